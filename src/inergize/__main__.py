@@ -1,0 +1,5 @@
+import sys
+
+from inergize.entrypoints.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Adapters: one folder per outside thing, each implementing a port. Only ``bootstrap`` imports them."""

@@ -1,0 +1,14 @@
+"""Clocks: the system clock for the product; tests bring their own that implements ``Clock``."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def monotonic(self) -> float:
+        return time.monotonic()

@@ -1,0 +1,11 @@
+"""The schema. One ``MetaData`` for both databases; each capability adds a module here.
+
+A table that belongs to a user declares it with ``info={"owner": "<column>"}`` (see
+:func:`user_owned_tables`): GDPR export and delete walk that registry, and a test fails when a table
+with a ``user_id`` column forgets to declare itself.
+"""
+
+from inergize.adapters.persistence.tables.base import metadata, user_owned_tables
+from inergize.adapters.persistence.tables import seed, platform  # noqa: F401  (register tables)
+
+__all__ = ["metadata", "user_owned_tables"]

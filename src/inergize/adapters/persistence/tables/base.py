@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Column, MetaData, Table
+
+from inergize.adapters.persistence.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+
+def new_id() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+def timestamps() -> list[Column[Any]]:
+    return [
+        Column("created_at", UTCDateTime(), nullable=False),
+        Column("updated_at", UTCDateTime(), nullable=False),
+    ]
+
+
+def user_owned_tables() -> dict[str, str]:
+    """Table name → the column naming the owning user, for every table that holds a user's data.
+
+    Tables that keep data past deletion declare ``info={"owner": col, "retain": True}`` (the audit log)."""
+    return {t.name: t.info["owner"] for t in metadata.sorted_tables if "owner" in t.info}
+
+
+def retained_tables() -> set[str]:
+    return {t.name for t in metadata.sorted_tables if t.info.get("retain")}
+
+
+def exempt_tables() -> set[str]:
+    """Tables with a ``user_id`` column that are deliberately not user data (``info={"not_user_data": why}``)."""
+    return {t.name for t in metadata.sorted_tables if t.info.get("not_user_data")}
+
+
+__all__ = ["Table", "metadata", "new_id", "timestamps", "user_owned_tables"]

@@ -1,0 +1,110 @@
+"""The SQL unit of work: one connection, one transaction, repositories bound to it, and the outbox."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from inergize.adapters.persistence.repositories.content import SqlContentRepository
+from inergize.adapters.persistence.repositories.idempotency import SqlIdempotencyRepository
+from inergize.adapters.persistence.repositories.users import SqlUserRepository
+from inergize.adapters.persistence.tables.platform import outbox
+from inergize.ports.clock import Clock
+
+AfterCommit = Callable[[list[uuid.UUID]], Awaitable[None]]
+
+
+# Attribute name on the unit of work -> SQL repository class. A capability adds one line here and
+# one attribute to ``ports.unit_of_work.UnitOfWork``.
+REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
+    "users": SqlUserRepository,
+    "content": SqlContentRepository,
+    "idempotency": SqlIdempotencyRepository,
+}
+
+
+
+class OutboxWriter:
+    """Collects jobs during the unit of work; they are inserted just before commit."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[uuid.UUID, str, dict[str, Any], datetime | None]] = []
+
+    def enqueue(self, actor: str, /, *, _delay_until: datetime | None = None, **kwargs: Any) -> None:
+        self.pending.append((uuid.uuid4(), actor, kwargs, _delay_until))
+
+
+class SqlUnitOfWork:
+    def __init__(self, engine: AsyncEngine, clock: Clock, *, read_only: bool = False,
+                 after_commit: AfterCommit | None = None) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._read_only = read_only
+        self._after_commit = after_commit
+        self._conn: AsyncConnection | None = None
+
+    @property
+    def connection(self) -> AsyncConnection:
+        if self._conn is None:
+            raise RuntimeError("unit of work used outside 'async with'")
+        return self._conn
+
+    async def __aenter__(self) -> Self:
+        conn = await self._engine.connect()
+        if self._read_only:
+            conn = await conn.execution_options(inergize_read_only=True)
+        await conn.begin()
+        self._conn = conn
+        for name, factory in REPOSITORIES.items():
+            setattr(self, name, factory(conn))
+        self.jobs = OutboxWriter()
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        conn = self._conn
+        self._conn = None
+        if conn is None:
+            return
+        try:
+            if conn.in_transaction():
+                await conn.rollback()
+        finally:
+            await conn.close()
+
+    async def commit(self) -> None:
+        conn = self.connection
+        sent = [job[0] for job in self.jobs.pending]
+        if self.jobs.pending:
+            now = self._clock.now()
+            await conn.execute(insert(outbox), [
+                {"id": job_id, "actor": actor, "payload": payload, "created_at": now,
+                 "available_at": delay or now, "attempts": 0}
+                for job_id, actor, payload, delay in self.jobs.pending
+            ])
+            self.jobs.pending.clear()
+        await conn.commit()
+        await conn.begin()  # the unit of work stays usable after a commit
+        if sent and self._after_commit is not None:
+            await self._after_commit(sent)
+
+    async def rollback(self) -> None:
+        self.jobs.pending.clear()
+        await self.connection.rollback()
+        await self.connection.begin()
+
+
+class SqlUnitOfWorkFactory:
+    def __init__(self, engine: AsyncEngine, clock: Clock, after_commit: AfterCommit | None = None) -> None:
+        self.engine = engine
+        self._clock = clock
+        self.after_commit = after_commit
+
+    def __call__(self, *, read_only: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, self._clock, read_only=read_only, after_commit=self.after_commit)

@@ -1,0 +1,84 @@
+"""Key material. Embedded mode generates keys once into a 0600 file in the data directory;
+production reads them from settings and refuses to start without them (``settings._check``)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+from pathlib import Path
+
+import msgspec
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from inergize.domain.errors import ConfigurationError
+from inergize.settings import Mode, Settings
+
+SECRETS_FILE = "secrets.json"
+
+
+class KeyMaterial(msgspec.Struct, frozen=True):
+    signing_key_pem: str
+    # kid -> 32-byte AES-256 key; the first one encrypts, all of them decrypt (rotation).
+    encryption_keys: dict[str, bytes]
+
+    @property
+    def primary_encryption_kid(self) -> str:
+        return next(iter(self.encryption_keys))
+
+
+def parse_encryption_keys(raw: str) -> dict[str, bytes]:
+    keys: dict[str, bytes] = {}
+    for part in raw.split(","):
+        kid, _, b64 = part.strip().partition(":")
+        try:
+            key = base64.b64decode(b64, validate=True)
+        except ValueError as exc:
+            raise ConfigurationError("INERGIZE_ENCRYPTION_KEYS: a key is not base64.",
+                                     variable="INERGIZE_ENCRYPTION_KEYS") from exc
+        if not kid or len(key) != 32:
+            raise ConfigurationError("INERGIZE_ENCRYPTION_KEYS: each entry is 'kid:base64 of 32 bytes'.",
+                                     variable="INERGIZE_ENCRYPTION_KEYS")
+        keys[kid] = key
+    return keys
+
+
+def new_signing_key_pem() -> str:
+    return Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+
+
+def load_key_material(settings: Settings) -> KeyMaterial:
+    """Keys from settings when given; in embedded mode, from (or newly into) ``data_dir/secrets.json``."""
+    if settings.signing_key and settings.encryption_keys:
+        return KeyMaterial(settings.signing_key.replace("\\n", "\n"),
+                           parse_encryption_keys(settings.encryption_keys))
+    if settings.mode is Mode.PRODUCTION:  # settings validation already refuses this; belt and braces
+        raise ConfigurationError("Production needs INERGIZE_SIGNING_KEY and INERGIZE_ENCRYPTION_KEYS.")
+    stored = _read_or_create(Path(settings.data_dir) / SECRETS_FILE)
+    signing = settings.signing_key.replace("\\n", "\n") if settings.signing_key else stored["signing_key_pem"]
+    enc = (parse_encryption_keys(settings.encryption_keys) if settings.encryption_keys
+           else {kid: base64.b64decode(k) for kid, k in stored["encryption_keys"].items()})
+    return KeyMaterial(signing, enc)
+
+
+def _read_or_create(path: Path) -> dict[str, dict[str, str] | str]:
+    if path.exists():
+        data: dict[str, dict[str, str] | str] = json.loads(path.read_text())
+        return data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "signing_key_pem": new_signing_key_pem(),
+        "encryption_keys": {f"k{secrets.token_hex(4)}": base64.b64encode(secrets.token_bytes(32)).decode()},
+    }
+    # O_EXCL: two processes starting at once must not each write their own keys.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_or_create(path)
+    with os.fdopen(fd, "w") as fh:
+        json.dump(data, fh)
+    return data

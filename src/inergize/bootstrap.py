@@ -1,0 +1,72 @@
+"""The composition root: reads settings, chooses adapters, hands use cases their ports.
+
+The only module that imports adapters. Nothing is built at import time: call :func:`bootstrap`.
+Entrypoints (the ASGI factory, the CLI, the library façade, the worker) receive what it built.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from dependency_injector import containers, providers
+
+from inergize.adapters.clock import SystemClock
+from inergize.adapters.persistence.engine import make_engine
+from inergize.adapters.persistence.health import DatabaseHealth
+from inergize.adapters.persistence.unit_of_work import SqlUnitOfWorkFactory
+from inergize.adapters.secrets import load_key_material
+from inergize.adapters.tokens import JwtTokenService
+from inergize.settings import Settings, load_settings
+
+
+def _engine(settings: Settings) -> Any:
+    return make_engine(settings.effective_database_url, pool_size=settings.database_pool_size,
+                       echo=settings.database_echo)
+
+
+def _tokens(settings: Settings, keys: Any) -> JwtTokenService:
+    return JwtTokenService(keys.signing_key_pem, ttl=timedelta(seconds=settings.access_token_ttl_seconds))
+
+
+class Container(containers.DeclarativeContainer):
+    """Every adapter the running configuration uses, built lazily from ``settings``."""
+
+    settings = providers.Dependency(instance_of=Settings)
+    clock = providers.Singleton(SystemClock)
+    keys = providers.Singleton(load_key_material, settings)
+    engine = providers.Singleton(_engine, settings)
+    uow_factory = providers.Singleton(SqlUnitOfWorkFactory, engine, clock)
+    tokens = providers.Singleton(_tokens, settings, keys)
+    health_checks = providers.List(
+        providers.Singleton(DatabaseHealth, engine),
+    )
+
+
+def bootstrap(settings: Settings | None = None, **overrides: Any) -> Container:
+    """Build the container for ``settings`` (read from ``INERGIZE_*`` when omitted).
+
+    ``overrides`` replace providers by name (``clock=FixedClock(...)``), for tests and embedding."""
+    container = Container(settings=settings or load_settings())
+    for name, value in overrides.items():
+        getattr(container, name).override(providers.Object(value))
+    return container
+
+
+async def shutdown(container: Container) -> None:
+    """Release what the container opened (pools, connections)."""
+    engine = container.engine()
+    await engine.dispose()
+
+
+async def migrate(container: Container, revision: str = "heads") -> None:
+    """Upgrade the container's database to ``revision`` (all branches by default)."""
+    from inergize.adapters.persistence.migrate import upgrade
+
+    await upgrade(container.engine(), revision)
+
+
+async def migrate_down(container: Container, revision: str) -> None:
+    from inergize.adapters.persistence.migrate import downgrade
+
+    await downgrade(container.engine(), revision)

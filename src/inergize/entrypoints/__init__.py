@@ -1,0 +1,1 @@
+"""Entrypoints translate HTTP, messages and argv into use-case calls and back. No business rules."""

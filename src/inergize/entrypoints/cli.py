@@ -1,0 +1,117 @@
+"""The ``inergize`` command: serve, migrate, run workers and the tick, admin chores."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from inergize.domain.errors import ConfigurationError
+
+Command = Callable[[argparse.Namespace], int]
+_commands: dict[str, Command] = {}
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    def register(fn: Command) -> Command:
+        _commands[name] = fn
+        return fn
+    return register
+
+
+def _container() -> Any:
+    from inergize.bootstrap import bootstrap
+
+    return bootstrap()
+
+
+@command("db.upgrade")
+def db_upgrade(args: argparse.Namespace) -> int:
+    from inergize.bootstrap import migrate, shutdown
+
+    async def run() -> None:
+        container = _container()
+        await migrate(container, args.revision)
+        await shutdown(container)
+    asyncio.run(run())
+    print(f"database upgraded to {args.revision}")
+    return 0
+
+
+@command("db.downgrade")
+def db_downgrade(args: argparse.Namespace) -> int:
+    from inergize.bootstrap import migrate_down, shutdown
+
+    async def run() -> None:
+        container = _container()
+        await migrate_down(container, args.revision)
+        await shutdown(container)
+    asyncio.run(run())
+    print(f"database downgraded to {args.revision}")
+    return 0
+
+
+@command("serve")
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from inergize.bootstrap import migrate, shutdown
+    from inergize.entrypoints.http.app import create_app
+    from inergize.entrypoints.logging import configure_logging
+
+    container = _container()
+    settings = container.settings()
+    configure_logging(settings.log_level, settings.log_json)
+    if not args.no_migrate:
+        asyncio.run(migrate(container))
+        asyncio.run(shutdown(container))  # the migration's loop is gone; the server's loop builds anew
+        container = _container()
+
+    async def close() -> None:
+        await shutdown(container)
+
+    app = create_app(container, on_shutdown=[close])
+    uvicorn.run(app, host=args.host or settings.http_host, port=args.port or settings.http_port,
+                log_config=None, access_log=False)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="inergize", description="InErgize: LinkedIn growth platform")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("serve", help="run the API (migrates first, unless --no-migrate)")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.add_argument("--no-migrate", action="store_true")
+    db = sub.add_parser("db", help="database migrations").add_subparsers(dest="db_cmd", required=True)
+    up = db.add_parser("upgrade")
+    up.add_argument("revision", nargs="?", default="heads")
+    down = db.add_parser("downgrade")
+    down.add_argument("revision")
+    for extend in EXTENSIONS:
+        extend(sub)
+    return parser
+
+
+# Capabilities add their sub-commands here: each is fn(subparsers) that registers parsers whose
+# ``cmd`` (plus sub-command) names a function registered with ``@command``.
+EXTENSIONS: list[Callable[[Any], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    name = args.cmd
+    for attr in ("db_cmd", "sub_cmd"):
+        if getattr(args, attr, None):
+            name = f"{name}.{getattr(args, attr)}"
+    try:
+        return _commands[name](args)
+    except ConfigurationError as exc:
+        print(f"inergize: configuration error: {exc.detail}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""The Litestar application factory. It receives the container ``bootstrap`` built; it builds nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Litestar
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+
+from inergize.entrypoints.http.auth import provide_principal
+from inergize.entrypoints.http.middleware import correlation_middleware
+from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
+from inergize.entrypoints.http.routes import content, system
+
+ROUTE_MODULES = [system, content]
+
+
+def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdown: list[Any] | None = None,
+               extra_state: dict[str, Any] | None = None) -> Litestar:
+    """The API for ``container``. ``on_startup`` / ``on_shutdown`` hooks come from the entrypoint that
+    runs it (the in-process worker, the tick)."""
+    settings = container.settings()
+    handlers = [h for module in ROUTE_MODULES for h in module.ROUTES]
+    return Litestar(
+        route_handlers=handlers,
+        dependencies={"principal": Provide(provide_principal)},
+        exception_handlers=EXCEPTION_HANDLERS,
+        middleware=[correlation_middleware],
+        state=State({"container": container, **(extra_state or {})}),
+        request_max_body_size=settings.max_body_bytes,
+        openapi_config=OpenAPIConfig(title="InErgize API", version="1", path="/schema",
+                                     render_plugins=[SwaggerRenderPlugin()]),
+        on_startup=on_startup or [],
+        on_shutdown=on_shutdown or [],
+        debug=False,
+    )

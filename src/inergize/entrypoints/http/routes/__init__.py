@@ -1,0 +1,1 @@
+"""Route modules; each exposes ``ROUTES``. ``app.create_app`` mounts them all."""

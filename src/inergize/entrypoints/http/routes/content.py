@@ -1,0 +1,103 @@
+"""/v1/content: the user's content library."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from litestar import Request, Response, delete, get, patch, post
+from litestar.params import Parameter
+
+from inergize.application import content_library as uc
+from inergize.domain.content import Content, ContentKind
+from inergize.domain.users import Principal
+from inergize.entrypoints.http.auth import USER
+from inergize.entrypoints.http.conventions import etag, expected_version, idempotent
+from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
+
+
+class ContentIn(RequestBody, kw_only=True):
+    title: str
+    kind: ContentKind = ContentKind.POST
+    body: str = ""
+    data: dict[str, Any] = {}
+
+
+class ContentPatch(RequestBody, kw_only=True):
+    title: str | None = None
+    body: str | None = None
+    data: dict[str, Any] | None = None
+
+
+class ContentOut(ResponseBody, kw_only=True):
+    id: uuid.UUID
+    kind: str
+    title: str
+    body: str
+    state: str
+    data: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class ContentPageOut(ResponseBody):
+    items: list[ContentOut]
+    next_cursor: str | None
+
+
+def to_out(item: Content) -> ContentOut:
+    return ContentOut(id=item.id, kind=item.kind.value, title=item.title, body=item.body, state=item.state.value,
+                      data=item.data, created_at=item.created_at, updated_at=item.updated_at, version=item.version)
+
+
+@post("/v1/content", opt=USER)
+async def create_content(request: Request[Any, Any, Any], data: ContentIn, principal: Principal) -> Response[Any]:
+    c = request.app.state.container
+
+    async def create() -> tuple[int, Any, dict[str, str]]:
+        item = await uc.create_content(
+            uc.CreateContent(kind=data.kind, title=data.title, body=data.body, data=data.data),
+            principal=principal, uow_factory=c.uow_factory(), clock=c.clock())
+        return 201, to_out(item), {"ETag": etag(item.version), "Location": f"/v1/content/{item.id}"}
+
+    return await idempotent(request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(),
+                            create=create)
+
+
+@get("/v1/content", opt=USER)
+async def list_content(
+    request: Request[Any, Any, Any], principal: Principal,
+    cursor: str | None = None, limit: int | None = Parameter(default=None, ge=1, le=200),
+) -> ContentPageOut:
+    c = request.app.state.container
+    page = await uc.list_content(principal=principal, uow_factory=c.uow_factory(), limit=limit, cursor=cursor)
+    return ContentPageOut(items=[to_out(i) for i in page.items], next_cursor=page.next_cursor)
+
+
+@get("/v1/content/{content_id:uuid}", opt=USER)
+async def get_content(request: Request[Any, Any, Any], content_id: uuid.UUID, principal: Principal) -> Response[Any]:
+    c = request.app.state.container
+    item = await uc.get_content(content_id, principal=principal, uow_factory=c.uow_factory())
+    return Response(to_out(item), headers={"ETag": etag(item.version)})
+
+
+@patch("/v1/content/{content_id:uuid}", opt=USER)
+async def edit_content(request: Request[Any, Any, Any], content_id: uuid.UUID, data: ContentPatch,
+                       principal: Principal) -> Response[Any]:
+    c = request.app.state.container
+    item = await uc.edit_content(
+        content_id, uc.EditContent(title=data.title, body=data.body, data=data.data),
+        expected_version=expected_version(request), principal=principal, uow_factory=c.uow_factory(),
+        clock=c.clock())
+    return Response(to_out(item), headers={"ETag": etag(item.version)})
+
+
+@delete("/v1/content/{content_id:uuid}", opt=USER, status_code=204)
+async def delete_content(request: Request[Any, Any, Any], content_id: uuid.UUID, principal: Principal) -> None:
+    c = request.app.state.container
+    await uc.delete_content(content_id, principal=principal, uow_factory=c.uow_factory())
+
+
+ROUTES = [create_content, list_content, get_content, edit_content, delete_content]

@@ -1,0 +1,31 @@
+"""Liveness, readiness and the public keys that verify our access tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, Response, get
+
+from inergize.application.system import check_readiness
+from inergize.entrypoints.http.auth import PUBLIC
+
+
+@get("/health", opt=PUBLIC, sync_to_thread=False, include_in_schema=True)
+def health() -> dict[str, str]:
+    """The process is alive (no dependency is asked)."""
+    return {"status": "ok"}
+
+
+@get("/ready", opt=PUBLIC)
+async def ready(request: Request[Any, Any, Any]) -> Response[Any]:
+    """Every dependency of the running configuration answers; otherwise 503 naming the failed ones."""
+    result = await check_readiness(request.app.state.container.health_checks())
+    return Response(result, status_code=200 if result.ready else 503)
+
+
+@get("/.well-known/jwks.json", opt=PUBLIC)
+async def jwks(request: Request[Any, Any, Any]) -> dict[str, object]:
+    return request.app.state.container.tokens().public_jwks()  # type: ignore[no-any-return]
+
+
+ROUTES = [health, ready, jwks]

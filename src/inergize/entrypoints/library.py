@@ -1,0 +1,90 @@
+"""Embedding InErgize in Python: a typed async façade over the same use cases HTTP and workers call.
+
+    async with inergize.open() as app:
+        user = await app.users.create("ada@example.com")
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from inergize.application import content_library, users
+from inergize.application.system import Readiness, check_readiness
+from inergize.domain.content import Content
+from inergize.domain.pagination import Page
+from inergize.domain.users import Principal, Role, User
+from inergize.settings import Settings, load_settings
+
+
+class ContentLibrary:
+    """The content library of one principal."""
+
+    def __init__(self, container: Any) -> None:
+        self._c = container
+
+    async def create(self, principal: Principal, cmd: content_library.CreateContent) -> Content:
+        return await content_library.create_content(cmd, principal=principal, uow_factory=self._c.uow_factory(),
+                                                    clock=self._c.clock())
+
+    async def get(self, principal: Principal, content_id: uuid.UUID) -> Content:
+        return await content_library.get_content(content_id, principal=principal, uow_factory=self._c.uow_factory())
+
+    async def list(self, principal: Principal, *, limit: int | None = None, cursor: str | None = None) -> Page[Content]:
+        return await content_library.list_content(principal=principal, uow_factory=self._c.uow_factory(),
+                                                  limit=limit, cursor=cursor)
+
+    async def edit(self, principal: Principal, content_id: uuid.UUID, cmd: content_library.EditContent, *,
+                   expected_version: int) -> Content:
+        return await content_library.edit_content(content_id, cmd, expected_version=expected_version,
+                                                  principal=principal, uow_factory=self._c.uow_factory(),
+                                                  clock=self._c.clock())
+
+    async def delete(self, principal: Principal, content_id: uuid.UUID) -> None:
+        await content_library.delete_content(content_id, principal=principal, uow_factory=self._c.uow_factory())
+
+
+class Users:
+    """Direct user creation (first admin, embedding); sign-up with a password is ``accounts``."""
+
+    def __init__(self, container: Any) -> None:
+        self._c = container
+
+    async def create(self, email: str, *, display_name: str = "", admin: bool = False) -> User:
+        return await users.create_user(email, display_name=display_name, role=Role.ADMIN if admin else Role.MEMBER,
+                                       uow_factory=self._c.uow_factory(), clock=self._c.clock())
+
+
+class Inergize:
+    """One opened InErgize: use its capability attributes; close it by leaving ``async with``."""
+
+    def __init__(self, container: Any) -> None:
+        self.container = container
+        self.settings: Settings = container.settings()
+        self.content = ContentLibrary(container)
+        self.users = Users(container)
+        for name, factory in FACADES.items():
+            setattr(self, name, factory(container))
+
+    async def ready(self) -> Readiness:
+        return await check_readiness(self.container.health_checks())
+
+
+# Capabilities add their façade classes here (attribute name -> class taking the container).
+FACADES: dict[str, Any] = {}
+
+
+@asynccontextmanager
+async def open(settings: Settings | None = None, *, migrate: bool = True, **overrides: Any) -> AsyncIterator[Inergize]:  # noqa: A001
+    """Open InErgize from ``settings`` (default: ``INERGIZE_*``), migrating the database first."""
+    from inergize.bootstrap import bootstrap, migrate, shutdown
+
+    container = bootstrap(settings or load_settings(), **overrides)
+    if migrate:
+        await migrate(container)
+    try:
+        yield Inergize(container)
+    finally:
+        await shutdown(container)

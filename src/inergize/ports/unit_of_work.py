@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
+
+
+class JobOutbox(Protocol):
+    """Jobs enqueued inside a unit of work: written in the same transaction, relayed after commit."""
+
+    def enqueue(self, actor: str, /, **kwargs: Any) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction. ``async with uow:`` opens it; ``commit()`` makes it durable; leaving without
+    commit rolls back."""
+
+    users: UserRepository
+    content: ContentRepository
+    idempotency: IdempotencyRepository
+    jobs: JobOutbox
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+    async def rollback(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork: ...

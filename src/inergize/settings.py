@@ -1,0 +1,214 @@
+"""Settings: one typed object read from ``INERGIZE_*`` variables, validated at start, passed down.
+
+Nothing here is cached at import time; ``bootstrap`` calls :func:`load_settings` and hands the result on.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+from collections.abc import Mapping
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from inergize.domain.errors import ConfigurationError
+
+PREFIX = "INERGIZE_"
+
+
+class Mode(StrEnum):
+    EMBEDDED = "embedded"
+    PRODUCTION = "production"
+
+
+class Settings(msgspec.Struct, kw_only=True, frozen=True):
+    """Every setting, its type and default. ``docs/configuration.md`` lists them for operators."""
+
+    # --- process
+    mode: Mode = Mode.EMBEDDED
+    data_dir: Path = Path("var")
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
+    public_url: str = "http://127.0.0.1:8000"
+    log_level: str = "INFO"
+    log_json: bool = True
+    max_body_bytes: int = 1_048_576
+    upload_max_bytes: int = 52_428_800
+    # --- storage
+    database_url: str | None = None  # default: SQLite file in data_dir
+    database_pool_size: int = 10
+    database_echo: bool = False
+    redis_url: str | None = None  # when set: Redis cache, budgets and broker
+    redis_prefix: str = "inergize:"
+    broker: str | None = None  # memory | redis; default follows redis_url
+    worker_threads: int = 4
+    tick_seconds: float = 5.0
+    # --- secrets (production requires them; embedded mode generates them once into data_dir)
+    signing_key: str | None = None  # PEM, Ed25519 private key for access tokens
+    encryption_keys: str | None = None  # "kid:base64key,kid2:base64key"; the first encrypts
+    password_hash_profile: str = "owasp"  # owasp | fast (fast only outside production; tests)
+    access_token_ttl_seconds: int = 900
+    refresh_token_ttl_days: int = 30
+    # --- LinkedIn
+    linkedin_mode: str = "sandbox"  # sandbox | rest
+    linkedin_client_id: str | None = None
+    linkedin_client_secret: str | None = None
+    linkedin_oauth_base_url: str = "https://www.linkedin.com/oauth/v2"
+    linkedin_api_base_url: str = "https://api.linkedin.com"
+    linkedin_api_version: str = "202510"
+    linkedin_redirect_url: str | None = None
+    linkedin_timeout_seconds: float = 20.0
+    # --- AI
+    ai_text_providers: str = "offline"  # ordered chain, e.g. "openai,anthropic,offline"
+    ai_image_providers: str = "offline"
+    openai_api_key: str | None = None
+    openai_base_url: str = "https://api.openai.com/v1"
+    openai_model: str = "gpt-4o-mini"
+    openai_image_model: str = "dall-e-3"
+    openai_moderation: bool = False
+    openai_timeout_seconds: float = 30.0
+    anthropic_api_key: str | None = None
+    anthropic_base_url: str = "https://api.anthropic.com"
+    anthropic_model: str = "claude-sonnet-4-5"
+    anthropic_timeout_seconds: float = 30.0
+    ai_cache_ttl_seconds: int = 86_400
+    # --- files
+    blob_backend: str = "local"  # local | s3
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    # --- email
+    email_backend: str = "file"  # file | smtp | sendgrid
+    email_from: str = "InErgize <no-reply@inergize.local>"
+    smtp_url: str | None = None
+    sendgrid_api_key: str | None = None
+    sendgrid_base_url: str = "https://api.sendgrid.com"
+    # --- billing
+    stripe_api_key: str | None = None
+    stripe_webhook_secret: str | None = None
+    stripe_base_url: str | None = None
+    default_tier: str = "free"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "inergize.db"
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite+aiosqlite:///{self.sqlite_path}"
+
+    @property
+    def effective_broker(self) -> str:
+        return self.broker or ("redis" if self.redis_url else "memory")
+
+
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "broker": ("memory", "redis"),
+    "linkedin_mode": ("sandbox", "rest"),
+    "blob_backend": ("local", "s3"),
+    "email_backend": ("file", "smtp", "sendgrid"),
+    "password_hash_profile": ("owasp", "fast"),
+    "log_level": ("DEBUG", "INFO", "WARNING", "ERROR"),
+}
+
+
+def _convert(name: str, raw: str, annotation: Any) -> Any:
+    var = PREFIX + name.upper()
+    args = typing.get_args(annotation)
+    if isinstance(annotation, types.UnionType) and type(None) in args:
+        if raw == "":
+            return None
+        (annotation,) = (a for a in args if a is not type(None))
+    try:
+        if annotation is bool:
+            lowered = raw.strip().lower()
+            if lowered in ("1", "true", "yes", "on"):
+                return True
+            if lowered in ("0", "false", "no", "off"):
+                return False
+            raise ValueError("expected true or false")
+        if annotation is int:
+            return int(raw)
+        if annotation is float:
+            return float(raw)
+        if annotation is Path:
+            return Path(raw)
+        if isinstance(annotation, type) and issubclass(annotation, StrEnum):
+            return annotation(raw.strip().lower())
+        return raw
+    except ValueError as exc:
+        raise ConfigurationError(f"{var}={raw!r} is not valid: {exc}", variable=var) from exc
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Read settings from ``environ`` (default ``os.environ``); raise ``ConfigurationError`` naming
+    the variable at fault."""
+    env = os.environ if environ is None else environ
+    hints = typing.get_type_hints(Settings)
+    values: dict[str, Any] = {}
+    known = {PREFIX + f.upper() for f in Settings.__struct_fields__}
+    for var in env:
+        if var.startswith(PREFIX) and var not in known:
+            raise ConfigurationError(f"{var} is not a setting InErgize knows (typo?).", variable=var)
+    for field in Settings.__struct_fields__:
+        raw = env.get(PREFIX + field.upper())
+        if raw is not None:
+            values[field] = _convert(field, raw, hints[field])
+    values.update(overrides)
+    for field, allowed in _CHOICES.items():
+        value = values.get(field)
+        if value is not None and value not in allowed:
+            raise ConfigurationError(
+                f"{PREFIX}{field.upper()}={value!r} must be one of {', '.join(allowed)}.",
+                variable=PREFIX + field.upper(),
+            )
+    settings = Settings(**values)
+    _check(settings)
+    return settings
+
+
+def _check(s: Settings) -> None:
+    def fail(var: str, why: str) -> None:
+        raise ConfigurationError(f"{PREFIX}{var}: {why}", variable=PREFIX + var)
+
+    if not 0 < s.http_port < 65536:
+        fail("HTTP_PORT", "must be between 1 and 65535.")
+    url = s.effective_database_url
+    if not url.startswith(("sqlite+aiosqlite://", "postgresql+psycopg://")):
+        fail("DATABASE_URL", "must start with sqlite+aiosqlite:// or postgresql+psycopg://.")
+    if s.effective_broker == "redis" and not s.redis_url:
+        fail("BROKER", "redis needs INERGIZE_REDIS_URL.")
+    if s.redis_url and not s.redis_url.startswith(("redis://", "rediss://", "unix://")):
+        fail("REDIS_URL", "must be a redis:// or rediss:// URL.")
+    if s.max_body_bytes <= 0:
+        fail("MAX_BODY_BYTES", "must be positive.")
+    if s.mode is Mode.PRODUCTION:
+        if not s.signing_key:
+            fail("SIGNING_KEY", "is required in production (an Ed25519 private key in PEM).")
+        if not s.encryption_keys:
+            fail("ENCRYPTION_KEYS", "is required in production ('kid:base64-32-bytes,…').")
+        if s.password_hash_profile != "owasp":
+            fail("PASSWORD_HASH_PROFILE", "must be 'owasp' in production.")
+    if s.linkedin_mode == "rest" and not (s.linkedin_client_id and s.linkedin_client_secret):
+        fail("LINKEDIN_CLIENT_ID", "and INERGIZE_LINKEDIN_CLIENT_SECRET are required when LINKEDIN_MODE=rest.")
+    if s.blob_backend == "s3" and not s.s3_bucket:
+        fail("S3_BUCKET", "is required when BLOB_BACKEND=s3.")
+    if s.email_backend == "sendgrid" and not s.sendgrid_api_key:
+        fail("SENDGRID_API_KEY", "is required when EMAIL_BACKEND=sendgrid.")
+    if s.email_backend == "smtp" and not s.smtp_url:
+        fail("SMTP_URL", "is required when EMAIL_BACKEND=smtp.")
+
+
+def to_public_dict(s: Settings) -> dict[str, Any]:
+    """Settings with secrets masked, for logs and diagnostics."""
+    out = msgspec.to_builtins(s, enc_hook=str)
+    for key in out:
+        if any(word in key for word in ("key", "secret", "password")) and out[key] and key != "password_hash_profile":
+            out[key] = "***"
+    if s.database_url and "@" in s.database_url:
+        out["database_url"] = s.database_url.split("://")[0] + "://***@" + s.database_url.split("@", 1)[1]
+    return out

@@ -1,0 +1,138 @@
+"""The test harness every capability uses.
+
+- ``backend`` runs a test on the embedded default *and* the real server (``sqlite`` / ``postgres``).
+- ``container`` is a bootstrapped, migrated InErgize on that backend, with a fake clock and fast
+  password hashing; ``client`` is a Litestar test client on the same event loop.
+- ``make_user`` creates a user and hands back a principal and a bearer header.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+from hypothesis import HealthCheck, settings as hyp_settings
+
+from tests import servers
+from tests.fakes.clock import FakeClock
+
+hyp_settings.register_profile("ci", deadline=None, max_examples=60, derandomize=True,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+hyp_settings.register_profile("dev", deadline=None, max_examples=40,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+hyp_settings.load_profile("ci" if servers.CI else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(scope="session")
+def session_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("inergize")
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Any:
+    url, name = servers.create_pg_database()
+    yield url
+    servers.drop_pg_database(name)
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Any:
+    """A reachable Redis and a key prefix of this run's own, removed afterwards."""
+    servers.check_redis()
+    prefix = servers.redis_prefix()
+    yield servers.REDIS_URL, prefix
+    servers.cleanup_redis(prefix)
+
+
+def make_settings(data_dir: Path, database_url: str | None = None, **overrides: Any) -> Any:
+    from inergize.settings import load_settings
+
+    return load_settings({}, data_dir=data_dir, database_url=database_url, password_hash_profile="fast",
+                         log_json=False, **overrides)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+async def _session_containers(session_tmp: Path, request: pytest.FixtureRequest) -> AsyncIterator[dict[str, Any]]:
+    """One migrated database per backend for the whole session (tests isolate by their own ids)."""
+    from inergize.bootstrap import shutdown
+
+    built: dict[str, Any] = {}
+    yield built
+    for container in built.values():
+        await shutdown(container)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def container(backend: str, session_tmp: Path, request: pytest.FixtureRequest,
+                    _session_containers: dict[str, Any], clock: FakeClock) -> Any:
+    """A migrated InErgize on ``backend`` whose clock is the test's ``clock``."""
+    from dependency_injector import providers
+
+    from inergize.bootstrap import bootstrap, migrate
+
+    if backend not in _session_containers:
+        url = request.getfixturevalue("pg_url") if backend == "postgres" else None
+        c = bootstrap(make_settings(session_tmp / backend, url))
+        await migrate(c)
+        _session_containers[backend] = c
+    c = _session_containers[backend]
+    c.clock.override(providers.Object(clock))
+    yield c
+    c.clock.reset_override()
+
+
+@pytest.fixture
+async def client(container: Any) -> AsyncIterator[Any]:
+    from litestar.testing import AsyncTestClient
+
+    from inergize.entrypoints.http.app import create_app
+
+    app = create_app(container)
+    async with AsyncTestClient(app=app) as tc:
+        yield tc
+
+
+class TestUser(msgspec.Struct):
+    principal: Any
+    user: Any
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+@pytest.fixture
+def make_user(container: Any) -> Callable[..., Awaitable[TestUser]]:
+    """Create a user straight in the database (the accounts use cases test registration itself)."""
+    from inergize.domain.users import Principal, Role, User
+
+    async def make(role: str = "member", email: str | None = None, **fields: Any) -> TestUser:
+        now = container.clock().now()
+        user = User(id=uuid.uuid4(), email=email or f"u{uuid.uuid4().hex[:12]}@example.com", role=Role(role),
+                    created_at=now, updated_at=now, email_verified_at=now, **fields)
+        async with container.uow_factory()() as uow:
+            await uow.users.add(user)
+            await uow.commit()
+        principal = Principal(user.id, user.role)
+        return TestUser(principal, user, container.tokens().issue_access(principal, now=now))
+
+    return make

@@ -1,0 +1,1 @@
+"""Test doubles that implement our ports (never used by the product)."""
