@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+import msgspec
+
+
+class BudgetWindow(msgspec.Struct, frozen=True, kw_only=True):
+    """At most ``limit`` units per window.
+
+    Fixed windows start at ``anchor`` (e.g. the user's local midnight, computed by the domain, so a
+    23- or 25-hour DST day is just ``seconds``) and last ``seconds``; ``anchor=None`` aligns them to
+    the Unix epoch (UTC midnight for a 86,400 s window). Rolling windows count the last ``seconds``
+    exactly ("100 in any 7 days")."""
+
+    name: str
+    limit: int
+    seconds: int
+    rolling: bool = False
+    anchor: datetime | None = None
+
+
+class BudgetDecision(msgspec.Struct, frozen=True, kw_only=True):
+    allowed: bool
+    retry_after: float  # seconds until the same spend could succeed; 0 when allowed
+    remaining: dict[str, int]  # per window name, after this decision
+    limit: dict[str, int]
+
+
+class RateBudgetStore(Protocol):
+    """Atomic check-and-spend across several windows at once: either every window has room and all are
+    charged, or nothing is charged. The one mechanism behind every limit in the product."""
+
+    async def spend(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime,
+                    units: int = 1) -> BudgetDecision: ...
+
+    async def peek(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime) -> BudgetDecision:
+        """What ``spend`` of one unit would answer, without charging anything."""
+        ...
+
+    async def refund(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime, units: int = 1) -> None:
+        """Give back units charged at ``now`` for an action that did not happen after all."""
+        ...
