@@ -72,6 +72,7 @@ def serve(args: argparse.Namespace) -> int:
     async def close() -> None:
         await shutdown(container)
 
+    container.tokens()  # load or create the key material now: a bad key stops start-up, not a request
     app = create_app(container, on_shutdown=[close])
     uvicorn.run(app, host=args.host or settings.http_host, port=args.port or settings.http_port,
                 log_config=None, access_log=False)

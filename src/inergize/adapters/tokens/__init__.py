@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import uuid
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,6 +18,7 @@ from inergize.domain.users import Principal, Role
 
 ISSUER = "inergize"
 AUDIENCE = "inergize-api"
+VERIFIED_CACHE_SIZE = 10_000
 
 
 def _b64url(raw: bytes) -> str:
@@ -37,6 +39,9 @@ class JwtTokenService:
                 self._public[self._kid(pub)] = pub
         self._current_kid = self._kid(key.public_key())
         self._public[self._current_kid] = key.public_key()
+        # Verified signatures, by token: the Ed25519 check is the costliest step of a request.
+        # Only the signature is cached; expiry is checked on every call, and revocation by the caller.
+        self._verified: OrderedDict[str, tuple[Principal, datetime, str | None, int]] = OrderedDict()
 
     @staticmethod
     def _kid(pub: Ed25519PublicKey) -> str:
@@ -54,6 +59,12 @@ class JwtTokenService:
         return jwt.encode(claims, self._private, algorithm="EdDSA", headers={"kid": self._current_kid})
 
     def verify_access(self, token: str, *, now: datetime) -> tuple[Principal, datetime, str | None]:
+        hit = self._verified.get(token)
+        if hit is not None:
+            principal, issued, sid, exp = hit
+            if exp <= now.timestamp():
+                raise Unauthorized("The access token has expired.", code="token_expired")
+            return principal, issued, sid
         try:
             kid = jwt.get_unverified_header(token).get("kid")
             key = self._public.get(kid or "")
@@ -69,7 +80,11 @@ class JwtTokenService:
             principal = Principal(uuid.UUID(claims["sub"]), Role(claims.get("role", "member")))
         except (jwt.PyJWTError, ValueError, KeyError) as exc:
             raise Unauthorized("The access token is not valid.") from exc
-        return principal, datetime.fromtimestamp(claims["iat"], UTC), claims.get("sid")
+        result = (principal, datetime.fromtimestamp(claims["iat"], UTC), claims.get("sid"))
+        self._verified[token] = (*result, int(claims["exp"]))
+        if len(self._verified) > VERIFIED_CACHE_SIZE:
+            self._verified.popitem(last=False)
+        return result
 
     def public_jwks(self) -> dict[str, object]:
         keys = []
