@@ -1,0 +1,46 @@
+"""`inergize serve` (what `make run` starts) migrates an empty data dir and serves /health and /schema."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_from_an_empty_data_dir(tmp_path: Path) -> None:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INERGIZE_")}
+    env.update(INERGIZE_DATA_DIR=str(tmp_path), INERGIZE_HTTP_PORT=str(port))
+    proc = subprocess.Popen([sys.executable, "-m", "inergize", "serve"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stdout.read().decode()  # type: ignore[union-attr]
+                assert time.monotonic() < deadline, "serve did not come up"
+                time.sleep(0.3)
+        assert r.json() == {"status": "ok"}
+        assert "x-request-id" in r.headers
+        assert httpx.get(f"http://127.0.0.1:{port}/schema/openapi.json", timeout=5).status_code == 200
+        assert httpx.get(f"http://127.0.0.1:{port}/ready", timeout=5).json()["ready"] is True
+        assert (tmp_path / "inergize.db").exists() and (tmp_path / "secrets.json").exists()
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=20)
+    lines = [line for line in out.decode().splitlines() if '"path": "/health"' in line]
+    assert lines and '"request_id"' in lines[0], "access log lines are JSON with a correlation id"
