@@ -205,7 +205,7 @@ def _check(s: Settings) -> None:
 
 def to_public_dict(s: Settings) -> dict[str, Any]:
     """Settings with secrets masked, for logs and diagnostics."""
-    out = msgspec.to_builtins(s, enc_hook=str)
+    out: dict[str, Any] = msgspec.to_builtins(s, enc_hook=str)
     for key in out:
         if any(word in key for word in ("key", "secret", "password")) and out[key] and key != "password_hash_profile":
             out[key] = "***"

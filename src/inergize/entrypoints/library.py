@@ -77,12 +77,12 @@ FACADES: dict[str, Any] = {}
 
 
 @asynccontextmanager
-async def open(settings: Settings | None = None, *, migrate: bool = True, **overrides: Any) -> AsyncIterator[Inergize]:  # noqa: A001
+async def open(settings: Settings | None = None, *, run_migrations: bool = True, **overrides: Any) -> AsyncIterator[Inergize]:  # noqa: A001
     """Open InErgize from ``settings`` (default: ``INERGIZE_*``), migrating the database first."""
     from inergize.bootstrap import bootstrap, migrate, shutdown
 
     container = bootstrap(settings or load_settings(), **overrides)
-    if migrate:
+    if run_migrations:
         await migrate(container)
     try:
         yield Inergize(container)

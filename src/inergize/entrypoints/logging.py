@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import MutableMapping
+from typing import Any
 
 import structlog
 
 _SECRET_KEYS = ("password", "token", "secret", "authorization", "api_key", "code")
 
 
-def _redact(_logger: object, _name: str, event: dict[str, object]) -> dict[str, object]:
+def _redact(_logger: Any, _name: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     for key in list(event):
         if any(word in key.lower() for word in _SECRET_KEYS) and key != "code":
             event[key] = "***"

@@ -3,6 +3,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from inergize.ports.notifications import NotificationRepository
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
 
 
@@ -19,6 +20,7 @@ class UnitOfWork(Protocol):
     users: UserRepository
     content: ContentRepository
     idempotency: IdempotencyRepository
+    notifications: NotificationRepository  # issue 4: accounts
     jobs: JobOutbox
 
     async def __aenter__(self) -> Self: ...

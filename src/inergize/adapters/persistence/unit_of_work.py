@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.adapters.persistence.repositories.content import SqlContentRepository
 from inergize.adapters.persistence.repositories.idempotency import SqlIdempotencyRepository
+from inergize.adapters.persistence.repositories.notifications import SqlNotificationRepository
 from inergize.adapters.persistence.repositories.users import SqlUserRepository
 from inergize.adapters.persistence.tables.platform import outbox
 from inergize.ports.clock import Clock
@@ -26,6 +27,7 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "users": SqlUserRepository,
     "content": SqlContentRepository,
     "idempotency": SqlIdempotencyRepository,
+    "notifications": SqlNotificationRepository,  # issue 4: accounts
 }
 
 

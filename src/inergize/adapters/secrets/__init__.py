@@ -59,16 +59,20 @@ def load_key_material(settings: Settings) -> KeyMaterial:
     if settings.mode is Mode.PRODUCTION:  # settings validation already refuses this; belt and braces
         raise ConfigurationError("Production needs INERGIZE_SIGNING_KEY and INERGIZE_ENCRYPTION_KEYS.")
     stored = _read_or_create(Path(settings.data_dir) / SECRETS_FILE)
-    signing = settings.signing_key.replace("\\n", "\n") if settings.signing_key else stored["signing_key_pem"]
+    signing = settings.signing_key.replace("\\n", "\n") if settings.signing_key else stored.signing_key_pem
     enc = (parse_encryption_keys(settings.encryption_keys) if settings.encryption_keys
-           else {kid: base64.b64decode(k) for kid, k in stored["encryption_keys"].items()})
+           else {kid: base64.b64decode(k) for kid, k in stored.encryption_keys.items()})
     return KeyMaterial(signing, enc)
 
 
-def _read_or_create(path: Path) -> dict[str, dict[str, str] | str]:
+class _StoredKeys(msgspec.Struct, frozen=True):
+    signing_key_pem: str
+    encryption_keys: dict[str, str]  # kid -> base64
+
+
+def _read_or_create(path: Path) -> _StoredKeys:
     if path.exists():
-        data: dict[str, dict[str, str] | str] = json.loads(path.read_text())
-        return data
+        return msgspec.json.decode(path.read_bytes(), type=_StoredKeys)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "signing_key_pem": new_signing_key_pem(),
@@ -81,4 +85,4 @@ def _read_or_create(path: Path) -> dict[str, dict[str, str] | str]:
         return _read_or_create(path)
     with os.fdopen(fd, "w") as fh:
         json.dump(data, fh)
-    return data
+    return msgspec.convert(data, _StoredKeys)

@@ -34,4 +34,4 @@ async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
     guard = request.app.state.get("access_guard")
     if guard is not None:  # revocation (not-before / sessions): checked on every request, never cached
         principal = await guard(principal, issued_at, session_id)
-    return principal
+    return principal  # type: ignore[no-any-return]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from typing import Any
 
 import structlog
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.types import ASGIApp, Message, Receive, Send
 
 HEADER = b"x-request-id"
 _VALID = re.compile(rb"^[A-Za-z0-9._-]{1,64}$")
@@ -15,7 +16,7 @@ log = structlog.get_logger("inergize.access")
 
 
 def correlation_middleware(app: ASGIApp) -> ASGIApp:
-    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+    async def middleware(scope: Any, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return

@@ -41,7 +41,7 @@ HTTP_CODES = {
 def status_for(exc: errors.InergizeError) -> int:
     for cls in type(exc).__mro__:
         if cls in STATUS:
-            return STATUS[cls]  # type: ignore[index]
+            return STATUS[cls]
     return 400
 
 
