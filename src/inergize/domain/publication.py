@@ -1,0 +1,145 @@
+"""The publication state machine: one scheduled item, one content version, at most one LinkedIn post.
+
+scheduled → claimed → publishing → published | failed(reason) | needs_attention | cancelled
+
+- ``claimed``: a tick took the item and enqueued it; LinkedIn has not been called. A claim expires, so
+  a lost message is found again by a later tick.
+- ``publishing``: committed *before* LinkedIn is called. Finding an item here (expired claim) or with
+  ``outcome_unknown`` means a post may exist: the next attempt reconciles instead of posting blindly.
+- ``needs_attention``: the outcome stays unknown; the user decides. Never reposted on our own.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+import msgspec
+
+from inergize.domain.errors import Conflict
+
+MAX_ATTEMPTS = 5
+BACKOFF_BASE_SECONDS = 30.0
+BACKOFF_CAP_SECONDS = 3600.0
+CLAIM_SECONDS = 120.0
+
+
+class PublicationState(StrEnum):
+    SCHEDULED = "scheduled"
+    CLAIMED = "claimed"
+    PUBLISHING = "publishing"
+    PUBLISHED = "published"
+    FAILED = "failed"
+    NEEDS_ATTENTION = "needs_attention"
+    CANCELLED = "cancelled"
+
+
+S = PublicationState
+TRANSITIONS: dict[PublicationState, frozenset[PublicationState]] = {
+    S.SCHEDULED: frozenset({S.SCHEDULED, S.CLAIMED, S.CANCELLED}),
+    # a claimed item may be cancelled: the worker's move to publishing is conditional on "claimed"
+    S.CLAIMED: frozenset({S.CLAIMED, S.PUBLISHING, S.SCHEDULED, S.CANCELLED}),
+    S.PUBLISHING: frozenset({S.PUBLISHING, S.PUBLISHED, S.FAILED, S.NEEDS_ATTENTION, S.SCHEDULED}),
+    S.FAILED: frozenset({S.SCHEDULED, S.CANCELLED}),
+    # the user answers: it is there (published), post it again (scheduled), or drop it (cancelled)
+    S.NEEDS_ATTENTION: frozenset({S.PUBLISHED, S.SCHEDULED, S.CANCELLED}),
+    S.PUBLISHED: frozenset(),
+    S.CANCELLED: frozenset(),
+}
+EDITABLE = frozenset({S.SCHEDULED, S.FAILED, S.NEEDS_ATTENTION})
+IN_FLIGHT = frozenset({S.CLAIMED, S.PUBLISHING})
+FINAL = frozenset({S.PUBLISHED, S.CANCELLED})
+
+
+class FailureReason(StrEnum):
+    CONTENT_REJECTED = "content_rejected"
+    ACCOUNT_DISCONNECTED = "account_disconnected"
+    FORBIDDEN = "forbidden"
+    COMPLIANCE_PAUSED = "compliance_paused"
+    NOT_READY = "content_not_ready"
+    RETRIES_EXHAUSTED = "retries_exhausted"
+    OUTCOME_UNKNOWN = "outcome_unknown"
+
+
+class Publication(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    user_id: uuid.UUID
+    content_id: uuid.UUID
+    version_id: uuid.UUID
+    due_at: datetime  # what the user asked for (UTC)
+    timezone: str  # the user's zone when scheduled: the calendar shows local times in it
+    run_at: datetime  # when a tick may take it next (due_at, or later after a transient failure)
+    state: PublicationState = S.SCHEDULED
+    held: bool = False  # queue paused (vacation mode): not due until resumed
+    attempts: int = 0
+    last_error: str | None = None
+    failure_reason: str | None = None
+    outcome_unknown: bool = False  # a post call may have reached LinkedIn without an answer
+    media_urns: list[str] = msgspec.field(default_factory=list)
+    post_urn: str | None = None
+    idempotency_key: str
+    claim_token: uuid.UUID | None = None
+    claim_expires_at: datetime | None = None
+    source: str = "manual"  # manual | slot | csv | recurrence | now
+    created_at: datetime
+    updated_at: datetime
+    published_at: datetime | None = None
+    version: int = 1
+
+    @property
+    def needs_reconciliation(self) -> bool:
+        """True when a post may already exist on LinkedIn for this item."""
+        return self.state is S.PUBLISHING or self.outcome_unknown
+
+
+def idempotency_key_for(publication_id: uuid.UUID) -> str:
+    """One key per publication, kept across every attempt."""
+    return f"inergize-pub-{publication_id.hex}"
+
+
+def check_transition(current: PublicationState, target: PublicationState) -> None:
+    """``Conflict`` unless the state machine allows ``current`` → ``target``."""
+    if target not in TRANSITIONS[current]:
+        raise Conflict(f"A {current.value} publication cannot become {target.value}.", code="invalid_state",
+                       state=current.value)
+
+
+def transition(pub: Publication, target: PublicationState, now: datetime, **changes: object) -> Publication:
+    """A copy of ``pub`` moved to ``target`` (checked) with ``changes`` applied."""
+    check_transition(pub.state, target)
+    return msgspec.structs.replace(pub, state=target, updated_at=now, **changes)  # type: ignore[arg-type]
+
+
+def backoff(attempts: int, retry_after: float | None = None) -> timedelta:
+    """Delay before attempt ``attempts + 1``: exponential, capped, never shorter than ``retry_after``."""
+    delay = min(BACKOFF_BASE_SECONDS * (2 ** max(attempts - 1, 0)), BACKOFF_CAP_SECONDS)
+    return timedelta(seconds=math.ceil(max(delay, retry_after or 0.0)))  # whole seconds, never early
+
+
+def after_transient_failure(pub: Publication, now: datetime, error: str, *, retry_after: float | None,
+                            maybe_sent: bool) -> Publication:
+    """A transient error: back to ``scheduled`` after a backoff, or ``failed`` when attempts are spent.
+
+    ``maybe_sent``: the request may have reached LinkedIn, so the next attempt reconciles first."""
+    unknown = pub.outcome_unknown or maybe_sent
+    if pub.attempts >= MAX_ATTEMPTS:
+        if unknown:
+            return transition(pub, S.NEEDS_ATTENTION, now, last_error=error, outcome_unknown=True,
+                              failure_reason=FailureReason.OUTCOME_UNKNOWN, claim_token=None,
+                              claim_expires_at=None)
+        return transition(pub, S.FAILED, now, last_error=error, claim_token=None, claim_expires_at=None,
+                          failure_reason=FailureReason.RETRIES_EXHAUSTED)
+    delay = backoff(pub.attempts, retry_after)
+    return transition(pub, S.SCHEDULED, now, last_error=error, run_at=now + delay, claim_token=None,
+                      claim_expires_at=None, outcome_unknown=unknown)
+
+
+def reset_for_retry(pub: Publication, now: datetime, *, confirmed_repost: bool = False) -> Publication:
+    """"Retry now": a failed item (or, when the user confirms a repost, a needs-attention one) is due now."""
+    if pub.state is S.NEEDS_ATTENTION and not confirmed_repost:
+        raise Conflict("LinkedIn may already have this post. Check your feed, then confirm the repost or "
+                       "mark it as published.", code="confirm_repost")
+    return transition(pub, S.SCHEDULED, now, run_at=now, attempts=0, last_error=None, failure_reason=None,
+                      outcome_unknown=False, claim_token=None, claim_expires_at=None)
