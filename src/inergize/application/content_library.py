@@ -1,4 +1,8 @@
-"""The content library: create, read, list, edit and delete a user's drafts.
+"""The content library: create, read, list, edit and delete a user's content; every edit is a version.
+
+A version is ``draft`` until it passes moderation (:func:`mark_ready`), then ``ready``. An edit makes a
+new draft version, so it must pass moderation again. Whether content is scheduled or published is
+derived from its publications (the scheduling capability), never stored here.
 
 Authorization lives here: a principal reads and changes only its own content (admins included:
 content is private, admin powers are about accounts)."""
@@ -10,11 +14,20 @@ from typing import Any
 
 import msgspec
 
-from inergize.domain.content import Content, ContentKind, VersionState, check_content_fields
-from inergize.domain.errors import NotFound
+from inergize.application.moderation import moderate_content, raise_if_blocked
+from inergize.domain.content import (
+    Content,
+    ContentKind,
+    ContentVersion,
+    ReadyVersion,
+    VersionState,
+    check_content_fields,
+)
+from inergize.domain.errors import Conflict, NotFound, PreconditionFailed
 from inergize.domain.pagination import Page, page_size
 from inergize.domain.users import Principal
 from inergize.ports.clock import Clock
+from inergize.ports.moderator import Moderator
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
@@ -23,6 +36,8 @@ class CreateContent(msgspec.Struct, frozen=True, kw_only=True):
     title: str
     body: str = ""
     data: dict[str, Any] = msgspec.field(default_factory=dict)
+    media: tuple[str, ...] = ()  # BlobStore keys of files this content publishes
+    provider: str | None = None  # the AI provider that wrote it, if any
 
 
 class EditContent(msgspec.Struct, frozen=True, kw_only=True):
@@ -39,19 +54,33 @@ async def _owned(uow: UnitOfWork, principal: Principal, content_id: uuid.UUID) -
     return item
 
 
-async def create_content(cmd: CreateContent, *, principal: Principal, uow_factory: UnitOfWorkFactory,
-                         clock: Clock) -> Content:
+def _version_of(item: Content, number: int, media: list[str], provider: str | None) -> ContentVersion:
+    return ContentVersion(id=uuid.uuid4(), content_id=item.id, user_id=item.user_id, number=number,
+                          title=item.title, body=item.body, data=item.data, media=media,
+                          state=VersionState.DRAFT, provider=provider, created_at=item.updated_at)
+
+
+async def add_content(uow: UnitOfWork, cmd: CreateContent, *, principal: Principal, clock: Clock) -> Content:
+    """Create content and its first (draft) version inside the caller's unit of work."""
     check_content_fields(cmd.title, cmd.body)
     now = clock.now()
     item = Content(id=uuid.uuid4(), user_id=principal.user_id, kind=cmd.kind, title=cmd.title.strip(),
                    body=cmd.body, state=VersionState.DRAFT, data=cmd.data, created_at=now, updated_at=now)
+    await uow.content.add(item)
+    await uow.content_versions.add(_version_of(item, 1, list(cmd.media), cmd.provider))
+    return item
+
+
+async def create_content(cmd: CreateContent, *, principal: Principal, uow_factory: UnitOfWorkFactory,
+                         clock: Clock) -> Content:
     async with uow_factory() as uow:
-        await uow.content.add(item)
+        item = await add_content(uow, cmd, principal=principal, clock=clock)
         await uow.commit()
     return item
 
 
-async def get_content(content_id: uuid.UUID, *, principal: Principal, uow_factory: UnitOfWorkFactory) -> Content:
+async def get_content(content_id: uuid.UUID, *, principal: Principal,
+                      uow_factory: UnitOfWorkFactory) -> Content:
     async with uow_factory(read_only=True) as uow:
         return await _owned(uow, principal, content_id)
 
@@ -62,11 +91,19 @@ async def list_content(*, principal: Principal, uow_factory: UnitOfWorkFactory, 
         return await uow.content.list_for_user(principal.user_id, limit=page_size(limit), cursor=cursor)
 
 
-async def edit_content(content_id: uuid.UUID, cmd: EditContent, *, expected_version: int, principal: Principal,
-                       uow_factory: UnitOfWorkFactory, clock: Clock) -> Content:
+async def list_versions(content_id: uuid.UUID, *, principal: Principal,
+                        uow_factory: UnitOfWorkFactory) -> list[ContentVersion]:
+    """Every version of the principal's content item, newest first."""
+    async with uow_factory(read_only=True) as uow:
+        await _owned(uow, principal, content_id)
+        return await uow.content_versions.list_for_content(content_id)
+
+
+async def edit_content(content_id: uuid.UUID, cmd: EditContent, *, expected_version: int,
+                       principal: Principal, uow_factory: UnitOfWorkFactory, clock: Clock) -> Content:
     """Apply an edit if the caller saw the current version (``PreconditionFailed`` otherwise).
 
-    An edit sends the content back to ``draft``: it must pass moderation again."""
+    The edit is a new draft version (files carried over): it must pass moderation again."""
     async with uow_factory() as uow:
         item = await _owned(uow, principal, content_id)
         title = cmd.title.strip() if cmd.title is not None else item.title
@@ -77,11 +114,65 @@ async def edit_content(content_id: uuid.UUID, cmd: EditContent, *, expected_vers
             state=VersionState.DRAFT, updated_at=clock.now(),
         )
         saved = await uow.content.update(edited, expected_version=expected_version)
+        previous = await uow.content_versions.latest(content_id)
+        number = previous.number + 1 if previous else 1
+        await uow.content_versions.add(_version_of(saved, number, previous.media if previous else [], None))
         await uow.commit()
     return saved
 
 
-async def delete_content(content_id: uuid.UUID, *, principal: Principal, uow_factory: UnitOfWorkFactory) -> None:
+async def mark_ready(content_id: uuid.UUID, *, expected_version: int, principal: Principal,
+                     uow_factory: UnitOfWorkFactory, clock: Clock, moderator: Moderator | None) -> Content:
+    """Moderate the current version; if it passes, it (and the content) become ``ready``.
+
+    A blocked draft keeps the reasons on its version and ``ComplianceBlocked`` lists them."""
+    async with uow_factory() as uow:
+        item = await _owned(uow, principal, content_id)
+        if item.version != expected_version:
+            raise PreconditionFailed("The content changed since you read it; fetch it again.")
+        version = await uow.content_versions.latest(content_id)
+        if version is None:
+            raise NotFound("No such content.")
+        verdict = await moderate_content(uow, item.user_id, item.kind, version.title, version.body,
+                                         version.data, moderator=moderator)
+        version = msgspec.structs.replace(version, moderation=list(verdict.issues), state=(
+            VersionState.READY if verdict.allowed else VersionState.DRAFT))
+        await uow.content_versions.update(version)
+        saved = item
+        if verdict.allowed and item.state is not VersionState.READY:
+            saved = await uow.content.update(
+                msgspec.structs.replace(item, state=VersionState.READY, updated_at=clock.now()),
+                expected_version=expected_version)
+        await uow.commit()  # the reasons are kept even when blocked, so the draft can say why
+    raise_if_blocked(verdict)
+    return saved
+
+
+async def current_ready_version(uow: UnitOfWork, principal: Principal, content_id: uuid.UUID) -> ReadyVersion:
+    """The current version of the principal's content item, if it passed moderation.
+
+    ``NotFound`` for content that is not the principal's; ``Conflict`` (code ``content_not_ready``) when
+    the current version is a draft: an edit after approval must be approved again before publishing."""
+    item = await _owned(uow, principal, content_id)
+    version = await uow.content_versions.latest(content_id)
+    if version is None or version.state is not VersionState.READY:
+        reasons = "; ".join(i.detail for i in version.moderation) if version else ""
+        raise Conflict("This content has not passed moderation" + (f": {reasons}" if reasons else
+                                                                   " (mark it ready first)."),
+                       code="content_not_ready")
+    return ReadyVersion(content_id=item.id, version_id=version.id, number=version.number, kind=item.kind,
+                        title=version.title, text=version.body, media=tuple(version.media))
+
+
+async def get_ready_version(content_id: uuid.UUID, *, principal: Principal,
+                            uow_factory: UnitOfWorkFactory) -> ReadyVersion:
+    """:func:`current_ready_version` in a read-only unit of work of its own."""
+    async with uow_factory(read_only=True) as uow:
+        return await current_ready_version(uow, principal, content_id)
+
+
+async def delete_content(content_id: uuid.UUID, *, principal: Principal,
+                         uow_factory: UnitOfWorkFactory) -> None:
     async with uow_factory() as uow:
         await _owned(uow, principal, content_id)
         await uow.content.delete(content_id)

@@ -47,3 +47,40 @@ def check_content_fields(title: str, body: str) -> None:
         raise ValidationFailed(f"The title is longer than {MAX_TITLE_LENGTH} characters.", field="title")
     if len(body) > MAX_BODY_LENGTH:
         raise ValidationFailed(f"The text is longer than {MAX_BODY_LENGTH} characters.", field="body")
+
+
+class ModerationIssue(msgspec.Struct, frozen=True, kw_only=True):
+    """One reason a text may not be published: a stable ``code`` and a human ``detail``."""
+
+    code: str
+    detail: str
+
+
+class ContentVersion(msgspec.Struct, kw_only=True):
+    """One edit of a content item. ``ready`` means it passed moderation; ``moderation`` keeps the reasons
+    a draft was blocked (empty when it passed or was never checked). ``media`` are BlobStore keys."""
+
+    id: uuid.UUID
+    content_id: uuid.UUID
+    user_id: uuid.UUID
+    number: int
+    title: str
+    body: str
+    data: dict[str, Any] = msgspec.field(default_factory=dict)
+    media: list[str] = msgspec.field(default_factory=list)
+    state: VersionState = VersionState.DRAFT
+    moderation: list[ModerationIssue] = msgspec.field(default_factory=list)
+    provider: str | None = None
+    created_at: datetime
+
+
+class ReadyVersion(msgspec.Struct, frozen=True, kw_only=True):
+    """What a publisher needs: the current version of a content item, known to have passed moderation."""
+
+    content_id: uuid.UUID
+    version_id: uuid.UUID
+    number: int
+    kind: ContentKind
+    title: str
+    text: str
+    media: tuple[str, ...]

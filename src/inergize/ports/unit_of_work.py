@@ -4,6 +4,12 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 
 from inergize.ports.notifications import NotificationRepository
+from inergize.ports.content_versions import (
+    AiCallRepository,
+    AiJobRepository,
+    ContentPreferencesRepository,
+    ContentVersionRepository,
+)
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
 
 
@@ -20,6 +26,10 @@ class UnitOfWork(Protocol):
     users: UserRepository
     content: ContentRepository
     idempotency: IdempotencyRepository
+    content_versions: ContentVersionRepository  # issue 6
+    ai_calls: AiCallRepository
+    ai_jobs: AiJobRepository
+    content_preferences: ContentPreferencesRepository
     notifications: NotificationRepository  # issue 4: accounts
     jobs: JobOutbox
 

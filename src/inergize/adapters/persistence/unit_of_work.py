@@ -11,6 +11,7 @@ from typing import Any, Self
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from inergize.adapters.persistence.repositories import ai as ai_repos
 from inergize.adapters.persistence.repositories.content import SqlContentRepository
 from inergize.adapters.persistence.repositories.idempotency import SqlIdempotencyRepository
 from inergize.adapters.persistence.repositories.notifications import SqlNotificationRepository
@@ -27,6 +28,11 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "users": SqlUserRepository,
     "content": SqlContentRepository,
     "idempotency": SqlIdempotencyRepository,
+    # issue 6: AI content
+    "content_versions": ai_repos.SqlContentVersionRepository,
+    "ai_calls": ai_repos.SqlAiCallRepository,
+    "ai_jobs": ai_repos.SqlAiJobRepository,
+    "content_preferences": ai_repos.SqlContentPreferencesRepository,
     "notifications": SqlNotificationRepository,  # issue 4: accounts
 }
 

@@ -10,7 +10,7 @@ from litestar import Request, Response, delete, get, patch, post
 from litestar.params import Parameter
 
 from inergize.application import content_library as uc
-from inergize.domain.content import Content, ContentKind
+from inergize.domain.content import Content, ContentKind, ContentVersion
 from inergize.domain.users import Principal
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import etag, expected_version, idempotent
@@ -47,13 +47,43 @@ class ContentPageOut(ResponseBody):
     next_cursor: str | None
 
 
+class IssueOut(ResponseBody, kw_only=True):
+    code: str
+    detail: str
+
+
+class VersionOut(ResponseBody, kw_only=True):
+    id: uuid.UUID
+    number: int
+    title: str
+    body: str
+    data: dict[str, Any]
+    media: list[str]
+    state: str
+    moderation: list[IssueOut]
+    provider: str | None
+    created_at: datetime
+
+
+class VersionListOut(ResponseBody):
+    items: list[VersionOut]
+
+
+def version_out(v: ContentVersion) -> VersionOut:
+    issues = [IssueOut(code=i.code, detail=i.detail) for i in v.moderation]
+    return VersionOut(id=v.id, number=v.number, title=v.title, body=v.body, data=v.data, media=v.media,
+                      state=v.state.value, moderation=issues, provider=v.provider, created_at=v.created_at)
+
+
 def to_out(item: Content) -> ContentOut:
-    return ContentOut(id=item.id, kind=item.kind.value, title=item.title, body=item.body, state=item.state.value,
-                      data=item.data, created_at=item.created_at, updated_at=item.updated_at, version=item.version)
+    return ContentOut(id=item.id, kind=item.kind.value, title=item.title, body=item.body,
+                      state=item.state.value, data=item.data, created_at=item.created_at,
+                      updated_at=item.updated_at, version=item.version)
 
 
 @post("/v1/content", opt=USER)
-async def create_content(request: Request[Any, Any, Any], data: ContentIn, principal: Principal) -> Response[Any]:
+async def create_content(request: Request[Any, Any, Any], data: ContentIn,
+                         principal: Principal) -> Response[Any]:
     c = request.app.state.container
 
     async def create() -> tuple[int, Any, dict[str, str]]:
@@ -77,7 +107,8 @@ async def list_content(
 
 
 @get("/v1/content/{content_id:uuid}", opt=USER)
-async def get_content(request: Request[Any, Any, Any], content_id: uuid.UUID, principal: Principal) -> Response[Any]:
+async def get_content(request: Request[Any, Any, Any], content_id: uuid.UUID,
+                      principal: Principal) -> Response[Any]:
     c = request.app.state.container
     item = await uc.get_content(content_id, principal=principal, uow_factory=c.uow_factory())
     return Response(to_out(item), headers={"ETag": etag(item.version)})
@@ -94,10 +125,29 @@ async def edit_content(request: Request[Any, Any, Any], content_id: uuid.UUID, d
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
 
+@get("/v1/content/{content_id:uuid}/versions", opt=USER)
+async def list_versions(request: Request[Any, Any, Any], content_id: uuid.UUID,
+                        principal: Principal) -> VersionListOut:
+    c = request.app.state.container
+    versions = await uc.list_versions(content_id, principal=principal, uow_factory=c.uow_factory())
+    return VersionListOut(items=[version_out(v) for v in versions])
+
+
+@post("/v1/content/{content_id:uuid}/ready", opt=USER, status_code=200)
+async def mark_ready(request: Request[Any, Any, Any], content_id: uuid.UUID,
+                     principal: Principal) -> Response[Any]:
+    """Moderate the current version and make it ready; 409 ``moderation_blocked`` lists the reasons."""
+    c = request.app.state.container
+    item = await uc.mark_ready(content_id, expected_version=expected_version(request), principal=principal,
+                               uow_factory=c.uow_factory(), clock=c.clock(), moderator=c.moderator())
+    return Response(to_out(item), headers={"ETag": etag(item.version)})
+
+
 @delete("/v1/content/{content_id:uuid}", opt=USER, status_code=204)
-async def delete_content(request: Request[Any, Any, Any], content_id: uuid.UUID, principal: Principal) -> None:
+async def delete_content(request: Request[Any, Any, Any], content_id: uuid.UUID,
+                         principal: Principal) -> None:
     c = request.app.state.container
     await uc.delete_content(content_id, principal=principal, uow_factory=c.uow_factory())
 
 
-ROUTES = [create_content, list_content, get_content, edit_content, delete_content]
+ROUTES = [create_content, list_content, get_content, edit_content, delete_content, list_versions, mark_ready]

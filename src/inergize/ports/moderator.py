@@ -1,0 +1,16 @@
+"""A provider's content moderation (e.g. OpenAI's moderation endpoint), consulted after local rules."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from inergize.domain.moderation import Verdict
+
+
+class Moderator(Protocol):
+    name: str
+
+    async def check(self, text: str) -> Verdict:
+        """Issues the provider flags in ``text`` (``checked_by`` names it); raise ``ProviderUnavailable``
+        when it cannot answer."""
+        ...
