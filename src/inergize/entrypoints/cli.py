@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Capabilities add their sub-commands here: each is fn(subparsers) that registers parsers whose
 # ``cmd`` (plus sub-command) names a function registered with ``@command``.
 EXTENSIONS: list[Callable[[Any], None]] = []
+from inergize.entrypoints import cli_accounts  # noqa: E402, F401  (issue 4: users, email)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

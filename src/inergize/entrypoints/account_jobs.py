@@ -1,0 +1,29 @@
+"""Background jobs of accounts and notifications, in the worker contract
+``async def handler(container, **kwargs)``; ``entrypoints/workers/jobs.py`` registers ``ACCOUNT_JOBS``.
+
+Both are idempotent: a second delivery of the same job finds the email already sent and does nothing."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from inergize.application import notifications
+
+
+async def send_notification_email(container: Any, *, notification_id: str) -> None:
+    await notifications.deliver_notification_email(
+        uuid.UUID(notification_id), uow_factory=container.uow_factory(), email_sender=container.email_sender(),
+        clock=container.clock(), base_url=container.settings().public_url)
+
+
+async def send_email(container: Any, *, email_id: str) -> None:
+    await notifications.deliver_pending_email(uuid.UUID(email_id), uow_factory=container.uow_factory(),
+                                              email_sender=container.email_sender())
+
+
+ACCOUNT_JOBS: dict[str, Callable[..., Awaitable[None]]] = {
+    notifications.EMAIL_JOB: send_notification_email,
+    notifications.PENDING_EMAIL_JOB: send_email,
+}
