@@ -24,7 +24,9 @@ class BudgetWindow(msgspec.Struct, frozen=True, kw_only=True):
 
 class BudgetDecision(msgspec.Struct, frozen=True, kw_only=True):
     allowed: bool
-    retry_after: float  # seconds until the same spend could succeed; 0 when allowed
+    # seconds until the same spend could succeed (if nobody else spends); 0 when allowed;
+    # ``math.inf`` when it never can (more units than a window's limit)
+    retry_after: float
     remaining: dict[str, int]  # per window name, after this decision
     limit: dict[str, int]
 
@@ -36,8 +38,9 @@ class RateBudgetStore(Protocol):
     async def spend(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime,
                     units: int = 1) -> BudgetDecision: ...
 
-    async def peek(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime) -> BudgetDecision:
-        """What ``spend`` of one unit would answer, without charging anything."""
+    async def peek(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime,
+                   units: int = 1) -> BudgetDecision:
+        """What ``spend`` of ``units`` would answer, without charging anything."""
         ...
 
     async def refund(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime, units: int = 1) -> None:
