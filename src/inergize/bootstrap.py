@@ -17,6 +17,7 @@ from inergize.adapters.persistence.health import DatabaseHealth
 from inergize.adapters.persistence.unit_of_work import SqlUnitOfWorkFactory
 from inergize.adapters.secrets import load_key_material
 from inergize.adapters.tokens import JwtTokenService
+from inergize.adapters.email import make_email_outbox, make_email_sender  # issue 4: accounts
 from inergize.adapters.ai import factory as ai_factory  # issue 6: AI content
 from inergize.settings import Settings, load_settings
 
@@ -39,6 +40,9 @@ class Container(containers.DeclarativeContainer):
     engine = providers.Singleton(_engine, settings)
     uow_factory = providers.Singleton(SqlUnitOfWorkFactory, engine, clock)
     tokens = providers.Singleton(_tokens, settings, keys)
+    # issue 4: accounts
+    email_sender = providers.Singleton(make_email_sender, settings)
+    email_outbox = providers.Singleton(make_email_outbox, settings)
     moderator = providers.Singleton(ai_factory.make_moderator, settings)  # issue 6: provider moderation or None
     health_checks = providers.List(
         providers.Singleton(DatabaseHealth, engine),

@@ -10,6 +10,7 @@ from inergize.ports.content_versions import (
     ContentPreferencesRepository,
     ContentVersionRepository,
 )
+from inergize.ports.notifications import NotificationRepository
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
 
 
@@ -26,6 +27,7 @@ class UnitOfWork(Protocol):
     users: UserRepository
     content: ContentRepository
     idempotency: IdempotencyRepository
+    notifications: NotificationRepository  # issue 4: accounts
     content_versions: ContentVersionRepository  # issue 6
     ai_calls: AiCallRepository
     ai_jobs: AiJobRepository

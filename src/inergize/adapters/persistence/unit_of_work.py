@@ -28,6 +28,7 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "users": SqlUserRepository,
     "content": SqlContentRepository,
     "idempotency": SqlIdempotencyRepository,
+    "notifications": SqlNotificationRepository,  # issue 4: accounts
     # issue 6: AI content
     "content_versions": ai_repos.SqlContentVersionRepository,
     "ai_calls": ai_repos.SqlAiCallRepository,
