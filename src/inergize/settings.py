@@ -62,6 +62,11 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     linkedin_api_version: str = "202510"
     linkedin_redirect_url: str | None = None
     linkedin_timeout_seconds: float = 20.0
+    linkedin_member_daily_calls: int = 500  # our API-call budget per member per UTC day
+    linkedin_app_daily_calls: int = 100_000  # per application per UTC day
+    linkedin_max_attempts: int = 5  # tries of one call on 429 / 5xx / timeout before giving up
+    linkedin_max_retry_after_seconds: float = 120.0  # a longer Retry-After is reported, not slept
+    linkedin_import_max_bytes: int = 200 * 1024 * 1024  # largest uncompressed data-export ZIP
     # --- AI
     ai_text_providers: str = "offline"  # ordered chain, e.g. "openai,anthropic,offline"
     ai_image_providers: str = "offline"

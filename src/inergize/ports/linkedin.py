@@ -37,8 +37,9 @@ class LinkedInGateway(Protocol):
         """What this adapter can do (and why the rest is unavailable). Pure, cheap, no I/O."""
         ...
 
-    def authorization_url(self, *, state: str, redirect_uri: str, scopes: Sequence[str],
-                          login_hint: str | None = None) -> str:
+    def authorization_url(
+        self, *, state: str, redirect_uri: str, scopes: Sequence[str], login_hint: str | None = None
+    ) -> str:
         """The URL to send the member's browser to. ``login_hint`` is an opaque hint some adapters use
         (the sandbox derives its simulated member from it); LinkedIn ignores it."""
         ...
@@ -85,8 +86,9 @@ class LinkedInGateway(Protocol):
         """Send a direct message; returns a message id."""
         ...
 
-    async def list_connections(self, auth: MemberAuth, *, limit: int = 100,
-                               cursor: str | None = None) -> NetworkPage:
+    async def list_connections(
+        self, auth: MemberAuth, *, limit: int = 100, cursor: str | None = None
+    ) -> NetworkPage:
         """The member's first-degree connections, oldest first, cursor-paginated."""
         ...
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from inergize.ports.linkedin_repository import LinkedInRepository
 from inergize.ports.notifications import NotificationRepository
 from inergize.ports.content_versions import (
     AiCallRepository,
@@ -27,6 +28,7 @@ class UnitOfWork(Protocol):
     users: UserRepository
     content: ContentRepository
     idempotency: IdempotencyRepository
+    linkedin: LinkedInRepository  # issue 5
     notifications: NotificationRepository  # issue 4: accounts
     content_versions: ContentVersionRepository  # issue 6
     ai_calls: AiCallRepository

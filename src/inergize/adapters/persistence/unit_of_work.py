@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from inergize.adapters.persistence.repositories import ai as ai_repos
 from inergize.adapters.persistence.repositories.content import SqlContentRepository
 from inergize.adapters.persistence.repositories.idempotency import SqlIdempotencyRepository
+from inergize.adapters.persistence.repositories.linkedin import SqlLinkedInRepository
 from inergize.adapters.persistence.repositories.notifications import SqlNotificationRepository
 from inergize.adapters.persistence.repositories.users import SqlUserRepository
 from inergize.adapters.persistence.tables.platform import outbox
@@ -28,6 +29,7 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "users": SqlUserRepository,
     "content": SqlContentRepository,
     "idempotency": SqlIdempotencyRepository,
+    "linkedin": SqlLinkedInRepository,  # issue 5: LinkedIn
     "notifications": SqlNotificationRepository,  # issue 4: accounts
     # issue 6: AI content
     "content_versions": ai_repos.SqlContentVersionRepository,
