@@ -4,7 +4,10 @@ It keeps the window semantics of :class:`~inergize.ports.rate_budget.RateBudgetS
 an ``anchor``, rolling windows counted exactly) and adds two things a compliance decision needs in the
 same round trip: windows on *different* keys (the action's day and week, the account's pacing gap), and
 an optional *claim*: a member that must not already be in a set (the target already contacted).
-Either every window has room and the claim is new, and everything is charged and claimed, or nothing is."""
+Either every window has room and the claim is new, and everything is charged and claimed, or nothing is.
+
+Keys start with the account they belong to (``<account>:…``; a claim's key *is* the account): every key
+of one decision shares that first segment, which lets a clustered store keep them in one slot."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from typing import Any, Protocol, Self
 
 from inergize.ports.linkedin_repository import LinkedInRepository
 from inergize.ports.notifications import NotificationRepository
+from inergize.ports.compliance_repository import CampaignRepository, ComplianceRepository
 from inergize.ports.content_versions import (
     AiCallRepository,
     AiJobRepository,
@@ -35,6 +36,8 @@ class UnitOfWork(Protocol):
     ai_jobs: AiJobRepository
     content_preferences: ContentPreferencesRepository
     notifications: NotificationRepository  # issue 4: accounts
+    compliance: ComplianceRepository  # issue 8: compliance
+    campaigns: CampaignRepository
     jobs: JobOutbox
 
     async def __aenter__(self) -> Self: ...

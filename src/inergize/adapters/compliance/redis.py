@@ -82,6 +82,11 @@ class RedisActionLedger:
         self._prefix = prefix + "ledger:"
         self._script = client.register_script(LUA)
 
+    def _key(self, key: str) -> str:
+        # The account (the key's first segment) is a hash tag: one decision's keys share a Cluster slot.
+        scope, _, rest = key.partition(":")
+        return f"{self._prefix}{{{scope}}}:{rest}"
+
     def _call(self, windows: Sequence[LedgerWindow], now: datetime, mode: str, claim: Claim | None,
               units: int) -> Any:
         now_ms = int(now.timestamp() * 1000)
@@ -90,14 +95,14 @@ class RedisActionLedger:
         for lw in windows:
             w = lw.window
             if w.rolling:
-                keys.append(f"{self._prefix}{lw.key}:{w.name}")
+                keys.append(f"{self._key(lw.key)}:{w.name}")
                 args += [w.name, 1, w.limit, w.seconds * 1000]
             else:
                 start, end = fixed_bounds(w, now)
-                keys.append(f"{self._prefix}{lw.key}:{w.name}:{int(start)}")
+                keys.append(f"{self._key(lw.key)}:{w.name}:{int(start)}")
                 args += [w.name, 0, w.limit, max(int(end * 1000) - now_ms, 1)]
         if claim is not None:
-            keys.append(f"{self._prefix}claims:{claim.key}")
+            keys.append(f"{self._key(claim.key)}:claims")
         return self._script(keys=keys, args=args)
 
     @staticmethod
@@ -124,4 +129,4 @@ class RedisActionLedger:
         await self._call(windows, now, "refund", claim, units)
 
     async def release(self, claim: Claim) -> None:
-        await self._client.srem(f"{self._prefix}claims:{claim.key}", claim.member)
+        await self._client.srem(f"{self._key(claim.key)}:claims", claim.member)

@@ -12,6 +12,8 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.adapters.persistence.repositories import ai as ai_repos
+from inergize.adapters.persistence.repositories.campaigns import SqlCampaignRepository
+from inergize.adapters.persistence.repositories.compliance import SqlComplianceRepository
 from inergize.adapters.persistence.repositories.content import SqlContentRepository
 from inergize.adapters.persistence.repositories.idempotency import SqlIdempotencyRepository
 from inergize.adapters.persistence.repositories.linkedin import SqlLinkedInRepository
@@ -36,6 +38,9 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "ai_calls": ai_repos.SqlAiCallRepository,
     "ai_jobs": ai_repos.SqlAiJobRepository,
     "content_preferences": ai_repos.SqlContentPreferencesRepository,
+    # issue 8: compliance and campaigns
+    "compliance": SqlComplianceRepository,
+    "campaigns": SqlCampaignRepository,
     "notifications": SqlNotificationRepository,  # issue 4: accounts
 }
 

@@ -10,5 +10,6 @@ from inergize.adapters.persistence.tables import seed, platform  # noqa: F401  (
 from inergize.adapters.persistence.tables import accounts  # noqa: F401  (issue 4: accounts)
 from inergize.adapters.persistence.tables import ai  # noqa: F401  (issue 6: AI content)
 from inergize.adapters.persistence.tables import linkedin  # noqa: F401  (issue 5: LinkedIn)
+from inergize.adapters.persistence.tables import compliance  # noqa: F401  (issue 8: compliance)
 
 __all__ = ["metadata", "user_owned_tables"]
