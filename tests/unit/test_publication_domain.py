@@ -31,9 +31,20 @@ S = PublicationState
 
 def pub(state: S = S.SCHEDULED, **kw: object) -> Publication:
     pid = uuid.uuid4()
-    base = dict(id=pid, user_id=uuid.uuid4(), content_id=uuid.uuid4(), version_id=uuid.uuid4(), due_at=NOW,
-                timezone="UTC", run_at=NOW, state=state, idempotency_key=f"k{pid.hex}", created_at=NOW,
-                updated_at=NOW)
+    base = dict(
+        id=pid,
+        user_id=uuid.uuid4(),
+        content_id=uuid.uuid4(),
+        version_id=uuid.uuid4(),
+        text="hi",
+        due_at=NOW,
+        timezone="UTC",
+        run_at=NOW,
+        state=state,
+        idempotency_key=f"k{pid.hex}",
+        created_at=NOW,
+        updated_at=NOW,
+    )
     base.update(kw)
     return Publication(**base)  # type: ignore[arg-type]
 
@@ -61,7 +72,8 @@ def test_backoff_grows_is_capped_and_respects_retry_after(attempts: int, retry_a
 
 @given(attempts=st.integers(1, MAX_ATTEMPTS + 2), maybe_sent=st.booleans(), unknown=st.booleans())
 def test_transient_failure_retries_then_fails_and_never_forgets_an_unknown_outcome(
-        attempts: int, maybe_sent: bool, unknown: bool) -> None:
+    attempts: int, maybe_sent: bool, unknown: bool
+) -> None:
     p = pub(S.PUBLISHING, attempts=attempts, outcome_unknown=unknown)
     after = after_transient_failure(p, NOW, "timeout", retry_after=None, maybe_sent=maybe_sent)
     if attempts < MAX_ATTEMPTS:
@@ -83,13 +95,18 @@ def test_retry_now_needs_confirmation_when_the_outcome_is_unknown() -> None:
 
 
 times = st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2026, 1, 1), timezones=st.just(UTC))
-stats = st.lists(st.builds(PostStat, published_at=times, impressions=st.integers(0, 50_000),
-                           engagements=st.integers(0, 5_000)), max_size=30)
+stats = st.lists(
+    st.builds(
+        PostStat, published_at=times, impressions=st.integers(0, 50_000), engagements=st.integers(0, 5_000)
+    ),
+    max_size=30,
+)
 
 
 @given(history=stats, strength=st.floats(1, 10_000), top=st.integers(0, 10))
 def test_recommendations_are_sorted_bounded_and_shrunk_between_prior_and_own_rate(
-        history: list[PostStat], strength: float, top: int) -> None:
+    history: list[PostStat], strength: float, top: int
+) -> None:
     tz = ZoneInfo("Europe/Berlin")
     recs = recommend(history, tz, "marketing", top=top, prior_strength=strength)
     assert len(recs) == top

@@ -64,10 +64,14 @@ class FailureReason(StrEnum):
 
 
 class Publication(msgspec.Struct, kw_only=True):
+    """One scheduled post of one content version, and everything learned while publishing it."""
+
     id: uuid.UUID
     user_id: uuid.UUID
     content_id: uuid.UUID
     version_id: uuid.UUID
+    text: str  # the pinned version's text (versions never change, so a snapshot is exact)
+    media: list[str] = msgspec.field(default_factory=list)  # content-library blob keys
     due_at: datetime  # what the user asked for (UTC)
     timezone: str  # the user's zone when scheduled: the calendar shows local times in it
     run_at: datetime  # when a tick may take it next (due_at, or later after a transient failure)

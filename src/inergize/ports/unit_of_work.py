@@ -14,6 +14,11 @@ from inergize.ports.content_versions import (
 )
 from inergize.ports.notifications import NotificationRepository
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
+from inergize.ports.scheduling import (
+    PublicationRepository,
+    ScheduleImportRepository,
+    ScheduleSettingsRepository,
+)
 
 
 class JobOutbox(Protocol):
@@ -38,6 +43,9 @@ class UnitOfWork(Protocol):
     notifications: NotificationRepository  # issue 4: accounts
     compliance: ComplianceRepository  # issue 8: compliance
     campaigns: CampaignRepository
+    publications: PublicationRepository  # issue 7
+    schedule_settings: ScheduleSettingsRepository
+    schedule_imports: ScheduleImportRepository
     jobs: JobOutbox
 
     async def __aenter__(self) -> Self: ...

@@ -16,6 +16,7 @@ from inergize.adapters.persistence.repositories.campaigns import SqlCampaignRepo
 from inergize.adapters.persistence.repositories.compliance import SqlComplianceRepository
 from inergize.adapters.persistence.repositories.content import SqlContentRepository
 from inergize.adapters.persistence.repositories.idempotency import SqlIdempotencyRepository
+from inergize.adapters.persistence.repositories import scheduling as scheduling_repos
 from inergize.adapters.persistence.repositories.linkedin import SqlLinkedInRepository
 from inergize.adapters.persistence.repositories.notifications import SqlNotificationRepository
 from inergize.adapters.persistence.repositories.users import SqlUserRepository
@@ -31,6 +32,10 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "users": SqlUserRepository,
     "content": SqlContentRepository,
     "idempotency": SqlIdempotencyRepository,
+    # issue 7: scheduling
+    "publications": scheduling_repos.SqlPublicationRepository,
+    "schedule_settings": scheduling_repos.SqlScheduleSettingsRepository,
+    "schedule_imports": scheduling_repos.SqlScheduleImportRepository,
     "linkedin": SqlLinkedInRepository,  # issue 5: LinkedIn
     "notifications": SqlNotificationRepository,  # issue 4: accounts
     # issue 6: AI content

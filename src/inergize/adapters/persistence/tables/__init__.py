@@ -11,5 +11,6 @@ from inergize.adapters.persistence.tables import accounts  # noqa: F401  (issue 
 from inergize.adapters.persistence.tables import ai  # noqa: F401  (issue 6: AI content)
 from inergize.adapters.persistence.tables import linkedin  # noqa: F401  (issue 5: LinkedIn)
 from inergize.adapters.persistence.tables import compliance  # noqa: F401  (issue 8: compliance)
+from inergize.adapters.persistence.tables import scheduling  # noqa: F401  (issue 7: scheduling)
 
 __all__ = ["metadata", "user_owned_tables"]

@@ -1,0 +1,202 @@
+"""SQL repositories of scheduling. The tick's claim is one conditional ``UPDATE … RETURNING`` per kind of
+work (due, expired): atomic on both databases; PostgreSQL adds ``FOR UPDATE SKIP LOCKED`` so concurrent
+ticks split the due items instead of waiting on each other (SQLite serializes writers anyway)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from inergize.adapters.persistence.tables.scheduling import (
+    DUE_WHERE,
+    IN_FLIGHT_WHERE,
+    publications,
+    schedule_imports,
+    schedule_settings,
+)
+from inergize.domain.errors import PreconditionFailed
+from inergize.domain.publication import FINAL, Publication, PublicationState
+from inergize.domain.scheduling import ScheduleSettings, TimeSlot
+from inergize.ports.scheduling import ImportProgress, PublishedResult
+
+P = publications.c
+S = PublicationState
+
+
+def _to_pub(row: Row[Any]) -> Publication:
+    m = dict(row._mapping)
+    m["state"] = S(m["state"])
+    m["media"] = list(m["media"] or [])
+    m["media_urns"] = list(m["media_urns"] or [])
+    return Publication(**m)
+
+
+def _to_row(item: Publication) -> dict[str, Any]:
+    row = msgspec.structs.asdict(item)
+    row["state"] = item.state.value
+    return row
+
+
+class SqlPublicationRepository:
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+        self._pg = conn.dialect.name == "postgresql"
+
+    async def add_many(self, items: Sequence[Publication]) -> None:
+        if items:
+            await self._conn.execute(insert(publications), [_to_row(i) for i in items])
+
+    async def get(self, publication_id: uuid.UUID) -> Publication | None:
+        row = (await self._conn.execute(select(publications).where(P.id == publication_id))).first()
+        return _to_pub(row) if row else None
+
+    async def update(self, item: Publication, *, expected_version: int) -> Publication:
+        values = _to_row(item)
+        for key in ("id", "user_id", "created_at", "version", "idempotency_key"):
+            values.pop(key)
+        result = await self._conn.execute(
+            update(publications).where(P.id == item.id, P.version == expected_version)
+            .values(**values, version=expected_version + 1))
+        if result.rowcount != 1:
+            raise PreconditionFailed("The scheduled post changed meanwhile; fetch it again.")
+        return msgspec.structs.replace(item, version=expected_version + 1)
+
+    async def between(self, user_id: uuid.UUID, start: datetime, end: datetime,
+                      states: Sequence[PublicationState] | None = None) -> list[Publication]:
+        stmt = select(publications).where(P.user_id == user_id, P.due_at >= start, P.due_at < end)
+        if states:
+            stmt = stmt.where(P.state.in_([s.value for s in states]))
+        rows = (await self._conn.execute(stmt.order_by(P.due_at, P.id))).all()
+        return [_to_pub(r) for r in rows]
+
+    async def active_instants(self, user_id: uuid.UUID, start: datetime, end: datetime,
+                              exclude: uuid.UUID | None = None) -> list[datetime]:
+        stmt = select(P.due_at).where(P.user_id == user_id, P.due_at >= start, P.due_at < end,
+                                      P.state.not_in([s.value for s in FINAL | {S.FAILED}]))
+        if exclude is not None:
+            stmt = stmt.where(P.id != exclude)
+        return [r[0] for r in (await self._conn.execute(stmt)).all()]
+
+    async def set_held(self, user_id: uuid.UUID, held: bool, now: datetime) -> int:
+        result = await self._conn.execute(
+            update(publications)
+            .where(P.user_id == user_id, P.state == S.SCHEDULED.value, P.held == (not held))
+            .values(held=held, updated_at=now, version=P.version + 1))
+        return int(result.rowcount)
+
+    async def claim_due(self, now: datetime, *, limit: int, claim_token: uuid.UUID,
+                        claim_until: datetime) -> list[uuid.UUID]:
+        # The predicates are literal SQL (DUE_WHERE) so PostgreSQL's planner can match the partial index
+        # even with a prepared, generic plan.
+        due = select(P.id).where(DUE_WHERE, P.run_at <= now).order_by(P.run_at).limit(limit)
+        expired = select(P.id).where(IN_FLIGHT_WHERE, P.claim_expires_at <= now).limit(limit)
+        if self._pg:
+            due = due.with_for_update(skip_locked=True)
+            expired = expired.with_for_update(skip_locked=True)
+        ids = [r[0] for r in (await self._conn.execute(
+            update(publications).where(P.id.in_(expired.scalar_subquery()), IN_FLIGHT_WHERE,
+                                       P.claim_expires_at <= now)
+            .values(claim_token=claim_token, claim_expires_at=claim_until, updated_at=now,
+                    version=P.version + 1)
+            .returning(P.id))).all()]
+        if len(ids) < limit:
+            ids += [r[0] for r in (await self._conn.execute(
+                update(publications).where(P.id.in_(due.limit(limit - len(ids)).scalar_subquery()), DUE_WHERE)
+                .values(state=S.CLAIMED.value, claim_token=claim_token, claim_expires_at=claim_until,
+                        updated_at=now, version=P.version + 1)
+                .returning(P.id))).all()]
+        return ids
+
+    async def claimed(self, ids: Sequence[uuid.UUID], claim_token: uuid.UUID) -> list[Publication]:
+        if not ids:
+            return []
+        rows = (await self._conn.execute(select(publications).where(
+            P.id.in_(list(ids)), P.claim_token == claim_token, IN_FLIGHT_WHERE))).all()
+        return [_to_pub(r) for r in rows]
+
+    async def start_publishing(self, ids: Sequence[uuid.UUID], claim_token: uuid.UUID, now: datetime,
+                               claim_until: datetime) -> list[uuid.UUID]:
+        if not ids:
+            return []
+        result = await self._conn.execute(
+            update(publications).where(P.id.in_(list(ids)), P.claim_token == claim_token,
+                                       P.state == S.CLAIMED.value)
+            .values(state=S.PUBLISHING.value, attempts=P.attempts + 1, claim_expires_at=claim_until,
+                    updated_at=now, version=P.version + 1)
+            .returning(P.id))
+        return [r[0] for r in result.all()]
+
+    async def mark_published(self, results: Sequence[PublishedResult], claim_token: uuid.UUID,
+                             now: datetime) -> int:
+        if not results:
+            return 0
+        stmt = (update(publications)
+                .where(P.id == bindparam("b_id"), P.claim_token == claim_token, P.state == S.PUBLISHING.value)
+                .values(state=S.PUBLISHED.value, post_urn=bindparam("b_urn"), media_urns=bindparam("b_media"),
+                        published_at=now, updated_at=now, claim_token=None, claim_expires_at=None,
+                        outcome_unknown=False, last_error=None, version=P.version + 1))
+        result = await self._conn.execute(
+            stmt, [{"b_id": r.id, "b_urn": r.post_urn, "b_media": r.media_urns} for r in results])
+        return int(result.rowcount)
+
+    async def for_export(self, user_id: uuid.UUID, limit: int) -> list[Publication]:
+        rows = (await self._conn.execute(select(publications).where(P.user_id == user_id)
+                                         .order_by(P.due_at, P.id).limit(limit))).all()
+        return [_to_pub(r) for r in rows]
+
+
+class SqlScheduleSettingsRepository:
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def get(self, user_id: uuid.UUID) -> ScheduleSettings | None:
+        row = (await self._conn.execute(select(schedule_settings).where(
+            schedule_settings.c.user_id == user_id))).first()
+        if row is None:
+            return None
+        m = row._mapping
+        return ScheduleSettings(timezone=m["timezone"], slots=tuple(TimeSlot(d, t) for d, t in m["slots"]),
+                                min_gap_minutes=m["min_gap_minutes"], paused=m["paused"],
+                                version=m["version"])
+
+    async def put(self, user_id: uuid.UUID, settings: ScheduleSettings, now: datetime) -> ScheduleSettings:
+        values = {"timezone": settings.timezone, "slots": [[s.weekday, s.time] for s in settings.slots],
+                  "min_gap_minutes": settings.min_gap_minutes, "paused": settings.paused, "updated_at": now}
+        current = await self.get(user_id)
+        if current is None:
+            await self._conn.execute(insert(schedule_settings)
+                                     .values(user_id=user_id, created_at=now, version=1, **values))
+            return msgspec.structs.replace(settings, version=1)
+        result = await self._conn.execute(
+            update(schedule_settings).where(schedule_settings.c.user_id == user_id,
+                                            schedule_settings.c.version == settings.version)
+            .values(**values, version=settings.version + 1))
+        if result.rowcount != 1:
+            raise PreconditionFailed("The schedule settings changed meanwhile; fetch them again.")
+        return msgspec.structs.replace(settings, version=settings.version + 1)
+
+
+class SqlScheduleImportRepository:
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def add(self, progress: ImportProgress) -> None:
+        await self._conn.execute(insert(schedule_imports).values(**msgspec.structs.asdict(progress)))
+
+    async def get(self, import_id: uuid.UUID) -> ImportProgress | None:
+        row = (await self._conn.execute(select(schedule_imports).where(
+            schedule_imports.c.id == import_id))).first()
+        return ImportProgress(**dict(row._mapping)) if row else None
+
+    async def update(self, progress: ImportProgress) -> None:
+        values = msgspec.structs.asdict(progress)
+        values.pop("id")
+        await self._conn.execute(update(schedule_imports).where(schedule_imports.c.id == progress.id)
+                                 .values(**values))

@@ -1,0 +1,82 @@
+"""Scheduling (issue 7): publications (one row per scheduled post), each user's queue settings, and
+CSV import progress.
+
+The tick's due query reads ``ix_publications_due``, a partial index holding only schedulable rows, so
+its cost follows the number of due items, not the size of the table; expired claims are found through
+``ix_publications_claim_expiry``, which holds only in-flight rows."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, Uuid, text
+
+from inergize.adapters.persistence.tables.base import metadata
+from inergize.adapters.persistence.types import JSONType, UTCDateTime
+
+DUE_WHERE = text("state = 'scheduled' AND held = false")
+IN_FLIGHT_WHERE = text("state IN ('claimed', 'publishing')")
+
+publications = Table(
+    "publications",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("content_id", Uuid, nullable=False),
+    Column("version_id", Uuid, nullable=False),
+    # snapshot of the (immutable) version, so publishing reads one row per item
+    Column("text", Text, nullable=False),
+    Column("media", JSONType, nullable=False),  # content-library blob keys
+    Column("due_at", UTCDateTime(), nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("run_at", UTCDateTime(), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("held", Boolean, nullable=False, server_default=text("false")),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text),
+    Column("failure_reason", String(48)),
+    Column("outcome_unknown", Boolean, nullable=False, server_default=text("false")),
+    Column("media_urns", JSONType, nullable=False),
+    Column("post_urn", String(200)),
+    Column("idempotency_key", String(100), nullable=False, unique=True),
+    Column("claim_token", Uuid),
+    Column("claim_expires_at", UTCDateTime()),
+    Column("source", String(16), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("published_at", UTCDateTime()),
+    Column("version", Integer, nullable=False, server_default="1"),
+    info={"owner": "user_id"},
+)
+Index("ix_publications_due", publications.c.run_at, postgresql_where=DUE_WHERE, sqlite_where=DUE_WHERE)
+Index("ix_publications_claim_expiry", publications.c.claim_expires_at, postgresql_where=IN_FLIGHT_WHERE,
+      sqlite_where=IN_FLIGHT_WHERE)
+Index("ix_publications_user_due", publications.c.user_id, publications.c.due_at)
+
+schedule_settings = Table(
+    "schedule_settings",
+    metadata,
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("timezone", String(64), nullable=False),
+    Column("slots", JSONType, nullable=False),  # [[weekday, "HH:MM"], …] in local time
+    Column("min_gap_minutes", Integer, nullable=False),
+    Column("paused", Boolean, nullable=False, server_default=text("false")),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("version", Integer, nullable=False, server_default="1"),
+    info={"owner": "user_id"},
+)
+
+schedule_imports = Table(
+    "schedule_imports",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("state", String(16), nullable=False),  # running | done | failed
+    Column("total_rows", Integer, nullable=False, server_default="0"),
+    Column("processed_rows", Integer, nullable=False, server_default="0"),
+    Column("imported", Integer, nullable=False, server_default="0"),
+    Column("errors", JSONType, nullable=False),  # [{line, reason}]
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    info={"owner": "user_id"},
+)
+Index("ix_schedule_imports_user", schedule_imports.c.user_id, schedule_imports.c.created_at)

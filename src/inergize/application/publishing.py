@@ -1,0 +1,304 @@
+"""Publishing what is due: the tick claims, the publish job posts, at most once per publication.
+
+1. :func:`tick` claims due items (and items whose claim expired) in one statement and enqueues one job
+   per batch of ids through the outbox, in the same transaction. A lost message is found again when
+   its claim expires.
+2. :class:`Publisher` moves a batch claimed → publishing and commits *before* calling LinkedIn. An item
+   found in ``publishing`` (a worker died) or with ``outcome_unknown`` is reconciled: the same post is
+   sent with the stored media URNs and ``retry_of_unconfirmed_attempt``, so LinkedIn's duplicate answer
+   (or the sandbox's own record) names the existing post instead of a second one being created.
+3. Results are written in one transaction per batch; failures notify the user with the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
+
+import msgspec
+
+from inergize.application.notifications import notify
+from inergize.domain.errors import CapabilityUnavailable, ComplianceBlocked, InergizeError, NotFound
+from inergize.domain.linkedin import (
+    ContentRejected,
+    DuplicatePost,
+    LinkedInError,
+    LinkedInForbidden,
+    LinkedInRateLimited,
+    LinkedInTokenRejected,
+    LinkedInUnavailable,
+    MediaAttachment,
+    MediaKind,
+    MediaUpload,
+    MemberAuth,
+    PostRequest,
+    VersionUnsupported,
+)
+from inergize.domain.publication import (
+    CLAIM_SECONDS,
+    FailureReason,
+    Publication,
+    PublicationState,
+    after_transient_failure,
+    transition,
+)
+from inergize.ports.clock import Clock
+from inergize.ports.linkedin import LinkedInGateway
+from inergize.ports.scheduling import PublishedResult
+from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+PUBLISH_JOB = "publish_publications"
+S = PublicationState
+AuthFor = Callable[[uuid.UUID], Awaitable[MemberAuth]]
+MediaReader = Callable[[uuid.UUID, str], Awaitable[MediaUpload]]
+
+
+def chunks(ids: Sequence[uuid.UUID], size: int) -> list[list[uuid.UUID]]:
+    return [list(ids[i : i + size]) for i in range(0, len(ids), size)]
+
+
+def enqueue_publish(uow: UnitOfWork, ids: Sequence[uuid.UUID], claim_token: uuid.UUID, batch: int) -> None:
+    for part in chunks(ids, batch):
+        uow.jobs.enqueue(PUBLISH_JOB, ids=[str(i) for i in part], claim=str(claim_token))
+
+
+async def tick(
+    *,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    limit: int = 2000,
+    batch: int = 100,
+    claim_seconds: float = CLAIM_SECONDS,
+) -> int:
+    """Claim up to ``limit`` due items and enqueue them in jobs of ``batch`` ids; returns how many."""
+    now = clock.now()
+    token = uuid.uuid4()
+    async with uow_factory() as uow:
+        ids = await uow.publications.claim_due(
+            now, limit=limit, claim_token=token, claim_until=now + timedelta(seconds=claim_seconds)
+        )
+        enqueue_publish(uow, ids, token, batch)
+        await uow.commit()
+    return len(ids)
+
+
+class Outcome(msgspec.Struct, frozen=True, kw_only=True):
+    """What one attempt learned. ``kind``: published | transient | permanent | unknown."""
+
+    kind: str
+    post_urn: str | None = None
+    media_urns: tuple[str, ...] = ()
+    reason: str | None = None
+    detail: str = ""
+    retry_after: float | None = None
+    maybe_sent: bool = False
+
+
+def classify(exc: LinkedInError | InergizeError, *, reconciling: bool) -> Outcome:
+    """Map a gateway error to an outcome: transient errors retry, the rest fail with their reason."""
+    media = tuple(getattr(exc, "media_urns", ()) or ())
+    if isinstance(exc, DuplicatePost):
+        if reconciling and exc.existing_urn:
+            return Outcome(kind="published", post_urn=exc.existing_urn, media_urns=media)
+        if reconciling:
+            return Outcome(kind="unknown", detail=exc.detail, media_urns=media)
+        return Outcome(
+            kind="permanent",
+            reason=FailureReason.CONTENT_REJECTED,
+            media_urns=media,
+            detail=f"LinkedIn already has a post with this text. {exc.detail}",
+        )
+    if isinstance(exc, LinkedInRateLimited):  # answered 429 (or our budget): nothing was created
+        return Outcome(kind="transient", detail=exc.detail, retry_after=exc.retry_after, media_urns=media)
+    if isinstance(exc, LinkedInUnavailable):  # a timeout or 5xx may hide an accepted post
+        return Outcome(
+            kind="transient",
+            detail=exc.detail,
+            retry_after=exc.retry_after,
+            maybe_sent=True,
+            media_urns=media,
+        )
+    if isinstance(exc, VersionUnsupported):  # an operator fixes the setting; the post is still wanted
+        return Outcome(kind="transient", detail=exc.detail, media_urns=media)
+    reason = {
+        LinkedInTokenRejected: FailureReason.ACCOUNT_DISCONNECTED,
+        LinkedInForbidden: FailureReason.FORBIDDEN,
+        ContentRejected: FailureReason.CONTENT_REJECTED,
+        ComplianceBlocked: FailureReason.COMPLIANCE_PAUSED,
+        NotFound: FailureReason.ACCOUNT_DISCONNECTED,
+    }
+    for kind, why in reason.items():
+        if isinstance(exc, kind):
+            return Outcome(kind="permanent", reason=why, detail=exc.detail, media_urns=media)
+    if isinstance(exc, CapabilityUnavailable):
+        return Outcome(kind="permanent", reason=FailureReason.FORBIDDEN, detail=exc.detail, media_urns=media)
+    return Outcome(kind="permanent", reason=exc.code, detail=exc.detail, media_urns=media)
+
+
+class Publisher:
+    """The publish job: takes ids and a claim token, publishes each claimed item at most once."""
+
+    def __init__(
+        self,
+        *,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        gateway: LinkedInGateway,
+        auth_for: AuthFor,
+        read_media: MediaReader | None = None,
+        concurrency: int = 64,
+        claim_seconds: float = CLAIM_SECONDS,
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._clock = clock
+        self._gateway = gateway
+        self._auth_for = auth_for
+        self._read_media = read_media
+        self._limit = asyncio.Semaphore(concurrency)
+        self._claim = timedelta(seconds=claim_seconds)
+
+    async def publish(self, ids: Sequence[str], claim: str) -> dict[str, int]:
+        """Publish the items of ``ids`` still held by ``claim``; returns counts per outcome kind.
+
+        Idempotent: items no longer held by this claim (done, cancelled, re-claimed) are skipped."""
+        token = uuid.UUID(claim)
+        wanted = [uuid.UUID(i) for i in ids]
+        now = self._clock.now()
+        async with self._uow_factory() as uow:
+            items = await uow.publications.claimed(wanted, token)
+            fresh = [p.id for p in items if p.state is S.CLAIMED]
+            started = set(await uow.publications.start_publishing(fresh, token, now, now + self._claim))
+            await uow.commit()  # "publishing" is durable before LinkedIn hears of the post
+        work = [p for p in items if p.id in started or p.state is S.PUBLISHING]
+        results = await asyncio.gather(*(self._attempt(p) for p in work), return_exceptions=True)
+        outcomes: list[tuple[Publication, Outcome]] = []
+        for p, result in zip(work, results, strict=True):
+            if isinstance(result, BaseException):
+                # A crash-like failure (a bug, a killed connection): leave the item in "publishing"; its
+                # claim expires and the next attempt reconciles.
+                log.error("publication %s: attempt crashed: %r", p.id, result)
+                continue
+            outcomes.append((p, result))
+        await self._record(outcomes, token)
+        counts: dict[str, int] = {}
+        for _, o in outcomes:
+            counts[o.kind] = counts.get(o.kind, 0) + 1
+        counts["skipped"] = len(ids) - len(work)
+        return counts
+
+    async def _attempt(self, p: Publication) -> Outcome:
+        reconciling = p.needs_reconciliation
+        async with self._limit:
+            try:
+                auth = await self._auth_for(p.user_id)
+                media = await self._media(p, auth)
+                post = PostRequest(commentary=p.text, media=media, retry_of_unconfirmed_attempt=reconciling)
+                published = await self._gateway.publish_post(auth, post)
+            except (LinkedInError, InergizeError) as exc:
+                return classify(exc, reconciling=reconciling)
+        return Outcome(
+            kind="published",
+            post_urn=published.urn,
+            media_urns=published.media_urns or tuple(a.urn or "" for a in media),
+        )
+
+    async def _media(self, p: Publication, auth: MemberAuth) -> tuple[MediaAttachment, ...]:
+        """Attachments by URN; media not uploaded yet is uploaded once and its URN stored right away."""
+        if not p.media:
+            return ()
+        urns = list(p.media_urns)
+        if len(urns) < len(p.media):
+            if self._read_media is None:
+                raise CapabilityUnavailable("Media posts need a file store; this worker has none.")
+            for key in p.media[len(urns) :]:
+                upload = await self._read_media(p.user_id, key)
+                urns.append((await self._gateway.upload_media(auth, upload)).urn)
+                async with self._uow_factory() as uow:  # stored before the post: a retry never re-uploads
+                    current = await uow.publications.get(p.id)
+                    if current is not None:
+                        await uow.publications.update(
+                            msgspec.structs.replace(current, media_urns=urns),
+                            expected_version=current.version,
+                        )
+                        await uow.commit()
+        kinds = [MediaKind.DOCUMENT if u.startswith("urn:li:document:") else MediaKind.IMAGE for u in urns]
+        return tuple(
+            MediaAttachment(kind=k, urn=u, title="Document" if k is MediaKind.DOCUMENT else None)
+            for k, u in zip(kinds, urns, strict=True)
+        )
+
+    async def _record(self, outcomes: list[tuple[Publication, Outcome]], token: uuid.UUID) -> None:
+        if not outcomes:
+            return
+        now = self._clock.now()
+        done = [
+            PublishedResult(p.id, o.post_urn or "", list(o.media_urns))
+            for p, o in outcomes
+            if o.kind == "published"
+        ]
+        async with self._uow_factory() as uow:
+            await uow.publications.mark_published(done, token, now)
+            for p, o in outcomes:
+                if o.kind != "published":
+                    await self._record_failure(uow, p.id, token, o)
+            await uow.commit()
+
+    async def _record_failure(self, uow: UnitOfWork, pid: uuid.UUID, token: uuid.UUID, o: Outcome) -> None:
+        now = self._clock.now()
+        current = await uow.publications.get(pid)
+        if current is None or current.claim_token != token or current.state is not S.PUBLISHING:
+            return  # someone else decided meanwhile (the user cancelled or resolved it)
+        media_urns = list(o.media_urns) or current.media_urns
+        if o.kind == "transient":
+            updated = after_transient_failure(
+                current, now, o.detail, retry_after=o.retry_after, maybe_sent=o.maybe_sent
+            )
+        elif o.kind == "unknown":
+            updated = transition(
+                current,
+                S.NEEDS_ATTENTION,
+                now,
+                last_error=o.detail,
+                outcome_unknown=True,
+                failure_reason=FailureReason.OUTCOME_UNKNOWN,
+                claim_token=None,
+                claim_expires_at=None,
+            )
+        else:
+            updated = transition(
+                current,
+                S.FAILED,
+                now,
+                last_error=o.detail,
+                failure_reason=o.reason,
+                claim_token=None,
+                claim_expires_at=None,
+            )
+        updated = msgspec.structs.replace(updated, media_urns=media_urns)
+        await uow.publications.update(updated, expected_version=current.version)
+        if updated.state is S.FAILED:
+            await notify(
+                uow,
+                current.user_id,
+                "publishing.failed",
+                "Your post was not published",
+                f"LinkedIn did not publish your scheduled post ({updated.failure_reason}): "
+                f"{o.detail} Open it to fix it and retry.",
+                link=f"/schedule/{pid}",
+                now=now,
+            )
+        elif updated.state is S.NEEDS_ATTENTION:
+            await notify(
+                uow,
+                current.user_id,
+                "publishing.needs_attention",
+                "Please check a scheduled post",
+                "We could not confirm whether LinkedIn published your post. Check your feed, then "
+                "mark it as published or confirm a repost.",
+                link=f"/schedule/{pid}",
+                now=now,
+            )

@@ -1,0 +1,106 @@
+"""Shared helpers of the scheduling tests: ready content, running publish jobs, faulty ports."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import msgspec
+from sqlalchemy import select
+
+from inergize.adapters.persistence.tables.platform import outbox
+from inergize.application.content_library import CreateContent, add_content
+from inergize.application.publishing import PUBLISH_JOB, Publisher
+from inergize.domain.content import VersionState
+from inergize.domain.linkedin import MemberAuth, PostRequest, PublishedPost
+
+
+class WorkerKilled(RuntimeError):
+    """Stands for a worker process dying at a given step."""
+
+
+async def ready_content(container: Any, principal: Any, text: str) -> uuid.UUID:
+    """Content whose current version passed moderation (set directly: moderation is issue 6's test)."""
+    async with container.uow_factory()() as uow:
+        item = await add_content(
+            uow, CreateContent(title="t", body=text), principal=principal, clock=container.clock()
+        )
+        version = await uow.content_versions.latest(item.id)
+        await uow.content_versions.update(msgspec.structs.replace(version, state=VersionState.READY))
+        await uow.commit()
+    return item.id
+
+
+async def member_auth(user_id: uuid.UUID) -> MemberAuth:
+    return MemberAuth(access_token="token", member_urn=f"urn:li:person:{user_id.hex}")
+
+
+_SEEN: set[Any] = set()
+
+
+async def pending_publish_jobs(container: Any) -> list[dict[str, Any]]:
+    """Publish jobs written to the outbox since the last call, in order (the relay may already have
+    handed them to the in-process broker; the test runs them itself, as a worker would)."""
+    async with container.engine().connect() as conn:
+        rows = (
+            await conn.execute(
+                select(outbox.c.id, outbox.c.payload)
+                .where(outbox.c.actor == PUBLISH_JOB)
+                .order_by(outbox.c.created_at)
+            )
+        ).all()
+    fresh = [r for r in rows if r.id not in _SEEN]
+    _SEEN.update(r.id for r in fresh)
+    return [dict(r.payload) for r in fresh]
+
+
+async def run_publish_jobs(container: Any, publisher: Publisher) -> list[dict[str, int]]:
+    return [
+        await publisher.publish(job["ids"], job["claim"]) for job in await pending_publish_jobs(container)
+    ]
+
+
+class FaultyGateway:
+    """Delegates to a real gateway, dying once at ``fault``: ``before_call`` or ``after_accepted``."""
+
+    def __init__(self, inner: Any, fault: str | None = None) -> None:
+        self.inner = inner
+        self.fault = fault
+        self.calls = 0
+
+    async def publish_post(self, auth: MemberAuth, post: PostRequest) -> PublishedPost:
+        self.calls += 1
+        if self.fault == "before_call":
+            self.fault = None
+            raise WorkerKilled("killed before the LinkedIn call")
+        result: PublishedPost = await self.inner.publish_post(auth, post)
+        if self.fault == "after_accepted":
+            self.fault = None
+            raise WorkerKilled("killed after LinkedIn accepted the post")
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+class FaultyUowFactory:
+    """A unit-of-work factory whose ``fail_commit``-th commit (1-based) dies instead of committing."""
+
+    def __init__(self, inner: Any, fail_commit: int | None = None) -> None:
+        self.inner = inner
+        self.fail_commit = fail_commit
+        self.commits = 0
+
+    def __call__(self, *, read_only: bool = False) -> Any:
+        uow = self.inner(read_only=read_only)
+        factory = self
+        original = uow.commit
+
+        async def commit() -> None:
+            factory.commits += 1
+            if factory.commits == factory.fail_commit:
+                raise WorkerKilled("killed before commit")
+            await original()
+
+        uow.commit = commit
+        return uow

@@ -1,0 +1,246 @@
+"""Publishing end to end on SQLite and PostgreSQL: DST, the tick's claims, exactly-once under faults."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import msgspec
+import pytest
+
+from inergize.application import scheduling as uc
+from inergize.application.publishing import Publisher, tick
+from inergize.domain.publication import CLAIM_SECONDS, MAX_ATTEMPTS, PublicationState
+from tests.scheduling.helpers import (
+    FaultyGateway,
+    FaultyUowFactory,
+    WorkerKilled,
+    member_auth,
+    ready_content,
+    run_publish_jobs,
+)
+from tests.scheduling.wire_server import WireServer
+
+S = PublicationState
+
+
+@pytest.fixture
+def wire() -> Any:
+    with WireServer() as server:
+        yield server
+
+
+@pytest.fixture
+def rest_gateway(container: Any, wire: WireServer) -> Any:
+    from inergize.adapters.linkedin.rest import build_rest_gateway
+
+    settings = msgspec.structs.replace(
+        container.settings(),
+        linkedin_api_base_url=wire.url,
+        linkedin_client_id="cid",
+        linkedin_client_secret="secret",
+    )
+
+    async def no_sleep(_: float) -> None:
+        return None
+
+    return build_rest_gateway(settings, clock=container.clock(), budgets=None, sleeper=no_sleep)
+
+
+def publisher(container: Any, gateway: Any, uow_factory: Any = None) -> Publisher:
+    return Publisher(
+        uow_factory=uow_factory or container.uow_factory(),
+        clock=container.clock(),
+        gateway=gateway,
+        auth_for=member_auth,
+    )
+
+
+async def _get(container: Any, user: Any, pid: Any) -> Any:
+    return await uc.get_publication(pid, principal=user.principal, uow_factory=container.uow_factory())
+
+
+async def test_nine_berlin_publishes_at_nine_local_on_both_sides_of_dst(
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+) -> None:
+    user = await make_user(timezone="Europe/Berlin")
+    clock.set(datetime(2026, 3, 26, 12, tzinfo=UTC))
+    factory = container.uow_factory()
+    before_id = await ready_content(container, user.principal, "Before the change")
+    after_id = await ready_content(container, user.principal, "After the change")
+    berlin = "Europe/Berlin"
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(berlin)
+    before = await uc.schedule(
+        uc.ScheduleCommand(content_id=before_id, at=datetime(2026, 3, 27, 9, tzinfo=tz)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    after = await uc.schedule(
+        uc.ScheduleCommand(content_id=after_id, at=datetime(2026, 3, 30, 9, tzinfo=tz)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    pub = publisher(container, rest_gateway)
+    for p, utc_hour in ((before, 8), (after, 7)):
+        local_nine = p.due_at.astimezone(tz)
+        assert (local_nine.hour, local_nine.minute) == (9, 0) and p.due_at.hour == utc_hour
+        clock.set(p.due_at - timedelta(seconds=1))
+        await tick(uow_factory=factory, clock=clock)
+        await run_publish_jobs(container, pub)
+        assert (await _get(container, user, p.id)).state is S.SCHEDULED  # not a second early
+        clock.set(p.due_at)
+        await tick(uow_factory=factory, clock=clock)
+        await run_publish_jobs(container, pub)
+        done = await _get(container, user, p.id)
+        assert done.state is S.PUBLISHED and done.published_at.astimezone(tz).hour == 9
+    assert wire.state.stats()["created"] == 2
+
+
+@pytest.mark.parametrize("fault", ["before_call", "after_accepted", "before_commit"])
+async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_wire(
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer, fault: str
+) -> None:
+    user = await make_user()
+    content_id = await ready_content(container, user.principal, f"Fault {fault} {user.user.id}")
+    factory = container.uow_factory()
+    item = await uc.schedule(
+        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=5)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    clock.set(item.due_at)
+    gateway = FaultyGateway(rest_gateway, None if fault == "before_commit" else fault)
+    # commit 1 = claimed → publishing, commit 2 = the recorded result
+    faulty_uow = FaultyUowFactory(factory, 2 if fault == "before_commit" else None)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    try:
+        await run_publish_jobs(container, publisher(container, gateway, faulty_uow))
+    except WorkerKilled:
+        pass
+    stuck = await _get(container, user, item.id)
+    assert stuck.state is S.PUBLISHING  # the outcome is not known yet: nothing is decided blindly
+    # Before the claim expires nothing happens; after it, the next tick finds the item again.
+    clock.advance(CLAIM_SECONDS - 1)
+    assert await tick(uow_factory=factory, clock=clock) == 0
+    clock.advance(2)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    await run_publish_jobs(container, publisher(container, rest_gateway))
+    done = await _get(container, user, item.id)
+    stats = wire.state.stats()
+    assert done.state is S.PUBLISHED and done.post_urn and done.post_urn.startswith("urn:li:share:")
+    assert stats["created"] == 1 and stats["created_twice"] == 0
+    assert stats["duplicate_answers"] == (0 if fault == "before_call" else 1)  # the reconciliation probe
+    assert gateway.calls == 1  # the faulty worker reached or skipped LinkedIn exactly once
+
+
+async def test_an_outcome_that_stays_unknown_ends_in_needs_attention_and_is_never_reposted(
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+) -> None:
+
+    user = await make_user()
+    content_id = await ready_content(container, user.principal, f"Unknown {user.user.id}")
+    factory = container.uow_factory()
+    item = await uc.schedule(
+        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=1)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    clock.set(item.due_at)
+    wire.state.fail_next = [504] * 1000  # every answer is a gateway timeout: did LinkedIn post it?
+    pub = publisher(container, rest_gateway)
+    for _attempt in range(MAX_ATTEMPTS):
+        assert await tick(uow_factory=factory, clock=clock) == 1
+        await run_publish_jobs(container, pub)
+        clock.advance(hours=2)
+    held = await _get(container, user, item.id)
+    assert (
+        held.state is S.NEEDS_ATTENTION and held.outcome_unknown and held.failure_reason == "outcome_unknown"
+    )
+    assert await tick(uow_factory=factory, clock=clock) == 0  # never picked up again on our own
+    async with factory(read_only=True) as uow:
+        notes = await uow.notifications.list_for_user(user.user.id, limit=10, cursor=None)
+    assert [n.kind for n in notes.items] == ["publishing.needs_attention"]
+    assert notes.items[0].link == f"/schedule/{item.id}"
+    wire.state.fail_next = []
+    await uc.retry_now(
+        item.id, principal=user.principal, uow_factory=factory, clock=clock, confirm_repost=True
+    )
+    await run_publish_jobs(container, pub)
+    assert (await _get(container, user, item.id)).state is S.PUBLISHED
+    assert wire.state.stats()["created"] == 1
+
+
+async def test_concurrent_ticks_never_claim_the_same_item(container: Any, make_user: Any, clock: Any) -> None:
+    user = await make_user()
+    factory = container.uow_factory()
+    ids = []
+    for i in range(30):
+        content_id = await ready_content(container, user.principal, f"Concurrent {i}")
+        p = await uc.schedule(
+            uc.ScheduleCommand(
+                content_id=content_id, at=clock.now() + timedelta(minutes=1), allow_close=True
+            ),
+            principal=user.principal,
+            uow_factory=factory,
+            clock=clock,
+        )
+        ids.append(p.id)
+    clock.advance(minutes=2)
+    counts = await asyncio.gather(*(tick(uow_factory=factory, clock=clock, limit=7) for _ in range(6)))
+    assert sum(counts) == 30
+    async with factory(read_only=True) as uow:
+        claimed = [await uow.publications.get(i) for i in ids]
+    assert all(p.state is S.CLAIMED for p in claimed)
+    assert len({p.claim_token for p in claimed}) <= 6
+
+
+async def test_permanent_errors_fail_at_once_with_the_reason_and_notify(
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+) -> None:
+    user = await make_user()
+    factory = container.uow_factory()
+    content_id = await ready_content(container, user.principal, f"Rejected {user.user.id}")
+    item = await uc.post_now(content_id, principal=user.principal, uow_factory=factory, clock=clock)
+    assert item.state is S.CLAIMED
+    wire.state.fail_next = [401] * 3
+    await run_publish_jobs(container, publisher(container, rest_gateway))
+    failed = await _get(container, user, item.id)
+    assert (
+        failed.state is S.FAILED and failed.failure_reason == "account_disconnected" and failed.attempts == 1
+    )
+    assert "refused the token" in (failed.last_error or "")
+    async with factory(read_only=True) as uow:
+        notes = await uow.notifications.list_for_user(user.user.id, limit=10, cursor=None)
+    assert notes.items[0].kind == "publishing.failed" and "account_disconnected" in notes.items[0].body
+    wire.state.fail_next = []
+    again = await uc.retry_now(item.id, principal=user.principal, uow_factory=factory, clock=clock)
+    assert again.state is S.CLAIMED
+    await run_publish_jobs(container, publisher(container, rest_gateway))
+    assert (await _get(container, user, item.id)).state is S.PUBLISHED
+
+
+async def test_paused_queue_holds_everything_until_resumed(
+    container: Any, make_user: Any, clock: Any
+) -> None:
+    user = await make_user()
+    factory = container.uow_factory()
+    content_id = await ready_content(container, user.principal, "Held")
+    item = await uc.schedule(
+        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=1)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    await uc.set_paused(True, principal=user.principal, uow_factory=factory, clock=clock)
+    clock.advance(hours=1)
+    assert await tick(uow_factory=factory, clock=clock) == 0
+    await uc.set_paused(False, principal=user.principal, uow_factory=factory, clock=clock)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    assert (await _get(container, user, item.id)).state is S.CLAIMED
