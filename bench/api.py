@@ -117,9 +117,11 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="inergize-bench-"))
     env = {**os.environ, "INERGIZE_DATA_DIR": str(tmp), "INERGIZE_LOG_LEVEL": "WARNING",
            "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}"}
-    header, _ = asyncio.run(prepare(tmp))
+    header, db_url = asyncio.run(prepare(tmp))
+    print(f"database: {db_url.split('@')[-1]}")
     cases = [
         ("raw ASGI hello-world", "bench._apps:hello", False, "/", None),
+        ("Litestar constant 25-item list, one dependency", "bench._apps:constant_list", True, "/v1/content", None),
         ("InErgize /health", "bench._apps:inergize_app", True, "/health", None),
         ("InErgize GET /v1/content (auth + DB, 25 items)", "bench._apps:inergize_app", True, "/v1/content", header),
     ]

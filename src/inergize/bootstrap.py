@@ -18,6 +18,8 @@ from inergize.adapters.persistence.unit_of_work import SqlUnitOfWorkFactory
 from inergize.adapters.secrets import load_key_material
 from inergize.adapters.tokens import JwtTokenService
 from inergize.adapters.email import make_email_outbox, make_email_sender  # issue 4: accounts
+from inergize.adapters.passwords import Argon2PasswordHasher  # issue 4
+from inergize.adapters.totp import PyotpTotp  # issue 4
 from inergize.adapters.ai import factory as ai_factory  # issue 6: AI content
 from inergize.settings import Settings, load_settings
 
@@ -43,6 +45,8 @@ class Container(containers.DeclarativeContainer):
     # issue 4: accounts
     email_sender = providers.Singleton(make_email_sender, settings)
     email_outbox = providers.Singleton(make_email_outbox, settings)
+    password_hasher = providers.Singleton(lambda s: Argon2PasswordHasher(s.password_hash_profile), settings)
+    totp = providers.Singleton(PyotpTotp)
     moderator = providers.Singleton(ai_factory.make_moderator, settings)  # issue 6: provider moderation or None
     health_checks = providers.List(
         providers.Singleton(DatabaseHealth, engine),

@@ -53,6 +53,12 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     password_hash_profile: str = "owasp"  # owasp | fast (fast only outside production; tests)
     access_token_ttl_seconds: int = 900
     refresh_token_ttl_days: int = 30
+    # accounts (issue 4): throttling and API budgets (per minute / per 15 minutes)
+    login_attempts_per_account: int = 10
+    login_attempts_per_address: int = 100
+    api_rate_user_per_minute: int = 600
+    api_rate_address_per_minute: int = 300
+    api_rate_global_per_minute: int = 60000
     # --- LinkedIn
     linkedin_mode: str = "sandbox"  # sandbox | rest
     linkedin_client_id: str | None = None

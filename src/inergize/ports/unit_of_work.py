@@ -14,6 +14,9 @@ from inergize.ports.content_versions import (
 )
 from inergize.ports.notifications import NotificationRepository
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
+from inergize.ports.security import SecurityRepository
+from inergize.ports.sessions import SessionRepository
+from inergize.ports.user_data import UserDataStore
 from inergize.ports.scheduling import (
     PublicationRepository,
     ScheduleImportRepository,

@@ -18,7 +18,11 @@ from inergize.adapters.persistence.repositories.content import SqlContentReposit
 from inergize.adapters.persistence.repositories.idempotency import SqlIdempotencyRepository
 from inergize.adapters.persistence.repositories import scheduling as scheduling_repos
 from inergize.adapters.persistence.repositories.linkedin import SqlLinkedInRepository
+from inergize.adapters.persistence.repositories.audit import SqlAuditLog
 from inergize.adapters.persistence.repositories.notifications import SqlNotificationRepository
+from inergize.adapters.persistence.repositories.security import SqlSecurityRepository
+from inergize.adapters.persistence.repositories.sessions import SqlSessionRepository
+from inergize.adapters.persistence.repositories.user_data import SqlUserDataStore
 from inergize.adapters.persistence.repositories.users import SqlUserRepository
 from inergize.adapters.persistence.tables.platform import outbox
 from inergize.ports.clock import Clock
