@@ -27,6 +27,7 @@ class ImportProgress(msgspec.Struct, kw_only=True):
     processed_rows: int = 0
     imported: int = 0
     errors: list[dict[str, object]] = msgspec.field(default_factory=list)
+    source: str | None = None  # the uploaded CSV, kept until the import finishes
     created_at: datetime
     updated_at: datetime
 

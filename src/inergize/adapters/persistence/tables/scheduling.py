@@ -75,6 +75,7 @@ schedule_imports = Table(
     Column("processed_rows", Integer, nullable=False, server_default="0"),
     Column("imported", Integer, nullable=False, server_default="0"),
     Column("errors", JSONType, nullable=False),  # [{line, reason}]
+    Column("source", Text),  # the uploaded CSV until the import finishes
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
     info={"owner": "user_id"},

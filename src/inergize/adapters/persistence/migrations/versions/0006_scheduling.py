@@ -80,6 +80,7 @@ def upgrade() -> None:
         sa.Column("processed_rows", sa.Integer(), server_default="0", nullable=False),
         sa.Column("imported", sa.Integer(), server_default="0", nullable=False),
         sa.Column("errors", itypes.JSONType, nullable=False),
+        sa.Column("source", sa.Text(), nullable=True),
         sa.Column("created_at", itypes.UTCDateTime(), nullable=False),
         sa.Column("updated_at", itypes.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_schedule_imports_user_id_users"),

@@ -1,0 +1,53 @@
+"""Scheduling's background work: the publish job (ids + claim token), the CSV import job, and the
+periodic tick that claims due publications. Both call use cases with the container's ports."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from inergize.application.publishing import Publisher, tick
+from inergize.application.schedule_import import run_import
+
+
+def publisher(container: Any) -> Publisher:
+    """The publisher for this container's loop: the LinkedIn gateway and member credentials come from
+    the LinkedIn capability's providers (``linkedin_gateway``, ``linkedin_member_auth``)."""
+    settings = container.settings()
+    return Publisher(
+        uow_factory=container.uow_factory(),
+        clock=container.clock(),
+        gateway=container.linkedin_gateway(),
+        auth_for=container.linkedin_member_auth(),
+        read_media=getattr(container, "publication_media", lambda: None)(),
+        concurrency=settings.scheduler_publish_concurrency,
+    )
+
+
+async def publish_publications(container: Any, *, ids: list[str], claim: str) -> None:
+    """Publish the claimed items ``ids`` (idempotent: items no longer held by ``claim`` are skipped)."""
+    await publisher(container).publish(ids, claim)
+
+
+async def claim_due_publications(container: Any) -> None:
+    """Periodic: claim due publications (and expired claims) and enqueue their publish jobs; keeps
+    going while full batches come back, up to ``scheduler_max_claims_per_tick``."""
+    settings = container.settings()
+    claimed_total = 0
+    while claimed_total < settings.scheduler_max_claims_per_tick:
+        n = await tick(
+            uow_factory=container.uow_factory(),
+            clock=container.clock(),
+            limit=settings.scheduler_claim_batch,
+            batch=settings.scheduler_job_batch,
+            claim_seconds=settings.scheduler_claim_seconds,
+        )
+        claimed_total += n
+        if n < settings.scheduler_claim_batch:
+            return
+
+
+async def import_schedule_csv(container: Any, *, import_id: str) -> None:
+    """Import a stored CSV upload row by row (resumes after the last committed row)."""
+    await run_import(uuid.UUID(import_id), uow_factory=container.uow_factory(), clock=container.clock(),
+                     moderator=container.moderator())
