@@ -17,3 +17,33 @@ def emails(container: Any) -> Iterator[RecordingEmailSender]:
     container.email_sender.override(providers.Object(sender))
     yield sender
     container.email_sender.reset_override()
+
+
+@pytest.fixture
+def budgets(container: Any) -> Iterator[Any]:
+    """A fresh in-process rate-budget store per test (the session's container is shared, the clock is
+    the same instant in every test, so budgets must not carry over)."""
+    from inergize.adapters.budgets import InProcessRateBudgets
+
+    store = InProcessRateBudgets()
+    container.rate_budgets.override(providers.Object(store))
+    yield store
+    container.rate_budgets.reset_override()
+
+
+@pytest.fixture
+def ports(container: Any, emails: RecordingEmailSender, budgets: Any) -> Any:
+    from inergize.entrypoints.accounts_wiring import account_ports
+
+    return account_ports(container)
+
+
+@pytest.fixture
+def totp_now(clock: Any) -> Any:
+    """The current TOTP code of a secret at the fake clock's time (optionally ``steps`` later)."""
+    import pyotp
+
+    def code(secret: str, steps: int = 0) -> str:
+        return pyotp.TOTP(secret).at(clock.now().timestamp() + 30 * steps)
+
+    return code

@@ -16,8 +16,13 @@ from inergize.ports.email import EmailMessage
 from tests.accounts.sendgrid_server import SendGridServer
 from tests.accounts.smtp_server import SmtpServer
 
-MESSAGE = EmailMessage(to="ada@example.com", to_name="Ada", subject="Verify your address",
-                       text="Open https://app/verify?t=abc", html="<p>Open <a href='https://app'>link</a></p>")
+MESSAGE = EmailMessage(
+    to="ada@example.com",
+    to_name="Ada",
+    subject="Verify your address",
+    text="Open https://app/verify?t=abc",
+    html="<p>Open <a href='https://app'>link</a></p>",
+)
 SENDER = "InErgize <no-reply@inergize.test>"
 
 
@@ -33,8 +38,9 @@ async def test_file_outbox_writes_and_reads_back(tmp_path: Path) -> None:
     assert outbox.show("../etc") is None and outbox.show("nope") is None
 
 
-def test_email_cli_lists_and_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_email_cli_lists_and_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import asyncio
 
     from inergize.entrypoints.cli import main
@@ -64,10 +70,16 @@ async def test_sendgrid_sends_the_documented_body() -> None:
     assert [c["type"] for c in body["content"]] == ["text/plain", "text/html"]
 
 
-@pytest.mark.parametrize(("status", "error"), [
-    (400, ValidationFailed), (403, ConfigurationError), (413, ValidationFailed), (429, ProviderUnavailable),
-    (500, ProviderUnavailable),
-])
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [
+        (400, ValidationFailed),
+        (403, ConfigurationError),
+        (413, ValidationFailed),
+        (429, ProviderUnavailable),
+        (500, ProviderUnavailable),
+    ],
+)
 async def test_sendgrid_errors_map_to_our_family(status: int, error: type[Exception]) -> None:
     server = SendGridServer()
     server.next_status = status

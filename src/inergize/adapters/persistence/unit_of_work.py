@@ -42,6 +42,10 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "schedule_imports": scheduling_repos.SqlScheduleImportRepository,
     "linkedin": SqlLinkedInRepository,  # issue 5: LinkedIn
     "notifications": SqlNotificationRepository,  # issue 4: accounts
+    "sessions": SqlSessionRepository,  # issue 4
+    "security": SqlSecurityRepository,  # issue 4
+    "audit": SqlAuditLog,  # issue 4
+    "user_data": SqlUserDataStore,  # issue 4
     # issue 6: AI content
     "content_versions": ai_repos.SqlContentVersionRepository,
     "ai_calls": ai_repos.SqlAiCallRepository,

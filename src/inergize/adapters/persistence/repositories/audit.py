@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import msgspec
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
+from inergize.adapters.persistence.tables.accounts import audit_log as t
+from inergize.domain.accounts import AuditEvent
+from inergize.domain.pagination import Page
+
+
+def _to_event(row: Row[Any]) -> AuditEvent:
+    return msgspec.convert(row, AuditEvent, from_attributes=True)
+
+
+class SqlAuditLog:
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def add(self, event: AuditEvent) -> None:
+        await self._conn.execute(insert(t).values(**msgspec.structs.asdict(event)))
+
+    async def list(self, *, user_id: uuid.UUID | None, limit: int, cursor: str | None) -> Page[AuditEvent]:
+        stmt = select(t)
+        if user_id is not None:
+            stmt = stmt.where(t.c.user_id == user_id)
+        rows = (
+            await self._conn.execute(keyset_after(stmt, t.c.created_at, t.c.id, cursor).limit(limit + 1))
+        ).all()
+        return page_from_rows(rows, limit, _to_event, "created_at")

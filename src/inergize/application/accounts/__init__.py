@@ -1,0 +1,25 @@
+"""Accounts and security (OWASP ASVS level 2): sign-up and verification, login with refresh-token
+rotation and reuse detection, TOTP two-step verification, password reset and change, email change,
+sessions, the access guard and API budgets, profile, administration, audit and GDPR.
+
+Every use case takes ``ports: AccountPorts`` (built once per call by the entrypoint)."""
+
+from inergize.application.accounts import admin, credentials, gdpr, guard, login, mfa, profile, registration
+from inergize.application.accounts.common import AccountPolicy, AccountPorts, TokenPair, common_passwords
+from inergize.application.accounts.registration import create_account
+
+__all__ = [
+    "AccountPolicy",
+    "AccountPorts",
+    "TokenPair",
+    "admin",
+    "common_passwords",
+    "create_account",
+    "credentials",
+    "gdpr",
+    "guard",
+    "login",
+    "mfa",
+    "profile",
+    "registration",
+]

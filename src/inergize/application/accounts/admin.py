@@ -1,0 +1,74 @@
+"""Administration: list accounts, disable (every session ends at once) and re-enable them, and read
+the audit log. Members read only their own audit events."""
+
+from __future__ import annotations
+
+import uuid
+
+from inergize.application.accounts.common import AccountPorts, audit, end_all_sessions
+from inergize.domain.accounts import AuditEvent, ClientInfo
+from inergize.domain.errors import Conflict, Forbidden, NotFound
+from inergize.domain.pagination import Page, page_size
+from inergize.domain.users import Principal, User, UserStatus
+
+
+def _require_admin(principal: Principal) -> None:
+    if not principal.is_admin:
+        raise Forbidden("Only administrators may do this.")
+
+
+async def list_users(
+    *, principal: Principal, ports: AccountPorts, limit: int | None = None, cursor: str | None = None
+) -> Page[User]:
+    _require_admin(principal)
+    async with ports.uow_factory(read_only=True) as uow:
+        return await uow.users.list(limit=page_size(limit), cursor=cursor)
+
+
+async def set_user_status(
+    user_id: uuid.UUID, status: UserStatus, *, principal: Principal, client: ClientInfo, ports: AccountPorts
+) -> User:
+    """Disable or re-enable an account. Disabling ends every session and refuses every access token at
+    once (the access guard reads the status on each request)."""
+    _require_admin(principal)
+    if user_id == principal.user_id:
+        raise Conflict("You cannot change your own status.", code="own_account")
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        user = await uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such account.")
+        if user.status is not status:
+            user.status, user.updated_at = status, now
+            await uow.users.update(user)
+            if status is UserStatus.DISABLED:
+                await end_all_sessions(uow, user.id, now, "disabled_by_admin")
+            await audit(
+                uow,
+                f"admin.user_{'disabled' if status is UserStatus.DISABLED else 'enabled'}",
+                user_id=user.id,
+                actor_id=principal.user_id,
+                now=now,
+                client=client,
+            )
+        await uow.commit()
+    return user
+
+
+async def list_audit(
+    *,
+    principal: Principal,
+    ports: AccountPorts,
+    user_id: uuid.UUID | None = None,
+    all_users: bool = False,
+    limit: int | None = None,
+    cursor: str | None = None,
+) -> Page[AuditEvent]:
+    """The principal's own security events; admins may read anyone's (``user_id``) or everyone's."""
+    if all_users or (user_id is not None and user_id != principal.user_id):
+        _require_admin(principal)
+        target = user_id
+    else:
+        target = principal.user_id
+    async with ports.uow_factory(read_only=True) as uow:
+        return await uow.audit.list(user_id=target, limit=page_size(limit), cursor=cursor)

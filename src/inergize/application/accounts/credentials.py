@@ -1,0 +1,241 @@
+"""Passwords and addresses: forgotten-password reset (single use, 30 minutes, never bypasses two-step
+verification, ends every session), password change and email change with re-authentication."""
+
+from __future__ import annotations
+
+import uuid
+
+from inergize.application.accounts.common import (
+    AccountPorts,
+    audit,
+    common_passwords,
+    end_all_sessions,
+    hash_password,
+    reauthenticate,
+    throttle,
+)
+from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.application.notifications import notify, queue_email
+from inergize.domain.accounts import (
+    ClientInfo,
+    OneTimeToken,
+    TokenPurpose,
+    check_password,
+    new_secret_token,
+    token_digest,
+)
+from inergize.domain.errors import Conflict, NotFound, ValidationFailed
+from inergize.domain.users import Principal, normalize_email
+from inergize.ports.email import EmailMessage
+
+INVALID_LINK = "This link is not valid or has expired; ask for a new one."
+
+
+async def forgot_password(email: str, *, client: ClientInfo, ports: AccountPorts) -> None:
+    """Email a reset link if the address has an active account. Same answer either way (no enumeration)."""
+    now = ports.clock.now()
+    try:
+        address = normalize_email(email)
+    except ValidationFailed:
+        return
+    await throttle(ports, "forgot", account=address, client=client, now=now)
+    async with ports.uow_factory() as uow:
+        user = await uow.users.get_by_email(address)
+        if user is not None and user.is_active:
+            await uow.security.expire_tokens(user.id, TokenPurpose.RESET_PASSWORD, now)
+            token = new_secret_token()
+            await uow.security.add_token(
+                OneTimeToken(
+                    id=uuid.uuid4(),
+                    user_id=user.id,
+                    purpose=TokenPurpose.RESET_PASSWORD,
+                    data={},
+                    created_at=now,
+                    expires_at=now + ports.policy.reset_ttl,
+                ),
+                token_digest(token),
+            )
+            link = f"{ports.policy.base_url.rstrip('/')}/reset-password?token={token}"
+            await queue_email(
+                uow,
+                user.id,
+                EmailMessage(
+                    to=address,
+                    subject="Reset your password",
+                    text=f"Open this link within 30 minutes to choose a new password:\n\n{link}\n\n"
+                    "If you did not ask for it, ignore this email; your password stays the same.",
+                    html=f'<p><a href="{link}">Choose a new password</a> (valid 30 minutes).</p>'
+                    "<p>If you did not ask for it, ignore this email.</p>",
+                ),
+                now=now,
+            )
+            await audit(uow, "password.reset_requested", user_id=user.id, now=now, client=client)
+        await uow.commit()
+
+
+async def reset_password(
+    token: str,
+    new_password: str,
+    *,
+    code: str | None = None,
+    recovery_code: str | None = None,
+    client: ClientInfo,
+    ports: AccountPorts,
+) -> None:
+    """Set a new password with a reset link. With two-step verification on, a code is required too.
+    Every session ends and every access token issued before is refused; the user is notified."""
+    now = ports.clock.now()
+    digest = token_digest(token)
+    await throttle(ports, "reset", account=None, client=client, now=now)
+    async with ports.uow_factory(read_only=True) as uow:
+        found = await uow.security.find_token(digest, TokenPurpose.RESET_PASSWORD, now)
+        user = await uow.users.get(found.user_id) if found else None
+    if found is None or user is None or not user.is_active:
+        raise ValidationFailed(INVALID_LINK, field="token", code="invalid_token")
+    check_password(new_password, email=user.email, common=common_passwords())
+    new_hash = await hash_password(ports, new_password)
+    async with ports.uow_factory() as uow:
+        state = await uow.security.state(user.id)
+        if state.mfa_enabled:  # guessing codes through reset links is throttled like the sign-in step
+            await throttle(ports, "mfa", account=str(user.id), client=client, now=now)
+        await check_second_factor(uow, ports, state, code=code, recovery_code=recovery_code, now=now)
+        if await uow.security.spend_token(digest, TokenPurpose.RESET_PASSWORD, now) is None:
+            raise ValidationFailed(INVALID_LINK, field="token", code="invalid_token")
+        user = await uow.users.get(user.id)
+        if user is None:
+            raise ValidationFailed(INVALID_LINK, field="token", code="invalid_token")
+        user.password_hash, user.updated_at = new_hash, now
+        if user.email_verified_at is None:
+            user.email_verified_at = now  # the link reached the mailbox: the address is proven
+        await uow.users.update(user)
+        state = await end_all_sessions(uow, user.id, now, "password_reset")
+        state.password_changed_at = now
+        await uow.security.save(state, now)
+        await notify(
+            uow,
+            user.id,
+            "security.password_reset",
+            "Your password was reset",
+            "Your password was reset and every device was signed out. If it was not you, contact us.",
+            link="/settings/security",
+            now=now,
+        )
+        await audit(uow, "password.reset", user_id=user.id, now=now, client=client)
+        await uow.commit()
+
+
+async def change_password(
+    current_password: str,
+    new_password: str,
+    *,
+    principal: Principal,
+    session_id: uuid.UUID | None,
+    client: ClientInfo,
+    ports: AccountPorts,
+) -> None:
+    """Change the password (the current one is required); other sessions end, this one stays."""
+    now = ports.clock.now()
+    async with ports.uow_factory(read_only=True) as uow:
+        user = await uow.users.get(principal.user_id)
+    if user is None:
+        raise NotFound("No such account.")
+    await throttle(ports, "reauth", account=str(user.id), client=client, now=now)
+    async with ports.uow_factory(read_only=True) as uow:
+        await reauthenticate(uow, ports, user, current_password)
+    check_password(new_password, email=user.email, common=common_passwords())
+    new_hash = await hash_password(ports, new_password)
+    async with ports.uow_factory() as uow:
+        user = await uow.users.get(principal.user_id)
+        if user is None:
+            raise NotFound("No such account.")
+        user.password_hash, user.updated_at = new_hash, now
+        await uow.users.update(user)
+        state = await end_all_sessions(uow, user.id, now, "password_changed", keep=session_id)
+        state.password_changed_at = now
+        await uow.security.save(state, now)
+        await notify(
+            uow,
+            user.id,
+            "security.password_changed",
+            "Your password was changed",
+            "Your password was changed and your other devices were signed out.",
+            link="/settings/security",
+            now=now,
+        )
+        await audit(uow, "password.changed", user_id=user.id, now=now, client=client)
+        await uow.commit()
+
+
+async def request_email_change(
+    password: str, new_email: str, *, principal: Principal, client: ClientInfo, ports: AccountPorts
+) -> None:
+    """Send a confirmation link to the new address (the change happens when it is opened). A taken
+    address gets no link, and the answer does not say so."""
+    now = ports.clock.now()
+    address = normalize_email(new_email)
+    async with ports.uow_factory(read_only=True) as uow:
+        user = await uow.users.get(principal.user_id)
+    if user is None:
+        raise NotFound("No such account.")
+    await throttle(ports, "reauth", account=str(user.id), client=client, now=now)
+    async with ports.uow_factory(read_only=True) as uow:
+        await reauthenticate(uow, ports, user, password)
+    if address == user.email:
+        raise ValidationFailed("This is already your address.", field="newEmail")
+    async with ports.uow_factory() as uow:
+        if await uow.users.get_by_email(address) is None:
+            await uow.security.expire_tokens(user.id, TokenPurpose.CHANGE_EMAIL, now)
+            token = new_secret_token()
+            await uow.security.add_token(
+                OneTimeToken(
+                    id=uuid.uuid4(),
+                    user_id=user.id,
+                    purpose=TokenPurpose.CHANGE_EMAIL,
+                    data={"new_email": address},
+                    created_at=now,
+                    expires_at=now + ports.policy.change_email_ttl,
+                ),
+                token_digest(token),
+            )
+            link = f"{ports.policy.base_url.rstrip('/')}/confirm-email?token={token}"
+            await queue_email(
+                uow,
+                user.id,
+                EmailMessage(
+                    to=address,
+                    subject="Confirm your new email address",
+                    text=f"Open this link to use this address for your InErgize account:\n\n{link}\n",
+                ),
+                now=now,
+            )
+        await audit(uow, "email.change_requested", user_id=user.id, now=now, client=client)
+        await uow.commit()
+
+
+async def confirm_email_change(token: str, *, client: ClientInfo, ports: AccountPorts) -> None:
+    """Spend the link sent to the new address: switch to it, and tell the old address."""
+    now = ports.clock.now()
+    await throttle(ports, "verify", account=None, client=client, now=now)
+    async with ports.uow_factory() as uow:
+        spent = await uow.security.spend_token(token_digest(token), TokenPurpose.CHANGE_EMAIL, now)
+        user = await uow.users.get(spent.user_id) if spent else None
+        if spent is None or user is None:
+            raise ValidationFailed(INVALID_LINK, field="token", code="invalid_token")
+        new_address = spent.data["new_email"]
+        if await uow.users.get_by_email(new_address) is not None:
+            raise Conflict("This address is now used by another account.", code="email_taken")
+        old = user.email
+        user.email, user.email_verified_at, user.updated_at = new_address, now, now
+        await uow.users.update(user)
+        await notify(
+            uow,
+            user.id,
+            "security.email_changed",
+            "Your email address was changed",
+            f"Your InErgize account now uses {new_address}. If it was not you, contact us.",
+            link="/settings/security",
+            now=now,
+            email_to=old,
+        )
+        await audit(uow, "email.changed", user_id=user.id, now=now, client=client, previous=old)
+        await uow.commit()

@@ -1,0 +1,56 @@
+"""GDPR: export everything stored about the user as one JSON document, and delete the account with
+everything that belongs to it (re-authentication first), keeping only the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inergize.application.accounts.common import AccountPorts, audit, reauthenticate, throttle
+from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.domain.accounts import ClientInfo
+from inergize.domain.errors import NotFound
+from inergize.domain.users import Principal
+
+EXPORT_FORMAT = "inergize-export/1"
+
+
+async def export_data(*, principal: Principal, client: ClientInfo, ports: AccountPorts) -> dict[str, Any]:
+    """Every table that holds the user's data (the registry of user-owned tables), secrets left out."""
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        tables = await uow.user_data.export(principal.user_id)
+        await audit(uow, "gdpr.exported", user_id=principal.user_id, now=now, client=client)
+        await uow.commit()
+    return {
+        "format": EXPORT_FORMAT,
+        "userId": str(principal.user_id),
+        "exportedAt": now.isoformat(),
+        "tables": tables,
+    }
+
+
+async def delete_account(
+    password: str,
+    *,
+    code: str | None = None,
+    recovery_code: str | None = None,
+    principal: Principal,
+    client: ClientInfo,
+    ports: AccountPorts,
+) -> dict[str, int]:
+    """Erase the account after re-authentication (password, and a code when two-step verification is on).
+    Audit events stay (legal obligation and security interest); everything else goes."""
+    now = ports.clock.now()
+    async with ports.uow_factory(read_only=True) as uow:
+        user = await uow.users.get(principal.user_id)
+    if user is None:
+        raise NotFound("No such account.")
+    await throttle(ports, "reauth", account=str(user.id), client=client, now=now)
+    async with ports.uow_factory() as uow:
+        await reauthenticate(uow, ports, user, password)
+        state = await uow.security.state(user.id)
+        await check_second_factor(uow, ports, state, code=code, recovery_code=recovery_code, now=now)
+        await audit(uow, "account.deleted", user_id=user.id, now=now, client=client)
+        counts = await uow.user_data.erase(user.id)
+        await uow.commit()
+    return counts

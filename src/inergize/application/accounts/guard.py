@@ -1,0 +1,77 @@
+"""Every request: is the access token still honoured (revocation is checked each time, never cached),
+and is there API budget left for this caller and for the whole service."""
+
+from __future__ import annotations
+
+import uuid
+
+import msgspec
+
+from inergize.application.accounts.common import AccountPorts
+from inergize.domain.errors import Unauthorized
+from inergize.domain.users import Principal, UserStatus
+from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
+
+GLOBAL_KEY = "api:global"
+
+
+async def authenticate(token: str, *, ports: AccountPorts) -> tuple[Principal, uuid.UUID | None]:
+    """The principal a bearer token stands for, and its session. The signature check may be cached by
+    the token service; the account status, the not-before instant and the session's revocation are read
+    from the shared database on every call, so logout, disable and password changes take effect at once
+    in every API process. The role comes from the account, so a demotion also applies at once."""
+    now = ports.clock.now()
+    principal, issued_at, sid = ports.tokens.verify_access(token, now=now)
+    try:
+        session_id = uuid.UUID(sid) if sid else None
+    except ValueError as exc:
+        raise Unauthorized("The access token is not valid.") from exc
+    async with ports.uow_factory(read_only=True) as uow:
+        state = await uow.security.access_state(principal.user_id, session_id)
+    if state is None or state.status is not UserStatus.ACTIVE:
+        raise Unauthorized("This account is not active.", code="account_disabled")
+    if state.session_revoked:
+        raise Unauthorized("This session has ended; sign in again.", code="session_revoked")
+    # Tokens carry whole seconds; a not-before inside the second of issue still lets the new token pass
+    # (sessions cover the tokens of that same second).
+    if state.not_before is not None and issued_at < state.not_before.replace(microsecond=0):
+        raise Unauthorized("This access token was revoked; sign in again.", code="token_revoked")
+    return Principal(principal.user_id, state.role), session_id
+
+
+class ApiBudget(msgspec.Struct, frozen=True):
+    """The decision for one request: the tighter of the caller's and the global budget."""
+
+    allowed: bool
+    limit: int
+    remaining: int
+    reset_seconds: int
+    retry_after: float
+    window_seconds: int = 60
+
+
+def _minute(limit: int) -> list[BudgetWindow]:
+    return [BudgetWindow(name="minute", limit=limit, seconds=60)]
+
+
+def _budget(decision: BudgetDecision, limit: int, now_ts: float) -> ApiBudget:
+    reset = int(60 - now_ts % 60) or 60  # fixed one-minute windows aligned to the epoch
+    return ApiBudget(
+        decision.allowed, limit, max(0, decision.remaining.get("minute", 0)), reset, decision.retry_after
+    )
+
+
+async def spend_api_budget(caller: str, *, authenticated: bool, ports: AccountPorts) -> ApiBudget:
+    """Charge one request to the global budget and to ``caller``'s (a user id, or the client address for
+    anonymous calls). Answers what the ``RateLimit`` headers and a 429 need; charges nothing on refusal."""
+    now = ports.clock.now()
+    policy = ports.policy
+    global_windows = _minute(policy.api_global_per_minute)
+    decision = await ports.budgets.spend(GLOBAL_KEY, global_windows, now=now)
+    if not decision.allowed:
+        return _budget(decision, policy.api_global_per_minute, now.timestamp())
+    limit = policy.api_user_per_minute if authenticated else policy.api_address_per_minute
+    mine = await ports.budgets.spend(f"api:{caller}", _minute(limit), now=now)
+    if not mine.allowed:
+        await ports.budgets.refund(GLOBAL_KEY, global_windows, now=now)
+    return _budget(mine, limit, now.timestamp())

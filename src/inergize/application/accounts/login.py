@@ -1,0 +1,246 @@
+"""Signing in and out: password login, the MFA step, refresh-token rotation with reuse detection,
+sessions and their revocation."""
+
+from __future__ import annotations
+
+import uuid
+
+import msgspec
+
+from inergize.application.accounts.common import (
+    AccountPorts,
+    TokenPair,
+    audit,
+    end_all_sessions,
+    hash_password,
+    issue_pair,
+    refund,
+    start_session,
+    throttle,
+    verify_password,
+)
+from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.application.notifications import notify
+from inergize.domain.accounts import (
+    AuthSession,
+    ClientInfo,
+    OneTimeToken,
+    TokenPurpose,
+    new_secret_token,
+    token_digest,
+)
+from inergize.domain.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
+from inergize.domain.users import Principal, normalize_email
+
+BAD_CREDENTIALS = "The email or password is not correct."
+
+
+class LoginResult(msgspec.Struct, frozen=True, kw_only=True):
+    """Either tokens, or (two-step verification on) a short-lived challenge for :func:`complete_mfa_login`."""
+
+    tokens: TokenPair | None = None
+    mfa_token: str | None = None
+
+
+async def login(email: str, password: str, *, client: ClientInfo, ports: AccountPorts) -> LoginResult:
+    """Check the password (throttled per account and per address; the same answer and the same work
+    for an unknown address), rehash it if the parameters changed, then open a session or ask for the
+    second factor."""
+    now = ports.clock.now()
+    try:
+        address = normalize_email(email)
+    except ValidationFailed:
+        address = email.strip().lower()[:254]
+    charged = await throttle(ports, "login", account=address, client=client, now=now)
+    async with ports.uow_factory(read_only=True) as uow:
+        user = await uow.users.get_by_email(address)
+    ok = await verify_password(ports, user.password_hash if user else None, password)
+    if user is None or not ok:
+        async with ports.uow_factory() as uow:
+            await audit(uow, "login.failed", user_id=user.id if user else None, now=now, client=client)
+            await uow.commit()
+        raise Unauthorized(BAD_CREDENTIALS, code="invalid_credentials")
+    await refund(ports, charged, now)  # only failures count against the limits
+    if not user.is_active:
+        raise Forbidden("This account is disabled.", code="account_disabled")
+    if user.email_verified_at is None:
+        raise Forbidden(
+            "Confirm your email address first; we can send the link again.", code="email_not_verified"
+        )
+    new_hash = (
+        await hash_password(ports, password) if ports.hasher.needs_rehash(user.password_hash or "") else None
+    )
+    async with ports.uow_factory() as uow:
+        user = await uow.users.get(user.id) or user
+        if new_hash is not None:  # ASVS V2.4: stored hashes follow the current parameters
+            user.password_hash = new_hash
+            user.updated_at = now
+            await uow.users.update(user)
+        state = await uow.security.state(user.id)
+        if state.mfa_enabled:
+            challenge = new_secret_token()
+            await uow.security.add_token(
+                OneTimeToken(
+                    id=uuid.uuid4(),
+                    user_id=user.id,
+                    purpose=TokenPurpose.MFA_CHALLENGE,
+                    data={},
+                    created_at=now,
+                    expires_at=now + ports.policy.mfa_challenge_ttl,
+                ),
+                token_digest(challenge),
+            )
+            await audit(uow, "login.mfa_required", user_id=user.id, now=now, client=client)
+            await uow.commit()
+            return LoginResult(mfa_token=challenge)
+        pair = await start_session(uow, ports, user, client, now)
+        await uow.commit()
+    return LoginResult(tokens=pair)
+
+
+async def complete_mfa_login(
+    mfa_token: str,
+    *,
+    code: str | None = None,
+    recovery_code: str | None = None,
+    client: ClientInfo,
+    ports: AccountPorts,
+) -> TokenPair:
+    """The second step: a valid challenge plus a TOTP code or a recovery code opens the session. The
+    challenge is spent on success; wrong codes are throttled like passwords."""
+    now = ports.clock.now()
+    digest = token_digest(mfa_token)
+    async with ports.uow_factory(read_only=True) as uow:
+        challenge = await uow.security.find_token(digest, TokenPurpose.MFA_CHALLENGE, now)
+    if challenge is None:
+        raise Unauthorized("The sign-in step has expired; sign in again.", code="invalid_mfa_token")
+    charged = await throttle(ports, "mfa", account=str(challenge.user_id), client=client, now=now)
+    async with ports.uow_factory() as uow:
+        user = await uow.users.get(challenge.user_id)
+        if user is None or not user.is_active:
+            raise Unauthorized("The sign-in step has expired; sign in again.", code="invalid_mfa_token")
+        state = await uow.security.state(user.id)
+        try:
+            used = await check_second_factor(
+                uow, ports, state, code=code, recovery_code=recovery_code, now=now
+            )
+        except Unauthorized:
+            await uow.rollback()
+            await audit(uow, "login.mfa_failed", user_id=user.id, now=now, client=client)
+            await uow.commit()
+            raise
+        if await uow.security.spend_token(digest, TokenPurpose.MFA_CHALLENGE, now) is None:
+            raise Unauthorized("The sign-in step has expired; sign in again.", code="invalid_mfa_token")
+        if used == "recovery_code":
+            left = await uow.security.recovery_codes_left(user.id)
+            await notify(
+                uow,
+                user.id,
+                "security.recovery_code_used",
+                "A recovery code was used",
+                f"You signed in with a recovery code; {left} are left.",
+                link="/settings/security",
+                now=now,
+            )
+        pair = await start_session(uow, ports, user, client, now)
+        await uow.commit()
+    await refund(ports, charged, now)
+    return pair
+
+
+async def refresh(refresh_token: str, *, client: ClientInfo, ports: AccountPorts) -> TokenPair:
+    """Trade a refresh token for a new pair. Each token works once; presenting a used one means it was
+    stolen or replayed, so its whole session (family) is revoked (ASVS V3.5.? / V10.4.5)."""
+    now = ports.clock.now()
+    digest = token_digest(refresh_token)
+    async with ports.uow_factory() as uow:
+        session_id = await uow.sessions.spend_refresh_token(digest, now)
+        if session_id is None:
+            known = await uow.sessions.refresh_token_session(digest)
+            if known is not None and known[2]:
+                if await uow.sessions.revoke(known[0], now, "token_reuse"):
+                    await notify(
+                        uow,
+                        known[1],
+                        "security.token_reuse",
+                        "A sign-in was ended to protect you",
+                        "An old sign-in token was used again, so we signed that device out. If this "
+                        "keeps happening, change your password.",
+                        link="/settings/security",
+                        now=now,
+                    )
+                await audit(
+                    uow,
+                    "token.reuse_detected",
+                    user_id=known[1],
+                    now=now,
+                    client=client,
+                    session_id=str(known[0]),
+                )
+                await uow.commit()
+            raise Unauthorized("The refresh token is not valid; sign in again.", code="invalid_refresh_token")
+        session = await uow.sessions.get(session_id)
+        user = await uow.users.get(session.user_id) if session else None
+        if (
+            session is None
+            or user is None
+            or session.revoked_at is not None
+            or session.expires_at <= now
+            or not user.is_active
+        ):
+            raise Unauthorized("The refresh token is not valid; sign in again.", code="invalid_refresh_token")
+        pair = await issue_pair(uow, ports, user, session, now)
+        await uow.sessions.touch(session.id, now)
+        await uow.commit()
+    return pair
+
+
+async def logout(
+    *, principal: Principal, session_id: uuid.UUID | None, client: ClientInfo, ports: AccountPorts
+) -> None:
+    """End the session the access token belongs to (its refresh and access tokens stop working)."""
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        if session_id is None:
+            await end_all_sessions(uow, principal.user_id, now, "logout")
+        else:
+            session = await uow.sessions.get(session_id)
+            if session is not None and session.user_id == principal.user_id:
+                await uow.sessions.revoke(session_id, now, "logout")
+        await audit(uow, "logout", user_id=principal.user_id, now=now, client=client)
+        await uow.commit()
+
+
+async def logout_everywhere(*, principal: Principal, client: ClientInfo, ports: AccountPorts) -> None:
+    """End every session and refuse every access token issued until now."""
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        await end_all_sessions(uow, principal.user_id, now, "logout_everywhere")
+        await audit(uow, "logout.everywhere", user_id=principal.user_id, now=now, client=client)
+        await uow.commit()
+
+
+async def list_sessions(*, principal: Principal, ports: AccountPorts) -> list[AuthSession]:
+    async with ports.uow_factory(read_only=True) as uow:
+        return await uow.sessions.list_active(principal.user_id, ports.clock.now())
+
+
+async def revoke_session(
+    session_id: uuid.UUID, *, principal: Principal, client: ClientInfo, ports: AccountPorts
+) -> None:
+    """End one of the principal's sessions; someone else's is "not found"."""
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        session = await uow.sessions.get(session_id)
+        if session is None or not principal.may_act_for(session.user_id) or session.revoked_at is not None:
+            raise NotFound("No such session.")
+        await uow.sessions.revoke(session_id, now, "revoked_by_user")
+        await audit(
+            uow,
+            "session.revoked",
+            user_id=principal.user_id,
+            now=now,
+            client=client,
+            session_id=str(session_id),
+        )
+        await uow.commit()

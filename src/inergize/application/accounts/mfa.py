@@ -1,0 +1,171 @@
+"""Two-step verification with TOTP: enrol (URI and QR code), confirm with a first code (which turns it
+on and hands out 10 single-use recovery codes), regenerate the codes, disable with re-authentication."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import msgspec
+
+from inergize.application.accounts.common import AccountPorts, audit, reauthenticate
+from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.application.notifications import notify
+from inergize.domain.accounts import (
+    RECOVERY_CODES,
+    ClientInfo,
+    new_recovery_code,
+    normalize_recovery_code,
+    token_digest,
+)
+from inergize.domain.errors import Conflict, NotFound, Unauthorized
+from inergize.domain.users import Principal, User
+from inergize.ports.unit_of_work import UnitOfWork
+
+
+class Enrolment(msgspec.Struct, frozen=True, kw_only=True):
+    secret: str
+    otpauth_uri: str
+    qr_png: bytes
+
+
+class MfaStatus(msgspec.Struct, frozen=True, kw_only=True):
+    enabled: bool
+    pending: bool
+    recovery_codes_left: int
+
+
+async def _user(uow: UnitOfWork, principal: Principal) -> User:
+    user = await uow.users.get(principal.user_id)
+    if user is None:
+        raise NotFound("No such account.")
+    return user
+
+
+async def status(*, principal: Principal, ports: AccountPorts) -> MfaStatus:
+    async with ports.uow_factory(read_only=True) as uow:
+        state = await uow.security.state(principal.user_id)
+        left = await uow.security.recovery_codes_left(principal.user_id) if state.mfa_enabled else 0
+    return MfaStatus(
+        enabled=state.mfa_enabled, pending=state.mfa_pending_secret is not None, recovery_codes_left=left
+    )
+
+
+async def enrol(*, principal: Principal, ports: AccountPorts) -> Enrolment:
+    """Start enrolment with a new secret (kept pending until a code confirms it)."""
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        user = await _user(uow, principal)
+        state = await uow.security.state(principal.user_id)
+        if state.mfa_enabled:
+            raise Conflict("Two-step verification is already on; turn it off first.", code="mfa_enabled")
+        state.mfa_pending_secret = ports.totp.new_secret()
+        await uow.security.save(state, now)
+        await uow.commit()
+    uri = ports.totp.provisioning_uri(
+        state.mfa_pending_secret, account=user.email, issuer=ports.policy.issuer
+    )
+    return Enrolment(secret=state.mfa_pending_secret, otpauth_uri=uri, qr_png=ports.totp.qr_png(uri))
+
+
+async def enrolment_qr(*, principal: Principal, ports: AccountPorts) -> bytes:
+    """The QR code (PNG) of the pending enrolment."""
+    async with ports.uow_factory(read_only=True) as uow:
+        user = await _user(uow, principal)
+        state = await uow.security.state(principal.user_id)
+    if state.mfa_pending_secret is None:
+        raise NotFound("No enrolment is in progress.")
+    uri = ports.totp.provisioning_uri(
+        state.mfa_pending_secret, account=user.email, issuer=ports.policy.issuer
+    )
+    return ports.totp.qr_png(uri)
+
+
+async def _new_codes(uow: UnitOfWork, principal: Principal, now: datetime) -> list[str]:
+    codes = [new_recovery_code() for _ in range(RECOVERY_CODES)]
+    await uow.security.replace_recovery_codes(
+        principal.user_id, [token_digest(normalize_recovery_code(c)) for c in codes], now
+    )
+    return codes
+
+
+async def confirm(code: str, *, principal: Principal, client: ClientInfo, ports: AccountPorts) -> list[str]:
+    """Turn two-step verification on with a first valid code; return the recovery codes (shown once)."""
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        state = await uow.security.state(principal.user_id)
+        if state.mfa_enabled:
+            raise Conflict("Two-step verification is already on.", code="mfa_enabled")
+        if state.mfa_pending_secret is None:
+            raise NotFound("Start enrolment first.")
+        step = ports.totp.matching_step(state.mfa_pending_secret, code, now=now)
+        if step is None:
+            raise Unauthorized("The authentication code is not valid.", code="invalid_mfa_code")
+        state.mfa_secret, state.mfa_pending_secret, state.mfa_enabled_at = state.mfa_pending_secret, None, now
+        state.mfa_last_step = step  # this code is now spent
+        await uow.security.save(state, now)
+        codes = await _new_codes(uow, principal, now)
+        await notify(
+            uow,
+            principal.user_id,
+            "security.mfa_enabled",
+            "Two-step verification is on",
+            "Two-step verification was turned on for your account.",
+            link="/settings/security",
+            now=now,
+        )
+        await audit(uow, "mfa.enabled", user_id=principal.user_id, now=now, client=client)
+        await uow.commit()
+    return codes
+
+
+async def regenerate_recovery_codes(
+    password: str, code: str | None, *, principal: Principal, client: ClientInfo, ports: AccountPorts
+) -> list[str]:
+    """Replace the recovery codes (re-authentication: password and a current code)."""
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        user = await _user(uow, principal)
+        await reauthenticate(uow, ports, user, password)
+        state = await uow.security.state(principal.user_id)
+        if not state.mfa_enabled:
+            raise Conflict("Two-step verification is off.", code="mfa_disabled")
+        await check_second_factor(uow, ports, state, code=code, recovery_code=None, now=now)
+        codes = await _new_codes(uow, principal, now)
+        await audit(uow, "mfa.recovery_codes_regenerated", user_id=principal.user_id, now=now, client=client)
+        await uow.commit()
+    return codes
+
+
+async def disable(
+    password: str,
+    *,
+    code: str | None = None,
+    recovery_code: str | None = None,
+    principal: Principal,
+    client: ClientInfo,
+    ports: AccountPorts,
+) -> None:
+    """Turn two-step verification off: needs the password and a current code (or a recovery code)."""
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        user = await _user(uow, principal)
+        await reauthenticate(uow, ports, user, password)
+        state = await uow.security.state(principal.user_id)
+        if not state.mfa_enabled:
+            raise Conflict("Two-step verification is already off.", code="mfa_disabled")
+        await check_second_factor(uow, ports, state, code=code, recovery_code=recovery_code, now=now)
+        state.mfa_secret = state.mfa_pending_secret = state.mfa_enabled_at = None
+        await uow.security.save(state, now)
+        await uow.security.replace_recovery_codes(principal.user_id, [], now)
+        await notify(
+            uow,
+            principal.user_id,
+            "security.mfa_disabled",
+            "Two-step verification is off",
+            "Two-step verification was turned off for your account. If it was not you, change your "
+            "password now.",
+            link="/settings/security",
+            now=now,
+        )
+        await audit(uow, "mfa.disabled", user_id=principal.user_id, now=now, client=client)
+        await uow.commit()

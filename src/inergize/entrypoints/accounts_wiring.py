@@ -1,0 +1,38 @@
+"""Hands the account use cases their ports from the container (HTTP, CLI and library share it)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import lru_cache
+from typing import Any
+
+from inergize.application.accounts import AccountPolicy, AccountPorts
+from inergize.settings import Settings
+
+
+@lru_cache(maxsize=16)
+def account_policy(settings: Settings) -> AccountPolicy:
+    return AccountPolicy(
+        base_url=settings.public_url,
+        refresh_ttl_days=settings.refresh_token_ttl_days,
+        access_ttl_seconds=settings.access_token_ttl_seconds,
+        reset_ttl=timedelta(minutes=30),
+        login_attempts_per_account=settings.login_attempts_per_account,
+        login_attempts_per_address=settings.login_attempts_per_address,
+        api_user_per_minute=settings.api_rate_user_per_minute,
+        api_address_per_minute=settings.api_rate_address_per_minute,
+        api_global_per_minute=settings.api_rate_global_per_minute,
+    )
+
+
+def account_ports(container: Any) -> AccountPorts:
+    """The ports of the running configuration (cheap: every provider is a singleton or an override)."""
+    return AccountPorts(
+        uow_factory=container.uow_factory(),
+        clock=container.clock(),
+        hasher=container.password_hasher(),
+        tokens=container.tokens(),
+        totp=container.totp(),
+        budgets=container.rate_budgets(),
+        policy=account_policy(container.settings()),
+    )

@@ -1,0 +1,36 @@
+"""Shared steps of the accounts tests: sign up a verified user through the real flow, read links."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from inergize.application.accounts import login as login_uc
+from inergize.application.accounts import registration
+from inergize.domain.accounts import ClientInfo
+from tests.accounts.jobs import run_account_jobs
+
+PASSWORD = "violet-harbour-7-lantern"
+CLIENT = ClientInfo(ip="203.0.113.7", user_agent="pytest-browser/1.0")
+
+
+def link_token(text: str, path: str) -> str:
+    match = re.search(rf"/{path}\?token=([A-Za-z0-9_-]+)", text)
+    assert match, f"no /{path} link in {text!r}"
+    return match.group(1)
+
+
+async def signed_up(container: Any, ports: Any, emails: Any, email: str, password: str = PASSWORD) -> Any:
+    """Register and verify ``email``; return the user."""
+    await registration.register(email, password, client=CLIENT, ports=ports)
+    await run_account_jobs(container)
+    token = link_token(emails.to(email)[-1].text, "verify-email")
+    await registration.verify_email(token, client=CLIENT, ports=ports)
+    async with ports.uow_factory(read_only=True) as uow:
+        return await uow.users.get_by_email(email)
+
+
+async def logged_in(ports: Any, email: str, password: str = PASSWORD, client: ClientInfo = CLIENT) -> Any:
+    result = await login_uc.login(email, password, client=client, ports=ports)
+    assert result.tokens is not None
+    return result.tokens
