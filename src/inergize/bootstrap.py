@@ -16,6 +16,7 @@ from inergize.adapters.persistence.engine import make_engine
 from inergize.adapters.persistence.health import DatabaseHealth
 from inergize.adapters.persistence.unit_of_work import SqlUnitOfWorkFactory
 from inergize.adapters.secrets import load_key_material
+from inergize.adapters import foundation  # issue 3: cache, rate budgets, broker, outbox
 from inergize.adapters.tokens import JwtTokenService
 from inergize.adapters.email import make_email_outbox, make_email_sender  # issue 4: accounts
 from inergize.adapters.passwords import Argon2PasswordHasher  # issue 4
@@ -40,7 +41,13 @@ class Container(containers.DeclarativeContainer):
     clock = providers.Singleton(SystemClock)
     keys = providers.Singleton(load_key_material, settings)
     engine = providers.Singleton(_engine, settings)
-    uow_factory = providers.Singleton(SqlUnitOfWorkFactory, engine, clock)
+    # issue 3: jobs committed in a unit of work go to the outbox; the relay sends them right after commit
+    broker = providers.Singleton(foundation.broker, settings)
+    task_queue = providers.Singleton(foundation.task_queue, broker)
+    outbox_relay = providers.Singleton(foundation.outbox_relay, settings, engine, clock, task_queue)
+    job_ledger = providers.Singleton(foundation.job_ledger, settings, engine, clock)
+    ping_log = providers.Singleton(foundation.ping_log, engine)
+    uow_factory = providers.Singleton(SqlUnitOfWorkFactory, engine, clock, outbox_relay.provided.relay)
     tokens = providers.Singleton(_tokens, settings, keys)
     # issue 4: accounts
     email_sender = providers.Singleton(make_email_sender, settings)
@@ -48,9 +55,16 @@ class Container(containers.DeclarativeContainer):
     password_hasher = providers.Singleton(lambda s: Argon2PasswordHasher(s.password_hash_profile), settings)
     totp = providers.Singleton(PyotpTotp)
     moderator = providers.Singleton(ai_factory.make_moderator, settings)  # issue 6: provider moderation or None
-    health_checks = providers.List(
+    # issue 3: foundation services; one redis.asyncio client shared by cache and budgets (None without Redis)
+    redis_client = providers.Singleton(foundation.redis_client, settings)
+    cache = providers.Singleton(foundation.cache, settings, redis_client.provider)
+    rate_budgets = providers.Singleton(foundation.rate_budgets, settings, redis_client.provider)
+    # the checks the configuration uses: factories below may answer None (e.g. no Redis configured)
+    health_checks = providers.Callable(foundation.present, providers.List(
         providers.Singleton(DatabaseHealth, engine),
-    )
+        providers.Singleton(foundation.cache_health, settings, redis_client.provider),  # issue 3
+        providers.Singleton(foundation.broker_health, settings, broker.provider),  # issue 3
+    ))
 
 
 def bootstrap(settings: Settings | None = None, **overrides: Any) -> Container:
@@ -63,10 +77,40 @@ def bootstrap(settings: Settings | None = None, **overrides: Any) -> Container:
     return container
 
 
+# Providers whose objects any event loop may use, so a worker loop's container shares the parent's:
+# the clock, keys, the broker. IN_PROCESS_STATE is shared too when it is in-process (no Redis).
+# Capabilities append names of loop-free objects here (loop-bound ones: engines, async clients, must not).
+SHARED_ACROSS_LOOPS: list[str] = ["clock", "keys", "tokens", "broker", "task_queue"]
+IN_PROCESS_STATE: list[str] = ["cache", "rate_budgets"]
+
+
+def loop_container(parent: Container) -> Container:
+    """A container for another event loop (a Dramatiq worker's): its own database engine and Redis
+    client (an async pool belongs to one loop), sharing the parent's clock, keys, broker, in-process
+    stores and every provider a test or embedder overrode on the parent."""
+    settings = parent.settings()
+    child = Container(settings=settings)
+    shared = set(SHARED_ACROSS_LOOPS) | (set() if settings.redis_url else set(IN_PROCESS_STATE))
+    for name, provider in parent.providers.items():
+        if name == "settings":
+            continue
+        if name in shared or provider.overridden:
+            # follow the parent at call time, so a later override (a test's clock) is seen too
+            getattr(child, name).override(providers.Callable(lambda p=provider: p()))
+    return child
+
+
+def worker_loop(container: Container) -> Any:
+    """The event loop the container's broker runs async jobs on (per worker, not per process)."""
+    return foundation.worker_loop(container.broker())
+
+
 async def shutdown(container: Container) -> None:
     """Release what the container opened (pools, connections)."""
     engine = container.engine()
     await engine.dispose()
+    if container.settings().redis_url:  # issue 3
+        await container.redis_client().aclose()
 
 
 async def migrate(container: Container, revision: str = "heads") -> None:

@@ -47,6 +47,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     broker: str | None = None  # memory | redis; default follows redis_url
     worker_threads: int = 4
     tick_seconds: float = 5.0
+    job_lease_seconds: float = 900.0  # longest a job may run; a worker's claim on a job lasts this long
+    outbox_redeliver_seconds: float = 1200.0  # a sent job not finished by then is sent again (deduped)
+    cache_max_entries: int = 10_000  # in-process cache: least recently used entries beyond are dropped
     # --- secrets (production requires them; embedded mode generates them once into data_dir)
     signing_key: str | None = None  # PEM, Ed25519 private key for access tokens
     encryption_keys: str | None = None  # "kid:base64key,kid2:base64key"; the first encrypts

@@ -73,7 +73,11 @@ def serve(args: argparse.Namespace) -> int:
         await shutdown(container)
 
     container.tokens()  # load or create the key material now: a bad key stops start-up, not a request
-    app = create_app(container, on_shutdown=[close])
+    # issue 3: embedded worker threads (in-process broker) and the tick, stopped before the pools close
+    from inergize.entrypoints.workers.runtime import background_services
+
+    start_background, stop_background = background_services(container, tick=not args.no_tick)
+    app = create_app(container, on_startup=[start_background], on_shutdown=[stop_background, close])
     uvicorn.run(app, host=args.host or settings.http_host, port=args.port or settings.http_port,
                 log_config=None, access_log=False)
     return 0
@@ -86,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     p.add_argument("--no-migrate", action="store_true")
+    p.add_argument("--no-tick", action="store_true", help="do not run the periodic tasks in this process")
     db = sub.add_parser("db", help="database migrations").add_subparsers(dest="db_cmd", required=True)
     up = db.add_parser("upgrade")
     up.add_argument("revision", nargs="?", default="heads")
@@ -100,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 # ``cmd`` (plus sub-command) names a function registered with ``@command``.
 EXTENSIONS: list[Callable[[Any], None]] = []
 from inergize.entrypoints import cli_accounts  # noqa: E402, F401  (issue 4: users, email)
+from inergize.entrypoints.workers import commands as _worker_commands  # noqa: E402, F401  (issue 3)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -119,9 +119,11 @@ class SqlUnitOfWork:
             ])
             self.jobs.pending.clear()
         await conn.commit()
-        await conn.begin()  # the unit of work stays usable after a commit
+        # relay before beginning again: on SQLite a new write transaction would hold the lock the
+        # relay's own update needs
         if sent and self._after_commit is not None:
             await self._after_commit(sent)
+        await conn.begin()  # the unit of work stays usable after a commit
 
     async def rollback(self) -> None:
         self.jobs.pending.clear()

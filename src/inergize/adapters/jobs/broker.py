@@ -1,0 +1,89 @@
+"""The Dramatiq broker of one container: a ``StubBroker`` (in-process queue, embedded default) or a
+``RedisBroker`` (production), always created here and never taken from Dramatiq's global default
+(which, unset, is a RabbitMQ broker on 127.0.0.1:5672)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from dramatiq import Broker
+from dramatiq.asyncio import EventLoopThread
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.brokers.stub import StubBroker
+from dramatiq.middleware import (
+    AgeLimit,
+    AsyncIO,
+    Callbacks,
+    Pipelines,
+    Retries,
+    ShutdownNotifications,
+    TimeLimit,
+)
+
+from inergize.settings import Settings
+
+QUEUE = "inergize"  # every job travels on one queue; the actor name picks the handler
+R = TypeVar("R")
+log = logging.getLogger("inergize.worker")
+
+
+class EventLoopPerWorker(AsyncIO):
+    """Dramatiq's ``AsyncIO`` middleware, with the loop held here instead of in a process global.
+
+    Upstream keeps one global loop thread per process, so two workers in one process (two containers,
+    as in tests) would share and then stop each other's loop. Each worker boots its own loop; actors
+    run their coroutines on it through :meth:`run`. ``on_stop`` coroutines (closing the loop's own
+    database engine) run on the loop before it stops."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.thread: EventLoopThread | None = None
+        self.on_stop: list[Callable[[], Awaitable[None]]] = []
+
+    def before_worker_boot(self, broker: Broker, worker: Any) -> None:
+        thread = EventLoopThread(self.logger)
+        thread.daemon = True
+        thread.start(timeout=5.0)
+        self.thread = thread
+
+    def after_worker_shutdown(self, broker: Broker, worker: Any) -> None:
+        thread, self.thread = self.thread, None
+        if thread is None:
+            return
+        for cleanup in self.on_stop:
+            try:
+                thread.run_coroutine(cleanup())
+            except Exception:  # closing must go on for the other resources
+                log.exception("worker loop clean-up failed")
+        thread.stop()
+
+    def run(self, coro: Awaitable[R]) -> R:
+        """Run ``coro`` on this worker's loop and wait for it (from a worker thread)."""
+        if self.thread is None:
+            raise RuntimeError("the worker's event loop is not running")
+        return self.thread.run_coroutine(coro)
+
+
+def make_broker(settings: Settings) -> Broker:
+    """The broker ``settings.effective_broker`` names, with an explicit middleware stack."""
+    middleware = [AgeLimit(), TimeLimit(), ShutdownNotifications(), Callbacks(), Pipelines(),
+                  Retries(max_retries=5, min_backoff=1_000, max_backoff=60_000), EventLoopPerWorker()]
+    broker: Broker
+    if settings.effective_broker == "redis":
+        # the namespace carries the prefix, so two deployments (or test runs) on one Redis never mix
+        broker = RedisBroker(url=settings.redis_url, namespace=f"{settings.redis_prefix}dramatiq",
+                             middleware=middleware)
+    else:
+        broker = StubBroker(middleware=middleware)
+        broker.emit_after("process_boot")
+    broker.declare_queue(QUEUE)
+    return broker
+
+
+def loop_middleware(broker: Broker) -> EventLoopPerWorker:
+    for m in broker.middleware:
+        if isinstance(m, EventLoopPerWorker):
+            return m
+    raise RuntimeError("the broker was not built by make_broker (no EventLoopPerWorker middleware)")

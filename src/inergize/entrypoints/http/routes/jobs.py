@@ -1,0 +1,33 @@
+"""/v1/admin/ping: enqueue a ``ping`` job and read whether a worker ran it (operators, tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, get, post
+
+from inergize.application import jobs as uc
+from inergize.domain.users import Principal
+from inergize.entrypoints.http.auth import ADMIN
+from inergize.entrypoints.http.schemas import ResponseBody
+
+
+class PingOut(ResponseBody, kw_only=True):
+    token: str
+    runs: int
+
+
+@post("/v1/admin/ping", opt=ADMIN, status_code=202)
+async def enqueue_ping(request: Request[Any, Any, Any], principal: Principal) -> PingOut:
+    c = request.app.state.container
+    token = await uc.request_ping(principal=principal, uow_factory=c.uow_factory())
+    return PingOut(token=token, runs=0)
+
+
+@get("/v1/admin/ping/{token:str}", opt=ADMIN)
+async def read_ping(request: Request[Any, Any, Any], token: str, principal: Principal) -> PingOut:
+    c = request.app.state.container
+    return PingOut(token=token, runs=await uc.ping_count(token, principal=principal, pings=c.ping_log()))
+
+
+ROUTES = [enqueue_ping, read_ping]

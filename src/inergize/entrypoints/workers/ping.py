@@ -1,0 +1,13 @@
+"""The ``ping`` job: records that it ran, so a test (or an operator) can see a job travel from a
+committed transaction through the outbox and the broker to a worker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inergize.application import jobs
+
+
+async def ping(container: Any, *, token: str) -> None:
+    """Write one ``pings`` row for ``token`` (one per run: the ledger makes it one per job)."""
+    await jobs.record_ping(token, pings=container.ping_log(), clock=container.clock())
