@@ -31,8 +31,9 @@ async def ready_content(container: Any, principal: Any, text: str) -> uuid.UUID:
     return item.id
 
 
-async def member_auth(user_id: uuid.UUID) -> MemberAuth:
-    return MemberAuth(access_token="token", member_urn=f"urn:li:person:{user_id.hex}")
+async def as_member(user_id: uuid.UUID, action: Any) -> Any:
+    """Stands in for the LinkedIn capability's ``call_as_member``: a fixed token per user."""
+    return await action(MemberAuth(access_token="token", member_urn=f"urn:li:person:{user_id.hex}"))
 
 
 _SEEN: set[Any] = set()

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from inergize.application import schedule_import as imp
+from inergize.application import schedule_settings as ss
 from inergize.application import scheduling as uc
 from inergize.domain.publication import PublicationState
 from inergize.domain.scheduling import TimeSlot, to_local
@@ -21,8 +22,8 @@ async def test_csv_with_good_and_bad_rows_imports_the_good_ones_and_reports_each
 ) -> None:
     user = await make_user(timezone="Europe/Berlin")
     factory = container.uow_factory()
-    await uc.update_settings(
-        uc.SettingsCommand(slots=[TimeSlot(2, "08:30"), TimeSlot(4, "08:30")]),
+    await ss.update_settings(
+        ss.SettingsCommand(slots=[TimeSlot(2, "08:30"), TimeSlot(4, "08:30")]),
         expected_version=0,
         principal=user.principal,
         uow_factory=factory,

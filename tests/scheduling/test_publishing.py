@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 import pytest
 
+from inergize.application import schedule_settings as ss
 from inergize.application import scheduling as uc
 from inergize.application.publishing import Publisher, tick
 from inergize.domain.publication import CLAIM_SECONDS, MAX_ATTEMPTS, PublicationState
@@ -16,7 +17,7 @@ from tests.scheduling.helpers import (
     FaultyGateway,
     FaultyUowFactory,
     WorkerKilled,
-    member_auth,
+    as_member,
     ready_content,
     run_publish_jobs,
 )
@@ -53,7 +54,7 @@ def publisher(container: Any, gateway: Any, uow_factory: Any = None) -> Publishe
         uow_factory=uow_factory or container.uow_factory(),
         clock=container.clock(),
         gateway=gateway,
-        auth_for=member_auth,
+        as_member=as_member,
     )
 
 
@@ -238,9 +239,9 @@ async def test_paused_queue_holds_everything_until_resumed(
         uow_factory=factory,
         clock=clock,
     )
-    await uc.set_paused(True, principal=user.principal, uow_factory=factory, clock=clock)
+    await ss.set_paused(True, principal=user.principal, uow_factory=factory, clock=clock)
     clock.advance(hours=1)
     assert await tick(uow_factory=factory, clock=clock) == 0
-    await uc.set_paused(False, principal=user.principal, uow_factory=factory, clock=clock)
+    await ss.set_paused(False, principal=user.principal, uow_factory=factory, clock=clock)
     assert await tick(uow_factory=factory, clock=clock) == 1
     assert (await _get(container, user, item.id)).state is S.CLAIMED

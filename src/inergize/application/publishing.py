@@ -21,21 +21,16 @@ from datetime import timedelta
 import msgspec
 
 from inergize.application.notifications import notify
-from inergize.domain.errors import CapabilityUnavailable, ComplianceBlocked, InergizeError, NotFound
+from inergize.application.publication_media import MediaReader
+from inergize.application.publication_outcomes import Outcome, classify
+from inergize.domain.errors import CapabilityUnavailable, InergizeError
 from inergize.domain.linkedin import (
-    ContentRejected,
-    DuplicatePost,
     LinkedInError,
-    LinkedInForbidden,
-    LinkedInRateLimited,
-    LinkedInTokenRejected,
-    LinkedInUnavailable,
     MediaAttachment,
     MediaKind,
-    MediaUpload,
     MemberAuth,
     PostRequest,
-    VersionUnsupported,
+    PublishedPost,
 )
 from inergize.domain.publication import (
     CLAIM_SECONDS,
@@ -53,8 +48,9 @@ from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 log = logging.getLogger(__name__)
 PUBLISH_JOB = "publish_publications"
 S = PublicationState
-AuthFor = Callable[[uuid.UUID], Awaitable[MemberAuth]]
-MediaReader = Callable[[uuid.UUID, str], Awaitable[MediaUpload]]
+# Runs an action with a user's LinkedIn credentials (the LinkedIn capability's ``call_as_member``:
+# refresh ahead of expiry, one refresh-and-retry on a 401, broken only on a confirmed 401).
+AsMember = Callable[[uuid.UUID, Callable[[MemberAuth], Awaitable[PublishedPost]]], Awaitable[PublishedPost]]
 
 
 def chunks(ids: Sequence[uuid.UUID], size: int) -> list[list[uuid.UUID]]:
@@ -86,59 +82,6 @@ async def tick(
     return len(ids)
 
 
-class Outcome(msgspec.Struct, frozen=True, kw_only=True):
-    """What one attempt learned. ``kind``: published | transient | permanent | unknown."""
-
-    kind: str
-    post_urn: str | None = None
-    media_urns: tuple[str, ...] = ()
-    reason: str | None = None
-    detail: str = ""
-    retry_after: float | None = None
-    maybe_sent: bool = False
-
-
-def classify(exc: LinkedInError | InergizeError, *, reconciling: bool) -> Outcome:
-    """Map a gateway error to an outcome: transient errors retry, the rest fail with their reason."""
-    media = tuple(getattr(exc, "media_urns", ()) or ())
-    if isinstance(exc, DuplicatePost):
-        if reconciling and exc.existing_urn:
-            return Outcome(kind="published", post_urn=exc.existing_urn, media_urns=media)
-        if reconciling:
-            return Outcome(kind="unknown", detail=exc.detail, media_urns=media)
-        return Outcome(
-            kind="permanent",
-            reason=FailureReason.CONTENT_REJECTED,
-            media_urns=media,
-            detail=f"LinkedIn already has a post with this text. {exc.detail}",
-        )
-    if isinstance(exc, LinkedInRateLimited):  # answered 429 (or our budget): nothing was created
-        return Outcome(kind="transient", detail=exc.detail, retry_after=exc.retry_after, media_urns=media)
-    if isinstance(exc, LinkedInUnavailable):  # a timeout or 5xx may hide an accepted post
-        return Outcome(
-            kind="transient",
-            detail=exc.detail,
-            retry_after=exc.retry_after,
-            maybe_sent=True,
-            media_urns=media,
-        )
-    if isinstance(exc, VersionUnsupported):  # an operator fixes the setting; the post is still wanted
-        return Outcome(kind="transient", detail=exc.detail, media_urns=media)
-    reason = {
-        LinkedInTokenRejected: FailureReason.ACCOUNT_DISCONNECTED,
-        LinkedInForbidden: FailureReason.FORBIDDEN,
-        ContentRejected: FailureReason.CONTENT_REJECTED,
-        ComplianceBlocked: FailureReason.COMPLIANCE_PAUSED,
-        NotFound: FailureReason.ACCOUNT_DISCONNECTED,
-    }
-    for kind, why in reason.items():
-        if isinstance(exc, kind):
-            return Outcome(kind="permanent", reason=why, detail=exc.detail, media_urns=media)
-    if isinstance(exc, CapabilityUnavailable):
-        return Outcome(kind="permanent", reason=FailureReason.FORBIDDEN, detail=exc.detail, media_urns=media)
-    return Outcome(kind="permanent", reason=exc.code, detail=exc.detail, media_urns=media)
-
-
 class Publisher:
     """The publish job: takes ids and a claim token, publishes each claimed item at most once."""
 
@@ -148,7 +91,7 @@ class Publisher:
         uow_factory: UnitOfWorkFactory,
         clock: Clock,
         gateway: LinkedInGateway,
-        auth_for: AuthFor,
+        as_member: AsMember,
         read_media: MediaReader | None = None,
         concurrency: int = 64,
         claim_seconds: float = CLAIM_SECONDS,
@@ -156,7 +99,7 @@ class Publisher:
         self._uow_factory = uow_factory
         self._clock = clock
         self._gateway = gateway
-        self._auth_for = auth_for
+        self._as_member = as_member
         self._read_media = read_media
         self._limit = asyncio.Semaphore(concurrency)
         self._claim = timedelta(seconds=claim_seconds)
@@ -194,17 +137,19 @@ class Publisher:
         reconciling = p.needs_reconciliation
         async with self._limit:
             try:
-                auth = await self._auth_for(p.user_id)
-                media = await self._media(p, auth)
-                post = PostRequest(commentary=p.text, media=media, retry_of_unconfirmed_attempt=reconciling)
-                published = await self._gateway.publish_post(auth, post)
+                published = await self._as_member(p.user_id, lambda auth: self._post(p, auth, reconciling))
             except (LinkedInError, InergizeError) as exc:
                 return classify(exc, reconciling=reconciling)
-        return Outcome(
-            kind="published",
-            post_urn=published.urn,
-            media_urns=published.media_urns or tuple(a.urn or "" for a in media),
-        )
+        return Outcome(kind="published", post_urn=published.urn, media_urns=published.media_urns)
+
+    async def _post(self, p: Publication, auth: MemberAuth, reconciling: bool) -> PublishedPost:
+        # A 401 retried by ``as_member`` calls this again: safe, LinkedIn created nothing on a 401.
+        media = await self._media(p, auth)
+        post = PostRequest(commentary=p.text, media=media, retry_of_unconfirmed_attempt=reconciling)
+        published = await self._gateway.publish_post(auth, post)
+        if not published.media_urns and media:
+            published = msgspec.structs.replace(published, media_urns=tuple(a.urn or "" for a in media))
+        return published
 
     async def _media(self, p: Publication, auth: MemberAuth) -> tuple[MediaAttachment, ...]:
         """Attachments by URN; media not uploaded yet is uploaded once and its URN stored right away."""

@@ -22,14 +22,10 @@ from inergize.domain.publication import (
 )
 from inergize.domain.scheduling import (
     ScheduleSettings,
-    TimeSlot,
-    change_timezone,
     check_schedule_time,
     next_free_slot,
-    normalize_slots,
     require_aware,
     resolve_local,
-    zone,
 )
 from inergize.domain.users import Principal
 from inergize.ports.clock import Clock
@@ -44,13 +40,6 @@ class ScheduleCommand(msgspec.Struct, frozen=True, kw_only=True):
     at: datetime | None = None  # None: the next free slot of the queue
     allow_close: bool = False
     source: str = "manual"
-
-
-class SettingsCommand(msgspec.Struct, frozen=True, kw_only=True):
-    timezone: str | None = None
-    slots: list[TimeSlot] | None = None
-    min_gap_minutes: int | None = None
-    move_scheduled: bool = False  # on a time zone change: keep the wall-clock times of scheduled posts
 
 
 async def settings_of(uow: UnitOfWork, user_id: uuid.UUID) -> ScheduleSettings:
@@ -282,67 +271,3 @@ async def calendar(
         lo = resolve_local(datetime.combine(start, time()), tz)
         hi = resolve_local(datetime.combine(end + timedelta(days=1), time()), tz)
         return settings, await uow.publications.between(principal.user_id, lo, hi)
-
-
-async def get_settings(*, principal: Principal, uow_factory: UnitOfWorkFactory) -> ScheduleSettings:
-    async with uow_factory(read_only=True) as uow:
-        return await settings_of(uow, principal.user_id)
-
-
-async def update_settings(
-    cmd: SettingsCommand,
-    *,
-    expected_version: int,
-    principal: Principal,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-) -> ScheduleSettings:
-    """Change zone, slots or spacing. A zone change keeps slot local times; scheduled posts keep their
-    instants unless ``move_scheduled`` (then they keep their wall-clock time in the new zone)."""
-    now = clock.now()
-    async with uow_factory() as uow:
-        current = await settings_of(uow, principal.user_id)
-        if current.version != expected_version:
-            raise Conflict(
-                "The schedule settings changed meanwhile; fetch them again.", code="precondition_failed"
-            )
-        updated = current
-        if cmd.timezone is not None and cmd.timezone != current.timezone:
-            zone(cmd.timezone)
-            pending = await uow.publications.between(
-                principal.user_id, now, now + timedelta(days=3660), states=[S.SCHEDULED]
-            )
-            updated, instants = change_timezone(
-                current, cmd.timezone, [p.due_at for p in pending], move_scheduled=cmd.move_scheduled
-            )
-            for p, due in zip(pending, instants, strict=True):
-                if due != p.due_at:
-                    moved = transition(
-                        p, S.SCHEDULED, now, due_at=due, run_at=max(due, now), timezone=cmd.timezone
-                    )
-                    await uow.publications.update(moved, expected_version=p.version)
-        if cmd.slots is not None:
-            updated = msgspec.structs.replace(updated, slots=normalize_slots(cmd.slots))
-        if cmd.min_gap_minutes is not None:
-            updated = ScheduleSettings(
-                **{**msgspec.structs.asdict(updated), "min_gap_minutes": cmd.min_gap_minutes}
-            )
-        saved = await uow.schedule_settings.put(principal.user_id, updated, now)
-        await uow.commit()
-    return saved
-
-
-async def set_paused(
-    paused: bool, *, principal: Principal, uow_factory: UnitOfWorkFactory, clock: Clock
-) -> ScheduleSettings:
-    """Vacation mode: hold every scheduled post until resumed (resumed posts whose time passed go out
-    at the next tick)."""
-    now = clock.now()
-    async with uow_factory() as uow:
-        current = await settings_of(uow, principal.user_id)
-        saved = await uow.schedule_settings.put(
-            principal.user_id, msgspec.structs.replace(current, paused=paused), now
-        )
-        await uow.publications.set_held(principal.user_id, paused, now)
-        await uow.commit()
-    return saved

@@ -9,6 +9,7 @@ from typing import Protocol
 
 import msgspec
 
+from inergize.domain.optimal_times import PostStat
 from inergize.domain.publication import Publication, PublicationState
 from inergize.domain.scheduling import ScheduleSettings
 
@@ -76,6 +77,11 @@ class PublicationRepository(Protocol):
         ...
 
     async def for_export(self, user_id: uuid.UUID, limit: int) -> list[Publication]: ...
+
+    async def post_stats(self, user_id: uuid.UUID, since: datetime) -> list[PostStat]:
+        """Per post of the user (analytics events since ``since``): when it was published, its
+        impressions and engagements. Publish times come from our publications when we posted it."""
+        ...
 
 
 class ScheduleSettingsRepository(Protocol):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, case, func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -21,12 +21,15 @@ from inergize.adapters.persistence.tables.scheduling import (
     schedule_imports,
     schedule_settings,
 )
+from inergize.adapters.persistence.tables.seed import analytics_events
 from inergize.domain.errors import PreconditionFailed
+from inergize.domain.optimal_times import PostStat
 from inergize.domain.publication import FINAL, Publication, PublicationState
 from inergize.domain.scheduling import ScheduleSettings, TimeSlot
 from inergize.ports.scheduling import ImportProgress, PublishedResult
 
 P = publications.c
+ENGAGEMENT_EVENTS = ("reactions", "likes", "comments", "shares", "reposts", "clicks", "engagements")
 S = PublicationState
 
 
@@ -62,24 +65,36 @@ class SqlPublicationRepository:
         for key in ("id", "user_id", "created_at", "version", "idempotency_key"):
             values.pop(key)
         result = await self._conn.execute(
-            update(publications).where(P.id == item.id, P.version == expected_version)
-            .values(**values, version=expected_version + 1))
+            update(publications)
+            .where(P.id == item.id, P.version == expected_version)
+            .values(**values, version=expected_version + 1)
+        )
         if result.rowcount != 1:
             raise PreconditionFailed("The scheduled post changed meanwhile; fetch it again.")
         return msgspec.structs.replace(item, version=expected_version + 1)
 
-    async def between(self, user_id: uuid.UUID, start: datetime, end: datetime,
-                      states: Sequence[PublicationState] | None = None) -> list[Publication]:
+    async def between(
+        self,
+        user_id: uuid.UUID,
+        start: datetime,
+        end: datetime,
+        states: Sequence[PublicationState] | None = None,
+    ) -> list[Publication]:
         stmt = select(publications).where(P.user_id == user_id, P.due_at >= start, P.due_at < end)
         if states:
             stmt = stmt.where(P.state.in_([s.value for s in states]))
         rows = (await self._conn.execute(stmt.order_by(P.due_at, P.id))).all()
         return [_to_pub(r) for r in rows]
 
-    async def active_instants(self, user_id: uuid.UUID, start: datetime, end: datetime,
-                              exclude: uuid.UUID | None = None) -> list[datetime]:
-        stmt = select(P.due_at).where(P.user_id == user_id, P.due_at >= start, P.due_at < end,
-                                      P.state.not_in([s.value for s in FINAL | {S.FAILED}]))
+    async def active_instants(
+        self, user_id: uuid.UUID, start: datetime, end: datetime, exclude: uuid.UUID | None = None
+    ) -> list[datetime]:
+        stmt = select(P.due_at).where(
+            P.user_id == user_id,
+            P.due_at >= start,
+            P.due_at < end,
+            P.state.not_in([s.value for s in FINAL | {S.FAILED}]),
+        )
         if exclude is not None:
             stmt = stmt.where(P.id != exclude)
         return [r[0] for r in (await self._conn.execute(stmt)).all()]
@@ -88,11 +103,13 @@ class SqlPublicationRepository:
         result = await self._conn.execute(
             update(publications)
             .where(P.user_id == user_id, P.state == S.SCHEDULED.value, P.held == (not held))
-            .values(held=held, updated_at=now, version=P.version + 1))
+            .values(held=held, updated_at=now, version=P.version + 1)
+        )
         return int(result.rowcount)
 
-    async def claim_due(self, now: datetime, *, limit: int, claim_token: uuid.UUID,
-                        claim_until: datetime) -> list[uuid.UUID]:
+    async def claim_due(
+        self, now: datetime, *, limit: int, claim_token: uuid.UUID, claim_until: datetime
+    ) -> list[uuid.UUID]:
         # The predicates are literal SQL (DUE_WHERE) so PostgreSQL's planner can match the partial index
         # even with a prepared, generic plan.
         due = select(P.id).where(DUE_WHERE, P.run_at <= now).order_by(P.run_at).limit(limit)
@@ -100,56 +117,146 @@ class SqlPublicationRepository:
         if self._pg:
             due = due.with_for_update(skip_locked=True)
             expired = expired.with_for_update(skip_locked=True)
-        ids = [r[0] for r in (await self._conn.execute(
-            update(publications).where(P.id.in_(expired.scalar_subquery()), IN_FLIGHT_WHERE,
-                                       P.claim_expires_at <= now)
-            .values(claim_token=claim_token, claim_expires_at=claim_until, updated_at=now,
-                    version=P.version + 1)
-            .returning(P.id))).all()]
+        ids = [
+            r[0]
+            for r in (
+                await self._conn.execute(
+                    update(publications)
+                    .where(P.id.in_(expired.scalar_subquery()), IN_FLIGHT_WHERE, P.claim_expires_at <= now)
+                    .values(
+                        claim_token=claim_token,
+                        claim_expires_at=claim_until,
+                        updated_at=now,
+                        version=P.version + 1,
+                    )
+                    .returning(P.id)
+                )
+            ).all()
+        ]
         if len(ids) < limit:
-            ids += [r[0] for r in (await self._conn.execute(
-                update(publications).where(P.id.in_(due.limit(limit - len(ids)).scalar_subquery()), DUE_WHERE)
-                .values(state=S.CLAIMED.value, claim_token=claim_token, claim_expires_at=claim_until,
-                        updated_at=now, version=P.version + 1)
-                .returning(P.id))).all()]
+            ids += [
+                r[0]
+                for r in (
+                    await self._conn.execute(
+                        update(publications)
+                        .where(P.id.in_(due.limit(limit - len(ids)).scalar_subquery()), DUE_WHERE)
+                        .values(
+                            state=S.CLAIMED.value,
+                            claim_token=claim_token,
+                            claim_expires_at=claim_until,
+                            updated_at=now,
+                            version=P.version + 1,
+                        )
+                        .returning(P.id)
+                    )
+                ).all()
+            ]
         return ids
 
     async def claimed(self, ids: Sequence[uuid.UUID], claim_token: uuid.UUID) -> list[Publication]:
         if not ids:
             return []
-        rows = (await self._conn.execute(select(publications).where(
-            P.id.in_(list(ids)), P.claim_token == claim_token, IN_FLIGHT_WHERE))).all()
+        rows = (
+            await self._conn.execute(
+                select(publications).where(P.id.in_(list(ids)), P.claim_token == claim_token, IN_FLIGHT_WHERE)
+            )
+        ).all()
         return [_to_pub(r) for r in rows]
 
-    async def start_publishing(self, ids: Sequence[uuid.UUID], claim_token: uuid.UUID, now: datetime,
-                               claim_until: datetime) -> list[uuid.UUID]:
+    async def start_publishing(
+        self, ids: Sequence[uuid.UUID], claim_token: uuid.UUID, now: datetime, claim_until: datetime
+    ) -> list[uuid.UUID]:
         if not ids:
             return []
         result = await self._conn.execute(
-            update(publications).where(P.id.in_(list(ids)), P.claim_token == claim_token,
-                                       P.state == S.CLAIMED.value)
-            .values(state=S.PUBLISHING.value, attempts=P.attempts + 1, claim_expires_at=claim_until,
-                    updated_at=now, version=P.version + 1)
-            .returning(P.id))
+            update(publications)
+            .where(P.id.in_(list(ids)), P.claim_token == claim_token, P.state == S.CLAIMED.value)
+            .values(
+                state=S.PUBLISHING.value,
+                attempts=P.attempts + 1,
+                claim_expires_at=claim_until,
+                updated_at=now,
+                version=P.version + 1,
+            )
+            .returning(P.id)
+        )
         return [r[0] for r in result.all()]
 
-    async def mark_published(self, results: Sequence[PublishedResult], claim_token: uuid.UUID,
-                             now: datetime) -> int:
+    async def mark_published(
+        self, results: Sequence[PublishedResult], claim_token: uuid.UUID, now: datetime
+    ) -> int:
         if not results:
             return 0
-        stmt = (update(publications)
-                .where(P.id == bindparam("b_id"), P.claim_token == claim_token, P.state == S.PUBLISHING.value)
-                .values(state=S.PUBLISHED.value, post_urn=bindparam("b_urn"), media_urns=bindparam("b_media"),
-                        published_at=now, updated_at=now, claim_token=None, claim_expires_at=None,
-                        outcome_unknown=False, last_error=None, version=P.version + 1))
+        stmt = (
+            update(publications)
+            .where(P.id == bindparam("b_id"), P.claim_token == claim_token, P.state == S.PUBLISHING.value)
+            .values(
+                state=S.PUBLISHED.value,
+                post_urn=bindparam("b_urn"),
+                media_urns=bindparam("b_media"),
+                published_at=now,
+                updated_at=now,
+                claim_token=None,
+                claim_expires_at=None,
+                outcome_unknown=False,
+                last_error=None,
+                version=P.version + 1,
+            )
+        )
         result = await self._conn.execute(
-            stmt, [{"b_id": r.id, "b_urn": r.post_urn, "b_media": r.media_urns} for r in results])
+            stmt, [{"b_id": r.id, "b_urn": r.post_urn, "b_media": r.media_urns} for r in results]
+        )
         return int(result.rowcount)
 
     async def for_export(self, user_id: uuid.UUID, limit: int) -> list[Publication]:
-        rows = (await self._conn.execute(select(publications).where(P.user_id == user_id)
-                                         .order_by(P.due_at, P.id).limit(limit))).all()
+        rows = (
+            await self._conn.execute(
+                select(publications).where(P.user_id == user_id).order_by(P.due_at, P.id).limit(limit)
+            )
+        ).all()
         return [_to_pub(r) for r in rows]
+
+    async def post_stats(self, user_id: uuid.UUID, since: datetime) -> list[PostStat]:
+        ev = analytics_events.c
+        impressions = func.sum(case((ev.event_type == "impressions", ev.value), else_=0))
+        engaged = func.sum(case((ev.event_type.in_(ENGAGEMENT_EVENTS), ev.value), else_=0))
+        per_post = (
+            select(
+                ev.subject,
+                func.min(ev.occurred_at).label("first_seen"),
+                impressions.label("imp"),
+                engaged.label("eng"),
+            )
+            .where(ev.user_id == user_id, ev.occurred_at >= since, ev.subject.like("urn:li:%"))
+            .group_by(ev.subject)
+            .subquery()
+        )
+        ours = (
+            select(P.post_urn, func.min(P.published_at).label("published_at"))
+            .where(P.user_id == user_id, P.post_urn.is_not(None))
+            .group_by(P.post_urn)
+            .subquery()
+        )
+        rows = (
+            await self._conn.execute(
+                select(
+                    per_post.c.first_seen, ours.c.published_at, per_post.c.imp, per_post.c.eng
+                ).select_from(per_post.outerjoin(ours, ours.c.post_urn == per_post.c.subject))
+            )
+        ).all()
+        return [
+            PostStat(
+                published_at=_aware(published or first), impressions=int(imp or 0), engagements=int(eng or 0)
+            )
+            for first, published, imp, eng in rows
+        ]
+
+
+def _aware(value: datetime) -> datetime:
+    # aggregates bypass the column type on SQLite (naive text back): mark them UTC
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class SqlScheduleSettingsRepository:
@@ -157,27 +264,39 @@ class SqlScheduleSettingsRepository:
         self._conn = conn
 
     async def get(self, user_id: uuid.UUID) -> ScheduleSettings | None:
-        row = (await self._conn.execute(select(schedule_settings).where(
-            schedule_settings.c.user_id == user_id))).first()
+        row = (
+            await self._conn.execute(select(schedule_settings).where(schedule_settings.c.user_id == user_id))
+        ).first()
         if row is None:
             return None
         m = row._mapping
-        return ScheduleSettings(timezone=m["timezone"], slots=tuple(TimeSlot(d, t) for d, t in m["slots"]),
-                                min_gap_minutes=m["min_gap_minutes"], paused=m["paused"],
-                                version=m["version"])
+        return ScheduleSettings(
+            timezone=m["timezone"],
+            slots=tuple(TimeSlot(d, t) for d, t in m["slots"]),
+            min_gap_minutes=m["min_gap_minutes"],
+            paused=m["paused"],
+            version=m["version"],
+        )
 
     async def put(self, user_id: uuid.UUID, settings: ScheduleSettings, now: datetime) -> ScheduleSettings:
-        values = {"timezone": settings.timezone, "slots": [[s.weekday, s.time] for s in settings.slots],
-                  "min_gap_minutes": settings.min_gap_minutes, "paused": settings.paused, "updated_at": now}
+        values = {
+            "timezone": settings.timezone,
+            "slots": [[s.weekday, s.time] for s in settings.slots],
+            "min_gap_minutes": settings.min_gap_minutes,
+            "paused": settings.paused,
+            "updated_at": now,
+        }
         current = await self.get(user_id)
         if current is None:
-            await self._conn.execute(insert(schedule_settings)
-                                     .values(user_id=user_id, created_at=now, version=1, **values))
+            await self._conn.execute(
+                insert(schedule_settings).values(user_id=user_id, created_at=now, version=1, **values)
+            )
             return msgspec.structs.replace(settings, version=1)
         result = await self._conn.execute(
-            update(schedule_settings).where(schedule_settings.c.user_id == user_id,
-                                            schedule_settings.c.version == settings.version)
-            .values(**values, version=settings.version + 1))
+            update(schedule_settings)
+            .where(schedule_settings.c.user_id == user_id, schedule_settings.c.version == settings.version)
+            .values(**values, version=settings.version + 1)
+        )
         if result.rowcount != 1:
             raise PreconditionFailed("The schedule settings changed meanwhile; fetch them again.")
         return msgspec.structs.replace(settings, version=settings.version + 1)
@@ -191,12 +310,14 @@ class SqlScheduleImportRepository:
         await self._conn.execute(insert(schedule_imports).values(**msgspec.structs.asdict(progress)))
 
     async def get(self, import_id: uuid.UUID) -> ImportProgress | None:
-        row = (await self._conn.execute(select(schedule_imports).where(
-            schedule_imports.c.id == import_id))).first()
+        row = (
+            await self._conn.execute(select(schedule_imports).where(schedule_imports.c.id == import_id))
+        ).first()
         return ImportProgress(**dict(row._mapping)) if row else None
 
     async def update(self, progress: ImportProgress) -> None:
         values = msgspec.structs.asdict(progress)
         values.pop("id")
-        await self._conn.execute(update(schedule_imports).where(schedule_imports.c.id == progress.id)
-                                 .values(**values))
+        await self._conn.execute(
+            update(schedule_imports).where(schedule_imports.c.id == progress.id).values(**values)
+        )

@@ -1,0 +1,89 @@
+"""Queue settings use cases: time zone (and what a change does to scheduled posts), weekly slots,
+spacing, and pause (vacation mode)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import msgspec
+
+from inergize.application.scheduling import settings_of
+from inergize.domain.errors import Conflict
+from inergize.domain.publication import PublicationState, transition
+from inergize.domain.scheduling import ScheduleSettings, TimeSlot, change_timezone, normalize_slots, zone
+from inergize.domain.users import Principal
+from inergize.ports.clock import Clock
+from inergize.ports.unit_of_work import UnitOfWorkFactory
+
+S = PublicationState
+
+
+class SettingsCommand(msgspec.Struct, frozen=True, kw_only=True):
+    timezone: str | None = None
+    slots: list[TimeSlot] | None = None
+    min_gap_minutes: int | None = None
+    move_scheduled: bool = False  # on a time zone change: keep the wall-clock times of scheduled posts
+
+
+async def get_settings(*, principal: Principal, uow_factory: UnitOfWorkFactory) -> ScheduleSettings:
+    async with uow_factory(read_only=True) as uow:
+        return await settings_of(uow, principal.user_id)
+
+
+async def update_settings(
+    cmd: SettingsCommand,
+    *,
+    expected_version: int,
+    principal: Principal,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+) -> ScheduleSettings:
+    """Change zone, slots or spacing. A zone change keeps slot local times; scheduled posts keep their
+    instants unless ``move_scheduled`` (then they keep their wall-clock time in the new zone)."""
+    now = clock.now()
+    async with uow_factory() as uow:
+        current = await settings_of(uow, principal.user_id)
+        if current.version != expected_version:
+            raise Conflict(
+                "The schedule settings changed meanwhile; fetch them again.", code="precondition_failed"
+            )
+        updated = current
+        if cmd.timezone is not None and cmd.timezone != current.timezone:
+            zone(cmd.timezone)
+            pending = await uow.publications.between(
+                principal.user_id, now, now + timedelta(days=3660), states=[S.SCHEDULED]
+            )
+            updated, instants = change_timezone(
+                current, cmd.timezone, [p.due_at for p in pending], move_scheduled=cmd.move_scheduled
+            )
+            for p, due in zip(pending, instants, strict=True):
+                if due != p.due_at:
+                    moved = transition(
+                        p, S.SCHEDULED, now, due_at=due, run_at=max(due, now), timezone=cmd.timezone
+                    )
+                    await uow.publications.update(moved, expected_version=p.version)
+        if cmd.slots is not None:
+            updated = msgspec.structs.replace(updated, slots=normalize_slots(cmd.slots))
+        if cmd.min_gap_minutes is not None:
+            updated = ScheduleSettings(
+                **{**msgspec.structs.asdict(updated), "min_gap_minutes": cmd.min_gap_minutes}
+            )
+        saved = await uow.schedule_settings.put(principal.user_id, updated, now)
+        await uow.commit()
+    return saved
+
+
+async def set_paused(
+    paused: bool, *, principal: Principal, uow_factory: UnitOfWorkFactory, clock: Clock
+) -> ScheduleSettings:
+    """Vacation mode: hold every scheduled post until resumed (resumed posts whose time passed go out
+    at the next tick)."""
+    now = clock.now()
+    async with uow_factory() as uow:
+        current = await settings_of(uow, principal.user_id)
+        saved = await uow.schedule_settings.put(
+            principal.user_id, msgspec.structs.replace(current, paused=paused), now
+        )
+        await uow.publications.set_held(principal.user_id, paused, now)
+        await uow.commit()
+    return saved
