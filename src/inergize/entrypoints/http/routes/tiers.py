@@ -1,0 +1,72 @@
+"""Subscription tiers: the public list, your own tier, and the admin's tier switch."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from litestar import Request, get, put
+
+from inergize.application import tiers as uc
+from inergize.domain.users import Principal
+from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER
+from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
+
+
+class QuotasOut(ResponseBody, kw_only=True):
+    posts_per_month: int | None
+    scheduled_posts: int | None
+    ai_tokens_per_month: int
+    ai_budget_usd_cents_per_month: int
+    ai_images_per_month: int
+    automation_actions_per_day_multiplier: float
+    team_seats: int
+    linkedin_accounts: int
+    content_library_items: int | None
+    analytics_history_days: int
+
+
+class UserTierOut(ResponseBody, kw_only=True):
+    user_id: uuid.UUID
+    tier: str
+    quotas: QuotasOut
+
+
+class TierIn(RequestBody, kw_only=True):
+    tier: str
+
+
+def quotas_out(q: Any) -> QuotasOut:
+    return QuotasOut(**{f: getattr(q, f) for f in QuotasOut.__struct_fields__})
+
+
+def to_out(t: uc.UserTier) -> UserTierOut:
+    return UserTierOut(user_id=t.user_id, tier=t.tier, quotas=quotas_out(t.quotas))
+
+
+@get("/v1/tiers", opt=PUBLIC, sync_to_thread=False)
+def list_tiers() -> dict[str, QuotasOut]:
+    return {name: quotas_out(q) for name, q in uc.list_tiers().items()}
+
+
+@get("/v1/subscription", opt=USER)
+async def my_tier(request: Request[Any, Any, Any], principal: Principal) -> UserTierOut:
+    c = request.app.state.container
+    return to_out(await uc.get_user_tier(principal.user_id, principal=principal, uow_factory=c.uow_factory()))
+
+
+@get("/v1/admin/users/{user_id:uuid}/tier", opt=ADMIN)
+async def user_tier(request: Request[Any, Any, Any], user_id: uuid.UUID, principal: Principal) -> UserTierOut:
+    c = request.app.state.container
+    return to_out(await uc.get_user_tier(user_id, principal=principal, uow_factory=c.uow_factory()))
+
+
+@put("/v1/admin/users/{user_id:uuid}/tier", opt=ADMIN)
+async def set_user_tier(request: Request[Any, Any, Any], user_id: uuid.UUID, data: TierIn,
+                        principal: Principal) -> UserTierOut:
+    c = request.app.state.container
+    return to_out(await uc.set_user_tier(user_id, data.tier, principal=principal, uow_factory=c.uow_factory(),
+                                         clock=c.clock()))
+
+
+ROUTES = [list_tiers, my_tier, user_tier, set_user_tier]
