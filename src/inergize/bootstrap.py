@@ -59,6 +59,13 @@ class Container(containers.DeclarativeContainer):
     redis_client = providers.Singleton(foundation.redis_client, settings)
     cache = providers.Singleton(foundation.cache, settings, redis_client.provider)
     rate_budgets = providers.Singleton(foundation.rate_budgets, settings, redis_client.provider)
+    # issue 6: AI content (text chain behind the response cache, images, files, renderers, voice source)
+    text_generator = providers.Singleton(ai_factory.make_text_generator, settings, cache)
+    image_generator = providers.Singleton(ai_factory.make_image_generator, settings)
+    blob_store = providers.Singleton(ai_factory.make_blob_store, settings)
+    carousel_renderer = providers.Singleton(ai_factory.make_carousel_renderer)
+    banner_renderer = providers.Singleton(ai_factory.make_banner_renderer)
+    past_posts = providers.Singleton(ai_factory.make_past_posts, engine)
     # the checks the configuration uses: factories below may answer None (e.g. no Redis configured)
     health_checks = providers.Callable(foundation.present, providers.List(
         providers.Singleton(DatabaseHealth, engine),

@@ -90,6 +90,13 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     anthropic_model: str = "claude-sonnet-4-5"
     anthropic_timeout_seconds: float = 30.0
     ai_cache_ttl_seconds: int = 86_400
+    # issue 6: resilience and budget of the AI chain (the chain owns retries; SDK retries are off)
+    ai_retry_attempts: int = 2  # calls per provider per request, the first included
+    ai_retry_max_wait_seconds: float = 5.0  # a longer retry-after falls back to the next provider instead
+    ai_breaker_failures: int = 3  # consecutive failed requests that open a provider's circuit
+    ai_breaker_cooldown_seconds: float = 30.0
+    ai_monthly_budget_usd: float = 5.0  # per user, when the tier sets none; paid calls stop beyond it
+    openai_paid: bool = True  # false for a self-hosted OpenAI-compatible server (no cost, no budget)
     # --- files
     blob_backend: str = "local"  # local | s3
     s3_bucket: str | None = None

@@ -126,6 +126,10 @@ class CampaignRepository(Protocol):
 
     async def step_counts(self, campaign_id: uuid.UUID) -> dict[str, int]: ...
 
+    async def running_since(self, before: datetime, *, limit: int) -> list[uuid.UUID]:
+        """Steps still running that were claimed before ``before`` (their worker died)."""
+        ...
+
     async def last_planned_at(self, user_id: uuid.UUID) -> datetime | None:
         """The latest ``planned_at`` of the account's planned steps (new plans start after it)."""
         ...

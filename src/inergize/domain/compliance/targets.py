@@ -12,14 +12,16 @@ _PROFILE_URL = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/([^
 
 
 def target_key(raw: str) -> str:
-    """One stable key per person or post: ``in/<vanity>`` for profile URLs, URNs and other ids as given
-    (lower-cased, trimmed), so the same person reached two ways is still one target."""
+    """One stable key per person or post: ``in/<vanity>`` for profile URLs (vanity names ignore case),
+    URNs as given, other ids trimmed and lower-cased."""
     value = raw.strip()
     if not value:
         raise ValidationFailed("A target needs a profile URL, URN or id.", field="target")
     match = _PROFILE_URL.match(value)
     if match:
         return "in/" + match.group(1).lower().rstrip("/")
+    if value.startswith("urn:"):
+        return value[:300]  # URN ids are case-sensitive
     return value.lower()[:300]
 
 

@@ -15,9 +15,10 @@ from inergize.entrypoints.http.middleware import correlation_middleware
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
 from inergize.entrypoints.http.routes import content, system
 from inergize.entrypoints.http.routes import jobs as jobs_routes  # issue 3: /v1/admin/ping
+from inergize.entrypoints.http.routes import ai as ai_routes  # issue 6: /v1/ai
 from inergize.entrypoints.http.routes import tiers as tier_routes  # issue 3: subscription tiers
 
-ROUTE_MODULES = [system, content, jobs_routes, tier_routes]
+ROUTE_MODULES = [system, content, jobs_routes, ai_routes, tier_routes]
 
 
 def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdown: list[Any] | None = None,

@@ -10,8 +10,10 @@ from typing import Any
 from litestar import Request
 from litestar.connection import ASGIConnection
 
+from inergize.application.accounts.guard import authenticate
 from inergize.domain.errors import Unauthorized
 from inergize.domain.users import Principal
+from inergize.entrypoints.accounts_wiring import account_ports
 
 PUBLIC = {"auth": "public"}
 USER = {"auth": "user"}
@@ -27,11 +29,10 @@ def bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
 
 
 async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
-    container = request.app.state.container
+    """The caller, via the accounts access guard: the signature check may be cached by the token
+    service; account status, not-before and session revocation are read on every request (issue 4).
+    The session id is left in ``request.state.session_id`` for logout and password changes."""
     token = bearer_token(request)
-    now = container.clock().now()
-    principal, issued_at, session_id = container.tokens().verify_access(token, now=now)
-    guard = request.app.state.get("access_guard")
-    if guard is not None:  # revocation (not-before / sessions): checked on every request, never cached
-        principal = await guard(principal, issued_at, session_id)
-    return principal  # type: ignore[no-any-return]
+    principal, session_id = await authenticate(token, ports=account_ports(request.app.state.container))
+    request.state.session_id = session_id
+    return principal

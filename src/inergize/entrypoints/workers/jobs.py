@@ -22,12 +22,14 @@ from typing import Any
 
 from inergize.entrypoints.account_jobs import ACCOUNT_JOBS
 from inergize.entrypoints.workers import scheduling  # issue 7
+from inergize.entrypoints.workers.ai import render_carousel  # issue 6
 from inergize.entrypoints.workers.ping import ping
 
 Handler = Callable[..., Awaitable[None]]
 
 JOBS: dict[str, Handler] = {
     "ping": ping,  # issue 3: proves the outbox -> broker -> worker path end to end
+    "ai.carousel": render_carousel,  # issue 6: carousel PDFs
     **ACCOUNT_JOBS,  # issue 4: notification emails
     "publish_publications": scheduling.publish_publications,  # issue 7: scheduling
     "import_schedule_csv": scheduling.import_schedule_csv,  # issue 7

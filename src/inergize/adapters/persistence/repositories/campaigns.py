@@ -197,6 +197,12 @@ class SqlCampaignRepository:
                                          .group_by(s.state))).all()
         return {state: n for state, n in rows}
 
+    async def running_since(self, before: datetime, *, limit: int) -> list[uuid.UUID]:
+        s = campaign_steps.c
+        stmt = (select(s.id).where(s.state == StepState.RUNNING.value, s.updated_at < before)
+                .order_by(s.updated_at).limit(limit))
+        return list((await self._conn.execute(stmt)).scalars())
+
     async def last_planned_at(self, user_id: uuid.UUID) -> datetime | None:
         s = campaign_steps.c
         return (await self._conn.execute(select(func.max(s.planned_at)).where(
