@@ -10,6 +10,7 @@ content is private, admin powers are about accounts)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 import msgspec
@@ -19,6 +20,7 @@ from inergize.domain.content import (
     Content,
     ContentKind,
     ContentVersion,
+    ModerationIssue,
     ReadyVersion,
     VersionState,
     check_content_fields,
@@ -26,6 +28,7 @@ from inergize.domain.content import (
 from inergize.domain.errors import Conflict, NotFound, PreconditionFailed
 from inergize.domain.pagination import Page, page_size
 from inergize.domain.users import Principal
+from inergize.ports.blob_store import BlobStore
 from inergize.ports.clock import Clock
 from inergize.ports.moderator import Moderator
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -148,6 +151,20 @@ async def mark_ready(content_id: uuid.UUID, *, expected_version: int, principal:
     return saved
 
 
+async def record_moderation(uow: UnitOfWork, item: Content,
+                            issues: Sequence[ModerationIssue]) -> VersionState:
+    """Store a moderation outcome on the current version of ``item`` (just created by the caller in
+    ``uow``): ready when there are no issues, else a draft keeping the reasons. Returns the state."""
+    version = await uow.content_versions.latest(item.id)
+    if version is None:
+        raise NotFound("No such content.")
+    state = VersionState.DRAFT if issues else VersionState.READY
+    await uow.content_versions.update(msgspec.structs.replace(version, moderation=list(issues), state=state))
+    if state is VersionState.READY and item.state is not VersionState.READY:
+        await uow.content.update(msgspec.structs.replace(item, state=state), expected_version=item.version)
+    return state
+
+
 async def current_ready_version(uow: UnitOfWork, principal: Principal, content_id: uuid.UUID) -> ReadyVersion:
     """The current version of the principal's content item, if it passed moderation.
 
@@ -169,6 +186,33 @@ async def get_ready_version(content_id: uuid.UUID, *, principal: Principal,
     """:func:`current_ready_version` in a read-only unit of work of its own."""
     async with uow_factory(read_only=True) as uow:
         return await current_ready_version(uow, principal, content_id)
+
+
+class ContentFile(msgspec.Struct, frozen=True, kw_only=True):
+    data: bytes
+    media_type: str
+    filename: str
+
+
+_MEDIA_TYPES = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg"}
+
+
+async def content_file(content_id: uuid.UUID, *, principal: Principal, uow_factory: UnitOfWorkFactory,
+                       blobs: BlobStore, number: int | None = None) -> ContentFile:
+    """The file of the principal's content item (current version, or version ``number``)."""
+    async with uow_factory(read_only=True) as uow:
+        await _owned(uow, principal, content_id)
+        versions = await uow.content_versions.list_for_content(content_id)
+    version = next((v for v in versions if number is None or v.number == number), None)
+    if version is None or not version.media:
+        raise NotFound("This content has no file.")
+    key = version.media[0]
+    data = await blobs.get(key)
+    if data is None:
+        raise NotFound("The file is missing from storage.")
+    suffix = key[key.rfind("."):] if "." in key else ""
+    return ContentFile(data=data, media_type=_MEDIA_TYPES.get(suffix, "application/octet-stream"),
+                       filename=f"{content_id}-v{version.number}{suffix}")
 
 
 async def delete_content(content_id: uuid.UUID, *, principal: Principal,

@@ -46,6 +46,8 @@ class TextRequest(msgspec.Struct, frozen=True, kw_only=True):
     temperature: float = 0.7
     seed: int = 0
     context: dict[str, Any] = msgspec.field(default_factory=dict)
+    cache_scope: str = ""  # whose cache may hold the answer (a user id); "" = never cached
+    fresh: bool = False  # "regenerate" and extra variants: skip the cache lookup
 
 
 class TextAnswer(msgspec.Struct, frozen=True, kw_only=True):
@@ -55,6 +57,7 @@ class TextAnswer(msgspec.Struct, frozen=True, kw_only=True):
     tokens_in: int = 0
     tokens_out: int = 0
     attempts: tuple[str, ...] = ()  # "openai:rate_limited", … providers tried before this one answered
+    cached: bool = False  # served from the response cache (no provider was called, nothing billed)
 
     @property
     def offline(self) -> bool:

@@ -22,14 +22,22 @@ class AnthropicTextGenerator:
     async def generate(self, request: TextRequest) -> TextAnswer:
         try:
             message = await self._client.messages.create(
-                model=self._model, max_tokens=request.max_tokens, temperature=request.temperature,
-                system=request.system, messages=[{"role": "user", "content": request.prompt}])
+                model=self._model,
+                max_tokens=request.max_tokens,
+                temperature=request.temperature,
+                system=request.system,
+                messages=[{"role": "user", "content": request.prompt}],
+            )
             text = "".join(block.text for block in message.content if getattr(block, "type", "") == "text")
             usage = message.usage
         except (anthropic.AnthropicError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
             raise translate(self.name, exc, anthropic) from exc
         if not text.strip():
             raise ProviderFailed(self.name, "malformed", "answered without text", retryable=False)
-        return TextAnswer(text=text.strip(), provider=self.name, model=message.model or self._model,
-                          tokens_in=getattr(usage, "input_tokens", 0) or 0,
-                          tokens_out=getattr(usage, "output_tokens", 0) or 0)
+        return TextAnswer(
+            text=text.strip(),
+            provider=self.name,
+            model=message.model or self._model,
+            tokens_in=getattr(usage, "input_tokens", 0) or 0,
+            tokens_out=getattr(usage, "output_tokens", 0) or 0,
+        )

@@ -13,8 +13,10 @@ def cover_crop(raw: bytes, width: int, height: int) -> bytes:
     with Image.open(io.BytesIO(raw)) as img:
         img = img.convert("RGB")
         scale = max(width / img.width, height / img.height)
-        resized = img.resize((max(width, round(img.width * scale)), max(height, round(img.height * scale))),
-                             Image.Resampling.LANCZOS)
+        resized = img.resize(
+            (max(width, round(img.width * scale)), max(height, round(img.height * scale))),
+            Image.Resampling.LANCZOS,
+        )
         left = (resized.width - width) // 2
         top = (resized.height - height) // 2
         out = io.BytesIO()

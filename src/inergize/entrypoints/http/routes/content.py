@@ -143,6 +143,17 @@ async def mark_ready(request: Request[Any, Any, Any], content_id: uuid.UUID,
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
 
+@get("/v1/content/{content_id:uuid}/file", opt=USER)
+async def content_file(request: Request[Any, Any, Any], content_id: uuid.UUID, principal: Principal,
+                       version: int | None = Parameter(default=None, ge=1)) -> Response[bytes]:
+    """The rendered file (carousel PDF, banner PNG) of the current version, or of ``?version=n``."""
+    c = request.app.state.container
+    f = await uc.content_file(content_id, principal=principal, uow_factory=c.uow_factory(),
+                              blobs=c.blob_store(), number=version)
+    return Response(f.data, media_type=f.media_type,
+                    headers={"Content-Disposition": f'inline; filename="{f.filename}"'})
+
+
 @delete("/v1/content/{content_id:uuid}", opt=USER, status_code=204)
 async def delete_content(request: Request[Any, Any, Any], content_id: uuid.UUID,
                          principal: Principal) -> None:
@@ -150,4 +161,5 @@ async def delete_content(request: Request[Any, Any, Any], content_id: uuid.UUID,
     await uc.delete_content(content_id, principal=principal, uow_factory=c.uow_factory())
 
 
-ROUTES = [create_content, list_content, get_content, edit_content, delete_content, list_versions, mark_ready]
+ROUTES = [create_content, list_content, get_content, edit_content, delete_content, list_versions, mark_ready,
+          content_file]

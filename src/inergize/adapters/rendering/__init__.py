@@ -1,0 +1,10 @@
+"""Document rendering: carousel PDFs with reportlab, banner PNGs with Pillow, both with the shipped
+DejaVu Sans font (Bitstream Vera licence, see ``fonts/LICENSE-DejaVu.txt``).
+
+Emoji policy: DejaVu Sans has no colour emoji, so characters the font cannot draw (emoji, pictographs)
+are removed from rendered documents instead of printing empty boxes; post texts keep their emoji."""
+
+from inergize.adapters.rendering.banner_png import PillowBannerRenderer
+from inergize.adapters.rendering.carousel_pdf import ReportlabCarouselRenderer
+
+__all__ = ["PillowBannerRenderer", "ReportlabCarouselRenderer"]

@@ -1,0 +1,176 @@
+"""Profile banners: 1584×396 PNGs from templates in the brand colours, with a tagline the user gives or
+the text chain writes, optionally over a generated background (DALL·E when configured, else the
+offline renderer). Short enough to answer directly; rendering runs off the event loop."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+
+import msgspec
+
+from inergize.application import content_library
+from inergize.application.ai_context import AiPorts, writer_profile
+from inergize.application.ai_json import parsed_or_draft
+from inergize.application.ai_usage import ensure_within_budget, record_call
+from inergize.application.moderation import moderate_content
+from inergize.application.templates import industries, task_request_parts
+from inergize.domain.ai import Capability, ImageRequest, TextRequest
+from inergize.domain.content import ContentKind, ModerationIssue
+from inergize.domain.documents import BANNER_SIZE, BANNER_TEMPLATES, BannerSpec, Brand
+from inergize.domain.errors import ValidationFailed
+from inergize.domain.users import Principal
+
+
+class GenerateBanner(msgspec.Struct, frozen=True, kw_only=True):
+    headline: str | None = None  # written by the text chain when omitted
+    subline: str | None = None
+    topic: str = ""
+    template: str = "gradient"
+    brand: Brand | None = None
+    ai_background: bool = False
+
+
+class GeneratedBanner(msgspec.Struct, frozen=True, kw_only=True):
+    content_id: uuid.UUID
+    blob_key: str
+    width: int
+    height: int
+    headline: str
+    subline: str
+    state: str
+    issues: tuple[ModerationIssue, ...]
+    provider: str  # who wrote the tagline ("user" when given)
+    background_provider: str | None
+    offline: bool
+
+
+def _valid(obj: dict[str, object]) -> bool:
+    return isinstance(obj.get("headline"), str) and bool(str(obj["headline"]).strip())
+
+
+async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: AiPorts) -> GeneratedBanner:
+    if cmd.template not in BANNER_TEMPLATES:
+        raise ValidationFailed(f"template must be one of {', '.join(BANNER_TEMPLATES)}.", field="template")
+    if cmd.headline is not None and not 1 <= len(cmd.headline.strip()) <= 80:
+        raise ValidationFailed("A banner headline has 1–80 characters.", field="headline")
+    user_id = principal.user_id
+    async with ports.uow_factory(read_only=True) as uow:
+        profile = await writer_profile(uow, user_id, ports.past_posts)
+        prefs = await uow.content_preferences.get(user_id)
+        paid = (ports.text.paid and cmd.headline is None) or (ports.images.paid and cmd.ai_background)
+        await ensure_within_budget(
+            uow, user_id, paid=paid, now=ports.clock.now(), monthly_budget_usd=ports.monthly_budget_usd
+        )
+    topic = cmd.topic.strip() or profile.role
+    headline, subline, provider, answer, latency = cmd.headline, cmd.subline or "", "user", None, 0
+    if headline is None:
+        parts = task_request_parts("banner", profile, topic)
+        ind = industries()[profile.industry]
+        draft = {
+            "headline": f"{profile.role[:1].upper()}{profile.role[1:]}"[:60],
+            "subline": f"Helping {ind['audience']} with {topic}"[:90],
+        }
+        started = time.perf_counter()
+        answer = await ports.text.generate(
+            TextRequest(
+                system=parts["system"],
+                prompt=parts["prompt"],
+                seed=parts["seed"],
+                max_tokens=200,
+                cache_scope=str(user_id),
+                context={"task": "banner", "draft": json.dumps(draft), "template_version": parts["version"]},
+            )
+        )
+        latency = round((time.perf_counter() - started) * 1000)
+        obj, answer = parsed_or_draft(answer, draft, _valid)
+        headline, subline = str(obj["headline"])[:80], cmd.subline or str(obj.get("subline", ""))[:120]
+        provider = answer.provider
+    brand = cmd.brand or (
+        Brand(primary=prefs.brand_colors[0], background=prefs.brand_colors[1], text=prefs.brand_colors[2])
+        if prefs and len(prefs.brand_colors) >= 3
+        else Brand()
+    )
+    background, image = None, None
+    if cmd.ai_background:
+        parts = task_request_parts("banner_background", profile, topic, colors=f"{brand.primary} and white")
+        image = await ports.images.generate(
+            ImageRequest(
+                prompt=parts["prompt"], width=BANNER_SIZE[0], height=BANNER_SIZE[1], seed=parts["seed"]
+            )
+        )
+        background = image.png
+    png = await ports.banners.render(
+        BannerSpec(headline=headline, subline=subline, template=cmd.template, brand=brand), background
+    )
+    content_id = uuid.uuid4()
+    key = f"users/{user_id}/banners/{content_id}.png"
+    await ports.blobs.put(key, png, content_type="image/png")
+    data = {
+        "headline": headline,
+        "subline": subline,
+        "template": cmd.template,
+        "size": list(BANNER_SIZE),
+        "brand": msgspec.to_builtins(brand),
+    }
+    async with ports.uow_factory() as uow:
+        now = ports.clock.now()
+        item = await content_library.add_content(
+            uow,
+            content_library.CreateContent(
+                kind=ContentKind.BANNER,
+                title=headline[:200],
+                body="",
+                data=data,
+                media=(key,),
+                provider=provider,
+            ),
+            principal=principal,
+            clock=ports.clock,
+        )
+        verdict = await moderate_content(
+            uow, user_id, ContentKind.BANNER, headline, "", data, moderator=ports.moderator
+        )
+        state = await content_library.record_moderation(uow, item, verdict.issues)
+        if answer is not None and not answer.cached:
+            await record_call(
+                uow,
+                user_id,
+                Capability.TEXT,
+                provider=answer.provider,
+                model=answer.model,
+                tokens_in=answer.tokens_in,
+                tokens_out=answer.tokens_out,
+                latency_ms=latency,
+                now=now,
+                attempts=answer.attempts,
+            )
+        if image is not None:
+            await record_call(
+                uow,
+                user_id,
+                Capability.IMAGE,
+                provider=image.provider,
+                model=image.model,
+                tokens_in=0,
+                tokens_out=0,
+                latency_ms=0,
+                now=now,
+                attempts=image.attempts,
+                images=1,
+            )
+        await uow.commit()
+    return GeneratedBanner(
+        content_id=item.id,
+        blob_key=key,
+        width=BANNER_SIZE[0],
+        height=BANNER_SIZE[1],
+        headline=headline,
+        subline=subline,
+        state=state.value,
+        issues=verdict.issues,
+        provider=provider,
+        background_provider=image.provider if image else None,
+        offline=provider == "offline" or (image is not None and image.provider == "offline"),
+    )

@@ -1,0 +1,65 @@
+"""What the AI use cases need, bundled once per request or job: ports and a few settings."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from inergize.application.templates import WriterProfile, industry_key
+from inergize.domain.errors import NotFound
+from inergize.domain.voice import learn_voice
+from inergize.ports.ai import ImageGenerator, TextGenerator
+from inergize.ports.blob_store import BlobStore
+from inergize.ports.clock import Clock
+from inergize.ports.moderator import Moderator
+from inergize.ports.past_posts import PastPosts
+from inergize.ports.renderers import BannerRenderer, CarouselRenderer
+from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+
+@dataclass(frozen=True, kw_only=True)
+class AiPorts:
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    text: TextGenerator
+    images: ImageGenerator
+    moderator: Moderator | None
+    past_posts: PastPosts
+    blobs: BlobStore
+    carousels: CarouselRenderer
+    banners: BannerRenderer
+    monthly_budget_usd: float = 5.0
+
+
+async def linkedin_profile(uow: UnitOfWork, user_id: uuid.UUID) -> Any | None:
+    """The synced LinkedIn profile, or None when the LinkedIn capability has none (it may be absent)."""
+    repo = getattr(uow, "linkedin", None)
+    getter = getattr(repo, "get_profile", None)
+    return await getter(user_id) if getter is not None else None
+
+
+async def writer_profile(
+    uow: UnitOfWork,
+    user_id: uuid.UUID,
+    past_posts: PastPosts,
+    *,
+    industry: str | None = None,
+    tone: str | None = None,
+) -> WriterProfile:
+    """The author: name, role, industry and tone from the account (request values win), the synced
+    LinkedIn profile when there is one, and the voice learned from past posts."""
+    user = await uow.users.get(user_id)
+    if user is None:
+        raise NotFound("No such user.")
+    profile = await linkedin_profile(uow, user_id)
+    role = user.job_role or (getattr(profile, "headline", "") or "").split("|")[0].strip() or "professional"
+    raw_industry = industry or user.industry or getattr(profile, "industry", None)
+    voice = learn_voice(await past_posts.texts(user_id, limit=30))
+    return WriterProfile(
+        name=user.display_name or getattr(profile, "full_name", "") or "the author",
+        role=role[:100],
+        industry=industry_key(raw_industry),
+        tone=tone or user.tone or WriterProfile().tone,
+        voice=voice,
+    )

@@ -1,0 +1,137 @@
+"""AI costs: every provider call is recorded (model, tokens, cost); per-user monthly totals; a monthly
+budget that refuses further paid calls with ``QuotaExceeded``."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import msgspec
+
+from inergize.domain.ai import AiCall, Capability, cost_micros
+from inergize.domain.errors import NotFound, QuotaExceeded
+from inergize.domain.users import Principal
+from inergize.ports.clock import Clock
+from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+
+def month_start(now: datetime) -> datetime:
+    """Midnight UTC on the first day of ``now``'s month: budgets reset then."""
+    now = now.astimezone(UTC)
+    return datetime(now.year, now.month, 1, tzinfo=UTC)
+
+
+def budget_micros(monthly_budget_usd: float) -> int:
+    return round(monthly_budget_usd * 1_000_000)
+
+
+async def ensure_within_budget(
+    uow: UnitOfWork, user_id: uuid.UUID, *, paid: bool, now: datetime, monthly_budget_usd: float
+) -> None:
+    """Refuse a paid generation once the user's calls this month cost the budget (offline never is)."""
+    if not paid:
+        return
+    spent = await uow.ai_calls.month_total_micros(user_id, month_start(now))
+    if spent >= budget_micros(monthly_budget_usd):
+        raise QuotaExceeded(
+            f"This month's AI budget (${monthly_budget_usd:.2f}) is used up (${spent / 1e6:.2f} spent). "
+            "It resets on the 1st; until then use the offline generator or upgrade your plan.",
+            code="ai_budget_exceeded",
+            spent_usd=round(spent / 1e6, 4),
+            budget_usd=monthly_budget_usd,
+        )
+
+
+async def record_call(
+    uow: UnitOfWork,
+    user_id: uuid.UUID,
+    capability: Capability,
+    *,
+    provider: str,
+    model: str,
+    tokens_in: int,
+    tokens_out: int,
+    latency_ms: int,
+    now: datetime,
+    attempts: tuple[str, ...] = (),
+    images: int = 0,
+) -> AiCall:
+    """Store the answering call (with its cost) and one zero-cost row per failed attempt before it."""
+    for attempt in attempts:
+        failed_provider, _, reason = attempt.partition(":")
+        await uow.ai_calls.add(
+            AiCall(
+                id=uuid.uuid4(),
+                user_id=user_id,
+                capability=capability,
+                provider=failed_provider,
+                model=failed_provider,
+                tokens_in=0,
+                tokens_out=0,
+                cost_micros=0,
+                outcome=reason or "error",
+                latency_ms=0,
+                created_at=now,
+            )
+        )
+    call = AiCall(
+        id=uuid.uuid4(),
+        user_id=user_id,
+        capability=capability,
+        provider=provider,
+        model=model,
+        tokens_in=tokens_in,
+        tokens_out=tokens_out,
+        cost_micros=cost_micros(provider, model, tokens_in, tokens_out, images),
+        outcome="ok",
+        latency_ms=latency_ms,
+        created_at=now,
+    )
+    await uow.ai_calls.add(call)
+    return call
+
+
+class UsageLine(msgspec.Struct, frozen=True, kw_only=True):
+    provider: str
+    model: str
+    calls: int
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float
+
+
+class MonthlyUsage(msgspec.Struct, frozen=True, kw_only=True):
+    month: str  # YYYY-MM
+    cost_usd: float
+    budget_usd: float
+    remaining_usd: float
+    lines: tuple[UsageLine, ...]
+
+
+async def monthly_usage(
+    *,
+    principal: Principal,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    monthly_budget_usd: float,
+    user_id: uuid.UUID | None = None,
+) -> MonthlyUsage:
+    """The principal's AI spend this month by provider and model (admins may ask for any user)."""
+    target = user_id or principal.user_id
+    if target != principal.user_id and not principal.is_admin:
+        raise NotFound("No such user.")
+    start = month_start(clock.now())
+    async with uow_factory(read_only=True) as uow:
+        rows = await uow.ai_calls.month_summary(target, start)
+    lines = tuple(
+        UsageLine(provider=p, model=m, calls=n, tokens_in=ti, tokens_out=to, cost_usd=c / 1e6)
+        for p, m, n, ti, to, c in rows
+    )
+    total = sum(line.cost_usd for line in lines)
+    return MonthlyUsage(
+        month=start.strftime("%Y-%m"),
+        cost_usd=round(total, 6),
+        budget_usd=monthly_budget_usd,
+        remaining_usd=round(max(0.0, monthly_budget_usd - total), 6),
+        lines=lines,
+    )

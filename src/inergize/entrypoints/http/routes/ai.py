@@ -1,0 +1,258 @@
+"""/v1/ai: generate posts, carousels (as jobs), banners and profile suggestions; usage and preferences."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import msgspec
+from litestar import Request, Response, get, post, put
+
+from inergize.application import ai_banners, ai_carousels, ai_posts, ai_profile, ai_usage
+from inergize.application import content_preferences as prefs_uc
+from inergize.domain.ai import AiJob
+from inergize.domain.documents import Brand
+from inergize.domain.users import Principal
+from inergize.entrypoints.ai_ports import ai_ports
+from inergize.entrypoints.http.auth import USER
+from inergize.entrypoints.http.conventions import idempotent
+from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
+
+
+class BrandIn(RequestBody, kw_only=True):
+    primary: str = "#0A66C2"
+    background: str = "#FFFFFF"
+    text: str = "#1D2226"
+
+
+class PostsIn(RequestBody, kw_only=True):
+    topic: str
+    post_type: str = "story"
+    variants: int = 1
+    regenerate: bool = False
+    industry: str | None = None
+    tone: str | None = None
+    save: bool = True
+
+
+class CarouselIn(RequestBody, kw_only=True):
+    topic: str
+    slides: int = 5
+    industry: str | None = None
+    tone: str | None = None
+    brand: BrandIn | None = None
+    regenerate: bool = False
+
+
+class BannerIn(RequestBody, kw_only=True):
+    headline: str | None = None
+    subline: str | None = None
+    topic: str = ""
+    template: str = "gradient"
+    brand: BrandIn | None = None
+    ai_background: bool = False
+
+
+class ProfileIn(RequestBody, kw_only=True):
+    regenerate: bool = False
+
+
+class PreferencesIn(RequestBody, kw_only=True):
+    banned_phrases: list[str] = []
+    brand: BrandIn | None = None
+
+
+class JobOut(ResponseBody, kw_only=True):
+    id: uuid.UUID
+    kind: str
+    status: str
+    progress: int
+    result: dict[str, Any]
+    error: str | None
+    links: dict[str, str]
+
+
+def _camel(value: Any) -> Any:
+    """Domain Structs as camelCase JSON (the API's casing) without one schema class per result."""
+
+    def conv(obj: Any) -> Any:
+        if isinstance(obj, dict):
+            return {_to_camel(k): conv(v) for k, v in obj.items()}
+        if isinstance(obj, list | tuple):
+            return [conv(v) for v in obj]
+        return obj
+
+    return conv(msgspec.to_builtins(value))
+
+
+def _to_camel(key: str) -> str:
+    head, *rest = key.split("_")
+    return head + "".join(w[:1].upper() + w[1:] for w in rest)
+
+
+def _brand(b: BrandIn | None) -> Brand | None:
+    return Brand(primary=b.primary, background=b.background, text=b.text) if b else None
+
+
+def job_out(job: AiJob) -> JobOut:
+    links = {"self": f"/v1/ai/jobs/{job.id}"}
+    if job.result.get("contentId"):
+        links["content"] = f"/v1/content/{job.result['contentId']}"
+        links["file"] = f"/v1/content/{job.result['contentId']}/file"
+    return JobOut(
+        id=job.id,
+        kind=job.kind,
+        status=job.status.value,
+        progress=job.progress,
+        result=job.result,
+        error=job.error,
+        links=links,
+    )
+
+
+@post("/v1/ai/posts", opt=USER)
+async def generate_posts(
+    request: Request[Any, Any, Any], data: PostsIn, principal: Principal
+) -> Response[Any]:
+    """Post variants with quality scores and moderation; ``provider`` says who wrote each one."""
+    c = request.app.state.container
+
+    async def create() -> tuple[int, Any, dict[str, str]]:
+        result = await ai_posts.generate_posts(
+            ai_posts.GeneratePosts(
+                topic=data.topic,
+                post_type=data.post_type,
+                variants=data.variants,
+                regenerate=data.regenerate,
+                industry=data.industry,
+                tone=data.tone,
+                save=data.save,
+            ),
+            principal=principal,
+            ports=ai_ports(c),
+        )
+        return 200, _camel(result), {}
+
+    return await idempotent(
+        request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(), create=create
+    )
+
+
+@post("/v1/ai/carousels", opt=USER)
+async def generate_carousel(
+    request: Request[Any, Any, Any], data: CarouselIn, principal: Principal
+) -> Response[Any]:
+    """Queue a carousel PDF; 202 with the job to poll (``Location``)."""
+    c = request.app.state.container
+
+    async def create() -> tuple[int, Any, dict[str, str]]:
+        job = await ai_carousels.request_carousel(
+            ai_carousels.GenerateCarousel(
+                topic=data.topic,
+                slides=data.slides,
+                industry=data.industry,
+                tone=data.tone,
+                brand=_brand(data.brand),
+                regenerate=data.regenerate,
+            ),
+            principal=principal,
+            ports=ai_ports(c),
+        )
+        return 202, job_out(job), {"Location": f"/v1/ai/jobs/{job.id}"}
+
+    return await idempotent(
+        request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(), create=create
+    )
+
+
+@get("/v1/ai/jobs/{job_id:uuid}", opt=USER)
+async def get_job(request: Request[Any, Any, Any], job_id: uuid.UUID, principal: Principal) -> JobOut:
+    job = await ai_carousels.get_job(job_id, principal=principal, ports=ai_ports(request.app.state.container))
+    return job_out(job)
+
+
+@post("/v1/ai/banners", opt=USER)
+async def generate_banner(
+    request: Request[Any, Any, Any], data: BannerIn, principal: Principal
+) -> Response[Any]:
+    """A 1584×396 PNG banner, stored in the library (``Location``) with its file at ``…/file``."""
+    c = request.app.state.container
+
+    async def create() -> tuple[int, Any, dict[str, str]]:
+        banner = await ai_banners.generate_banner(
+            ai_banners.GenerateBanner(
+                headline=data.headline,
+                subline=data.subline,
+                topic=data.topic,
+                template=data.template,
+                brand=_brand(data.brand),
+                ai_background=data.ai_background,
+            ),
+            principal=principal,
+            ports=ai_ports(c),
+        )
+        body = _camel(banner) | {
+            "links": {
+                "content": f"/v1/content/{banner.content_id}",
+                "file": f"/v1/content/{banner.content_id}/file",
+            }
+        }
+        return 201, body, {"Location": f"/v1/content/{banner.content_id}"}
+
+    return await idempotent(
+        request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(), create=create
+    )
+
+
+@post("/v1/ai/profile-suggestions", opt=USER, status_code=200)
+async def suggest_profile(request: Request[Any, Any, Any], data: ProfileIn, principal: Principal) -> Any:
+    result = await ai_profile.suggest_profile(
+        principal=principal, ports=ai_ports(request.app.state.container), regenerate=data.regenerate
+    )
+    return _camel(result)
+
+
+@get("/v1/ai/usage", opt=USER)
+async def usage(request: Request[Any, Any, Any], principal: Principal) -> Any:
+    """This month's AI spend by provider and model, the budget left, and the response-cache hit rate."""
+    c = request.app.state.container
+    result = await ai_usage.monthly_usage(
+        principal=principal,
+        uow_factory=c.uow_factory(),
+        clock=c.clock(),
+        monthly_budget_usd=c.settings().ai_monthly_budget_usd,
+    )
+    rate = getattr(c.text_generator(), "hit_rate", None)
+    return _camel(result) | {"cacheHitRate": rate() if callable(rate) else None}
+
+
+@get("/v1/ai/preferences", opt=USER)
+async def get_preferences(request: Request[Any, Any, Any], principal: Principal) -> Any:
+    prefs = await prefs_uc.get_preferences(
+        principal=principal, uow_factory=request.app.state.container.uow_factory()
+    )
+    return _camel(prefs)
+
+
+@put("/v1/ai/preferences", opt=USER)
+async def put_preferences(request: Request[Any, Any, Any], data: PreferencesIn, principal: Principal) -> Any:
+    c = request.app.state.container
+    prefs = await prefs_uc.set_preferences(
+        prefs_uc.SetPreferences(banned_phrases=tuple(data.banned_phrases), brand=_brand(data.brand)),
+        principal=principal,
+        uow_factory=c.uow_factory(),
+        clock=c.clock(),
+    )
+    return _camel(prefs)
+
+
+ROUTES = [
+    generate_posts,
+    generate_carousel,
+    get_job,
+    generate_banner,
+    suggest_profile,
+    usage,
+    get_preferences,
+    put_preferences,
+]

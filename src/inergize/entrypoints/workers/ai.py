@@ -1,0 +1,14 @@
+"""Background jobs of the content engine."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from inergize.application.ai_carousels import run_carousel_job
+from inergize.entrypoints.ai_ports import ai_ports
+
+
+async def render_carousel(container: Any, *, job_id: str) -> None:
+    """``ai.carousel``: plan, render and store one carousel (idempotent: a finished job is skipped)."""
+    await run_carousel_job(uuid.UUID(job_id), ports=ai_ports(container))

@@ -1,0 +1,19 @@
+"""Renderers of documents (carousel PDFs, banner PNGs). Adapters do the CPU work off the event loop."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from inergize.domain.documents import BannerSpec, CarouselDeck
+
+
+class CarouselRenderer(Protocol):
+    async def render(self, deck: CarouselDeck) -> bytes:
+        """A PDF with one 1080×1350 page per slide (title and closing included)."""
+        ...
+
+
+class BannerRenderer(Protocol):
+    async def render(self, spec: BannerSpec, background: bytes | None = None) -> bytes:
+        """A 1584×396 PNG; ``background`` (a PNG of that size) goes under the text when given."""
+        ...
