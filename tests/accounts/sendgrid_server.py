@@ -7,14 +7,42 @@ import json
 from typing import Any
 
 ERROR_BODIES = {
-    400: {"errors": [{"message": "The from email does not contain a valid address.", "field": "from.email",
-                      "help": "http://sendgrid.com/docs/API_Reference/Web_API_v3/Mail/errors.html#message.from"}]},
-    401: {"errors": [{"message": "The provided authorization grant is invalid, expired, or revoked",
-                      "field": None, "help": None}]},
-    403: {"errors": [{"message": "The from address does not match a verified Sender Identity.",
-                      "field": "from", "help": None}]},
-    413: {"errors": [{"message": "The JSON payload you have included in your request is too large.",
-                      "field": None, "help": None}]},
+    400: {
+        "errors": [
+            {
+                "message": "The from email does not contain a valid address.",
+                "field": "from.email",
+                "help": "http://sendgrid.com/docs/API_Reference/Web_API_v3/Mail/errors.html#message.from",
+            }
+        ]
+    },
+    401: {
+        "errors": [
+            {
+                "message": "The provided authorization grant is invalid, expired, or revoked",
+                "field": None,
+                "help": None,
+            }
+        ]
+    },
+    403: {
+        "errors": [
+            {
+                "message": "The from address does not match a verified Sender Identity.",
+                "field": "from",
+                "help": None,
+            }
+        ]
+    },
+    413: {
+        "errors": [
+            {
+                "message": "The JSON payload you have included in your request is too large.",
+                "field": None,
+                "help": None,
+            }
+        ]
+    },
     429: {"errors": [{"message": "too many requests", "field": None, "help": None}]},
     500: {"errors": [{"message": "Internal error", "field": None, "help": None}]},
 }

@@ -12,13 +12,17 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from inergize.entrypoints.http.auth import provide_principal
 from inergize.entrypoints.http.middleware import correlation_middleware
+from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # issue 4: API budgets
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
 from inergize.entrypoints.http.routes import content, system
+from inergize.entrypoints.http.routes import accounts, admin_accounts, me, mfa, notifications  # issue 4
 from inergize.entrypoints.http.routes import jobs as jobs_routes  # issue 3: /v1/admin/ping
 from inergize.entrypoints.http.routes import ai as ai_routes  # issue 6: /v1/ai
 from inergize.entrypoints.http.routes import tiers as tier_routes  # issue 3: subscription tiers
 
 ROUTE_MODULES = [system, content, jobs_routes, ai_routes, tier_routes]
+
+ROUTE_MODULES += [accounts, me, mfa, notifications, admin_accounts]  # issue 4: accounts and security
 
 
 def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdown: list[Any] | None = None,
@@ -31,7 +35,7 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
         route_handlers=handlers,
         dependencies={"principal": Provide(provide_principal)},
         exception_handlers=EXCEPTION_HANDLERS,
-        middleware=[correlation_middleware],
+        middleware=[correlation_middleware, rate_limit_middleware],
         state=State({"container": container, **(extra_state or {})}),
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(title="InErgize API", version="1", path="/schema",

@@ -1,0 +1,95 @@
+"""API budgets per caller and for the whole service (ASGI middleware).
+
+Every request is charged to the global budget and to its caller: the user of a valid bearer token, or
+else the client address. The budgets live in the ``RateBudgetStore`` (Redis in production), so they
+hold across API processes. Answers carry ``RateLimit`` / ``RateLimit-Policy`` (IETF draft) and the
+older ``X-RateLimit-*`` headers; a refusal is a 429 problem with ``Retry-After``."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import msgspec
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from inergize.application.accounts.guard import ApiBudget, spend_api_budget
+from inergize.domain.errors import InergizeError
+from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.entrypoints.http.problems import PROBLEM_MEDIA_TYPE, TYPE_BASE
+
+EXEMPT = ("/health", "/ready")  # probes must not be starved by traffic
+
+
+def _caller(scope: Scope, container: Any) -> tuple[str, bool]:
+    headers = dict(scope.get("headers") or [])
+    scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
+    if scheme.lower() == "bearer" and token:
+        try:
+            principal, _, _ = container.tokens().verify_access(token.strip(), now=container.clock().now())
+            return f"user:{principal.user_id}", True
+        except InergizeError:
+            pass  # an invalid token is answered 401 by the route; budget it by address meanwhile
+    client = scope.get("client")
+    return f"addr:{client[0] if client else 'unknown'}", False
+
+
+def headers_for(budget: ApiBudget) -> list[tuple[bytes, bytes]]:
+    reset = str(budget.reset_seconds).encode()
+    out = [
+        (
+            b"ratelimit",
+            f"limit={budget.limit}, remaining={budget.remaining}, reset={budget.reset_seconds}".encode(),
+        ),
+        (b"ratelimit-policy", f"{budget.limit};w={budget.window_seconds}".encode()),
+        (b"x-ratelimit-limit", str(budget.limit).encode()),
+        (b"x-ratelimit-remaining", str(budget.remaining).encode()),
+        (b"x-ratelimit-reset", reset),
+    ]
+    if not budget.allowed:
+        out.append((b"retry-after", str(max(1, math.ceil(budget.retry_after))).encode()))
+    return out
+
+
+def rate_limit_middleware(app: ASGIApp) -> ASGIApp:
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in EXEMPT:
+            await app(scope, receive, send)
+            return
+        container = scope["app"].state.container
+        caller, authenticated = _caller(scope, container)
+        budget = await spend_api_budget(caller, authenticated=authenticated, ports=account_ports(container))
+        extra = headers_for(budget)
+        if not budget.allowed:
+            body = msgspec.json.encode(
+                {
+                    "type": TYPE_BASE + "rate_limited",
+                    "title": "Too many requests",
+                    "status": 429,
+                    "detail": "Too many requests; slow down and retry after the time in Retry-After.",
+                    "code": "rate_limited",
+                    "instance": scope["path"],
+                }
+            )
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 429,
+                    "headers": [
+                        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                        (b"content-length", str(len(body)).encode()),
+                        *extra,
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await app(scope, receive, send_with_headers)
+
+    return middleware

@@ -1,0 +1,175 @@
+"""Request and response bodies of the account routes. Every string is bounded (a huge value is a 400
+before any work is done) and unknown fields are refused."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Request
+
+from inergize.application.accounts import TokenPair
+from inergize.domain.accounts import AuditEvent, AuthSession, ClientInfo
+from inergize.domain.users import User
+from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
+
+Email = Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
+Password = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
+Token = Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
+Code = Annotated[str, msgspec.Meta(min_length=1, max_length=16)]
+RecoveryCode = Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
+Name = Annotated[str, msgspec.Meta(max_length=200)]
+ShortText = Annotated[str, msgspec.Meta(max_length=100)]
+Zone = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+HHMM = Annotated[str, msgspec.Meta(min_length=5, max_length=5)]
+Day = Annotated[int, msgspec.Meta(ge=1, le=7)]
+
+
+def client_info(request: Request[Any, Any, Any]) -> ClientInfo:
+    agent = request.headers.get("user-agent")
+    return ClientInfo(
+        ip=request.client.host if request.client else None, user_agent=agent[:300] if agent else None
+    )
+
+
+class Accepted(ResponseBody):
+    detail: str
+
+
+class TokensOut(ResponseBody, kw_only=True):
+    access_token: str
+    refresh_token: str
+    token_type: str = "Bearer"
+    expires_in: int
+    session_id: uuid.UUID
+
+
+class LoginOut(ResponseBody, kw_only=True, omit_defaults=True):
+    mfa_required: bool = False
+    mfa_token: str | None = None
+    access_token: str | None = None
+    refresh_token: str | None = None
+    token_type: str | None = None
+    expires_in: int | None = None
+    session_id: uuid.UUID | None = None
+
+
+def tokens_out(pair: TokenPair) -> TokensOut:
+    return TokensOut(
+        access_token=pair.access_token,
+        refresh_token=pair.refresh_token,
+        expires_in=pair.expires_in,
+        session_id=pair.session_id,
+    )
+
+
+class WorkingHoursBody(RequestBody, kw_only=True):
+    start: HHMM = "09:00"
+    end: HHMM = "17:30"
+    days: Annotated[list[Day], msgspec.Meta(min_length=1, max_length=7)] = msgspec.field(
+        default_factory=lambda: [1, 2, 3, 4, 5]
+    )
+
+
+class WorkingHoursOut(ResponseBody, kw_only=True):
+    start: str
+    end: str
+    days: list[int]
+
+
+class ProfileOut(ResponseBody, kw_only=True):
+    id: uuid.UUID
+    email: str
+    email_verified: bool
+    role: str
+    status: str
+    display_name: str
+    timezone: str
+    industry: str | None
+    job_role: str | None
+    tone: str | None
+    working_hours: WorkingHoursOut
+    tier: str
+    created_at: datetime
+    version: int
+
+
+def profile_out(user: User) -> ProfileOut:
+    wh = user.working_hours
+    return ProfileOut(
+        id=user.id,
+        email=user.email,
+        email_verified=user.email_verified_at is not None,
+        role=user.role.value,
+        status=user.status.value,
+        display_name=user.display_name,
+        timezone=user.timezone,
+        industry=user.industry,
+        job_role=user.job_role,
+        tone=user.tone,
+        working_hours=WorkingHoursOut(start=wh.start, end=wh.end, days=list(wh.days)),
+        tier=user.tier,
+        created_at=user.created_at,
+        version=user.version,
+    )
+
+
+class UserPageOut(ResponseBody):
+    items: list[ProfileOut]
+    next_cursor: str | None
+
+
+class SessionOut(ResponseBody, kw_only=True):
+    id: uuid.UUID
+    created_at: datetime
+    last_used_at: datetime
+    expires_at: datetime
+    ip: str | None
+    user_agent: str | None
+    current: bool
+
+
+def session_out(s: AuthSession, current: uuid.UUID | None) -> SessionOut:
+    return SessionOut(
+        id=s.id,
+        created_at=s.created_at,
+        last_used_at=s.last_used_at,
+        expires_at=s.expires_at,
+        ip=s.ip,
+        user_agent=s.user_agent,
+        current=s.id == current,
+    )
+
+
+class AuditOut(ResponseBody, kw_only=True):
+    id: uuid.UUID
+    user_id: uuid.UUID | None
+    actor_id: uuid.UUID | None
+    action: str
+    detail: dict[str, Any]
+    ip: str | None
+    user_agent: str | None
+    created_at: datetime
+
+
+def audit_out(e: AuditEvent) -> AuditOut:
+    return AuditOut(
+        id=e.id,
+        user_id=e.user_id,
+        actor_id=e.actor_id,
+        action=e.action,
+        detail=dict(e.detail),
+        ip=e.ip,
+        user_agent=e.user_agent,
+        created_at=e.created_at,
+    )
+
+
+class AuditPageOut(ResponseBody):
+    items: list[AuditOut]
+    next_cursor: str | None
+
+
+NO_STORE = {"Cache-Control": "no-store"}  # responses carrying secrets (tokens, recovery codes)

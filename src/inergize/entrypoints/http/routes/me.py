@@ -1,0 +1,178 @@
+"""/v1/me: the caller's own account: profile and preferences, password and email changes, sessions,
+security events, GDPR export and deletion."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from litestar import Request, Response, delete, get, patch, post
+from litestar.params import Parameter
+
+from inergize.application.accounts import admin, credentials, gdpr, login, profile
+from inergize.domain.users import Principal, WorkingHours
+from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.entrypoints.http.auth import USER
+from inergize.entrypoints.http.conventions import etag, expected_version
+from inergize.entrypoints.http.routes.account_schemas import (
+    Accepted,
+    AuditPageOut,
+    Code,
+    Email,
+    Name,
+    Password,
+    RecoveryCode,
+    SessionOut,
+    ShortText,
+    WorkingHoursBody,
+    Zone,
+    audit_out,
+    client_info,
+    profile_out,
+    session_out,
+)
+from inergize.entrypoints.http.schemas import RequestBody
+
+
+class ProfilePatch(RequestBody, kw_only=True):
+    display_name: Name | None = None
+    timezone: Zone | None = None
+    industry: ShortText | None = None
+    job_role: ShortText | None = None
+    tone: ShortText | None = None
+    working_hours: WorkingHoursBody | None = None
+
+
+class PasswordChangeIn(RequestBody, kw_only=True):
+    current_password: Password
+    new_password: Password
+
+
+class EmailChangeIn(RequestBody, kw_only=True):
+    password: Password
+    new_email: Email
+
+
+class DeleteIn(RequestBody, kw_only=True):
+    password: Password
+    code: Code | None = None
+    recovery_code: RecoveryCode | None = None
+
+
+def _ports(request: Request[Any, Any, Any]) -> Any:
+    return account_ports(request.app.state.container)
+
+
+@get("/v1/me", opt=USER)
+async def get_me(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    user = await profile.get_profile(principal=principal, ports=_ports(request))
+    return Response(profile_out(user), headers={"ETag": etag(user.version)})
+
+
+@patch("/v1/me", opt=USER)
+async def patch_me(
+    request: Request[Any, Any, Any], data: ProfilePatch, principal: Principal
+) -> Response[Any]:
+    hours = data.working_hours
+    change = profile.ProfileChange(
+        display_name=data.display_name,
+        timezone=data.timezone,
+        industry=data.industry,
+        job_role=data.job_role,
+        tone=data.tone,
+        working_hours=WorkingHours(start=hours.start, end=hours.end, days=tuple(hours.days))
+        if hours
+        else None,
+    )
+    user = await profile.update_profile(
+        change, expected_version=expected_version(request), principal=principal, ports=_ports(request)
+    )
+    return Response(profile_out(user), headers={"ETag": etag(user.version)})
+
+
+@post("/v1/me/password", opt=USER, status_code=204)
+async def change_password(
+    request: Request[Any, Any, Any], data: PasswordChangeIn, principal: Principal
+) -> None:
+    await credentials.change_password(
+        data.current_password,
+        data.new_password,
+        principal=principal,
+        session_id=request.state.get("session_id"),
+        client=client_info(request),
+        ports=_ports(request),
+    )
+
+
+@post("/v1/me/email", opt=USER, status_code=202)
+async def change_email(
+    request: Request[Any, Any, Any], data: EmailChangeIn, principal: Principal
+) -> Accepted:
+    await credentials.request_email_change(
+        data.password, data.new_email, principal=principal, client=client_info(request), ports=_ports(request)
+    )
+    return Accepted("We sent a confirmation link to the new address.")
+
+
+@get("/v1/me/sessions", opt=USER)
+async def list_sessions(request: Request[Any, Any, Any], principal: Principal) -> list[SessionOut]:
+    sessions = await login.list_sessions(principal=principal, ports=_ports(request))
+    current = request.state.get("session_id")
+    return [session_out(s, current) for s in sessions]
+
+
+@delete("/v1/me/sessions/{session_id:uuid}", opt=USER, status_code=204)
+async def revoke_session(
+    request: Request[Any, Any, Any], session_id: uuid.UUID, principal: Principal
+) -> None:
+    await login.revoke_session(
+        session_id, principal=principal, client=client_info(request), ports=_ports(request)
+    )
+
+
+@get("/v1/me/audit", opt=USER)
+async def my_audit(
+    request: Request[Any, Any, Any],
+    principal: Principal,
+    cursor: str | None = None,
+    limit: int | None = Parameter(default=None, ge=1, le=200),
+) -> AuditPageOut:
+    page = await admin.list_audit(principal=principal, ports=_ports(request), limit=limit, cursor=cursor)
+    return AuditPageOut(items=[audit_out(e) for e in page.items], next_cursor=page.next_cursor)
+
+
+@get("/v1/me/export", opt=USER)
+async def export(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    document = await gdpr.export_data(principal=principal, client=client_info(request), ports=_ports(request))
+    return Response(
+        document,
+        headers={
+            "Content-Disposition": 'attachment; filename="inergize-export.json"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@post("/v1/me/delete", opt=USER, status_code=204)
+async def delete_account(request: Request[Any, Any, Any], data: DeleteIn, principal: Principal) -> None:
+    await gdpr.delete_account(
+        data.password,
+        code=data.code,
+        recovery_code=data.recovery_code,
+        principal=principal,
+        client=client_info(request),
+        ports=_ports(request),
+    )
+
+
+ROUTES = [
+    get_me,
+    patch_me,
+    change_password,
+    change_email,
+    list_sessions,
+    revoke_session,
+    my_audit,
+    export,
+    delete_account,
+]

@@ -1,0 +1,107 @@
+"""/v1/me/mfa: TOTP two-step verification: enrol (secret, otpauth URI, QR code), confirm, recovery
+codes, disable (with the password and a code)."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from litestar import Request, Response, get, post
+
+from inergize.application.accounts import mfa
+from inergize.domain.users import Principal
+from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.entrypoints.http.auth import USER
+from inergize.entrypoints.http.routes.account_schemas import (
+    NO_STORE,
+    Code,
+    Password,
+    RecoveryCode,
+    client_info,
+)
+from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
+
+
+class MfaStatusOut(ResponseBody, kw_only=True):
+    enabled: bool
+    pending: bool
+    recovery_codes_left: int
+
+
+class EnrolmentOut(ResponseBody, kw_only=True):
+    secret: str
+    otpauth_uri: str
+    qr_png_base64: str
+
+
+class RecoveryCodesOut(ResponseBody):
+    recovery_codes: list[str]
+
+
+class CodeIn(RequestBody):
+    code: Code
+
+
+class ReauthIn(RequestBody, kw_only=True):
+    password: Password
+    code: Code | None = None
+    recovery_code: RecoveryCode | None = None
+
+
+def _ports(request: Request[Any, Any, Any]) -> Any:
+    return account_ports(request.app.state.container)
+
+
+@get("/v1/me/mfa", opt=USER)
+async def mfa_status(request: Request[Any, Any, Any], principal: Principal) -> MfaStatusOut:
+    s = await mfa.status(principal=principal, ports=_ports(request))
+    return MfaStatusOut(enabled=s.enabled, pending=s.pending, recovery_codes_left=s.recovery_codes_left)
+
+
+@post("/v1/me/mfa/totp", opt=USER, status_code=201)
+async def enrol(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    e = await mfa.enrol(principal=principal, ports=_ports(request))
+    return Response(
+        EnrolmentOut(
+            secret=e.secret, otpauth_uri=e.otpauth_uri, qr_png_base64=base64.b64encode(e.qr_png).decode()
+        ),
+        status_code=201,
+        headers=NO_STORE,
+    )
+
+
+@get("/v1/me/mfa/totp/qr.png", opt=USER)
+async def enrolment_qr(request: Request[Any, Any, Any], principal: Principal) -> Response[bytes]:
+    png = await mfa.enrolment_qr(principal=principal, ports=_ports(request))
+    return Response(png, media_type="image/png", headers=NO_STORE)
+
+
+@post("/v1/me/mfa/totp/confirm", opt=USER, status_code=200)
+async def confirm(request: Request[Any, Any, Any], data: CodeIn, principal: Principal) -> Response[Any]:
+    codes = await mfa.confirm(
+        data.code, principal=principal, client=client_info(request), ports=_ports(request)
+    )
+    return Response(RecoveryCodesOut(codes), headers=NO_STORE)
+
+
+@post("/v1/me/mfa/recovery-codes", opt=USER, status_code=200)
+async def regenerate(request: Request[Any, Any, Any], data: ReauthIn, principal: Principal) -> Response[Any]:
+    codes = await mfa.regenerate_recovery_codes(
+        data.password, data.code, principal=principal, client=client_info(request), ports=_ports(request)
+    )
+    return Response(RecoveryCodesOut(codes), headers=NO_STORE)
+
+
+@post("/v1/me/mfa/disable", opt=USER, status_code=204)
+async def disable(request: Request[Any, Any, Any], data: ReauthIn, principal: Principal) -> None:
+    await mfa.disable(
+        data.password,
+        code=data.code,
+        recovery_code=data.recovery_code,
+        principal=principal,
+        client=client_info(request),
+        ports=_ports(request),
+    )
+
+
+ROUTES = [mfa_status, enrol, enrolment_qr, confirm, regenerate, disable]
