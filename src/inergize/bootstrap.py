@@ -22,6 +22,7 @@ from inergize.adapters.email import make_email_outbox, make_email_sender  # issu
 from inergize.adapters.passwords import Argon2PasswordHasher  # issue 4
 from inergize.adapters.totp import PyotpTotp  # issue 4
 from inergize.adapters.ai import factory as ai_factory  # issue 6: AI content
+from inergize.adapters.linkedin import factory as linkedin_factory  # issue 5: LinkedIn
 from inergize.settings import Settings, load_settings
 
 
@@ -32,6 +33,12 @@ def _engine(settings: Settings) -> Any:
 
 def _tokens(settings: Settings, keys: Any) -> JwtTokenService:
     return JwtTokenService(keys.signing_key_pem, ttl=timedelta(seconds=settings.access_token_ttl_seconds))
+
+
+def _linkedin_ports(*args: Any) -> Any:
+    from inergize.application.linkedin.common import LinkedInPorts
+
+    return LinkedInPorts(*args)
 
 
 class Container(containers.DeclarativeContainer):
@@ -66,6 +73,15 @@ class Container(containers.DeclarativeContainer):
     carousel_renderer = providers.Singleton(ai_factory.make_carousel_renderer)
     banner_renderer = providers.Singleton(ai_factory.make_banner_renderer)
     past_posts = providers.Singleton(ai_factory.make_past_posts, engine)
+    # issue 5: LinkedIn (sandbox or rest per settings.linkedin_mode) and encryption of its tokens at rest
+    secret_box = providers.Singleton(linkedin_factory.make_secret_box, keys)
+    workbook_reader = providers.Singleton(linkedin_factory.make_workbook_reader)
+    linkedin = providers.Singleton(linkedin_factory.make_linkedin, settings, engine, clock.provider, keys,
+                                   rate_budgets)
+    linkedin_ports = providers.Factory(
+        _linkedin_ports, uow_factory, clock, linkedin, secret_box,
+        providers.Callable(linkedin_factory.redirect_uri, settings),
+        providers.Callable(linkedin_factory.redirect_uri, settings, "/v1/auth/linkedin/callback"))
     # the checks the configuration uses: factories below may answer None (e.g. no Redis configured)
     health_checks = providers.Callable(foundation.present, providers.List(
         providers.Singleton(DatabaseHealth, engine),

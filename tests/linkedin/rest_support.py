@@ -29,21 +29,32 @@ class Sleeps:
 
 def rest_settings(tmp: Path, base: str, **overrides: Any) -> Any:
     values: dict[str, Any] = {
-        "linkedin_mode": "rest", "linkedin_client_id": wire_server.CLIENT_ID,
-        "linkedin_client_secret": wire_server.CLIENT_SECRET, "linkedin_oauth_base_url": f"{base}/oauth/v2",
-        "linkedin_api_base_url": base, "linkedin_api_version": wire_server.VERSION}
+        "linkedin_mode": "rest",
+        "linkedin_client_id": wire_server.CLIENT_ID,
+        "linkedin_client_secret": wire_server.CLIENT_SECRET,
+        "linkedin_oauth_base_url": f"{base}/oauth/v2",
+        "linkedin_api_base_url": base,
+        "linkedin_api_version": wire_server.VERSION,
+    }
     return make_settings(tmp, **(values | overrides))
 
 
 @asynccontextmanager
-async def rest_gateway(tmp: Path, clock: Any, *, budgets: Any = None, timeout: float = 2.0,
-                       **overrides: Any) -> AsyncIterator[tuple[Any, wire_server.WireState, Sleeps]]:
+async def rest_gateway(
+    tmp: Path, clock: Any, *, budgets: Any = None, http_timeout: float = 2.0, **overrides: Any
+) -> AsyncIterator[tuple[Any, wire_server.WireState, Sleeps]]:
     """A REST gateway wired to a fresh wire server, with a recording sleeper."""
     from inergize.adapters.linkedin.rest import build_rest_gateway
 
     with wire_server.serve() as (base, state):
         sleeps = Sleeps(clock)
-        async with httpx.AsyncClient(timeout=httpx.Timeout(timeout)) as client:
-            gateway = build_rest_gateway(rest_settings(tmp, base, **overrides), clock=clock, budgets=budgets,
-                                         sleeper=sleeps, rng=random.Random(7), client=client)
+        async with httpx.AsyncClient(timeout=httpx.Timeout(http_timeout)) as client:
+            gateway = build_rest_gateway(
+                rest_settings(tmp, base, **overrides),
+                clock=clock,
+                budgets=budgets,
+                sleeper=sleeps,
+                rng=random.Random(7),
+                client=client,
+            )
             yield gateway, state, sleeps

@@ -32,11 +32,21 @@ def test_mention_and_hashtag_are_kept_the_rest_escaped() -> None:
     )
 
 
-@pytest.mark.parametrize(("raw", "escaped"), [
-    ("#tag", "#tag"), ("(#tag)", "\\(#tag\\)"), ("C#", "C\\#"), ("#1", "\\#1"), ("#", "\\#"),
-    ("##tag", "\\#\\#tag"), ("a#b", "a\\#b"), ("@someone", "\\@someone"), ("@[x](http://a)", "\\@\\[x\\]\\(http://a\\)"),
-    ("@[Org](urn:li:organization:42)", "@[Org](urn:li:organization:42)"),
-])
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("#tag", "#tag"),
+        ("(#tag)", "\\(#tag\\)"),
+        ("C#", "C\\#"),
+        ("#1", "\\#1"),
+        ("#", "\\#"),
+        ("##tag", "\\#\\#tag"),
+        ("a#b", "a\\#b"),
+        ("@someone", "\\@someone"),
+        ("@[x](http://a)", "\\@\\[x\\]\\(http://a\\)"),
+        ("@[Org](urn:li:organization:42)", "@[Org](urn:li:organization:42)"),
+    ],
+)
 def test_examples(raw: str, escaped: str) -> None:
     assert escape_little_text(raw) == escaped
 

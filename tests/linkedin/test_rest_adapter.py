@@ -47,13 +47,24 @@ def _auth(state: wire_server.WireState) -> MemberAuth:
 async def test_oauth_code_exchange_refresh_and_userinfo(tmp_path: Path, fclock: FakeClock) -> None:
     async with rest_gateway(tmp_path, fclock) as (gw, state, _):
         url = gw.authorization_url(state="s t", redirect_uri="http://x/cb", scopes=["openid", "profile"])
-        assert url.startswith(f"{gw._oauth}/authorization?response_type=code&client_id={wire_server.CLIENT_ID}")
-        assert "state=s%20t" in url and "scope=openid%20profile" in url and "redirect_uri=http%3A%2F%2Fx%2Fcb" in url
+        assert url.startswith(
+            f"{gw._oauth}/authorization?response_type=code&client_id={wire_server.CLIENT_ID}"
+        )
+        assert (
+            "state=s%20t" in url
+            and "scope=openid%20profile" in url
+            and "redirect_uri=http%3A%2F%2Fx%2Fcb" in url
+        )
         tokens = await gw.exchange_code(code=state.authorize(MEMBER), redirect_uri="http://x/cb")
         assert tokens.refresh_token and tokens.expires_at == datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
         assert "w_member_social" in tokens.scopes
         who = await gw.userinfo(tokens.access_token)
-        assert (who.sub, who.email, who.email_verified, who.locale) == ("abc123", "ada@example.com", True, "en-US")
+        assert (who.sub, who.email, who.email_verified, who.locale) == (
+            "abc123",
+            "ada@example.com",
+            True,
+            "en-US",
+        )
         again = await gw.refresh(refresh_token=tokens.refresh_token)
         assert again.access_token != tokens.access_token
         with pytest.raises(LinkedInTokenRejected):
@@ -64,30 +75,67 @@ async def test_oauth_code_exchange_refresh_and_userinfo(tmp_path: Path, fclock: 
 
 
 async def test_text_image_multi_image_and_document_posts_in_the_documented_shape(
-        tmp_path: Path, fclock: FakeClock) -> None:
+    tmp_path: Path, fclock: FakeClock
+) -> None:
     async with rest_gateway(tmp_path, fclock) as (gw, state, _):
         auth = _auth(state)
         text = await gw.publish_post(auth, PostRequest(commentary="Hello world"))
         assert text.urn.startswith("urn:li:share:") and state.posts[text.urn]["commentary"] == "Hello world"
-        image = await gw.publish_post(auth, PostRequest(commentary="A picture", media=(MediaAttachment(
-            kind=MediaKind.IMAGE, upload=MediaUpload(kind=MediaKind.IMAGE, data=PNG, content_type="image/png"),
-            alt_text="A chart"),)))
+        image = await gw.publish_post(
+            auth,
+            PostRequest(
+                commentary="A picture",
+                media=(
+                    MediaAttachment(
+                        kind=MediaKind.IMAGE,
+                        upload=MediaUpload(kind=MediaKind.IMAGE, data=PNG, content_type="image/png"),
+                        alt_text="A chart",
+                    ),
+                ),
+            ),
+        )
         body = state.posts[image.urn]
         assert body["content"] == {"media": {"id": image.media_urns[0], "altText": "A chart"}}
-        assert state.media[image.media_urns[0]] == {"owner": MEMBER.urn, "uploaded": True, "kind": "image",
-                                                    "size": len(PNG)}
-        pics = tuple(MediaAttachment(kind=MediaKind.IMAGE, upload=MediaUpload(
-            kind=MediaKind.IMAGE, data=PNG, content_type="image/png"), alt_text=f"pic {i}") for i in range(3))
+        assert state.media[image.media_urns[0]] == {
+            "owner": MEMBER.urn,
+            "uploaded": True,
+            "kind": "image",
+            "size": len(PNG),
+        }
+        pics = tuple(
+            MediaAttachment(
+                kind=MediaKind.IMAGE,
+                upload=MediaUpload(kind=MediaKind.IMAGE, data=PNG, content_type="image/png"),
+                alt_text=f"pic {i}",
+            )
+            for i in range(3)
+        )
         multi = await gw.publish_post(auth, PostRequest(commentary="Three", media=pics))
         assert [i["altText"] for i in state.posts[multi.urn]["content"]["multiImage"]["images"]] == [
-            "pic 0", "pic 1", "pic 2"]
-        doc = await gw.publish_post(auth, PostRequest(commentary="My deck", first_comment="Link in here (see)",
-                                                      media=(MediaAttachment(kind=MediaKind.DOCUMENT, title="Deck",
-                                                             upload=MediaUpload(kind=MediaKind.DOCUMENT, data=PDF,
-                                                                                content_type="application/pdf")),)))
+            "pic 0",
+            "pic 1",
+            "pic 2",
+        ]
+        doc = await gw.publish_post(
+            auth,
+            PostRequest(
+                commentary="My deck",
+                first_comment="Link in here (see)",
+                media=(
+                    MediaAttachment(
+                        kind=MediaKind.DOCUMENT,
+                        title="Deck",
+                        upload=MediaUpload(kind=MediaKind.DOCUMENT, data=PDF, content_type="application/pdf"),
+                    ),
+                ),
+            ),
+        )
         assert state.posts[doc.urn]["content"]["media"] == {"id": doc.media_urns[0], "title": "Deck"}
         assert doc.media_urns[0].startswith("urn:li:document:")
-        assert doc.first_comment_urn and state.comments[doc.first_comment_urn]["text"] == "Link in here \\(see\\)"
+        assert (
+            doc.first_comment_urn
+            and state.comments[doc.first_comment_urn]["text"] == "Link in here \\(see\\)"
+        )
         await gw.react(auth, post_urn=doc.urn, reaction=ReactionType.PRAISE)
         assert state.reactions[-1] == {"actor": MEMBER.urn, "root": doc.urn, "reactionType": "PRAISE"}
         await gw.delete_post(auth, post_urn=text.urn)
@@ -97,15 +145,20 @@ async def test_text_image_multi_image_and_document_posts_in_the_documented_shape
 
 
 async def test_commentary_with_every_reserved_character_arrives_escaped_exactly(
-        tmp_path: Path, fclock: FakeClock) -> None:
+    tmp_path: Path, fclock: FakeClock
+) -> None:
     raw = "Ping @[Ada Lovelace](urn:li:person:abc123) about #python: \\ | { } @ [ ] ( ) < > # * _ ~ C# #1 end"
     async with rest_gateway(tmp_path, fclock) as (gw, state, _):
         post = await gw.publish_post(_auth(state), PostRequest(commentary=raw))
         sent = state.posts[post.urn]["commentary"]
-        assert sent == ("Ping @[Ada Lovelace](urn:li:person:abc123) about #python: \\\\ \\| \\{ \\} \\@ \\[ \\] "
-                        "\\( \\) \\< \\> \\# \\* \\_ \\~ C\\# \\#1 end")
+        assert sent == (
+            "Ping @[Ada Lovelace](urn:li:person:abc123) about #python: \\\\ \\| \\{ \\} \\@ \\[ \\] "
+            "\\( \\) \\< \\> \\# \\* \\_ \\~ C\\# \\#1 end"
+        )
         # nothing is cut: LinkedIn shows the whole text (the mention as the name)
-        assert state.posts[post.urn]["rendered"] == raw.replace("@[Ada Lovelace](urn:li:person:abc123)", "Ada Lovelace")
+        assert state.posts[post.urn]["rendered"] == raw.replace(
+            "@[Ada Lovelace](urn:li:person:abc123)", "Ada Lovelace"
+        )
 
 
 async def test_length_limit_is_counted_before_escaping(tmp_path: Path, fclock: FakeClock) -> None:
@@ -117,7 +170,7 @@ async def test_length_limit_is_counted_before_escaping(tmp_path: Path, fclock: F
 
 
 async def test_timed_out_publish_then_retry_creates_one_post(tmp_path: Path, fclock: FakeClock) -> None:
-    async with rest_gateway(tmp_path, fclock, timeout=0.3) as (gw, state, sleeps):
+    async with rest_gateway(tmp_path, fclock, http_timeout=0.3) as (gw, state, sleeps):
         # the server creates the post but answers after the client gave up; the retry gets 422 duplicate
         state.inject("POST /rest/posts", delay=0.6)
         post = await gw.publish_post(_auth(state), PostRequest(commentary="Only once"))
@@ -126,13 +179,15 @@ async def test_timed_out_publish_then_retry_creates_one_post(tmp_path: Path, fcl
 
 
 async def test_timeout_exhausting_retries_then_a_later_retry_records_the_existing_share(
-        tmp_path: Path, fclock: FakeClock) -> None:
-    async with rest_gateway(tmp_path, fclock, timeout=0.3, linkedin_max_attempts=1) as (gw, state, _):
+    tmp_path: Path, fclock: FakeClock
+) -> None:
+    async with rest_gateway(tmp_path, fclock, http_timeout=0.3, linkedin_max_attempts=1) as (gw, state, _):
         state.inject("POST /rest/posts", delay=0.6)
         with pytest.raises(LinkedInUnavailable):
             await gw.publish_post(_auth(state), PostRequest(commentary="Unknown outcome"))
-        post = await gw.publish_post(_auth(state), PostRequest(commentary="Unknown outcome",
-                                                               retry_of_unconfirmed_attempt=True))
+        post = await gw.publish_post(
+            _auth(state), PostRequest(commentary="Unknown outcome", retry_of_unconfirmed_attempt=True)
+        )
         assert post.recovered_duplicate and list(state.posts) == [post.urn]
         with pytest.raises(DuplicatePost) as info:  # a fresh publish of the same text is a real duplicate
             await gw.publish_post(_auth(state), PostRequest(commentary="Unknown outcome"))
@@ -152,8 +207,9 @@ async def test_twenty_429s_then_success_publish_exactly_once(tmp_path: Path, fcl
 
 
 async def test_default_attempts_give_up_with_retry_after_and_a_later_call_publishes_once(
-        tmp_path: Path, fclock: FakeClock) -> None:
-    async with rest_gateway(tmp_path, fclock) as (gw, state, sleeps):
+    tmp_path: Path, fclock: FakeClock
+) -> None:
+    async with rest_gateway(tmp_path, fclock) as (gw, state, _):
         state.inject("POST /rest/posts", 429, times=20, headers={"Retry-After": "2"})
         published = None
         for _ in range(5):
@@ -200,26 +256,32 @@ async def test_unsupported_version_is_reported_as_such(tmp_path: Path, fclock: F
 
 
 async def test_media_failure_reports_uploaded_urns_and_retry_does_not_reupload(
-        tmp_path: Path, fclock: FakeClock) -> None:
+    tmp_path: Path, fclock: FakeClock
+) -> None:
     async with rest_gateway(tmp_path, fclock, linkedin_max_attempts=1) as (gw, state, _):
         auth = _auth(state)
         upload = MediaUpload(kind=MediaKind.IMAGE, data=PNG, content_type="image/png")
         state.inject("POST /rest/posts", 500)
         with pytest.raises(LinkedInUnavailable) as info:
-            await gw.publish_post(auth, PostRequest(commentary="pic", media=(
-                MediaAttachment(kind=MediaKind.IMAGE, upload=upload),)))
+            await gw.publish_post(
+                auth,
+                PostRequest(commentary="pic", media=(MediaAttachment(kind=MediaKind.IMAGE, upload=upload),)),
+            )
         urns = info.value.media_urns
         assert len(urns) == 1 and len(state.media) == 1
-        post = await gw.publish_post(auth, PostRequest(commentary="pic", media=(
-            MediaAttachment(kind=MediaKind.IMAGE, urn=urns[0]),)))
+        post = await gw.publish_post(
+            auth, PostRequest(commentary="pic", media=(MediaAttachment(kind=MediaKind.IMAGE, urn=urns[0]),))
+        )
         assert post.media_urns == urns and len(state.media) == 1  # nothing uploaded again
 
 
 async def test_daily_budgets_refuse_before_calling_and_reset_at_utc_midnight(
-        tmp_path: Path, fclock: FakeClock) -> None:
+    tmp_path: Path, fclock: FakeClock
+) -> None:
     fclock.set(datetime(2026, 3, 2, 23, 0, tzinfo=UTC))
-    async with rest_gateway(tmp_path, fclock, budgets=InProcessRateBudgets(),
-                            linkedin_member_daily_calls=2) as (gw, state, _):
+    async with rest_gateway(
+        tmp_path, fclock, budgets=InProcessRateBudgets(), linkedin_member_daily_calls=2
+    ) as (gw, state, _):
         auth = _auth(state)
         await gw.publish_post(auth, PostRequest(commentary="one"))
         await gw.publish_post(auth, PostRequest(commentary="two"))
@@ -238,9 +300,11 @@ async def test_capabilities_not_offered_to_ordinary_apps(tmp_path: Path, fclock:
         assert caps.supports(Capability.PUBLISH_DOCUMENT) and not caps.supports(Capability.SEND_INVITATION)
         with pytest.raises(CapabilityUnavailable):
             caps.require(Capability.SEND_MESSAGE)
-        for call in (gw.send_invitation(_auth(state), invitee_urn="urn:li:person:x"),
-                     gw.send_message(_auth(state), recipient_urn="urn:li:person:x", text="hi"),
-                     gw.list_connections(_auth(state))):
+        for call in (
+            gw.send_invitation(_auth(state), invitee_urn="urn:li:person:x"),
+            gw.send_message(_auth(state), recipient_urn="urn:li:person:x", text="hi"),
+            gw.list_connections(_auth(state)),
+        ):
             with pytest.raises(CapabilityUnavailable):
                 await call
         assert state.requests == []

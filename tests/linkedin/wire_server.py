@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, unquote
 
 import uvicorn
 
-from inergize.domain.little_text import RESERVED, _MENTION
+from inergize.domain.little_text import _MENTION, RESERVED
 
 VERSION = "202510"
 CLIENT_ID = "wire-client"
@@ -102,8 +102,16 @@ class WireState:
         self.tokens[token] = member
         return token
 
-    def inject(self, path: str, status: int = 0, *, times: int = 1, headers: dict[str, str] | None = None,
-               body: dict[str, Any] | None = None, delay: float = 0.0) -> None:
+    def inject(
+        self,
+        path: str,
+        status: int = 0,
+        *,
+        times: int = 1,
+        headers: dict[str, str] | None = None,
+        body: dict[str, Any] | None = None,
+        delay: float = 0.0,
+    ) -> None:
         self.faults.append(Fault(path, status, headers or {}, body, delay, times))
 
     def posts_by(self, author: str) -> list[dict[str, Any]]:
@@ -147,8 +155,9 @@ class WireApp:
                 self.s.faults.remove(fault)
         try:
             if fault is not None and fault.status:
-                raise Reply(fault.status, fault.body or {"status": fault.status, "message": "injected"},
-                            fault.headers)
+                raise Reply(
+                    fault.status, fault.body or {"status": fault.status, "message": "injected"}, fault.headers
+                )
             status, out, extra = self.route(method, path, query, headers, body)
         except Reply as r:
             status, out, extra = r.status, r.body, r.headers
@@ -160,21 +169,32 @@ class WireApp:
         await send({"type": "http.response.body", "body": payload})
 
     # --- routing
-    def route(self, method: str, path: str, query: str, h: dict[str, str], body: bytes
-              ) -> tuple[int, Any, dict[str, str]]:
+    def route(
+        self, method: str, path: str, query: str, h: dict[str, str], body: bytes
+    ) -> tuple[int, Any, dict[str, str]]:
         if path == "/oauth/v2/accessToken" and method == "POST":
             return self.access_token(h, body)
         if path == "/v2/userinfo" and method == "GET":
             m = self.bearer(h)
-            return 200, {"sub": m.sub, "name": m.name, "given_name": m.name.split()[0],
-                         "family_name": m.name.split()[-1], "picture": f"https://media.example/{m.sub}.jpg",
-                         "locale": {"country": "US", "language": "en"}, "email": m.email,
-                         "email_verified": m.email_verified}, {}
+            return (
+                200,
+                {
+                    "sub": m.sub,
+                    "name": m.name,
+                    "given_name": m.name.split()[0],
+                    "family_name": m.name.split()[-1],
+                    "picture": f"https://media.example/{m.sub}.jpg",
+                    "locale": {"country": "US", "language": "en"},
+                    "email": m.email,
+                    "email_verified": m.email_verified,
+                },
+                {},
+            )
         if path.startswith("/upload/") and method == "PUT":
             return self.upload(path, h, body)
         if path.startswith("/rest/"):
             member = self.rest_headers(h, method)
-            return self.rest(method, path[len("/rest/"):], query, member, body)
+            return self.rest(method, path[len("/rest/") :], query, member, body)
         raise _err(404, f"no route {method} {path}")
 
     def violation(self, message: str) -> Reply:
@@ -191,8 +211,11 @@ class WireApp:
         member = self.bearer(h)
         version = h.get("linkedin-version")
         if not version:
-            raise _err(400, "A version must be present. Please specify a version by adding the LinkedIn-Version "
-                       "header.", "VERSION_MISSING")
+            raise _err(
+                400,
+                "A version must be present. Please specify a version by adding the LinkedIn-Version header.",
+                "VERSION_MISSING",
+            )
         if version != VERSION:
             raise _err(426, f"Requested version {version} is not active", "NONEXISTENT_VERSION")
         if h.get("x-restli-protocol-version") != "2.0.0":
@@ -217,10 +240,18 @@ class WireApp:
         else:
             raise self.violation(f"unknown grant_type {grant!r}")
         if member is None:
-            raise Reply(400, {"error": "invalid_grant", "error_description": "The authorization code or refresh "
-                              "token is invalid or expired"})
-        out: dict[str, Any] = {"access_token": self.s.token_for(member), "expires_in": 5_184_000,
-                               "scope": "openid,profile,email,w_member_social"}
+            raise Reply(
+                400,
+                {
+                    "error": "invalid_grant",
+                    "error_description": "The authorization code or refresh token is invalid or expired",
+                },
+            )
+        out: dict[str, Any] = {
+            "access_token": self.s.token_for(member),
+            "expires_in": 5_184_000,
+            "scope": "openid,profile,email,w_member_social",
+        }
         if self.s.issue_refresh_tokens:
             refresh = form.get("refresh_token") or "AQW" + secrets.token_urlsafe(24)
             self.s.refresh_tokens[refresh] = member
@@ -236,8 +267,9 @@ class WireApp:
         self.s.media[urn]["size"] = len(body)
         return 201, None, {}
 
-    def rest(self, method: str, resource: str, query: str, member: Member, raw: bytes
-             ) -> tuple[int, Any, dict[str, str]]:
+    def rest(
+        self, method: str, resource: str, query: str, member: Member, raw: bytes
+    ) -> tuple[int, Any, dict[str, str]]:
         data = json.loads(raw) if raw else {}
         q = {k: v[0] for k, v in parse_qs(query).items()}
         if method == "POST" and resource in ("images", "documents") and q.get("action") == "initializeUpload":
@@ -249,20 +281,27 @@ class WireApp:
             upload_path = f"/upload/{secrets.token_urlsafe(8)}"
             self.s.media[urn] = {"owner": owner, "uploaded": False, "kind": kind}
             self.s.uploads[upload_path] = urn
-            value = {"uploadUrl": f"{self.base_url}{upload_path}?sig=secret", kind: urn,
-                     "uploadUrlExpiresAt": int(time.time() * 1000) + 3_600_000}
+            value = {
+                "uploadUrl": f"{self.base_url}{upload_path}?sig=secret",
+                kind: urn,
+                "uploadUrlExpiresAt": int(time.time() * 1000) + 3_600_000,
+            }
             return 200, {"value": value}, {}
         if method == "POST" and resource == "posts":
             return self.create_post(member, data)
         if method == "DELETE" and resource.startswith("posts/"):
-            urn = unquote(resource[len("posts/"):])
+            urn = unquote(resource[len("posts/") :])
             if urn not in self.s.posts:
                 raise _err(404, "Not found")
             del self.s.posts[urn]
             return 204, None, {}
         if method == "POST" and resource.startswith("socialActions/") and resource.endswith("/comments"):
-            post_urn = unquote(resource[len("socialActions/"):-len("/comments")])
-            if post_urn not in self.s.posts or data.get("object") != post_urn or data.get("actor") != member.urn:
+            post_urn = unquote(resource[len("socialActions/") : -len("/comments")])
+            if (
+                post_urn not in self.s.posts
+                or data.get("object") != post_urn
+                or data.get("actor") != member.urn
+            ):
                 raise self.violation("comment needs actor = member and object = an existing post")
             text = data.get("message", {}).get("text")
             if not isinstance(text, str):
@@ -278,15 +317,26 @@ class WireApp:
         raise _err(404, f"no resource {method} {resource}")
 
     def create_post(self, member: Member, d: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
-        expected = {"visibility": "PUBLIC", "lifecycleState": "PUBLISHED", "isReshareDisabledByAuthor": False,
-                    "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [],
-                                     "thirdPartyDistributionChannels": []}}
+        expected = {
+            "visibility": "PUBLIC",
+            "lifecycleState": "PUBLISHED",
+            "isReshareDisabledByAuthor": False,
+            "distribution": {
+                "feedDistribution": "MAIN_FEED",
+                "targetEntities": [],
+                "thirdPartyDistributionChannels": [],
+            },
+        }
         for key, value in expected.items():
             if d.get(key) != value:
                 raise self.violation(f"{key} must be {value!r}, got {d.get(key)!r}")
         if d.get("author") != member.urn:
-            raise _err(403, "Unpermitted fields present in REQUEST_BODY: Data Processing Exception while "
-                       "processing fields [/author]", "ACCESS_DENIED")
+            raise _err(
+                403,
+                "Unpermitted fields present in REQUEST_BODY: Data Processing Exception while "
+                "processing fields [/author]",
+                "ACCESS_DENIED",
+            )
         commentary = d.get("commentary")
         if not isinstance(commentary, str):
             raise self.violation("commentary is required")
@@ -310,8 +360,11 @@ class WireApp:
                     raise _err(422, f"/content/media/id :: {mid} is not an uploaded asset of the author")
         for urn, post in self.s.posts.items():  # LinkedIn's duplicate detection: same author, same text
             if post["author"] == member.urn and post["commentary"] == commentary:
-                raise _err(422, f"ERROR :: /commentary :: duplicate post. Content is a duplicate of {urn}",
-                           "DUPLICATE_POST")
+                raise _err(
+                    422,
+                    f"ERROR :: /commentary :: duplicate post. Content is a duplicate of {urn}",
+                    "DUPLICATE_POST",
+                )
         urn = f"urn:li:share:{next(self.s.ids)}"
         self.s.posts[urn] = {**d, "rendered": rendered(commentary), "media_ids": media_ids}
         return 201, None, {"x-restli-id": urn, "x-linkedin-id": urn}
@@ -329,8 +382,9 @@ def serve() -> Iterator[tuple[str, WireState]]:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     state = WireState()
-    config = uvicorn.Config(WireApp(state, base), host="127.0.0.1", port=port, log_level="error",
-                            lifespan="off", access_log=False)
+    config = uvicorn.Config(
+        WireApp(state, base), host="127.0.0.1", port=port, log_level="error", lifespan="off", access_log=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -44,6 +44,7 @@ __all__ = [
     "NetworkPage",
     "OAuthTokens",
     "PostRequest",
+    "ProfileSnapshot",
     "PublishedPost",
     "ReactionType",
     "UploadedMedia",
@@ -77,6 +78,7 @@ class Capability(StrEnum):
     READ_CONNECTIONS = "read_connections"
     READ_OTHERS_POSTS = "read_others_posts"
     MEMBER_ANALYTICS = "member_analytics"
+    FULL_PROFILE = "full_profile"  # headline, about, experience… (the REST API gives only name/photo/email)
     SIMULATED = "simulated"  # the account is the sandbox's simulation, not a real LinkedIn member
 
 
@@ -207,6 +209,26 @@ class NetworkMember(msgspec.Struct, frozen=True, kw_only=True):
     company: str = ""
     connected_at: datetime | None = None
     degree: int = 1  # 1 = connection, 2 = second-degree (invitable)
+
+
+class ProfileSnapshot(msgspec.Struct, frozen=True, kw_only=True):
+    """The member's profile as the adapter can see it; fields it cannot read stay empty."""
+
+    full_name: str = ""
+    headline: str = ""
+    summary: str = ""
+    industry: str = ""
+    location: str = ""
+    photo_url: str | None = None
+    banner_url: str | None = None
+    vanity_url: str | None = None
+    positions: list[dict[str, str]] = msgspec.field(default_factory=list)  # company, title, description, …
+    education: list[dict[str, str]] = msgspec.field(default_factory=list)  # school, degree, start, end
+    skills: list[str] = msgspec.field(default_factory=list)
+    featured: list[str] = msgspec.field(default_factory=list)
+    recommendations: int = 0
+    connections: int = 0
+    followers: int = 0
 
 
 class NetworkPage(msgspec.Struct, frozen=True, kw_only=True):

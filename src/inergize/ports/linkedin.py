@@ -26,6 +26,7 @@ from inergize.domain.linkedin import (
     NetworkPage,
     OAuthTokens,
     PostRequest,
+    ProfileSnapshot,
     PublishedPost,
     ReactionType,
     UploadedMedia,
@@ -54,6 +55,10 @@ class LinkedInGateway(Protocol):
 
     async def userinfo(self, access_token: str) -> LinkedInIdentity:
         """OpenID userinfo of the token's member."""
+        ...
+
+    async def profile(self, auth: MemberAuth) -> ProfileSnapshot:
+        """The member's profile: everything with ``FULL_PROFILE`` (sandbox), else what userinfo gives."""
         ...
 
     async def upload_media(self, auth: MemberAuth, media: MediaUpload) -> UploadedMedia:

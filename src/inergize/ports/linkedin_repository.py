@@ -18,6 +18,10 @@ from inergize.domain.linkedin_account import (
 class LinkedInRepository(Protocol):
     async def get_connection(self, user_id: uuid.UUID) -> LinkedInConnection | None: ...
 
+    async def connection_by_sub(self, linkedin_sub: str) -> LinkedInConnection | None:
+        """The connection of this LinkedIn member, whichever user holds it."""
+        ...
+
     async def save_connection(self, connection: LinkedInConnection) -> None:
         """Insert or replace the user's one connection (by ``user_id``)."""
         ...
@@ -59,5 +63,12 @@ class LinkedInRepository(Protocol):
         ...
 
     async def update_post(self, post_id: uuid.UUID, **values: Any) -> None: ...
+
+    async def add_analytics_events(
+        self, user_id: uuid.UUID, events: list[dict[str, Any]], now: datetime
+    ) -> int:
+        """Insert analytics events (event_type, subject, value, occurred_at, payload, source, dedupe_key),
+        skipping those whose dedupe key the user already has; returns how many were new."""
+        ...
 
     async def list_posts(self, user_id: uuid.UUID, *, limit: int) -> list[dict[str, Any]]: ...

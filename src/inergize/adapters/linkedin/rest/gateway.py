@@ -28,6 +28,7 @@ from inergize.domain.linkedin import (
     NetworkPage,
     OAuthTokens,
     PostRequest,
+    ProfileSnapshot,
     PublishedPost,
     ReactionType,
     UploadedMedia,
@@ -44,6 +45,7 @@ NOT_OFFERED = {
     Capability.WITHDRAW_INVITATION: "LinkedIn offers no invitation API to ordinary apps.",
     Capability.SEND_MESSAGE: "Messaging needs LinkedIn partner approval.",
     Capability.READ_CONNECTIONS: "Connections cannot be read through the API; import your data export.",
+    Capability.FULL_PROFILE: "The API gives only name, photo and email; import your data export.",
     Capability.READ_OTHERS_POSTS: "Reading other members' posts needs LinkedIn partner approval.",
     Capability.MEMBER_ANALYTICS: "Member post analytics need r_member_postAnalytics (partner approval); "
     "import the creator analytics export instead.",
@@ -164,6 +166,11 @@ class RestLinkedInGateway:
             email=b.get("email"),
             email_verified=bool(b.get("email_verified")),
         )
+
+    async def profile(self, auth: MemberAuth) -> ProfileSnapshot:
+        """Only name and photo: the rest of a profile is not readable by ordinary apps (import the export)."""
+        who = await self.userinfo(auth.access_token)
+        return ProfileSnapshot(full_name=who.name, photo_url=who.picture)
 
     # --- REST calls
     def _headers(self, auth: MemberAuth) -> dict[str, str]:

@@ -87,7 +87,7 @@ def error_for(resp: httpx.Response) -> LinkedInError:
     status = resp.status_code
     if status == 426 or code in _VERSION_CODES or ("version" in message.lower() and status in (400, 426)):
         return VersionUnsupported(
-            f"LinkedIn does not support the configured API version: {message}", status=status
+            f"LinkedIn does not support the configured API version: {message}", linkedin_status=status
         )
     if status == 401 or code == "invalid_grant":
         return LinkedInTokenRejected(f"LinkedIn refused the token ({status}): {message}")
@@ -99,12 +99,12 @@ def error_for(resp: httpx.Response) -> LinkedInError:
             f"LinkedIn already has this post: {message}", existing_urn=m.group(0) if m else None
         )
     if status in (400, 413, 415, 422):
-        return ContentRejected(f"LinkedIn rejected the request ({status}): {message}", status=status)
+        return ContentRejected(f"LinkedIn rejected the request ({status}): {message}", linkedin_status=status)
     if status == 429:
         return LinkedInRateLimited("LinkedIn's rate limit is reached.", retry_after=60.0)
     if status >= 500:
-        return LinkedInUnavailable(f"LinkedIn answered {status}.", status=status)
-    return LinkedInError(f"LinkedIn answered {status}: {message}", status=status)
+        return LinkedInUnavailable(f"LinkedIn answered {status}.", linkedin_status=status)
+    return LinkedInError(f"LinkedIn answered {status}: {message}", linkedin_status=status)
 
 
 class Transport:
@@ -185,7 +185,7 @@ class Transport:
                     last = LinkedInUnavailable(
                         f"LinkedIn answered {resp.status_code}.",
                         retry_after=retry_after,
-                        status=resp.status_code,
+                        linkedin_status=resp.status_code,
                     )
                 if retry_after is not None and retry_after > self._policy.max_retry_after:
                     log.warning("linkedin.retry_after_too_long", retry_after=retry_after, url=_path(url))

@@ -8,6 +8,7 @@ from typing import Any
 
 import msgspec
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -17,7 +18,7 @@ from inergize.adapters.persistence.tables.linkedin import (
     linkedin_oauth_states,
     linkedin_posts,
 )
-from inergize.adapters.persistence.tables.seed import linkedin_profiles
+from inergize.adapters.persistence.tables.seed import analytics_events, linkedin_profiles
 from inergize.domain.linkedin_account import (
     ConnectionStatus,
     Education,
@@ -60,6 +61,14 @@ class SqlLinkedInRepository:
         row = (
             await self._conn.execute(
                 select(linkedin_connections).where(linkedin_connections.c.user_id == user_id)
+            )
+        ).first()
+        return _connection(row._mapping) if row else None
+
+    async def connection_by_sub(self, linkedin_sub: str) -> LinkedInConnection | None:
+        row = (
+            await self._conn.execute(
+                select(linkedin_connections).where(linkedin_connections.c.linkedin_sub == linkedin_sub)
             )
         ).first()
         return _connection(row._mapping) if row else None
@@ -232,6 +241,23 @@ class SqlLinkedInRepository:
         await self._conn.execute(
             update(linkedin_posts).where(linkedin_posts.c.id == post_id).values(**values)
         )
+
+    async def add_analytics_events(
+        self, user_id: uuid.UUID, events: list[dict[str, Any]], now: datetime
+    ) -> int:
+        if not events:
+            return 0
+        rows = [{"id": uuid.uuid4(), "user_id": user_id, "created_at": now, **e} for e in events]
+        dialect = postgresql if self._conn.dialect.name == "postgresql" else sqlite
+        inserted = 0
+        for start in range(0, len(rows), 500):
+            # RETURNING counts what was really inserted (rowcount of an executemany is not portable)
+            result = await self._conn.execute(
+                dialect.insert(analytics_events).on_conflict_do_nothing().returning(analytics_events.c.id),
+                rows[start : start + 500],
+            )
+            inserted += len(result.all())
+        return inserted
 
     async def list_posts(self, user_id: uuid.UUID, *, limit: int) -> list[dict[str, Any]]:
         rows = await self._conn.execute(

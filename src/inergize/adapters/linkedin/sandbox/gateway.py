@@ -1,0 +1,426 @@
+"""``LinkedInGateway`` on a simulated LinkedIn kept in the database (the embedded default).
+
+Every capability works, including invitations and messages; the simulated account can be told to
+misbehave (``misbehave()``: 429s, 500s, restriction) for demos and tests."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from inergize.adapters.linkedin.sandbox.model import post_features
+from inergize.adapters.linkedin.sandbox.store import (
+    ACCESS_TTL,
+    CODE_TTL,
+    REFRESH_TTL,
+    Signer,
+    charge_call,
+    ensure_account,
+)
+from inergize.adapters.persistence.tables.linkedin import (
+    sandbox_accounts,
+    sandbox_interactions,
+    sandbox_media,
+    sandbox_members,
+    sandbox_posts,
+)
+from inergize.domain.errors import NotFound
+from inergize.domain.linkedin import (
+    Capabilities,
+    Capability,
+    ContentRejected,
+    DuplicatePost,
+    LinkedInIdentity,
+    LinkedInTokenRejected,
+    MediaKind,
+    MediaUpload,
+    MemberAuth,
+    NetworkMember,
+    NetworkPage,
+    OAuthTokens,
+    PostRequest,
+    ProfileSnapshot,
+    PublishedPost,
+    ReactionType,
+    UploadedMedia,
+    person_urn,
+)
+from inergize.domain.little_text import MAX_COMMENT_LENGTH, check_commentary
+from inergize.ports.clock import Clock
+
+SANDBOX_CAPABILITIES = Capabilities(adapter="sandbox", available=frozenset(Capability))
+
+
+def _new_urn(kind: str) -> str:
+    return f"urn:li:{kind}:{secrets.randbelow(10**18) + 7 * 10**18}"
+
+
+class SandboxLinkedInGateway:
+    def __init__(self, engine: AsyncEngine, clock: Clock, secret: bytes) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._signer = Signer(secret)
+
+    def capabilities(self) -> Capabilities:
+        return SANDBOX_CAPABILITIES
+
+    # --- OAuth: the "consent screen" is skipped; the code goes straight back to the redirect URI
+    def authorization_url(
+        self, *, state: str, redirect_uri: str, scopes: Sequence[str], login_hint: str | None = None
+    ) -> str:
+        hint = login_hint or f"anon:{secrets.token_urlsafe(12)}"  # no hint: a fresh simulated member
+        code = self._signer.sign("code", hint, self._clock.now() + CODE_TTL)
+        sep = "&" if "?" in redirect_uri else "?"
+        return f"{redirect_uri}{sep}{urlencode({'code': code, 'state': state})}"
+
+    def _tokens(self, sub: str, now: datetime, refresh: str | None = None) -> OAuthTokens:
+        refresh_token = refresh or self._signer.sign("rt", sub, now + REFRESH_TTL)
+        refresh_exp = datetime.fromtimestamp(int(refresh_token.split(".")[3]), tz=now.tzinfo)
+        return OAuthTokens(
+            access_token=self._signer.sign("at", sub, now + ACCESS_TTL),
+            expires_at=now + ACCESS_TTL,
+            refresh_token=refresh_token,
+            refresh_expires_at=refresh_exp,
+            scopes=("openid", "profile", "email", "w_member_social"),
+        )
+
+    async def exchange_code(self, *, code: str, redirect_uri: str) -> OAuthTokens:
+        now = self._clock.now()
+        hint = self._signer.verify("code", code, now)
+        if hint is None:
+            raise LinkedInTokenRejected("The sandbox authorization code is invalid or expired.")
+        async with self._engine.begin() as conn:
+            sub = await ensure_account(conn, hint, now)
+        return self._tokens(sub, now)
+
+    async def refresh(self, *, refresh_token: str) -> OAuthTokens:
+        now = self._clock.now()
+        sub = self._signer.verify("rt", refresh_token, now)
+        if sub is None:
+            raise LinkedInTokenRejected("The sandbox refresh token is invalid or expired.")
+        return self._tokens(
+            sub, now, refresh=refresh_token
+        )  # like LinkedIn: the refresh token is not renewed
+
+    def _sub(self, access_token: str) -> str:
+        sub = self._signer.verify("at", access_token, self._clock.now())
+        if sub is None:
+            raise LinkedInTokenRejected("The sandbox access token is invalid or expired.")
+        return sub
+
+    async def _call(self, auth: MemberAuth | str, *, write: bool = False) -> tuple[str, dict[str, Any]]:
+        token = auth if isinstance(auth, str) else auth.access_token
+        sub = self._sub(token)
+        if not isinstance(auth, str) and auth.member_urn != person_urn(sub):
+            raise LinkedInTokenRejected("The token does not belong to this member.")
+        async with self._engine.begin() as conn:
+            account, error = await charge_call(conn, sub, self._clock.now(), write=write)
+        if error is not None:
+            raise error
+        return sub, account
+
+    async def userinfo(self, access_token: str) -> LinkedInIdentity:
+        sub, account = await self._call(access_token)
+        name = account["profile"].get("full_name", "")
+        first, _, last = name.partition(" ")
+        # a simulated address nobody can prove they own: never used to match an existing account
+        return LinkedInIdentity(
+            sub=sub,
+            name=name,
+            given_name=first,
+            family_name=last,
+            picture=account["profile"].get("photo_url"),
+            locale="en-US",
+            email=f"{sub}@sandbox.inergize.invalid",
+            email_verified=False,
+        )
+
+    async def profile(self, auth: MemberAuth) -> ProfileSnapshot:
+        sub, account = await self._call(auth)
+        p = account["profile"]
+        async with self._engine.connect() as conn:
+            connections = len(
+                (
+                    await conn.execute(
+                        select(sandbox_members.c.urn).where(
+                            sandbox_members.c.account_sub == sub, sandbox_members.c.degree == 1
+                        )
+                    )
+                ).all()
+            )
+        return ProfileSnapshot(
+            full_name=p.get("full_name", ""),
+            headline=p.get("headline", ""),
+            summary=p.get("summary", ""),
+            industry=p.get("industry", ""),
+            location=p.get("location", ""),
+            photo_url=p.get("photo_url"),
+            banner_url=p.get("banner_url"),
+            vanity_url=p.get("vanity_url"),
+            positions=p.get("positions", []),
+            education=p.get("education", []),
+            skills=p.get("skills", []),
+            featured=p.get("featured", []),
+            recommendations=int(p.get("recommendations", 0)),
+            connections=connections,
+            followers=int(account["followers"]),
+        )
+
+    # --- publishing
+    async def upload_media(self, auth: MemberAuth, media: MediaUpload) -> UploadedMedia:
+        if media.kind is MediaKind.DOCUMENT and not media.data.startswith(b"%PDF"):
+            raise ContentRejected("A document post takes a PDF file.", field="media")
+        sub, _ = await self._call(auth, write=True)
+        urn = _new_urn(media.kind.value)
+        async with self._engine.begin() as conn:
+            await conn.execute(
+                sandbox_media.insert().values(
+                    urn=urn,
+                    account_sub=sub,
+                    kind=media.kind.value,
+                    size=len(media.data),
+                    sha256=hashlib.sha256(media.data).hexdigest(),
+                    created_at=self._clock.now(),
+                )
+            )
+        return UploadedMedia(kind=media.kind, urn=urn)
+
+    async def publish_post(self, auth: MemberAuth, post: PostRequest) -> PublishedPost:
+        check_commentary(post.commentary)
+        if post.first_comment is not None:
+            check_commentary(post.first_comment, limit=MAX_COMMENT_LENGTH, field="first_comment")
+        kinds = [m.kind for m in post.media]
+        if len(kinds) > 1 and set(kinds) != {MediaKind.IMAGE}:
+            raise ContentRejected("A post holds one document, or 2 to 20 images.", field="media")
+        urns = [m.urn for m in post.media if m.urn]
+        for item in post.media:
+            if not item.urn:
+                if item.upload is None:
+                    raise ContentRejected("A media attachment needs a URN or bytes.", field="media")
+                urns.append((await self.upload_media(auth, item.upload)).urn)
+        sub, _ = await self._call(auth, write=True)
+        now = self._clock.now()
+        text_hash = hashlib.sha256(post.commentary.encode()).hexdigest()
+        async with self._engine.begin() as conn:
+            owned = (
+                (
+                    await conn.execute(
+                        select(sandbox_media.c.urn).where(
+                            sandbox_media.c.account_sub == sub, sandbox_media.c.urn.in_(urns)
+                        )
+                    )
+                )
+                .scalars()
+                .all()
+                if urns
+                else []
+            )
+            if len(set(owned)) != len(set(urns)):
+                raise ContentRejected("A media URN is not an upload of this member.", field="media")
+            existing = (
+                await conn.execute(
+                    select(sandbox_posts.c.urn).where(
+                        sandbox_posts.c.account_sub == sub,
+                        sandbox_posts.c.text_hash == text_hash,
+                        sandbox_posts.c.deleted_at.is_(None),
+                    )
+                )
+            ).scalar()
+            if existing is None:
+                urn = _new_urn("share")
+                await conn.execute(
+                    sandbox_posts.insert().values(
+                        urn=urn,
+                        account_sub=sub,
+                        commentary=post.commentary,
+                        text_hash=text_hash,
+                        media=[
+                            {"kind": m.kind.value, "urn": u, "alt_text": m.alt_text, "title": m.title}
+                            for m, u in zip(post.media, urns, strict=True)
+                        ],
+                        features=post_features(post.commentary, [k.value for k in kinds]),
+                        activity={"comments": []},
+                        created_at=now,
+                        simulated_until=now,
+                    )
+                )
+        if existing is not None:
+            if not post.retry_of_unconfirmed_attempt:
+                duplicate = DuplicatePost("LinkedIn already has this post.", existing_urn=existing)
+                duplicate.media_urns = tuple(urns)
+                raise duplicate
+            urn = existing
+        comment_urn = comment_error = None
+        if post.first_comment:
+            try:
+                comment_urn = await self.comment(auth, post_urn=urn, text=post.first_comment)
+            except (LinkedInTokenRejected, ContentRejected, NotFound) as exc:
+                comment_error = exc.detail
+        return PublishedPost(
+            urn=urn,
+            media_urns=tuple(urns),
+            first_comment_urn=comment_urn,
+            first_comment_error=comment_error,
+            recovered_duplicate=existing is not None,
+        )
+
+    async def _own_or_known_post(self, conn: AsyncConnection, post_urn: str) -> dict[str, Any]:
+        row = (
+            await conn.execute(
+                select(sandbox_posts).where(
+                    sandbox_posts.c.urn == post_urn, sandbox_posts.c.deleted_at.is_(None)
+                )
+            )
+        ).first()
+        if row is None:
+            raise NotFound("No such post.")
+        return dict(row._mapping)
+
+    async def comment(self, auth: MemberAuth, *, post_urn: str, text: str) -> str:
+        check_commentary(text, limit=MAX_COMMENT_LENGTH, field="text")
+        await self._call(auth, write=True)
+        urn = f"urn:li:comment:({post_urn},{secrets.randbelow(10**15)})"
+        async with self._engine.begin() as conn:
+            post = await self._own_or_known_post(conn, post_urn)
+            activity = dict(post["activity"] or {})
+            activity["comments"] = [
+                *activity.get("comments", []),
+                {"urn": urn, "actor": auth.member_urn, "text": text},
+            ]
+            await conn.execute(
+                update(sandbox_posts).where(sandbox_posts.c.urn == post_urn).values(activity=activity)
+            )
+        return urn
+
+    async def react(self, auth: MemberAuth, *, post_urn: str, reaction: ReactionType) -> None:
+        await self._call(auth, write=True)
+        async with self._engine.begin() as conn:
+            post = await self._own_or_known_post(conn, post_urn)
+            activity = dict(post["activity"] or {})
+            activity["reactions"] = {**activity.get("reactions", {}), auth.member_urn: reaction.value}
+            await conn.execute(
+                update(sandbox_posts).where(sandbox_posts.c.urn == post_urn).values(activity=activity)
+            )
+
+    async def delete_post(self, auth: MemberAuth, *, post_urn: str) -> None:
+        sub, _ = await self._call(auth, write=True)
+        async with self._engine.begin() as conn:
+            await conn.execute(
+                update(sandbox_posts)
+                .where(
+                    sandbox_posts.c.urn == post_urn,
+                    sandbox_posts.c.account_sub == sub,
+                    sandbox_posts.c.deleted_at.is_(None),
+                )
+                .values(deleted_at=self._clock.now())
+            )
+
+    # --- network (only the sandbox offers these)
+    async def _interaction(
+        self, auth: MemberAuth, kind: str, target: str, text: str | None, state: str
+    ) -> str:
+        sub, _ = await self._call(auth, write=True)
+        now = self._clock.now()
+        ident = f"{kind[:3]}-{secrets.token_hex(8)}"
+        async with self._engine.begin() as conn:
+            known = (
+                await conn.execute(
+                    select(sandbox_members.c.urn).where(
+                        sandbox_members.c.account_sub == sub, sandbox_members.c.urn == target
+                    )
+                )
+            ).first()
+            if known is None:
+                raise NotFound("No such member in this simulated network.")
+            await conn.execute(
+                sandbox_interactions.insert().values(
+                    id=ident,
+                    account_sub=sub,
+                    kind=kind,
+                    target_urn=target,
+                    text=text,
+                    state=state,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        return ident
+
+    async def send_invitation(self, auth: MemberAuth, *, invitee_urn: str, message: str | None = None) -> str:
+        if message is not None and len(message) > 300:
+            raise ContentRejected("An invitation note has at most 300 characters.", field="message")
+        return await self._interaction(auth, "invitation", invitee_urn, message, "pending")
+
+    async def withdraw_invitation(self, auth: MemberAuth, *, invitation_id: str) -> None:
+        sub, _ = await self._call(auth, write=True)
+        async with self._engine.begin() as conn:
+            result = await conn.execute(
+                update(sandbox_interactions)
+                .where(
+                    and_(
+                        sandbox_interactions.c.id == invitation_id,
+                        sandbox_interactions.c.account_sub == sub,
+                        sandbox_interactions.c.kind == "invitation",
+                    )
+                )
+                .values(state="withdrawn", updated_at=self._clock.now())
+            )
+        if result.rowcount != 1:
+            raise NotFound("No such invitation.")
+
+    async def send_message(self, auth: MemberAuth, *, recipient_urn: str, text: str) -> str:
+        if not text.strip() or len(text) > 8000:
+            raise ContentRejected("A message has 1 to 8,000 characters.", field="text")
+        return await self._interaction(auth, "message", recipient_urn, text, "sent")
+
+    async def _members(self, auth: MemberAuth, degree: int, limit: int, offset: int) -> NetworkPage:
+        sub, _ = await self._call(auth)
+        limit = max(1, min(limit, 500))
+        async with self._engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(sandbox_members)
+                    .where(sandbox_members.c.account_sub == sub, sandbox_members.c.degree == degree)
+                    .order_by(sandbox_members.c.urn)
+                    .offset(offset)
+                    .limit(limit + 1)
+                )
+            ).all()
+        items = [
+            NetworkMember(
+                urn=r.urn,
+                name=r.name,
+                headline=r.headline,
+                company=r.company,
+                connected_at=r.connected_at,
+                degree=r.degree,
+            )
+            for r in rows[:limit]
+        ]
+        return NetworkPage(items=items, next_cursor=str(offset + limit) if len(rows) > limit else None)
+
+    async def list_connections(
+        self, auth: MemberAuth, *, limit: int = 100, cursor: str | None = None
+    ) -> NetworkPage:
+        offset = int(cursor) if cursor and cursor.isdigit() else 0
+        return await self._members(auth, 1, limit, offset)
+
+    async def suggested_members(self, auth: MemberAuth, *, limit: int = 20) -> NetworkPage:
+        return await self._members(auth, 2, limit, 0)
+
+    # --- demo and test controls (not part of the port)
+    async def misbehave(self, member_urn: str, **settings: Any) -> None:
+        """Make the simulated account misbehave: ``rate_limit=n`` (next n calls 429, ``retry_after``),
+        ``fail=n`` (next n calls 500), ``restricted=True`` (writes refused). ``{}`` resets."""
+        sub = member_urn.rsplit(":", 1)[-1]
+        async with self._engine.begin() as conn:
+            await conn.execute(
+                update(sandbox_accounts).where(sandbox_accounts.c.sub == sub).values(misbehave=settings)
+            )

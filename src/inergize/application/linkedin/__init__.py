@@ -1,0 +1,1 @@
+"""LinkedIn use cases: connect and keep connected, publish, sync the profile, import exports, sign in."""

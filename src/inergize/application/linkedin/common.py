@@ -1,0 +1,188 @@
+"""What every LinkedIn use case shares: its ports, token encryption contexts, and the one rule for
+calling LinkedIn as a member (refresh once on a 401; only a confirmed 401 marks the connection broken)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import msgspec
+
+from inergize.application.notifications import notify
+from inergize.domain.errors import NotFound
+from inergize.domain.linkedin import LinkedInTokenRejected, LinkedInUnavailable, MemberAuth, OAuthTokens
+from inergize.domain.linkedin_account import ConnectionStatus, LinkedInConnection
+from inergize.ports.clock import Clock
+from inergize.ports.linkedin import LinkedInGateway
+from inergize.ports.secret_box import SecretBox
+from inergize.ports.unit_of_work import UnitOfWorkFactory
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedInPorts:
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    gateway: LinkedInGateway
+    secret_box: SecretBox
+    redirect_uri: str  # where LinkedIn sends the browser back after consent (connect)
+    signin_redirect_uri: str = ""  # the same for "Sign in with LinkedIn"
+
+
+def access_context(user_id: uuid.UUID) -> str:
+    return f"linkedin:access:{user_id}"
+
+
+def refresh_context(user_id: uuid.UUID) -> str:
+    return f"linkedin:refresh:{user_id}"
+
+
+def seal_tokens(ports: LinkedInPorts, conn: LinkedInConnection, tokens: OAuthTokens) -> LinkedInConnection:
+    """``conn`` with new tokens. A missing refresh token in the answer keeps the stored one: tokens are
+    never overwritten with nothing."""
+    box = ports.secret_box
+    refresh_enc, refresh_exp = conn.refresh_token_enc, conn.refresh_expires_at
+    if tokens.refresh_token:
+        refresh_enc = box.encrypt(tokens.refresh_token, context=refresh_context(conn.user_id))
+        refresh_exp = tokens.refresh_expires_at
+    return msgspec.structs.replace(
+        conn,
+        access_token_enc=box.encrypt(tokens.access_token, context=access_context(conn.user_id)),
+        refresh_token_enc=refresh_enc,
+        refresh_expires_at=refresh_exp,
+        expires_at=tokens.expires_at,
+        scopes=list(tokens.scopes) or conn.scopes,
+    )
+
+
+async def get_connection(ports: LinkedInPorts, user_id: uuid.UUID) -> LinkedInConnection:
+    async with ports.uow_factory(read_only=True) as uow:
+        conn = await uow.linkedin.get_connection(user_id)
+    if conn is None:
+        raise NotFound("No LinkedIn account is connected.", code="linkedin_not_connected")
+    return conn
+
+
+def member_auth(ports: LinkedInPorts, conn: LinkedInConnection) -> MemberAuth:
+    token = ports.secret_box.decrypt(conn.access_token_enc, context=access_context(conn.user_id))
+    return MemberAuth(access_token=token, member_urn=conn.member_urn)
+
+
+async def refresh_connection(ports: LinkedInPorts, conn: LinkedInConnection) -> LinkedInConnection:
+    """Refresh the access token. Transient failures change nothing but ``last_error`` and re-raise; a
+    refused refresh token asks for re-consent (the access token may still work until it expires)."""
+    assert conn.refresh_token_enc is not None
+    refresh_token = ports.secret_box.decrypt(conn.refresh_token_enc, context=refresh_context(conn.user_id))
+    now = ports.clock.now()
+    try:
+        tokens = await ports.gateway.refresh(refresh_token=refresh_token)
+    except LinkedInUnavailable as exc:
+        await _record(ports, conn.user_id, last_error=f"refresh failed for now: {exc.detail}")
+        raise
+    except LinkedInTokenRejected as exc:
+        await _record(
+            ports,
+            conn.user_id,
+            status=ConnectionStatus.RECONSENT_NEEDED,
+            last_error=f"refresh refused: {exc.detail}",
+            notify_reconsent=True,
+        )
+        raise
+    async with ports.uow_factory() as uow:
+        current = await uow.linkedin.get_connection(conn.user_id)
+        if current is None:  # disconnected meanwhile: do not resurrect it
+            raise NotFound("No LinkedIn account is connected.", code="linkedin_not_connected")
+        updated = msgspec.structs.replace(
+            seal_tokens(ports, current, tokens),
+            status=ConnectionStatus.ACTIVE,
+            last_refresh_at=now,
+            last_error=None,
+            updated_at=now,
+        )
+        await uow.linkedin.save_connection(updated)
+        await uow.commit()
+    return updated
+
+
+async def _record(
+    ports: LinkedInPorts,
+    user_id: uuid.UUID,
+    *,
+    status: ConnectionStatus | None = None,
+    last_error: str | None = None,
+    notify_reconsent: bool = False,
+) -> None:
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        conn = await uow.linkedin.get_connection(user_id)
+        if conn is None:
+            return
+        changes: dict[str, object] = {"last_error": last_error, "updated_at": now}
+        if status is not None:
+            changes["status"] = status
+        if status is ConnectionStatus.BROKEN:
+            await notify(
+                uow,
+                user_id,
+                "linkedin.disconnected",
+                "Reconnect your LinkedIn account",
+                "LinkedIn no longer accepts InErgize's access to your account. Nothing will be published "
+                "until you reconnect.",
+                link="/settings/linkedin",
+                now=now,
+            )
+        elif notify_reconsent and conn.reconsent_notified_at is None:
+            changes["reconsent_notified_at"] = now
+            await notify(
+                uow,
+                user_id,
+                "linkedin.reconsent",
+                "Reconnect LinkedIn soon",
+                f"LinkedIn access expires on {conn.expires_at:%Y-%m-%d}. Reconnect before then so "
+                "scheduled posts keep going out.",
+                link="/settings/linkedin",
+                now=now,
+            )
+        await uow.linkedin.save_connection(msgspec.structs.replace(conn, **changes))
+        await uow.commit()
+
+
+async def call_as_member(
+    ports: LinkedInPorts, user_id: uuid.UUID, action: Callable[[MemberAuth], Awaitable[T]]
+) -> T:
+    """Run ``action`` with the user's LinkedIn credentials. Refreshes ahead of expiry; on a 401 refreshes
+    once and retries; a 401 that survives the refresh (or is confirmed by userinfo when there is no refresh
+    token) marks the connection broken. Transient errors never touch the connection."""
+    conn = await get_connection(ports, user_id)
+    if conn.status is ConnectionStatus.BROKEN:
+        raise LinkedInTokenRejected("LinkedIn refused this connection; reconnect your LinkedIn account.")
+    now = ports.clock.now()
+    if conn.should_refresh(now):
+        try:
+            conn = await refresh_connection(ports, conn)
+        except (LinkedInUnavailable, LinkedInTokenRejected):
+            pass  # the current token still works for now; the periodic task tries again
+    try:
+        return await action(member_auth(ports, conn))
+    except LinkedInTokenRejected as first:
+        if conn.can_refresh(now):
+            try:
+                conn = await refresh_connection(ports, conn)
+            except LinkedInTokenRejected:
+                await _record(ports, user_id, status=ConnectionStatus.BROKEN, last_error=first.detail)
+                raise first from None
+            try:
+                return await action(member_auth(ports, conn))
+            except LinkedInTokenRejected as second:
+                await _record(ports, user_id, status=ConnectionStatus.BROKEN, last_error=second.detail)
+                raise
+        try:  # no refresh token: confirm the 401 before calling it broken
+            await ports.gateway.userinfo(member_auth(ports, conn).access_token)
+        except LinkedInTokenRejected:
+            await _record(ports, user_id, status=ConnectionStatus.BROKEN, last_error=first.detail)
+        except LinkedInUnavailable:
+            pass
+        raise

@@ -1,0 +1,84 @@
+"""Member actions beyond publishing: comments, reactions, deleting a post, the network, invitations and
+messages. Each checks the adapter's capabilities first, so an ordinary REST app answers a clear
+``CapabilityUnavailable`` without calling LinkedIn."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import msgspec
+
+from inergize.application.linkedin.common import LinkedInPorts, call_as_member
+from inergize.domain.errors import NotFound
+from inergize.domain.linkedin import Capability, ReactionType
+from inergize.domain.users import Principal
+
+
+def _require(ports: LinkedInPorts, capability: Capability) -> None:
+    ports.gateway.capabilities().require(capability)
+
+
+async def comment(post_urn: str, text: str, *, principal: Principal, ports: LinkedInPorts) -> str:
+    _require(ports, Capability.COMMENT)
+    return await call_as_member(
+        ports, principal.user_id, lambda a: ports.gateway.comment(a, post_urn=post_urn, text=text)
+    )
+
+
+async def react(post_urn: str, reaction: ReactionType, *, principal: Principal, ports: LinkedInPorts) -> None:
+    _require(ports, Capability.REACT)
+    await call_as_member(
+        ports, principal.user_id, lambda a: ports.gateway.react(a, post_urn=post_urn, reaction=reaction)
+    )
+
+
+async def delete_post(post_id: uuid.UUID, *, principal: Principal, ports: LinkedInPorts) -> None:
+    """Delete one of the user's published posts (by our record id: someone else's is "not found")."""
+    _require(ports, Capability.DELETE_POST)
+    async with ports.uow_factory(read_only=True) as uow:
+        rows = await uow.linkedin.list_posts(principal.user_id, limit=1000)
+    row = next((r for r in rows if r["id"] == post_id), None)
+    if row is None or not row["post_urn"]:
+        raise NotFound("No such post.")
+    await call_as_member(
+        ports, principal.user_id, lambda a: ports.gateway.delete_post(a, post_urn=row["post_urn"])
+    )
+    async with ports.uow_factory() as uow:
+        await uow.linkedin.update_post(post_id, state="deleted", updated_at=ports.clock.now())
+        await uow.commit()
+
+
+async def connections(
+    *, principal: Principal, ports: LinkedInPorts, limit: int = 100, cursor: str | None = None
+) -> dict[str, Any]:
+    _require(ports, Capability.READ_CONNECTIONS)
+    page = await call_as_member(
+        ports, principal.user_id, lambda a: ports.gateway.list_connections(a, limit=limit, cursor=cursor)
+    )
+    return msgspec.to_builtins(page)
+
+
+async def invite(invitee_urn: str, note: str | None, *, principal: Principal, ports: LinkedInPorts) -> str:
+    _require(ports, Capability.SEND_INVITATION)
+    return await call_as_member(
+        ports,
+        principal.user_id,
+        lambda a: ports.gateway.send_invitation(a, invitee_urn=invitee_urn, message=note),
+    )
+
+
+async def withdraw(invitation_id: str, *, principal: Principal, ports: LinkedInPorts) -> None:
+    _require(ports, Capability.WITHDRAW_INVITATION)
+    await call_as_member(
+        ports, principal.user_id, lambda a: ports.gateway.withdraw_invitation(a, invitation_id=invitation_id)
+    )
+
+
+async def message(recipient_urn: str, text: str, *, principal: Principal, ports: LinkedInPorts) -> str:
+    _require(ports, Capability.SEND_MESSAGE)
+    return await call_as_member(
+        ports,
+        principal.user_id,
+        lambda a: ports.gateway.send_message(a, recipient_urn=recipient_urn, text=text),
+    )

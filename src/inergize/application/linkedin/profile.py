@@ -1,0 +1,82 @@
+"""Profile sync and the completeness score with its roadmap."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from inergize.application.linkedin.common import LinkedInPorts, call_as_member
+from inergize.domain.linkedin import ProfileSnapshot
+from inergize.domain.linkedin_account import Education, LinkedInProfile, Position
+from inergize.domain.profile_score import ProfileScore, score_profile
+from inergize.domain.users import Principal
+
+
+def merge_snapshot(profile: LinkedInProfile, snap: ProfileSnapshot, source: str) -> LinkedInProfile:
+    """``profile`` updated with what ``snap`` knows; what it does not know (empty) is kept, so a sync
+    through an adapter that sees little never erases what an export import brought."""
+    p = msgspec.structs.replace(profile)
+    for field in (
+        "full_name",
+        "headline",
+        "summary",
+        "industry",
+        "location",
+        "photo_url",
+        "banner_url",
+        "vanity_url",
+    ):
+        value = getattr(snap, field)
+        if value:
+            setattr(p, field, value)
+    if snap.positions:
+        p.positions = [msgspec.convert(x, Position) for x in snap.positions]
+    if snap.education:
+        p.education = [msgspec.convert(x, Education) for x in snap.education]
+    for field in ("skills", "featured"):
+        if getattr(snap, field):
+            setattr(p, field, list(getattr(snap, field)))
+    p.recommendations = max(p.recommendations, snap.recommendations)
+    p.connections = snap.connections or p.connections
+    p.sources = sorted({*p.sources, source})
+    return p
+
+
+def profile_out(profile: LinkedInProfile, score: ProfileScore) -> dict[str, Any]:
+    return {
+        "profile": msgspec.to_builtins(profile),
+        "score": score.score,
+        "checks": msgspec.to_builtins(score.checks),
+        "roadmap": msgspec.to_builtins(score.roadmap),
+    }
+
+
+async def save_scored(ports: LinkedInPorts, profile: LinkedInProfile) -> dict[str, Any]:
+    score = score_profile(profile)
+    profile.completeness_score = score.score
+    async with ports.uow_factory() as uow:
+        await uow.linkedin.save_profile(profile, ports.clock.now())
+        await uow.commit()
+    return profile_out(profile, score)
+
+
+async def sync_profile(*, principal: Principal, ports: LinkedInPorts) -> dict[str, Any]:
+    """Read the member's profile through the gateway, merge, score and store it (``last_sync_at``)."""
+    snap = await call_as_member(ports, principal.user_id, ports.gateway.profile)
+    async with ports.uow_factory(read_only=True) as uow:
+        current = await uow.linkedin.get_profile(principal.user_id) or LinkedInProfile(
+            user_id=principal.user_id
+        )
+    merged = merge_snapshot(current, snap, ports.gateway.capabilities().adapter)
+    merged.last_sync_at = ports.clock.now()
+    return await save_scored(ports, merged)
+
+
+async def get_profile(*, principal: Principal, ports: LinkedInPorts) -> dict[str, Any]:
+    """The stored profile with its score and roadmap (an empty profile scores what it scores)."""
+    async with ports.uow_factory(read_only=True) as uow:
+        profile = await uow.linkedin.get_profile(principal.user_id) or LinkedInProfile(
+            user_id=principal.user_id
+        )
+    return profile_out(profile, score_profile(profile))

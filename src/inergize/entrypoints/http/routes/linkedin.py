@@ -1,0 +1,278 @@
+"""/v1/linkedin: connect an account, its status, profile sync and score, publishing, network actions,
+imports of LinkedIn's exports; /v1/admin/linkedin/version for admins."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from typing import Any
+
+import msgspec
+from litestar import Request, Response, delete, get, post
+from litestar.params import Parameter
+
+from inergize.application.linkedin import connection as conn_uc
+from inergize.application.linkedin import imports as import_uc
+from inergize.application.linkedin import network as network_uc
+from inergize.application.linkedin import profile as profile_uc
+from inergize.application.linkedin import publishing as publish_uc
+from inergize.domain.errors import ValidationFailed
+from inergize.domain.linkedin import MediaKind, ReactionType
+from inergize.domain.linkedin_version import version_status
+from inergize.domain.users import Principal
+from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER
+from inergize.entrypoints.http.conventions import IDEMPOTENCY_HEADER
+from inergize.entrypoints.http.schemas import RequestBody
+
+
+def _ports(request: Request[Any, Any, Any]) -> Any:
+    return request.app.state.container.linkedin_ports()
+
+
+def _camel(key: str) -> str:
+    head, *rest = key.split("_")
+    return head + "".join(w[:1].upper() + w[1:] for w in rest)
+
+
+def camelize(value: Any) -> Any:
+    """The API speaks camelCase; use cases answer snake_case dicts. Keys of ``unavailable`` are capability
+    names (values, not fields) and stay as they are."""
+    if isinstance(value, dict):
+        return {_camel(k): (v if k == "unavailable" else camelize(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [camelize(v) for v in value]
+    return value
+
+
+def _json(data: Any, status: int = 200) -> Response[Any]:
+    return Response(camelize(msgspec.to_builtins(data)), status_code=status)
+
+
+@post("/v1/linkedin/connect", opt=USER, status_code=200)
+async def connect(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    """The authorization URL to send the browser to; its ``state`` is single-use, bound to you, 10 min."""
+    return _json(await conn_uc.start_connect(principal=principal, ports=_ports(request)))
+
+
+@get("/v1/linkedin/callback", opt=PUBLIC)
+async def callback(
+    request: Request[Any, Any, Any],
+    oauth_state: str = Parameter(query="state"),
+    code: str | None = None,
+    error: str | None = None,
+) -> Response[Any]:
+    """Where LinkedIn returns the browser: the state identifies the user (a redirect carries no session)."""
+    return _json(
+        await conn_uc.complete_connect(code=code, state=oauth_state, error=error, ports=_ports(request))
+    )
+
+
+@get("/v1/linkedin/connection", opt=USER)
+async def connection(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    return _json(await conn_uc.connection_status(principal=principal, ports=_ports(request)))
+
+
+@delete("/v1/linkedin/connection", opt=USER, status_code=204)
+async def disconnect(request: Request[Any, Any, Any], principal: Principal) -> None:
+    await conn_uc.disconnect(principal=principal, ports=_ports(request))
+
+
+@post("/v1/linkedin/profile/sync", opt=USER, status_code=200)
+async def sync_profile(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    return _json(await profile_uc.sync_profile(principal=principal, ports=_ports(request)))
+
+
+@get("/v1/linkedin/profile", opt=USER)
+async def get_profile(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    """The profile with its completeness score (0–100), every check and the roadmap ordered by gain."""
+    return _json(await profile_uc.get_profile(principal=principal, ports=_ports(request)))
+
+
+class MediaIn(RequestBody, kw_only=True):
+    kind: MediaKind
+    data_base64: str
+    content_type: str
+    filename: str = ""
+    alt_text: str | None = None
+    title: str | None = None
+
+
+class PostIn(RequestBody, kw_only=True):
+    commentary: str
+    media: list[MediaIn] = []
+    first_comment: str | None = None
+
+
+def _media(items: list[MediaIn]) -> tuple[publish_uc.MediaInput, ...]:
+    out = []
+    for m in items:
+        try:
+            data = base64.b64decode(m.data_base64, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise ValidationFailed("data_base64 is not base64.", field="media") from exc
+        out.append(
+            publish_uc.MediaInput(
+                kind=m.kind,
+                data=data,
+                content_type=m.content_type,
+                filename=m.filename,
+                alt_text=m.alt_text,
+                title=m.title,
+            )
+        )
+    return tuple(out)
+
+
+@post("/v1/linkedin/posts", opt=USER)
+async def publish(request: Request[Any, Any, Any], data: PostIn, principal: Principal) -> Response[Any]:
+    """Publish now. ``Idempotency-Key`` is required: a retry with the same key never posts twice (and
+    never uploads a media file twice)."""
+    key = request.headers.get(IDEMPOTENCY_HEADER)
+    if not key or len(key) > 200:
+        raise ValidationFailed(
+            "Send an Idempotency-Key (1–200 characters) so a retry cannot post twice.",
+            field="Idempotency-Key",
+        )
+    cmd = publish_uc.PublishNow(
+        commentary=data.commentary, media=_media(data.media), first_comment=data.first_comment
+    )
+    out = await publish_uc.publish_now(cmd, idempotency_key=key, principal=principal, ports=_ports(request))
+    return _json(out, 201)
+
+
+@get("/v1/linkedin/posts", opt=USER)
+async def list_posts(
+    request: Request[Any, Any, Any], principal: Principal, limit: int = Parameter(default=50, ge=1, le=200)
+) -> Response[Any]:
+    return _json(
+        {"items": await publish_uc.list_posts(principal=principal, ports=_ports(request), limit=limit)}
+    )
+
+
+class ReactIn(RequestBody, kw_only=True):
+    post_urn: str
+    reaction: ReactionType = ReactionType.LIKE
+
+
+class CommentIn(RequestBody, kw_only=True):
+    post_urn: str
+    text: str
+
+
+class InvitationIn(RequestBody, kw_only=True):
+    invitee_urn: str
+    message: str | None = None
+
+
+class MessageIn(RequestBody, kw_only=True):
+    recipient_urn: str
+    text: str
+
+
+@post("/v1/linkedin/comments", opt=USER, status_code=201)
+async def comment(request: Request[Any, Any, Any], data: CommentIn, principal: Principal) -> Response[Any]:
+    urn = await network_uc.comment(data.post_urn, data.text, principal=principal, ports=_ports(request))
+    return _json({"comment_urn": urn}, 201)
+
+
+@post("/v1/linkedin/reactions", opt=USER, status_code=204)
+async def react(request: Request[Any, Any, Any], data: ReactIn, principal: Principal) -> None:
+    await network_uc.react(data.post_urn, data.reaction, principal=principal, ports=_ports(request))
+
+
+@delete("/v1/linkedin/posts/{post_id:uuid}", opt=USER, status_code=204)
+async def delete_post(request: Request[Any, Any, Any], post_id: uuid.UUID, principal: Principal) -> None:
+    await network_uc.delete_post(post_id, principal=principal, ports=_ports(request))
+
+
+@get("/v1/linkedin/network", opt=USER)
+async def network(
+    request: Request[Any, Any, Any],
+    principal: Principal,
+    cursor: str | None = None,
+    limit: int = Parameter(default=100, ge=1, le=500),
+) -> Response[Any]:
+    return _json(
+        await network_uc.connections(principal=principal, ports=_ports(request), limit=limit, cursor=cursor)
+    )
+
+
+@post("/v1/linkedin/invitations", opt=USER, status_code=201)
+async def invite(request: Request[Any, Any, Any], data: InvitationIn, principal: Principal) -> Response[Any]:
+    ident = await network_uc.invite(
+        data.invitee_urn, data.message, principal=principal, ports=_ports(request)
+    )
+    return _json({"invitation_id": ident}, 201)
+
+
+@delete("/v1/linkedin/invitations/{invitation_id:str}", opt=USER, status_code=204)
+async def withdraw(request: Request[Any, Any, Any], invitation_id: str, principal: Principal) -> None:
+    await network_uc.withdraw(invitation_id, principal=principal, ports=_ports(request))
+
+
+@post("/v1/linkedin/messages", opt=USER, status_code=201)
+async def message(request: Request[Any, Any, Any], data: MessageIn, principal: Principal) -> Response[Any]:
+    ident = await network_uc.message(
+        data.recipient_urn, data.text, principal=principal, ports=_ports(request)
+    )
+    return _json({"message_id": ident}, 201)
+
+
+async def _upload(request: Request[Any, Any, Any]) -> bytes:
+    body = await request.body()
+    if not body:
+        raise ValidationFailed("Send the file as the request body.", field="body")
+    return body
+
+
+@post("/v1/linkedin/imports/data-export", opt=USER, status_code=200)
+async def import_export(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    """Upload LinkedIn's "Get a copy of your data" ZIP (the body) to fill profile, network and posts."""
+    c = request.app.state.container
+    out = await import_uc.import_data_export(
+        await _upload(request),
+        principal=principal,
+        ports=_ports(request),
+        max_total_bytes=c.settings().linkedin_import_max_bytes,
+    )
+    return _json(out)
+
+
+@post("/v1/linkedin/imports/creator-analytics", opt=USER, status_code=200)
+async def import_analytics(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    """Upload LinkedIn's creator analytics XLSX (the body) into analytics_events, deduplicated."""
+    c = request.app.state.container
+    out = await import_uc.import_creator_analytics(
+        await _upload(request), principal=principal, ports=_ports(request), reader=c.workbook_reader()
+    )
+    return _json(out)
+
+
+@get("/v1/admin/linkedin/version", opt=ADMIN)
+async def api_version(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    """Where the configured LinkedIn-Version stands (current, near retirement, retired)."""
+    c = request.app.state.container
+    return _json(version_status(c.settings().linkedin_api_version, c.clock().now().date()))
+
+
+ROUTES = [
+    connect,
+    callback,
+    connection,
+    disconnect,
+    sync_profile,
+    get_profile,
+    publish,
+    list_posts,
+    comment,
+    react,
+    delete_post,
+    network,
+    invite,
+    withdraw,
+    message,
+    import_export,
+    import_analytics,
+    api_version,
+]
