@@ -19,10 +19,12 @@ from inergize.entrypoints.http.routes import accounts, admin_accounts, me, mfa, 
 from inergize.entrypoints.http.routes import jobs as jobs_routes  # issue 3: /v1/admin/ping
 from inergize.entrypoints.http.routes import ai as ai_routes  # issue 6: /v1/ai
 from inergize.entrypoints.http.routes import linkedin as linkedin_routes  # issue 5: /v1/linkedin
+from inergize.entrypoints.http.routes import linkedin_auth  # issue 5: /v1/auth/linkedin
 from inergize.entrypoints.http.routes import tiers as tier_routes  # issue 3: subscription tiers
 
 ROUTE_MODULES = [system, content, jobs_routes, ai_routes, tier_routes]
 ROUTE_MODULES += [linkedin_routes]  # issue 5: LinkedIn
+ROUTE_MODULES += [linkedin_auth]  # issue 5: sign in with LinkedIn
 
 ROUTE_MODULES += [accounts, me, mfa, notifications, admin_accounts]  # issue 4: accounts and security
 

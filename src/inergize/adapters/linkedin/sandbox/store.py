@@ -63,6 +63,12 @@ def sub_for_hint(hint: str) -> str:
 
 async def ensure_account(conn: AsyncConnection, hint: str, now: datetime) -> str:
     """The simulated member for ``hint`` (created with a profile and a network the first time)."""
+    if hint.startswith("member:"):  # the same simulated member again (re-authentication)
+        known = hint[len("member:") :]
+        if (
+            await conn.execute(select(sandbox_accounts.c.sub).where(sandbox_accounts.c.sub == known))
+        ).first():
+            return known
     sub = sub_for_hint(hint)
     if (await conn.execute(select(sandbox_accounts.c.sub).where(sandbox_accounts.c.sub == sub))).first():
         return sub

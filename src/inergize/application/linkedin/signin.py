@@ -1,0 +1,205 @@
+"""Sign in with LinkedIn (OpenID Connect: ``openid profile email``), and re-authentication through LinkedIn
+for accounts it created.
+
+Rules: an existing account is matched by the member's LinkedIn id, or else only by an email address that
+LinkedIn says is verified *and* that the account has verified too; it is never merged with an unverified
+address. Two-step verification is never bypassed: with TOTP on, the answer is an MFA challenge for
+``/v1/auth/login/mfa``, exactly like a password login. Accounts created this way have no password; a
+LinkedIn re-authentication hands them a password-reset token, so they can set one (and from then on
+confirm sensitive changes with it)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from inergize.application.accounts.common import AccountPorts, audit, start_session
+from inergize.application.accounts.login import LoginResult
+from inergize.application.linkedin.common import LinkedInPorts
+from inergize.application.linkedin.connection import AuthorizationStart, begin_authorization, state_digest
+from inergize.application.users import create_user
+from inergize.domain.accounts import ClientInfo, OneTimeToken, TokenPurpose, new_secret_token, token_digest
+from inergize.domain.errors import Conflict, Forbidden, ValidationFailed
+from inergize.domain.linkedin import SIGN_IN_SCOPES, LinkedInIdentity
+from inergize.domain.linkedin_account import LinkedInIdentityLink, OAuthState, StatePurpose
+from inergize.domain.users import Principal, User, normalize_email
+
+
+async def start_signin(*, ports: LinkedInPorts) -> AuthorizationStart:
+    return await begin_authorization(
+        ports,
+        purpose=StatePurpose.SIGNIN,
+        user_id=None,
+        redirect_uri=ports.signin_redirect_uri,
+        scopes=SIGN_IN_SCOPES,
+        login_hint=None,
+    )
+
+
+async def start_reauth(*, principal: Principal, ports: LinkedInPorts) -> AuthorizationStart:
+    """Re-authenticate through LinkedIn (for accounts signed in with LinkedIn)."""
+    async with ports.uow_factory(read_only=True) as uow:
+        link = await uow.linkedin.identity_for_user(principal.user_id)
+    if link is None:
+        raise ValidationFailed("This account does not sign in with LinkedIn.", code="linkedin_not_linked")
+    return await begin_authorization(
+        ports,
+        purpose=StatePurpose.REAUTH,
+        user_id=principal.user_id,
+        redirect_uri=ports.signin_redirect_uri,
+        scopes=SIGN_IN_SCOPES,
+        login_hint=f"member:{link.sub}",
+    )
+
+
+async def _spend_state(ports: LinkedInPorts, state: str) -> OAuthState:
+    async with ports.uow_factory() as uow:
+        record = await uow.linkedin.consume_state(state_digest(state), ports.clock.now())
+        await uow.commit()
+    if record is None or record.purpose not in (StatePurpose.SIGNIN, StatePurpose.REAUTH):
+        raise ValidationFailed(
+            "The LinkedIn sign-in link has expired or was already used; start again.",
+            code="invalid_oauth_state",
+            field="state",
+        )
+    return record
+
+
+async def _account_for(
+    ports: LinkedInPorts, accounts: AccountPorts, identity: LinkedInIdentity
+) -> tuple[User, bool]:
+    """The account this member signs in to, created if none exists; ``Conflict`` rather than a merge
+    whenever an email match cannot be trusted."""
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        link = await uow.linkedin.get_identity(identity.sub)
+        if link is not None:
+            user = await uow.users.get(link.user_id)
+            if user is not None:
+                link.last_login_at = now
+                await uow.linkedin.save_identity(link)
+                await uow.commit()
+                return user, False
+        if not identity.email or not identity.email_verified:
+            raise Conflict(
+                "LinkedIn did not confirm an email address for this member; sign up with your email "
+                "instead, then connect LinkedIn.",
+                code="linkedin_email_unverified",
+            )
+        address = normalize_email(identity.email)
+        user = await uow.users.get_by_email(address)
+        if user is not None and user.email_verified_at is None:
+            raise Conflict(
+                "An account with this email exists but has not confirmed it. Confirm the address (or "
+                "sign in with your password), then connect LinkedIn.",
+                code="linkedin_email_unconfirmed",
+            )
+    created = user is None
+    if user is None:
+        user = await create_user(
+            address,
+            uow_factory=ports.uow_factory,
+            clock=ports.clock,
+            display_name=identity.name[:200],
+            password_hash=None,
+            verified=True,
+        )
+    async with ports.uow_factory() as uow:
+        await uow.linkedin.save_identity(
+            LinkedInIdentityLink(
+                sub=identity.sub,
+                user_id=user.id,
+                email=address,
+                email_verified=True,
+                created_at=now,
+                last_login_at=now,
+            )
+        )
+        await audit(uow, "linkedin.signin_linked", user_id=user.id, now=now, created=created)
+        await uow.commit()
+    return user, created
+
+
+async def complete_linkedin_auth(
+    *,
+    code: str | None,
+    state: str,
+    error: str | None,
+    client: ClientInfo,
+    ports: LinkedInPorts,
+    accounts: AccountPorts,
+) -> dict[str, Any]:
+    """The callback of both flows. Sign-in answers ``{"login": LoginResult, "created": bool}``;
+    re-authentication answers ``{"reset_token": …}`` for setting a password."""
+    record = await _spend_state(ports, state)
+    if error or not code:
+        raise ValidationFailed(
+            f"LinkedIn did not grant access ({error or 'no code'}).", code="linkedin_denied"
+        )
+    tokens = await ports.gateway.exchange_code(code=code, redirect_uri=record.redirect_uri)
+    identity = await ports.gateway.userinfo(tokens.access_token)
+    if record.purpose is StatePurpose.REAUTH:
+        return await _reauthenticated(ports, accounts, record, identity, client)
+    user, created = await _account_for(ports, accounts, identity)
+    return {"login": await _login(accounts, user, client), "created": created}
+
+
+async def _login(accounts: AccountPorts, user: User, client: ClientInfo) -> LoginResult:
+    """Open a session, or (TOTP on) issue the same MFA challenge a password login would."""
+    if not user.is_active:
+        raise Forbidden("This account is disabled.", code="account_disabled")
+    now = accounts.clock.now()
+    async with accounts.uow_factory() as uow:
+        state = await uow.security.state(user.id)
+        if state.mfa_enabled:
+            challenge = new_secret_token()
+            await uow.security.add_token(
+                OneTimeToken(
+                    id=uuid.uuid4(),
+                    user_id=user.id,
+                    purpose=TokenPurpose.MFA_CHALLENGE,
+                    data={"via": "linkedin"},
+                    created_at=now,
+                    expires_at=now + accounts.policy.mfa_challenge_ttl,
+                ),
+                token_digest(challenge),
+            )
+            await audit(uow, "login.mfa_required", user_id=user.id, now=now, client=client, via="linkedin")
+            await uow.commit()
+            return LoginResult(mfa_token=challenge)
+        pair = await start_session(uow, accounts, user, client, now)
+        await uow.commit()
+    return LoginResult(tokens=pair)
+
+
+async def _reauthenticated(
+    ports: LinkedInPorts,
+    accounts: AccountPorts,
+    record: OAuthState,
+    identity: LinkedInIdentity,
+    client: ClientInfo,
+) -> dict[str, Any]:
+    now = ports.clock.now()
+    async with ports.uow_factory() as uow:
+        link = await uow.linkedin.identity_for_user(record.user_id) if record.user_id else None
+        if link is None or link.sub != identity.sub:
+            raise Forbidden(
+                "That LinkedIn member is not the one this account signs in with.",
+                code="linkedin_wrong_member",
+            )
+        token = new_secret_token()
+        expires = now + accounts.policy.reset_ttl
+        await uow.security.add_token(
+            OneTimeToken(
+                id=uuid.uuid4(),
+                user_id=link.user_id,
+                purpose=TokenPurpose.RESET_PASSWORD,
+                data={"via": "linkedin"},
+                created_at=now,
+                expires_at=expires,
+            ),
+            token_digest(token),
+        )
+        await audit(uow, "linkedin.reauthenticated", user_id=link.user_id, now=now, client=client)
+        await uow.commit()
+    return {"reset_token": token, "expires_at": expires}
