@@ -10,6 +10,7 @@ import msgspec
 
 from inergize.domain.ai import AiCall, Capability, cost_micros
 from inergize.domain.errors import NotFound, QuotaExceeded
+from inergize.domain.tiers import quotas_for
 from inergize.domain.users import Principal
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -25,12 +26,23 @@ def budget_micros(monthly_budget_usd: float) -> int:
     return round(monthly_budget_usd * 1_000_000)
 
 
+async def budget_usd(uow: UnitOfWork, user_id: uuid.UUID, fallback_usd: float) -> float:
+    """The user's monthly AI budget from their tier's quotas (``fallback_usd`` for an unknown user)."""
+    user = await uow.users.get(user_id)
+    if user is None:
+        return fallback_usd
+    return quotas_for(user.tier).ai_budget_usd_cents_per_month / 100
+
+
 async def ensure_within_budget(
     uow: UnitOfWork, user_id: uuid.UUID, *, paid: bool, now: datetime, monthly_budget_usd: float
 ) -> None:
-    """Refuse a paid generation once the user's calls this month cost the budget (offline never is)."""
+    """Refuse a paid generation once the user's calls this month cost the budget (offline never is).
+
+    The budget is the user's tier quota; ``monthly_budget_usd`` (a setting) only when there is none."""
     if not paid:
         return
+    monthly_budget_usd = await budget_usd(uow, user_id, monthly_budget_usd)
     spent = await uow.ai_calls.month_total_micros(user_id, month_start(now))
     if spent >= budget_micros(monthly_budget_usd):
         raise QuotaExceeded(
@@ -123,6 +135,7 @@ async def monthly_usage(
     start = month_start(clock.now())
     async with uow_factory(read_only=True) as uow:
         rows = await uow.ai_calls.month_summary(target, start)
+        monthly_budget_usd = await budget_usd(uow, target, monthly_budget_usd)
     lines = tuple(
         UsageLine(provider=p, model=m, calls=n, tokens_in=ti, tokens_out=to, cost_usd=c / 1e6)
         for p, m, n, ti, to, c in rows

@@ -11,8 +11,8 @@ HOOK_CHARS = 210  # what LinkedIn shows before "… see more"
 _HASHTAG = re.compile(r"(?<!\w)#\w{2,50}", re.UNICODE)
 _SENTENCE = re.compile(r"[.!?…]+[\s\n]+|\n+")
 _CTA = re.compile(
-    r"\?|\b(comment|share|tell me|let me know|follow|dm|message me|join|sign up|save this|"
-    r"what do you think|agree|thoughts)\b",
+    r"\?|\b(comments?|share|tell me|let me know|follow|dm|message me|join|sign up|save this|"
+    r"what do you think|agree|thoughts|change my mind|reach out)\b",
     re.IGNORECASE,
 )
 

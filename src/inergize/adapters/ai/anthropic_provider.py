@@ -20,18 +20,23 @@ class AnthropicTextGenerator:
         self.paid = True
 
     async def generate(self, request: TextRequest) -> TextAnswer:
+        # No temperature: recent Claude models fix their sampling; the SDK no longer takes it.
         try:
             message = await self._client.messages.create(
                 model=self._model,
                 max_tokens=request.max_tokens,
-                temperature=request.temperature,
                 system=request.system,
                 messages=[{"role": "user", "content": request.prompt}],
             )
+        except (anthropic.AnthropicError, ValueError) as exc:  # ValueError: a body that is not JSON
+            raise translate(self.name, exc, anthropic) from exc
+        try:
             text = "".join(block.text for block in message.content if getattr(block, "type", "") == "text")
             usage = message.usage
-        except (anthropic.AnthropicError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-            raise translate(self.name, exc, anthropic) from exc
+        except (TypeError, AttributeError) as exc:  # the SDK does not validate: a missing field is None
+            raise ProviderFailed(
+                self.name, "malformed", "sent an answer we could not read", retryable=False
+            ) from exc
         if not text.strip():
             raise ProviderFailed(self.name, "malformed", "answered without text", retryable=False)
         return TextAnswer(

@@ -45,10 +45,19 @@ class OpenAITextGenerator:
                     {"role": "user", "content": request.prompt},
                 ],
             )
+        except (openai.OpenAIError, ValueError) as exc:  # ValueError: a body that is not JSON
+            raise translate(self.name, exc, openai) from exc
+        try:
             text = completion.choices[0].message.content
             usage = completion.usage
-        except (openai.OpenAIError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-            raise translate(self.name, exc, openai) from exc
+        except (
+            TypeError,
+            AttributeError,
+            IndexError,
+        ) as exc:  # the SDK does not validate: fields may be None
+            raise ProviderFailed(
+                self.name, "malformed", "sent an answer we could not read", retryable=False
+            ) from exc
         if not isinstance(text, str) or not text.strip():
             raise ProviderFailed(self.name, "malformed", "answered without text", retryable=False)
         return TextAnswer(
