@@ -26,10 +26,8 @@ async def enqueue_ping(c: Any, uow_factory: Any = None) -> tuple[str, uuid.UUID]
     token = uuid.uuid4().hex
     async with (uow_factory or c.uow_factory())() as uow:
         uow.jobs.enqueue("ping", token=token)
+        job_id = uow.jobs.pending[-1][0]  # the outbox id (a fast worker may retire the row at once)
         await uow.commit()
-    async with c.engine().connect() as conn:
-        query = select(outbox.c.id).where(outbox.c.payload["token"].as_string() == token)
-        job_id = (await conn.execute(query)).scalar_one_or_none()
     return token, job_id
 
 
