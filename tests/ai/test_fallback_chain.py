@@ -210,3 +210,48 @@ async def test_the_http_api_says_which_provider_answered_and_records_the_calls(
         assert usage["costUsd"] > 0  # 120 in / 240 out tokens at gpt-4o-mini prices
     finally:
         container.text_generator.reset_override()
+
+
+async def test_a_banner_over_a_dalle_background_records_the_image_cost(
+    client: Any,
+    container: Any,
+    make_user: Any,
+    tmp_path: Any,
+    fake_openai: ScriptedServer,
+    fake_anthropic: ScriptedServer,
+) -> None:
+    import io
+
+    from PIL import Image
+
+    from inergize.adapters.ai.factory import make_image_generator
+
+    settings = wire_settings(tmp_path, fake_openai, fake_anthropic, ai_image_providers="openai,offline")
+    container.image_generator.override(providers.Object(make_image_generator(settings)))
+    try:
+        u = await make_user()
+        r = await client.post(
+            "/v1/ai/banners", json={"headline": "Data, clearly", "aiBackground": True}, headers=u.headers
+        )
+        body = r.json()
+        assert r.status_code == 201 and body["backgroundProvider"] == "openai" and body["provider"] == "user"
+        png = (await client.get(body["links"]["file"], headers=u.headers)).content
+        assert Image.open(io.BytesIO(png)).size == (1584, 396)
+        usage = (await client.get("/v1/ai/usage", headers=u.headers)).json()
+        assert usage["lines"] == [
+            {
+                "provider": "openai",
+                "model": "dall-e-3",
+                "calls": 1,
+                "tokensIn": 0,
+                "tokensOut": 0,
+                "costUsd": 0.08,
+            }
+        ]
+        fake_openai.push("/v1/images/generations", *[openai_error(500, "down", "server_error")] * 2)
+        r = await client.post(
+            "/v1/ai/banners", json={"headline": "Fallback", "aiBackground": True}, headers=u.headers
+        )
+        assert r.json()["backgroundProvider"] == "offline" and r.json()["offline"] is True
+    finally:
+        container.image_generator.reset_override()

@@ -127,7 +127,7 @@ async def suggest_profile(
     obj, answer = parsed_or_draft(answer, draft, _valid)
     headline = _clip(str(obj["headline"]), LIMITS[TextField.HEADLINE])
     about = _clip(str(obj["about"]), LIMITS[TextField.ABOUT])
-    skills = tuple(dict.fromkeys(str(s).strip()[:80] for s in obj["skills"] if str(s).strip()))[:MAX_SKILLS]  # type: ignore[attr-defined]
+    skills = tuple(dict.fromkeys(str(s).strip()[:80] for s in obj["skills"] if str(s).strip()))[:MAX_SKILLS]
     issues = (
         *(
             await moderate(headline, TextField.HEADLINE, banned_phrases=phrases, moderator=ports.moderator)

@@ -31,7 +31,11 @@ class AnthropicTextGenerator:
         except (anthropic.AnthropicError, ValueError) as exc:  # ValueError: a body that is not JSON
             raise translate(self.name, exc, anthropic) from exc
         try:
-            text = "".join(block.text for block in message.content if getattr(block, "type", "") == "text")
+            text = "".join(
+                str(getattr(block, "text", ""))
+                for block in message.content
+                if getattr(block, "type", "") == "text"
+            )
             usage = message.usage
         except (TypeError, AttributeError) as exc:  # the SDK does not validate: a missing field is None
             raise ProviderFailed(

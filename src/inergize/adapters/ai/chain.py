@@ -20,13 +20,15 @@ from inergize.domain.ai import ProviderFailed
 
 Req = TypeVar("Req")
 Ans = TypeVar("Ans")
+Req_contra = TypeVar("Req_contra", contravariant=True)
+Ans_co = TypeVar("Ans_co", covariant=True)
 
 
-class Generator(Protocol[Req, Ans]):
+class Generator(Protocol[Req_contra, Ans_co]):
     name: str
     paid: bool
 
-    async def generate(self, request: Req, /) -> Ans: ...
+    async def generate(self, request: Req_contra, /) -> Ans_co: ...
 
 
 class RetryPolicy(msgspec.Struct, frozen=True, kw_only=True):

@@ -52,8 +52,10 @@ def _text_link(name: str, s: Settings) -> tuple[Link[Any, Any], str] | None:
         from inergize.adapters.ai.anthropic_provider import AnthropicTextGenerator
         from inergize.adapters.ai.anthropic_provider import make_client as make_anthropic
 
-        client = make_anthropic(s.anthropic_api_key, s.anthropic_base_url, s.anthropic_timeout_seconds)
-        gen = AnthropicTextGenerator(client, s.anthropic_model)
+        anthropic_client = make_anthropic(
+            s.anthropic_api_key, s.anthropic_base_url, s.anthropic_timeout_seconds
+        )
+        gen = AnthropicTextGenerator(anthropic_client, s.anthropic_model)
         return (
             Link(gen, timeout=s.anthropic_timeout_seconds, breaker=_breaker(s)),
             f"anthropic:{s.anthropic_model}",

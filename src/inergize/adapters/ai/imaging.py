@@ -10,8 +10,8 @@ from PIL import Image
 
 def cover_crop(raw: bytes, width: int, height: int) -> bytes:
     """``raw`` (any image format) scaled to cover ``width`` × ``height`` and centre-cropped, as PNG."""
-    with Image.open(io.BytesIO(raw)) as img:
-        img = img.convert("RGB")
+    with Image.open(io.BytesIO(raw)) as source:
+        img = source.convert("RGB")
         scale = max(width / img.width, height / img.height)
         resized = img.resize(
             (max(width, round(img.width * scale)), max(height, round(img.height * scale))),

@@ -48,7 +48,7 @@ def draw_background(width: int, height: int, seed: int) -> bytes:
     for x in range(0, width, 2):
         t = x / width
         colour = tuple(round(c * (0.6 + 0.4 * t)) for c in hue)
-        draw.rectangle([x, 0, x + 1, height], fill=colour)  # type: ignore[arg-type]
+        draw.rectangle([x, 0, x + 1, height], fill=colour)
     overlay = Image.new("RGB", (width, height), (0, 0, 0))
     mask = Image.new("L", (width, height), 0)
     mdraw = ImageDraw.Draw(mask)

@@ -96,7 +96,7 @@ class OpenAIImageGenerator:
             result = await self._client.images.generate(
                 model=self._model, prompt=request.prompt, n=1, size=f"{w}x{h}", **extra
             )
-            raw = base64.b64decode(result.data[0].b64_json or "", validate=True)  # type: ignore[index]
+            raw = base64.b64decode(result.data[0].b64_json or "", validate=True)
         except (openai.OpenAIError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
             raise translate(self.name, exc, openai) from exc
         if not raw:

@@ -33,7 +33,7 @@ def covered() -> frozenset[int]:
     """Code points the regular font has glyphs for."""
     register_fonts()
     font = pdfmetrics.getFont(REGULAR)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph)
 
 
 def drawable(text: str) -> str:

@@ -1,0 +1,134 @@
+"""Voice from the user's own past posts (published LinkedIn posts, else approved drafts), profile
+suggestions from the synced profile and its roadmap, and the carousel job's idempotency."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from inergize.adapters.persistence.tables import metadata
+from inergize.adapters.persistence.tables.platform import outbox
+from inergize.domain.linkedin_account import LinkedInProfile
+from tests.ai.jobs import run_ai_jobs
+
+PAST = [
+    "Shipping beats perfect 🚀\n\nWhat did you ship this week?\n\n#Engineering #Startups",
+    "Small teams move fast 🚀🔥\n\nAgree?\n\n#Engineering",
+    "Deploy on Fridays? 😅\n\nShipping is a habit.\n\n#Engineering #DevOps",
+]
+
+
+async def test_voice_comes_from_published_linkedin_posts(container: Any, make_user: Any) -> None:
+    u = await make_user()
+    table = metadata.tables["linkedin_posts"]
+    now = container.clock().now()
+    async with container.engine().begin() as conn:
+        for i, text in enumerate(PAST):
+            await conn.execute(
+                insert(table).values(
+                    id=uuid.uuid4(),
+                    user_id=u.user.id,
+                    idempotency_key=f"k{i}",
+                    state="published",
+                    commentary=text,
+                    request={},
+                    media_urns=[],
+                    attempts=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        await conn.execute(
+            insert(table).values(
+                id=uuid.uuid4(),
+                user_id=u.user.id,
+                idempotency_key="failed",
+                state="failed",
+                commentary="never out",
+                request={},
+                media_urns=[],
+                attempts=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    texts = await container.past_posts().texts(u.user.id)
+    assert sorted(texts) == sorted(PAST)
+    assert await container.past_posts().texts(uuid.uuid4()) == []
+
+
+async def test_without_linkedin_posts_the_voice_comes_from_approved_drafts(
+    client: Any, container: Any, make_user: Any
+) -> None:
+    u = await make_user(industry="Computer Software")
+    for text in PAST:
+        created = await client.post("/v1/content", json={"title": "t", "body": text}, headers=u.headers)
+        await client.post(created.headers["location"] + "/ready", headers={**u.headers, "If-Match": '"v1"'})
+    await client.post("/v1/content", json={"title": "draft", "body": "not approved"}, headers=u.headers)
+    assert sorted(await container.past_posts().texts(u.user.id)) == sorted(PAST)
+    r = await client.post("/v1/ai/posts", json={"topic": "deploys", "save": False}, headers=u.headers)
+    text = r.json()["variants"][0]["text"]
+    assert text.startswith("💡") and "#Engineering" in text  # the user's emoji habit and favourite hashtag
+
+
+async def test_profile_suggestions_use_the_synced_profile_and_its_roadmap(
+    client: Any, container: Any, make_user: Any
+) -> None:
+    u = await make_user(job_role="Data engineer")
+    async with container.uow_factory()() as uow:
+        await uow.linkedin.save_profile(
+            LinkedInProfile(
+                user_id=u.user.id,
+                full_name="Ada Lovelace",
+                headline="Engineer",
+                summary="",
+                industry="Financial Services",
+                skills=["Python", "SQL"],
+            ),
+            container.clock().now(),
+        )
+        await uow.commit()
+    r = await client.post("/v1/ai/profile-suggestions", json={}, headers=u.headers)
+    body = r.json()
+    assert r.status_code == 200 and body["basedOn"] == "linkedin_profile"
+    assert body["completeness"] is not None and body["completeness"] < 100
+    assert body["roadmap"] and all(step["action"] for step in body["roadmap"])
+    assert (
+        {"Python", "SQL"} <= set(body["skills"])
+        and len(body["headline"]) <= 220
+        and len(body["about"]) <= 2600
+    )
+
+
+async def test_a_carousel_job_runs_once_even_if_delivered_twice(
+    client: Any, container: Any, make_user: Any
+) -> None:
+    u = await make_user()
+    r = await client.post(
+        "/v1/ai/carousels", json={"topic": "idempotent jobs", "slides": 3}, headers=u.headers
+    )
+    job_id = r.json()["id"]
+    async with container.engine().connect() as conn:
+        rows = (await conn.execute(select(outbox.c.payload).where(outbox.c.actor == "ai.carousel"))).all()
+    assert {"job_id": job_id} in [row.payload for row in rows]  # ids only in the envelope
+    await run_ai_jobs(container)
+    from inergize.entrypoints.workers.jobs import JOBS
+
+    await JOBS["ai.carousel"](container, job_id=job_id)  # a redelivery
+    listing = (await client.get("/v1/content", headers=u.headers)).json()["items"]
+    assert [i["kind"] for i in listing] == ["carousel"]
+    job = (await client.get(f"/v1/ai/jobs/{job_id}", headers=u.headers)).json()
+    assert job["status"] == "done" and job["result"]["pages"] == 5
+
+
+async def test_carousel_validation_and_unknown_jobs(client: Any, make_user: Any) -> None:
+    u = await make_user()
+    assert (
+        await client.post("/v1/ai/carousels", json={"topic": "x", "slides": 40}, headers=u.headers)
+    ).status_code == 422
+    assert (await client.get(f"/v1/ai/jobs/{uuid.uuid4()}", headers=u.headers)).status_code == 404
+    assert (
+        await client.post("/v1/ai/posts", json={"topic": "x", "postType": "poem"}, headers=u.headers)
+    ).status_code == 422
