@@ -21,12 +21,14 @@ from inergize.entrypoints.http.routes import ai as ai_routes  # issue 6: /v1/ai
 from inergize.entrypoints.http.routes import linkedin as linkedin_routes  # issue 5: /v1/linkedin
 from inergize.entrypoints.http.routes import linkedin_auth  # issue 5: /v1/auth/linkedin
 from inergize.entrypoints.http.routes import tiers as tier_routes  # issue 3: subscription tiers
+from inergize.entrypoints.http.routes import schedule as schedule_routes  # issue 7: /v1/schedule
 
 ROUTE_MODULES = [system, content, jobs_routes, ai_routes, tier_routes]
 ROUTE_MODULES += [linkedin_routes]  # issue 5: LinkedIn
 ROUTE_MODULES += [linkedin_auth]  # issue 5: sign in with LinkedIn
 
 ROUTE_MODULES += [accounts, me, mfa, notifications, admin_accounts]  # issue 4: accounts and security
+ROUTE_MODULES += [schedule_routes]  # issue 7: scheduling
 
 
 def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdown: list[Any] | None = None,

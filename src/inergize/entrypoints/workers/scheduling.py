@@ -1,27 +1,30 @@
 """Scheduling's background work: the publish job (ids + claim token), the CSV import job, and the
-periodic tick that claims due publications. Both call use cases with the container's ports."""
+periodic tick that claims due publications. Each calls use cases with the container's ports."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
+from inergize.application.linkedin.common import call_as_member
+from inergize.application.publication_media import blob_media_reader
 from inergize.application.publishing import Publisher, tick
 from inergize.application.schedule_import import run_import
 
 
 def publisher(container: Any) -> Publisher:
-    """The publisher for this container's loop: the LinkedIn gateway and member credentials come from
-    the LinkedIn capability's providers (``linkedin_gateway``, ``linkedin_member_auth``)."""
+    """The publisher for this container's loop: LinkedIn calls go through the LinkedIn capability's
+    ``call_as_member`` (token refresh, 401 handling), media comes from the content library's files."""
     settings = container.settings()
-    return Publisher(
-        uow_factory=container.uow_factory(),
-        clock=container.clock(),
-        gateway=container.linkedin_gateway(),
-        auth_for=container.linkedin_member_auth(),
-        read_media=getattr(container, "publication_media", lambda: None)(),
-        concurrency=settings.scheduler_publish_concurrency,
-    )
+    ports = container.linkedin_ports()
+
+    async def as_member(user_id: uuid.UUID, action: Any) -> Any:
+        return await call_as_member(ports, user_id, action)
+
+    return Publisher(uow_factory=container.uow_factory(), clock=container.clock(), gateway=ports.gateway,
+                     as_member=as_member, read_media=blob_media_reader(container.blob_store()),
+                     concurrency=settings.scheduler_publish_concurrency,
+                     claim_seconds=settings.scheduler_claim_seconds)
 
 
 async def publish_publications(container: Any, *, ids: list[str], claim: str) -> None:
@@ -35,13 +38,9 @@ async def claim_due_publications(container: Any) -> None:
     settings = container.settings()
     claimed_total = 0
     while claimed_total < settings.scheduler_max_claims_per_tick:
-        n = await tick(
-            uow_factory=container.uow_factory(),
-            clock=container.clock(),
-            limit=settings.scheduler_claim_batch,
-            batch=settings.scheduler_job_batch,
-            claim_seconds=settings.scheduler_claim_seconds,
-        )
+        n = await tick(uow_factory=container.uow_factory(), clock=container.clock(),
+                       limit=settings.scheduler_claim_batch, batch=settings.scheduler_job_batch,
+                       claim_seconds=settings.scheduler_claim_seconds)
         claimed_total += n
         if n < settings.scheduler_claim_batch:
             return

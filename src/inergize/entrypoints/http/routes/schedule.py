@@ -1,0 +1,390 @@
+"""/v1/schedule: scheduled posts, the calendar, queue settings, pause, retry, CSV import/export and
+optimal-time recommendations. Handlers translate HTTP to use cases and back; nothing more."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from litestar import Request, Response, delete, get, patch, post, put
+from litestar.params import Parameter
+
+from inergize.application import optimal_times as times_uc
+from inergize.application import schedule_import as import_uc
+from inergize.application import schedule_settings as settings_uc
+from inergize.application import scheduling as uc
+from inergize.domain.publication import Publication
+from inergize.domain.scheduling import ScheduleSettings, TimeSlot, to_local
+from inergize.domain.users import Principal
+from inergize.entrypoints.http.auth import USER
+from inergize.entrypoints.http.conventions import etag, expected_version, idempotent
+from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
+from inergize.ports.scheduling import ImportProgress
+
+
+class ScheduleIn(RequestBody, kw_only=True):
+    content_id: uuid.UUID
+    at: datetime | None = None  # omitted: the queue's next free slot
+    allow_close: bool = False
+
+
+class MoveIn(RequestBody, kw_only=True):
+    at: datetime | None = None
+    allow_close: bool = False
+
+
+class RetryIn(RequestBody, kw_only=True):
+    confirm_repost: bool = False
+
+
+class ConfirmPublishedIn(RequestBody, kw_only=True):
+    post_urn: str | None = None
+
+
+class PostNowIn(RequestBody, kw_only=True):
+    content_id: uuid.UUID
+
+
+class SlotIO(RequestBody, kw_only=True):
+    weekday: int
+    time: str
+
+
+class SettingsIn(RequestBody, kw_only=True):
+    timezone: str | None = None
+    slots: list[SlotIO] | None = None
+    min_gap_minutes: int | None = None
+    move_scheduled: bool = False
+
+
+class PublicationOut(ResponseBody, kw_only=True):
+    id: uuid.UUID
+    content_id: uuid.UUID
+    version_id: uuid.UUID
+    state: str
+    due_at: datetime
+    local_time: str
+    timezone: str
+    held: bool
+    attempts: int
+    last_error: str | None
+    failure_reason: str | None
+    post_urn: str | None
+    published_at: datetime | None
+    text: str
+    source: str
+    version: int
+
+
+class SettingsOut(ResponseBody, kw_only=True):
+    timezone: str
+    slots: list[dict[str, Any]]
+    min_gap_minutes: int
+    paused: bool
+    version: int
+
+
+class CalendarOut(ResponseBody, kw_only=True):
+    timezone: str
+    items: list[PublicationOut]
+
+
+class ImportOut(ResponseBody, kw_only=True):
+    id: uuid.UUID
+    state: str
+    total_rows: int
+    processed_rows: int
+    imported: int
+    errors: list[dict[str, Any]]
+
+
+class RecommendationOut(ResponseBody, kw_only=True):
+    weekday: int
+    hour: int
+    label: str
+    expected_rate: float
+    prior_rate: float
+    own_weight: float
+    explanation: str
+
+
+class RecommendationsOut(ResponseBody, kw_only=True):
+    timezone: str
+    items: list[RecommendationOut]
+
+
+def to_out(p: Publication) -> PublicationOut:
+    local = to_local(p.due_at, ZoneInfo(p.timezone)).strftime("%Y-%m-%dT%H:%M")
+    return PublicationOut(
+        id=p.id,
+        content_id=p.content_id,
+        version_id=p.version_id,
+        state=p.state.value,
+        due_at=p.due_at,
+        local_time=local,
+        timezone=p.timezone,
+        held=p.held,
+        attempts=p.attempts,
+        last_error=p.last_error,
+        failure_reason=p.failure_reason,
+        post_urn=p.post_urn,
+        published_at=p.published_at,
+        text=p.text,
+        source=p.source,
+        version=p.version,
+    )
+
+
+def settings_out(s: ScheduleSettings) -> SettingsOut:
+    return SettingsOut(
+        timezone=s.timezone,
+        slots=[{"weekday": x.weekday, "time": x.time} for x in s.slots],
+        min_gap_minutes=s.min_gap_minutes,
+        paused=s.paused,
+        version=s.version,
+    )
+
+
+def import_out(p: ImportProgress) -> ImportOut:
+    return ImportOut(
+        id=p.id,
+        state=p.state,
+        total_rows=p.total_rows,
+        processed_rows=p.processed_rows,
+        imported=p.imported,
+        errors=list(p.errors),
+    )
+
+
+def _c(request: Request[Any, Any, Any]) -> Any:
+    return request.app.state.container
+
+
+@post("/v1/schedule", opt=USER)
+async def schedule_post(
+    request: Request[Any, Any, Any], data: ScheduleIn, principal: Principal
+) -> Response[Any]:
+    c = _c(request)
+
+    async def create() -> tuple[int, Any, dict[str, str]]:
+        item = await uc.schedule(
+            uc.ScheduleCommand(content_id=data.content_id, at=data.at, allow_close=data.allow_close),
+            principal=principal,
+            uow_factory=c.uow_factory(),
+            clock=c.clock(),
+        )
+        return 201, to_out(item), {"Location": f"/v1/schedule/{item.id}", "ETag": etag(item.version)}
+
+    return await idempotent(
+        request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(), create=create
+    )
+
+
+@post("/v1/schedule/now", opt=USER)
+async def post_now(request: Request[Any, Any, Any], data: PostNowIn, principal: Principal) -> Response[Any]:
+    c = _c(request)
+
+    async def create() -> tuple[int, Any, dict[str, str]]:
+        item = await uc.post_now(
+            data.content_id, principal=principal, uow_factory=c.uow_factory(), clock=c.clock()
+        )
+        return 202, to_out(item), {"Location": f"/v1/schedule/{item.id}"}
+
+    return await idempotent(
+        request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(), create=create
+    )
+
+
+@get("/v1/schedule/calendar", opt=USER)
+async def calendar(
+    request: Request[Any, Any, Any],
+    principal: Principal,
+    start: date = Parameter(query="from"),
+    end: date = Parameter(query="to"),
+) -> CalendarOut:
+    settings, items = await uc.calendar(
+        start, end, principal=principal, uow_factory=_c(request).uow_factory()
+    )
+    return CalendarOut(timezone=settings.timezone, items=[to_out(p) for p in items])
+
+
+@get("/v1/schedule/{pid:uuid}", opt=USER)
+async def get_one(request: Request[Any, Any, Any], pid: uuid.UUID, principal: Principal) -> Response[Any]:
+    item = await uc.get_publication(pid, principal=principal, uow_factory=_c(request).uow_factory())
+    return Response(to_out(item), headers={"ETag": etag(item.version)})
+
+
+@patch("/v1/schedule/{pid:uuid}", opt=USER)
+async def move(
+    request: Request[Any, Any, Any], pid: uuid.UUID, data: MoveIn, principal: Principal
+) -> PublicationOut:
+    c = _c(request)
+    item = await uc.reschedule(
+        pid,
+        data.at,
+        principal=principal,
+        uow_factory=c.uow_factory(),
+        clock=c.clock(),
+        allow_close=data.allow_close,
+    )
+    return to_out(item)
+
+
+@delete("/v1/schedule/{pid:uuid}", opt=USER, status_code=200)
+async def cancel(request: Request[Any, Any, Any], pid: uuid.UUID, principal: Principal) -> PublicationOut:
+    c = _c(request)
+    return to_out(await uc.cancel(pid, principal=principal, uow_factory=c.uow_factory(), clock=c.clock()))
+
+
+@post("/v1/schedule/{pid:uuid}/retry", opt=USER, status_code=202)
+async def retry(
+    request: Request[Any, Any, Any], pid: uuid.UUID, principal: Principal, data: RetryIn | None = None
+) -> PublicationOut:
+    c = _c(request)
+    item = await uc.retry_now(
+        pid,
+        principal=principal,
+        uow_factory=c.uow_factory(),
+        clock=c.clock(),
+        confirm_repost=bool(data and data.confirm_repost),
+    )
+    return to_out(item)
+
+
+@post("/v1/schedule/{pid:uuid}/confirm-published", opt=USER, status_code=200)
+async def confirm_published(
+    request: Request[Any, Any, Any],
+    pid: uuid.UUID,
+    principal: Principal,
+    data: ConfirmPublishedIn | None = None,
+) -> PublicationOut:
+    c = _c(request)
+    item = await uc.confirm_published(
+        pid,
+        data.post_urn if data else None,
+        principal=principal,
+        uow_factory=c.uow_factory(),
+        clock=c.clock(),
+    )
+    return to_out(item)
+
+
+@get("/v1/schedule/settings", opt=USER)
+async def get_settings(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    s = await settings_uc.get_settings(principal=principal, uow_factory=_c(request).uow_factory())
+    return Response(settings_out(s), headers={"ETag": etag(s.version)})
+
+
+@put("/v1/schedule/settings", opt=USER)
+async def put_settings(
+    request: Request[Any, Any, Any], data: SettingsIn, principal: Principal
+) -> Response[Any]:
+    c = _c(request)
+    slots = [TimeSlot(s.weekday, s.time) for s in data.slots] if data.slots is not None else None
+    s = await settings_uc.update_settings(
+        settings_uc.SettingsCommand(
+            timezone=data.timezone,
+            slots=slots,
+            min_gap_minutes=data.min_gap_minutes,
+            move_scheduled=data.move_scheduled,
+        ),
+        expected_version=expected_version(request),
+        principal=principal,
+        uow_factory=c.uow_factory(),
+        clock=c.clock(),
+    )
+    return Response(settings_out(s), headers={"ETag": etag(s.version)})
+
+
+@post("/v1/schedule/pause", opt=USER, status_code=200)
+async def pause(request: Request[Any, Any, Any], principal: Principal) -> SettingsOut:
+    c = _c(request)
+    return settings_out(
+        await settings_uc.set_paused(True, principal=principal, uow_factory=c.uow_factory(), clock=c.clock())
+    )
+
+
+@post("/v1/schedule/resume", opt=USER, status_code=200)
+async def resume(request: Request[Any, Any, Any], principal: Principal) -> SettingsOut:
+    c = _c(request)
+    return settings_out(
+        await settings_uc.set_paused(False, principal=principal, uow_factory=c.uow_factory(), clock=c.clock())
+    )
+
+
+@post("/v1/schedule/imports", opt=USER, status_code=202)
+async def start_import(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    """The body is the CSV itself (``Content-Type: text/csv``)."""
+    c = _c(request)
+    progress = await import_uc.start_import(
+        await request.body(), principal=principal, uow_factory=c.uow_factory(), clock=c.clock()
+    )
+    return Response(
+        import_out(progress), status_code=202, headers={"Location": f"/v1/schedule/imports/{progress.id}"}
+    )
+
+
+@get("/v1/schedule/imports/{import_id:uuid}", opt=USER)
+async def get_import(
+    request: Request[Any, Any, Any], import_id: uuid.UUID, principal: Principal
+) -> ImportOut:
+    return import_out(
+        await import_uc.get_import(import_id, principal=principal, uow_factory=_c(request).uow_factory())
+    )
+
+
+@get("/v1/schedule/export", opt=USER)
+async def export(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    text = await import_uc.export_schedule(principal=principal, uow_factory=_c(request).uow_factory())
+    return Response(
+        text.encode("utf-8-sig"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="schedule.csv"'},
+    )
+
+
+@get("/v1/schedule/recommendations", opt=USER)
+async def recommendations(
+    request: Request[Any, Any, Any], principal: Principal, top: int = Parameter(default=5, ge=1, le=24)
+) -> RecommendationsOut:
+    c = _c(request)
+    zone_name, recs = await times_uc.recommend_times(
+        principal=principal, uow_factory=c.uow_factory(), clock=c.clock(), top=top
+    )
+    return RecommendationsOut(
+        timezone=zone_name,
+        items=[
+            RecommendationOut(
+                weekday=r.weekday,
+                hour=r.hour,
+                label=r.label,
+                expected_rate=r.expected_rate,
+                prior_rate=r.prior_rate,
+                own_weight=r.own_weight,
+                explanation=r.explanation,
+            )
+            for r in recs
+        ],
+    )
+
+
+ROUTES = [
+    schedule_post,
+    post_now,
+    calendar,
+    get_one,
+    move,
+    cancel,
+    retry,
+    confirm_published,
+    get_settings,
+    put_settings,
+    pause,
+    resume,
+    start_import,
+    get_import,
+    export,
+    recommendations,
+]
