@@ -74,7 +74,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     linkedin_client_secret: str | None = None
     linkedin_oauth_base_url: str = "https://www.linkedin.com/oauth/v2"
     linkedin_api_base_url: str = "https://api.linkedin.com"
-    linkedin_api_version: str = "202510"
+    linkedin_api_version: str = "202610"
     linkedin_redirect_url: str | None = None
     linkedin_timeout_seconds: float = 20.0
     linkedin_member_daily_calls: int = 500  # our API-call budget per member per UTC day

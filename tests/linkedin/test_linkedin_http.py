@@ -43,6 +43,7 @@ async def rest_container(container: Any, tmp_path: Any, **overrides: Any) -> Asy
                 client=http,
             )
             container.linkedin.override(providers.Object(gw))
+            state.base_url = base  # type: ignore[attr-defined]
             try:
                 yield state
             finally:

@@ -23,7 +23,7 @@ import uvicorn
 
 from inergize.domain.little_text import _MENTION, RESERVED
 
-VERSION = "202510"
+VERSION = "202610"
 CLIENT_ID = "wire-client"
 CLIENT_SECRET = "wire-secret"
 

@@ -58,15 +58,15 @@ def read_zip_csvs(data: bytes, *, max_total_bytes: int) -> dict[str, str]:
         norm = posixpath.normpath(name)
         if name.startswith("/") or norm.startswith("..") or "/../" in f"/{name}" or ":" in name.split("/")[0]:
             raise _bad(f"The archive contains an unsafe path ({info.filename!r}).", "export_unsafe_path")
-        declared += info.file_size
-        if info.file_size > MAX_MEMBER_BYTES or declared > max_total_bytes:
-            raise _bad("The archive is too large once uncompressed.", "export_too_large")
         if (
             info.compress_size
             and info.file_size / info.compress_size > MAX_RATIO
             and info.file_size > 1 << 20
         ):
             raise _bad("The archive looks like a zip bomb (compression ratio too high).", "export_zip_bomb")
+        declared += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or declared > max_total_bytes:
+            raise _bad("The archive is too large once uncompressed.", "export_too_large")
     out: dict[str, str] = {}
     total = 0
     for info in infos:

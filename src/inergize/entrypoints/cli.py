@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 # ``cmd`` (plus sub-command) names a function registered with ``@command``.
 EXTENSIONS: list[Callable[[Any], None]] = []
 from inergize.entrypoints import cli_accounts  # noqa: E402, F401  (issue 4: users, email)
+from inergize.entrypoints import cli_linkedin  # noqa: E402, F401  (issue 5: linkedin)
 from inergize.entrypoints.workers import commands as _worker_commands  # noqa: E402, F401  (issue 3)
 
 

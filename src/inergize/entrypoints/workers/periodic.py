@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, NamedTuple
 
 from inergize.entrypoints.workers.scheduling import claim_due_publications  # issue 7
+from inergize.entrypoints.workers import linkedin as linkedin_tasks  # issue 5
 
 log = logging.getLogger("inergize.tick")
 
@@ -34,6 +35,8 @@ async def sweep_outbox(container: Any) -> None:
 PERIODIC: list[PeriodicTask] = [
     PeriodicTask("outbox.sweep", 5.0, sweep_outbox),  # issue 3
     PeriodicTask("publications.claim", 1.0, claim_due_publications),  # issue 7: due posts and expired claims
+    PeriodicTask("linkedin.connections", 3600.0, linkedin_tasks.maintain_linkedin_connections),  # issue 5
+    PeriodicTask("linkedin.sandbox", 600.0, linkedin_tasks.simulate_sandbox),  # issue 5: simulated engagement
 ]
 
 

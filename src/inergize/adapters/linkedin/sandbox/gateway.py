@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -16,6 +17,7 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.adapters.linkedin.sandbox.model import post_features
+from inergize.adapters.linkedin.sandbox.simulate import seed_demo, simulate_until
 from inergize.adapters.linkedin.sandbox.store import (
     ACCESS_TTL,
     CODE_TTL,
@@ -416,7 +418,15 @@ class SandboxLinkedInGateway:
     async def suggested_members(self, auth: MemberAuth, *, limit: int = 20) -> NetworkPage:
         return await self._members(auth, 2, limit, 0)
 
-    # --- demo and test controls (not part of the port)
+    # --- simulation, demo and test controls (not part of the port)
+    async def simulate(self) -> int:
+        """Write the engagement simulated up to now into analytics_events (idempotent)."""
+        return await simulate_until(self._engine, self._clock.now())
+
+    async def seed_demo(self, user_id: uuid.UUID) -> str:
+        """A demo account for ``user_id`` with two months of posts and engagement; its member URN."""
+        return await seed_demo(self._engine, user_id, self._clock.now())
+
     async def misbehave(self, member_urn: str, **settings: Any) -> None:
         """Make the simulated account misbehave: ``rate_limit=n`` (next n calls 429, ``retry_after``),
         ``fail=n`` (next n calls 500), ``restricted=True`` (writes refused). ``{}`` resets."""

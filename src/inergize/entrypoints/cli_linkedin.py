@@ -1,0 +1,105 @@
+"""CLI commands of LinkedIn: ``inergize linkedin sandbox-seed | reencrypt | version``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from inergize.entrypoints.cli import EXTENSIONS, command
+
+
+def extend(sub: Any) -> None:
+    li = sub.add_parser("linkedin", help="LinkedIn connections").add_subparsers(dest="sub_cmd", required=True)
+    seed = li.add_parser(
+        "sandbox-seed", help="a demo account on the sandbox: user, connection, 60 days of posts"
+    )
+    seed.add_argument("--email", default="demo@inergize.local")
+    seed.add_argument("--password-stdin", action="store_true", help="set the demo user's password from stdin")
+    li.add_parser("reencrypt", help="re-encrypt stored LinkedIn tokens with the primary encryption key")
+    li.add_parser("version", help="where the configured LinkedIn-Version stands")
+
+
+def _run(work: Callable[[Any], Awaitable[int]]) -> int:
+    from inergize.bootstrap import bootstrap, migrate, shutdown
+    from inergize.domain.errors import InergizeError
+
+    async def run() -> int:
+        container = bootstrap()
+        try:
+            await migrate(container)
+            return await work(container)
+        except InergizeError as exc:
+            print(f"inergize: {exc.detail}", file=sys.stderr)
+            return 1
+        finally:
+            await shutdown(container)
+
+    return asyncio.run(run())
+
+
+async def seed_demo_account(container: Any, email: str, password: str | None) -> dict[str, Any]:
+    """Create (or reuse) the demo user, connect it to a simulated LinkedIn member with two months of
+    posts and engagement, and sync its profile. Sandbox mode only. Running it again changes nothing new."""
+    from inergize.application.accounts.registration import create_account
+    from inergize.application.linkedin import connection, profile
+    from inergize.domain.errors import ConfigurationError
+    from inergize.domain.users import Principal, normalize_email
+    from inergize.entrypoints.accounts_wiring import account_ports
+
+    gateway = container.linkedin()
+    if gateway.capabilities().adapter != "sandbox":
+        raise ConfigurationError("sandbox-seed needs INERGIZE_LINKEDIN_MODE=sandbox.")
+    ports = container.linkedin_ports()
+    async with ports.uow_factory(read_only=True) as uow:
+        user = await uow.users.get_by_email(normalize_email(email))
+    if user is None:
+        user = await create_account(email, password, display_name="Demo", ports=account_ports(container))
+    principal = Principal(user.id, user.role)
+    member = await gateway.seed_demo(user.id)
+    start = await connection.start_connect(principal=principal, ports=ports)
+    query = parse_qs(urlsplit(start.authorization_url).query)  # the sandbox answers at once with a code
+    await connection.complete_connect(code=query["code"][0], state=query["state"][0], ports=ports)
+    synced = await profile.sync_profile(principal=principal, ports=ports)
+    return {"user_id": str(user.id), "email": user.email, "member_urn": member, "score": synced["score"]}
+
+
+@command("linkedin.sandbox-seed")
+def sandbox_seed(args: argparse.Namespace) -> int:
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+
+    async def work(container: Any) -> int:
+        out = await seed_demo_account(container, args.email, password)
+        print(f"{out['user_id']} {out['email']} {out['member_urn']} profile score {out['score']}")
+        return 0
+
+    return _run(work)
+
+
+@command("linkedin.reencrypt")
+def reencrypt(args: argparse.Namespace) -> int:
+    from inergize.application.linkedin.connection import reencrypt_tokens
+
+    async def work(container: Any) -> int:
+        changed = await reencrypt_tokens(container.linkedin_ports())
+        print(f"re-encrypted {changed} connection(s) with key {container.secret_box().primary_key_id}")
+        return 0
+
+    return _run(work)
+
+
+@command("linkedin.version")
+def version(args: argparse.Namespace) -> int:
+    from inergize.bootstrap import bootstrap
+    from inergize.domain.linkedin_version import VersionState, version_status
+
+    container = bootstrap()
+    status = version_status(container.settings().linkedin_api_version, container.clock().now().date())
+    print(f"{status.state.value}: {status.message}")
+    return 0 if status.state is VersionState.CURRENT else 1
+
+
+EXTENSIONS.append(extend)
