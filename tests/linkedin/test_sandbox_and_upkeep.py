@@ -209,3 +209,29 @@ async def test_reencrypt_moves_every_token_to_the_new_key(
     finally:
         container.secret_box.reset_override()
     assert old.primary_key_id != "rotated"
+
+
+async def test_sandbox_seed_makes_a_connected_demo_account_with_history(container: Any) -> None:
+    import uuid
+
+    from inergize.adapters.persistence.tables.seed import analytics_events
+    from inergize.entrypoints.cli_linkedin import seed_demo_account
+
+    email = f"demo{uuid.uuid4().hex[:8]}@example.com"
+    out = await seed_demo_account(container, email, None)
+    again = await seed_demo_account(container, email, None)
+    assert again["user_id"] == out["user_id"] and out["member_urn"].startswith("urn:li:person:sbx")
+    async with container.engine().connect() as conn:
+        kinds = dict(
+            (
+                await conn.execute(
+                    select(analytics_events.c.event_type, func.count())
+                    .where(analytics_events.c.user_id == uuid.UUID(out["user_id"]))
+                    .group_by(analytics_events.c.event_type)
+                )
+            ).all()
+        )
+    assert kinds["impressions"] > 100 and kinds["reactions"] > 0
+    async with container.uow_factory()() as uow:
+        conn_row = await uow.linkedin.get_connection(uuid.UUID(out["user_id"]))
+    assert conn_row is not None and conn_row.member_urn == out["member_urn"]
