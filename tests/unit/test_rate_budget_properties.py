@@ -55,9 +55,10 @@ async def _check(windows: list[BudgetWindow], ops: list[tuple[float, int, bool]]
         t += dt
         now = T0 + timedelta(seconds=t)
         at = now.timestamp()
-        if refund and charges and charges[-1][0] == at:
-            # give back part of the last charge made at this very moment
-            back = min(units, charges[-1][1])
+        charged_now = sum(u for t0, u in charges if t0 == at)
+        if refund and charged_now > 0:
+            # give back part of what was charged at this very moment
+            back = min(units, charged_now)
             await store.refund("k", windows, now=now, units=back)
             charges.append((at, -back))
             continue

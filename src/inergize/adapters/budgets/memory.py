@@ -11,6 +11,7 @@ import threading
 from collections import deque
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from inergize.domain.rate_budgets import check_units, check_window_names, fixed_window_bounds, rolling_wait
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
@@ -58,7 +59,8 @@ class InProcessRateBudgets:
 
     async def spend(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime,
                     units: int = 1) -> BudgetDecision:
-        check_units(units)
+        if units < 1:
+            check_units(units)
         return self._decide(key, windows, now.timestamp(), units, charge=True)
 
     async def peek(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime,
@@ -85,8 +87,11 @@ class InProcessRateBudgets:
 
     def _decide(self, key: str, windows: Sequence[BudgetWindow], now: float, units: int, *,
                 charge: bool) -> BudgetDecision:
-        check_window_names(w.name for w in windows)
-        used: list[int] = []
+        if len(windows) > 1:
+            check_window_names(w.name for w in windows)
+        # per window: (window, units used, where a charge goes); the charge is applied only once every
+        # window has room, so the hot path computes each window's position once
+        seen: list[tuple[BudgetWindow, int, Any]] = []
         retry = 0.0
         allowed = True
         with self._lock:
@@ -106,38 +111,40 @@ class InProcessRateBudgets:
                                 rolling_wait(((e[0], int(e[1])) for e in log.entries) if log else (),
                                              need=n + units - w.limit, seconds=w.seconds, now=now))
                         retry = max(retry, wait)
+                    seen.append((w, n, log))
                 else:
-                    start, end = fixed_window_bounds(w.seconds, _origin(w), now)
+                    # fixed_window_bounds, inlined: this is the hot path of every API rate limit
+                    origin = w.anchor.timestamp() if w.anchor is not None else 0.0
+                    start = origin + math.floor((now - origin) / w.seconds) * w.seconds
+                    end = start + w.seconds
                     state = self._fixed.get(wkey)
-                    n = int(state[2]) if state is not None and state[0] == start else 0
+                    if state is None or state[0] != start:
+                        n = 0
+                        state = None
+                    else:
+                        n = int(state[2])
                     if n + units > w.limit:
                         allowed = False
                         retry = max(retry, math.inf if units > w.limit else end - now)
-                used.append(n)
-            if allowed and charge:
-                self._charge(key, windows, now, units)
-        spent = units if allowed and charge else 0
-        return BudgetDecision(
-            allowed=allowed, retry_after=retry,
-            remaining={w.name: max(0, w.limit - n - spent) for w, n in zip(windows, used, strict=True)},
-            limit={w.name: w.limit for w in windows},
-        )
-
-    def _charge(self, key: str, windows: Sequence[BudgetWindow], now: float, units: int) -> None:
-        for w in windows:
-            wkey = (key, w.name, w.seconds)
-            if w.rolling:
-                log = self._rolling.get(wkey)
-                if log is None:
-                    log = self._rolling[wkey] = _Log()
-                log.add(now, units)
-            else:
-                start, end = fixed_window_bounds(w.seconds, _origin(w), now)
-                state = self._fixed.get(wkey)
-                if state is None or state[0] != start:
-                    self._fixed[wkey] = [start, end, units]
-                else:
-                    state[2] += units
+                    seen.append((w, n, state if state is not None else (start, end)))
+            spent = units if allowed and charge else 0
+            if spent:
+                for w, _, where in seen:
+                    wkey = (key, w.name, w.seconds)
+                    if w.rolling:
+                        if where is None:
+                            where = self._rolling[wkey] = _Log()
+                        where.add(now, units)
+                    elif isinstance(where, list):
+                        where[2] += units
+                    else:
+                        self._fixed[wkey] = [where[0], where[1], units]
+        remaining = {}
+        limits = {}
+        for w, n, _ in seen:
+            remaining[w.name] = max(0, w.limit - n - spent)
+            limits[w.name] = w.limit
+        return BudgetDecision(allowed=allowed, retry_after=retry, remaining=remaining, limit=limits)
 
     def _sweep(self, now: float) -> None:
         """Forget fixed windows that have ended and rolling logs that are empty (memory stays bounded)."""

@@ -46,7 +46,9 @@ class RedisRateBudgets:
         at = now.timestamp()
         base = f"{self._prefix}budget:{{{key}}}:"
         keys: list[str] = []
-        args: list[Any] = [repr(at), units, mode, uuid.uuid4().hex, len(windows)]
+        # a rolling window's member needs a unique name; fixed windows need none (saves a uuid per check)
+        token = uuid.uuid4().hex if any(w.rolling for w in windows) else "-"
+        args: list[Any] = [repr(at), units, mode, token, len(windows)]
         for w in windows:
             if w.rolling:
                 keys += [f"{base}{w.name}:r{w.seconds}", f"{base}{w.name}:r{w.seconds}:sum"]
