@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -245,3 +246,92 @@ async def test_paused_queue_holds_everything_until_resumed(
     await ss.set_paused(False, principal=user.principal, uow_factory=factory, clock=clock)
     assert await tick(uow_factory=factory, clock=clock) == 1
     assert (await _get(container, user, item.id)).state is S.CLAIMED
+
+
+@pytest.mark.parametrize("fault", ["before_call", "after_accepted", "before_commit"])
+async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_sandbox(
+    client: Any, container: Any, make_user: Any, clock: Any, fault: str
+) -> None:
+    """The product's publish path (call_as_member, the sandbox adapter and its own post record)."""
+    from sqlalchemy import func, select
+
+    from inergize.adapters.persistence.tables.linkedin import sandbox_posts
+    from inergize.application.linkedin.common import call_as_member
+    from tests.linkedin.test_linkedin_http import _connect
+
+    user = await make_user()
+    await _connect(client, user)
+    ports = container.linkedin_ports()
+
+    async def as_member(user_id: Any, action: Any) -> Any:
+        return await call_as_member(ports, user_id, action)
+
+    def sandbox_publisher(gateway: Any, uow_factory: Any = None) -> Publisher:
+        return Publisher(
+            uow_factory=uow_factory or container.uow_factory(),
+            clock=clock,
+            gateway=gateway,
+            as_member=as_member,
+        )
+
+    text = f"Sandbox fault {fault} {user.user.id}"
+    content_id = await ready_content(container, user.principal, text)
+    factory = container.uow_factory()
+    item = await uc.schedule(
+        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=5)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    clock.set(item.due_at)
+    gateway = FaultyGateway(ports.gateway, None if fault == "before_commit" else fault)
+    faulty_uow = FaultyUowFactory(factory, 2 if fault == "before_commit" else None)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    with pytest.raises(WorkerKilled) if fault == "before_commit" else nullcontext():
+        await run_publish_jobs(container, sandbox_publisher(gateway, faulty_uow))
+    assert (await _get(container, user, item.id)).state is S.PUBLISHING
+    clock.advance(CLAIM_SECONDS + 1)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    await run_publish_jobs(container, sandbox_publisher(ports.gateway))
+    done = await _get(container, user, item.id)
+    async with container.engine().connect() as conn:
+        urns = (
+            await conn.execute(select(sandbox_posts.c.urn).where(sandbox_posts.c.commentary == text))
+        ).all()
+        total = (
+            await conn.execute(
+                select(func.count()).select_from(sandbox_posts).where(sandbox_posts.c.commentary == text)
+            )
+        ).scalar()
+    assert total == 1 and done.state is S.PUBLISHED and done.post_urn == urns[0][0]
+
+
+async def test_the_periodic_tick_and_the_registered_job_publish_through_the_container(
+    client: Any, container: Any, make_user: Any, clock: Any
+) -> None:
+    """``inergize tick`` runs PERIODIC; the worker runs JOBS: both are wired to scheduling."""
+    from inergize.entrypoints.workers.jobs import JOBS
+    from inergize.entrypoints.workers.periodic import PERIODIC
+    from tests.linkedin.test_linkedin_http import _connect
+    from tests.scheduling.helpers import pending_publish_jobs
+
+    user = await make_user()
+    await _connect(client, user)
+    content_id = await ready_content(container, user.principal, f"Periodic {user.user.id}")
+    factory = container.uow_factory()
+    item = await uc.schedule(
+        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=3)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    (task,) = [t for t in PERIODIC if t.name == "publications.claim"]
+    clock.set(item.due_at)
+    await task.fn(container)
+    jobs = await pending_publish_jobs(container)
+    assert [j["ids"] for j in jobs] == [[str(item.id)]]
+    for job in jobs:
+        await JOBS["publish_publications"](container, **job)
+        await JOBS["publish_publications"](container, **job)  # a redelivery changes nothing
+    done = await _get(container, user, item.id)
+    assert done.state is S.PUBLISHED and done.post_urn and done.attempts == 1
