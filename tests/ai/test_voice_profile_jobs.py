@@ -132,3 +132,18 @@ async def test_carousel_validation_and_unknown_jobs(client: Any, make_user: Any)
     assert (
         await client.post("/v1/ai/posts", json={"topic": "x", "postType": "poem"}, headers=u.headers)
     ).status_code == 422
+
+
+async def test_the_library_facade_generates_without_http(container: Any, make_user: Any) -> None:
+    from inergize.application.ai_carousels import GenerateCarousel
+    from inergize.application.ai_posts import GeneratePosts
+    from inergize.entrypoints.library import Inergize
+
+    app = Inergize(container)
+    u = await make_user()
+    posts = await app.ai.posts(u.principal, GeneratePosts(topic="embedding", variants=2))
+    assert len(posts.variants) == 2 and all(v.offline for v in posts.variants)
+    job = await app.ai.carousel(u.principal, GenerateCarousel(topic="embedding", slides=3))
+    assert job.status.value == "done" and job.result["pages"] == 5
+    ready = await app.ai.ready_version(u.principal, posts.variants[0].content_id)
+    assert ready.text == posts.variants[0].text

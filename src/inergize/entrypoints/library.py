@@ -76,6 +76,15 @@ class Inergize:
 FACADES: dict[str, Any] = {}
 
 
+def _ai(container: Any) -> Any:  # issue 6: imported late, the AI use cases need not load for other façades
+    from inergize.entrypoints.ai_library import AiContent
+
+    return AiContent(container)
+
+
+FACADES["ai"] = _ai  # issue 6: app.ai.posts / carousel / banner / profile_suggestions / ready_version
+
+
 @asynccontextmanager
 async def open(settings: Settings | None = None, *, run_migrations: bool = True, **overrides: Any) -> AsyncIterator[Inergize]:  # noqa: A001
     """Open InErgize from ``settings`` (default: ``INERGIZE_*``), migrating the database first."""
