@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from inergize.application.templates import WriterProfile, industry_key
 from inergize.domain.errors import NotFound
+from inergize.domain.linkedin_account import LinkedInProfile
 from inergize.domain.voice import learn_voice
 from inergize.ports.ai import ImageGenerator, TextGenerator
 from inergize.ports.blob_store import BlobStore
@@ -32,11 +32,9 @@ class AiPorts:
     monthly_budget_usd: float = 5.0
 
 
-async def linkedin_profile(uow: UnitOfWork, user_id: uuid.UUID) -> Any | None:
-    """The synced LinkedIn profile, or None when the LinkedIn capability has none (it may be absent)."""
-    repo = getattr(uow, "linkedin", None)
-    getter = getattr(repo, "get_profile", None)
-    return await getter(user_id) if getter is not None else None
+async def linkedin_profile(uow: UnitOfWork, user_id: uuid.UUID) -> LinkedInProfile | None:
+    """The synced LinkedIn profile, or None when the user has not connected or imported one."""
+    return await uow.linkedin.get_profile(user_id)
 
 
 async def writer_profile(
@@ -53,11 +51,12 @@ async def writer_profile(
     if user is None:
         raise NotFound("No such user.")
     profile = await linkedin_profile(uow, user_id)
-    role = user.job_role or (getattr(profile, "headline", "") or "").split("|")[0].strip() or "professional"
-    raw_industry = industry or user.industry or getattr(profile, "industry", None)
+    headline = profile.headline if profile else ""
+    role = user.job_role or headline.split("|")[0].strip() or "professional"
+    raw_industry = industry or user.industry or (profile.industry if profile else None)
     voice = learn_voice(await past_posts.texts(user_id, limit=30))
     return WriterProfile(
-        name=user.display_name or getattr(profile, "full_name", "") or "the author",
+        name=user.display_name or (profile.full_name if profile else "") or "the author",
         role=role[:100],
         industry=industry_key(raw_industry),
         tone=tone or user.tone or WriterProfile().tone,

@@ -99,13 +99,13 @@ async def suggest_profile(
         RoadmapStep(key=c.key, label=c.label, gain=c.weight, action=c.action)
         for c in (score.roadmap if score else ())
     )
-    current_skills = list(getattr(synced, "skills", []) or [])
+    current_skills = list(synced.skills) if synced else []
     parts = task_request_parts(
         "profile",
         profile,
         profile.role,
-        headline=getattr(synced, "headline", "") or "(none)",
-        about=(getattr(synced, "summary", "") or "(none)")[:2600],
+        headline=(synced.headline if synced else "") or "(none)",
+        about=((synced.summary if synced else "") or "(none)")[:2600],
         skills=", ".join(current_skills) or "(none)",
         gaps="; ".join(f"{s.label}: {s.action}" for s in roadmap[:5]) or "unknown (no synced profile)",
     )

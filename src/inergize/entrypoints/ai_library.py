@@ -20,8 +20,9 @@ class AiContent:
     async def posts(self, principal: Principal, cmd: ai_posts.GeneratePosts) -> ai_posts.GeneratedPosts:
         return await ai_posts.generate_posts(cmd, principal=principal, ports=ai_ports(self._c))
 
-    async def carousel(self, principal: Principal, cmd: ai_carousels.GenerateCarousel, *,
-                       wait: bool = True) -> AiJob:
+    async def carousel(
+        self, principal: Principal, cmd: ai_carousels.GenerateCarousel, *, wait: bool = True
+    ) -> AiJob:
         """Queue a carousel; with ``wait`` run it here and return the finished job (no worker needed)."""
         ports = ai_ports(self._c)
         job = await ai_carousels.request_carousel(cmd, principal=principal, ports=ports)
@@ -30,12 +31,15 @@ class AiContent:
             job = await ai_carousels.get_job(job.id, principal=principal, ports=ports)
         return job
 
-    async def banner(self, principal: Principal, cmd: ai_banners.GenerateBanner) -> ai_banners.GeneratedBanner:
+    async def banner(
+        self, principal: Principal, cmd: ai_banners.GenerateBanner
+    ) -> ai_banners.GeneratedBanner:
         return await ai_banners.generate_banner(cmd, principal=principal, ports=ai_ports(self._c))
 
     async def profile_suggestions(self, principal: Principal) -> ai_profile.ProfileSuggestions:
         return await ai_profile.suggest_profile(principal=principal, ports=ai_ports(self._c))
 
     async def ready_version(self, principal: Principal, content_id: uuid.UUID) -> ReadyVersion:
-        return await content_library.get_ready_version(content_id, principal=principal,
-                                                       uow_factory=self._c.uow_factory())
+        return await content_library.get_ready_version(
+            content_id, principal=principal, uow_factory=self._c.uow_factory()
+        )
