@@ -95,3 +95,16 @@ async def test_settings_pause_import_export_and_recommendations(
     r = await client.get("/v1/schedule/recommendations", params={"top": 3}, headers=user.headers)
     assert r.status_code == 200 and len(r.json()["items"]) == 3 and r.json()["items"][0]["explanation"]
     assert (await client.post("/v1/schedule/resume", headers=user.headers)).json()["paused"] is False
+
+
+async def test_recurring_posts_need_one_variant_per_occurrence(
+    client: Any, container: Any, make_user: Any, clock: Any
+) -> None:
+    user = await make_user()
+    variants = [str(await ready_content(container, user.principal, f"Weekly tip {i}")) for i in range(2)]
+    body = {"first": "2026-03-10T09:00:00+01:00", "variants": variants, "count": 3}
+    r = await client.post("/v1/schedule/recurring", json=body, headers=user.headers)
+    assert r.status_code == 422
+    r = await client.post("/v1/schedule/recurring", json={**body, "count": 2}, headers=user.headers)
+    assert r.status_code == 201, r.text
+    assert [i["localTime"] for i in r.json()] == ["2026-03-10T08:00", "2026-03-17T08:00"]  # user zone: UTC

@@ -113,7 +113,7 @@ def check_transition(current: PublicationState, target: PublicationState) -> Non
 def transition(pub: Publication, target: PublicationState, now: datetime, **changes: object) -> Publication:
     """A copy of ``pub`` moved to ``target`` (checked) with ``changes`` applied."""
     check_transition(pub.state, target)
-    return msgspec.structs.replace(pub, state=target, updated_at=now, **changes)  # type: ignore[arg-type]
+    return msgspec.structs.replace(pub, state=target, updated_at=now, **changes)
 
 
 def backoff(attempts: int, retry_after: float | None = None) -> timedelta:

@@ -1,0 +1,75 @@
+"""Recurring posts: one publication per occurrence, each pinned to its own ready variant.
+
+Occurrences are computed in the user's local time (so "every Tuesday 09:00" stays at 09:00 across DST)
+and every occurrence must carry different text: LinkedIn answers a repeated post with a duplicate
+error, so a recurrence of identical text would fail from the second occurrence on."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import msgspec
+
+from inergize.application.content_library import current_ready_version
+from inergize.application.scheduling import settings_of
+from inergize.domain.errors import ValidationFailed
+from inergize.domain.publication import Publication, idempotency_key_for
+from inergize.domain.recurrence import Recurrence, check_variation, occurrences
+from inergize.domain.scheduling import check_schedule_time
+from inergize.domain.users import Principal
+from inergize.ports.clock import Clock
+from inergize.ports.unit_of_work import UnitOfWorkFactory
+
+
+class RecurringCommand(msgspec.Struct, frozen=True, kw_only=True):
+    first: datetime
+    rule: Recurrence
+    variants: list[uuid.UUID]  # content ids, used in order, one per occurrence
+    allow_close: bool = False
+
+
+async def schedule_recurring(
+    cmd: RecurringCommand, *, principal: Principal, uow_factory: UnitOfWorkFactory, clock: Clock
+) -> list[Publication]:
+    """All occurrences, checked like single posts (not in the past, spacing), in one transaction."""
+    if len(cmd.variants) < cmd.rule.count:
+        raise ValidationFailed(
+            f"{cmd.rule.count} occurrences need {cmd.rule.count} variants (one text each).", field="variants"
+        )
+    now = clock.now()
+    async with uow_factory() as uow:
+        settings = await settings_of(uow, principal.user_id)
+        versions = [
+            await current_ready_version(uow, principal, cid) for cid in cmd.variants[: cmd.rule.count]
+        ]
+        check_variation([v.text for v in versions])
+        instants = occurrences(cmd.first, settings.tz, cmd.rule)
+        gap = settings.min_gap
+        items: list[Publication] = []
+        for at, version in zip(instants, versions, strict=True):
+            others = await uow.publications.active_instants(principal.user_id, at - gap, at + gap)
+            others += [p.due_at for p in items]
+            due = check_schedule_time(at, now=now, others=others, min_gap=gap, allow_close=cmd.allow_close)
+            pid = uuid.uuid4()
+            items.append(
+                Publication(
+                    id=pid,
+                    user_id=principal.user_id,
+                    content_id=version.content_id,
+                    version_id=version.version_id,
+                    text=version.text,
+                    media=list(version.media),
+                    due_at=due,
+                    timezone=settings.timezone,
+                    run_at=due,
+                    held=settings.paused,
+                    idempotency_key=idempotency_key_for(pid),
+                    source="recurrence",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        await uow.publications.add_many(items)
+        await uow.commit()
+    return items
