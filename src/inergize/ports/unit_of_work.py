@@ -4,6 +4,7 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 
 from inergize.ports.linkedin_repository import LinkedInRepository
+from inergize.ports.audit import AuditLog
 from inergize.ports.notifications import NotificationRepository
 from inergize.ports.compliance_repository import CampaignRepository, ComplianceRepository
 from inergize.ports.content_versions import (
@@ -39,6 +40,10 @@ class UnitOfWork(Protocol):
     idempotency: IdempotencyRepository
     linkedin: LinkedInRepository  # issue 5
     notifications: NotificationRepository  # issue 4: accounts
+    sessions: SessionRepository  # issue 4
+    security: SecurityRepository  # issue 4
+    audit: AuditLog  # issue 4
+    user_data: UserDataStore  # issue 4 (GDPR)
     content_versions: ContentVersionRepository  # issue 6
     ai_calls: AiCallRepository
     ai_jobs: AiJobRepository

@@ -34,10 +34,7 @@ INVALID_LINK = "This link is not valid or has expired; ask for a new one."
 async def forgot_password(email: str, *, client: ClientInfo, ports: AccountPorts) -> None:
     """Email a reset link if the address has an active account. Same answer either way (no enumeration)."""
     now = ports.clock.now()
-    try:
-        address = normalize_email(email)
-    except ValidationFailed:
-        return
+    address = normalize_email(email)  # a malformed address is a 422 (its shape reveals nothing)
     await throttle(ports, "forgot", account=address, client=client, now=now)
     async with ports.uow_factory() as uow:
         user = await uow.users.get_by_email(address)

@@ -132,10 +132,7 @@ async def verify_email(token: str, *, client: ClientInfo, ports: AccountPorts) -
 async def resend_verification(email: str, *, client: ClientInfo, ports: AccountPorts) -> None:
     """Send a new verification link if the address has an unverified account; same answer otherwise."""
     now = ports.clock.now()
-    try:
-        address = normalize_email(email)
-    except ValidationFailed:
-        return
+    address = normalize_email(email)  # a malformed address is a 422 (its shape reveals nothing)
     await throttle(ports, "resend", account=address, client=client, now=now)
     async with ports.uow_factory() as uow:
         user = await uow.users.get_by_email(address)
