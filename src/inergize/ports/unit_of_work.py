@@ -3,9 +3,6 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from inergize.ports.linkedin_repository import LinkedInRepository
-from inergize.ports.audit import AuditLog
-from inergize.ports.notifications import NotificationRepository
 from inergize.ports.compliance_repository import CampaignRepository, ComplianceRepository
 from inergize.ports.content_versions import (
     AiCallRepository,
@@ -13,7 +10,9 @@ from inergize.ports.content_versions import (
     ContentPreferencesRepository,
     ContentVersionRepository,
 )
+from inergize.ports.audit import AuditLog
 from inergize.ports.notifications import NotificationRepository
+from inergize.ports.linkedin_repository import LinkedInRepository
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
 from inergize.ports.security import SecurityRepository
 from inergize.ports.sessions import SessionRepository
@@ -48,12 +47,11 @@ class UnitOfWork(Protocol):
     ai_calls: AiCallRepository
     ai_jobs: AiJobRepository
     content_preferences: ContentPreferencesRepository
-    notifications: NotificationRepository  # issue 4: accounts
-    compliance: ComplianceRepository  # issue 8: compliance
-    campaigns: CampaignRepository
     publications: PublicationRepository  # issue 7
     schedule_settings: ScheduleSettingsRepository
     schedule_imports: ScheduleImportRepository
+    compliance: ComplianceRepository  # issue 8: compliance
+    campaigns: CampaignRepository
     jobs: JobOutbox
 
     async def __aenter__(self) -> Self: ...

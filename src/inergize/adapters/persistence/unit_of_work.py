@@ -54,7 +54,6 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     # issue 8: compliance and campaigns
     "compliance": SqlComplianceRepository,
     "campaigns": SqlCampaignRepository,
-    "notifications": SqlNotificationRepository,  # issue 4: accounts
 }
 
 
