@@ -15,7 +15,7 @@ from inergize.application.ai_context import AiPorts, writer_profile
 from inergize.application.ai_json import parsed_or_draft
 from inergize.application.ai_usage import ensure_within_budget, record_call
 from inergize.application.moderation import moderate_content
-from inergize.application.templates import industries, task_request_parts
+from inergize.application.templates import WriterProfile, industries, task_request_parts
 from inergize.domain.ai import Capability, ImageRequest, TextRequest
 from inergize.domain.content import ContentKind, ModerationIssue
 from inergize.domain.documents import BANNER_SIZE, BANNER_TEMPLATES, BannerSpec, Brand
@@ -68,8 +68,10 @@ async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: A
     if headline is None:
         parts = task_request_parts("banner", profile, topic)
         ind = industries()[profile.industry]
+        # A known role makes the headline; without one the topic does (a bare "Professional" says nothing).
+        lead = profile.role if profile.role != WriterProfile().role else topic
         draft = {
-            "headline": f"{profile.role[:1].upper()}{profile.role[1:]}"[:60],
+            "headline": f"{lead[:1].upper()}{lead[1:]}"[:60],
             "subline": f"Helping {ind['audience']} with {topic}"[:90],
         }
         started = time.perf_counter()
