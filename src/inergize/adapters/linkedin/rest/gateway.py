@@ -12,10 +12,17 @@ import httpx
 import structlog
 
 from inergize.adapters.linkedin.rest.transport import Transport, error_for
-from inergize.domain.errors import CapabilityUnavailable
+from inergize.adapters.linkedin.rest.wire import (
+    MAX_DOCUMENT_BYTES,
+    MAX_IMAGES,
+    REST_CAPABILITIES,
+    NotOffered,
+    locale_of,
+    post_body,
+    scopes_of,
+)
 from inergize.domain.linkedin import (
     Capabilities,
-    Capability,
     ContentRejected,
     DuplicatePost,
     LinkedInError,
@@ -25,7 +32,6 @@ from inergize.domain.linkedin import (
     MediaKind,
     MediaUpload,
     MemberAuth,
-    NetworkPage,
     OAuthTokens,
     PostRequest,
     ProfileSnapshot,
@@ -37,46 +43,9 @@ from inergize.domain.little_text import MAX_COMMENT_LENGTH, check_commentary, es
 from inergize.ports.clock import Clock
 
 log = structlog.get_logger("inergize.linkedin")
-MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
-MAX_IMAGES = 20
-
-NOT_OFFERED = {
-    Capability.SEND_INVITATION: "LinkedIn offers no invitation API to ordinary apps.",
-    Capability.WITHDRAW_INVITATION: "LinkedIn offers no invitation API to ordinary apps.",
-    Capability.SEND_MESSAGE: "Messaging needs LinkedIn partner approval.",
-    Capability.READ_CONNECTIONS: "Connections cannot be read through the API; import your data export.",
-    Capability.FULL_PROFILE: "The API gives only name, photo and email; import your data export.",
-    Capability.READ_OTHERS_POSTS: "Reading other members' posts needs LinkedIn partner approval.",
-    Capability.MEMBER_ANALYTICS: "Member post analytics need r_member_postAnalytics (partner approval); "
-    "import the creator analytics export instead.",
-}
-REST_CAPABILITIES = Capabilities(
-    adapter="rest",
-    available=frozenset(
-        {
-            Capability.SIGN_IN,
-            Capability.REFRESH_TOKEN,
-            Capability.PUBLISH_TEXT,
-            Capability.PUBLISH_IMAGE,
-            Capability.PUBLISH_MULTI_IMAGE,
-            Capability.PUBLISH_DOCUMENT,
-            Capability.FIRST_COMMENT,
-            Capability.COMMENT,
-            Capability.REACT,
-            Capability.DELETE_POST,
-        }
-    ),
-    unavailable={c.value: reason for c, reason in NOT_OFFERED.items()},
-)
 
 
-def _scopes(raw: Any) -> tuple[str, ...]:
-    if not raw:
-        return ()
-    return tuple(s for s in str(raw).replace(",", " ").split() if s)
-
-
-class RestLinkedInGateway:
+class RestLinkedInGateway(NotOffered):
     def __init__(
         self,
         transport: Transport,
@@ -134,7 +103,7 @@ class RestLinkedInGateway:
             expires_at=now + timedelta(seconds=int(body.get("expires_in", 0))),
             refresh_token=body.get("refresh_token") or None,
             refresh_expires_at=now + timedelta(seconds=int(refresh_in)) if refresh_in else None,
-            scopes=_scopes(body.get("scope")),
+            scopes=scopes_of(body.get("scope")),
             id_token=body.get("id_token"),
         )
 
@@ -162,7 +131,7 @@ class RestLinkedInGateway:
             given_name=b.get("given_name") or "",
             family_name=b.get("family_name") or "",
             picture=b.get("picture"),
-            locale=_locale(b.get("locale")),
+            locale=locale_of(b.get("locale")),
             email=b.get("email"),
             email_verified=bool(b.get("email_verified")),
         )
@@ -240,43 +209,6 @@ class RestLinkedInGateway:
                 raise
         return urns
 
-    def _post_body(self, auth: MemberAuth, post: PostRequest, urns: list[str]) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "author": auth.member_urn,
-            "commentary": escape_little_text(post.commentary),
-            "visibility": post.visibility,
-            "distribution": {
-                "feedDistribution": "MAIN_FEED",
-                "targetEntities": [],
-                "thirdPartyDistributionChannels": [],
-            },
-            "lifecycleState": "PUBLISHED",
-            "isReshareDisabledByAuthor": False,
-        }
-        kinds = {m.kind for m in post.media}
-        if len(post.media) == 1:
-            item = post.media[0]
-            media: dict[str, Any] = {"id": urns[0]}
-            if item.kind is MediaKind.DOCUMENT:
-                media["title"] = item.title or (item.upload.filename if item.upload else "") or "Document"
-            elif item.alt_text:
-                media["altText"] = item.alt_text
-            body["content"] = {"media": media}
-        elif post.media:
-            if kinds != {MediaKind.IMAGE} or len(post.media) > MAX_IMAGES:
-                raise ContentRejected(
-                    f"A post holds one document, or 2 to {MAX_IMAGES} images.", field="media"
-                )
-            body["content"] = {
-                "multiImage": {
-                    "images": [
-                        {"id": urn, **({"altText": m.alt_text} if m.alt_text else {})}
-                        for urn, m in zip(urns, post.media, strict=True)
-                    ]
-                }
-            }
-        return body
-
     async def publish_post(self, auth: MemberAuth, post: PostRequest) -> PublishedPost:
         check_commentary(post.commentary)
         if post.first_comment is not None:
@@ -284,7 +216,7 @@ class RestLinkedInGateway:
         if len(post.media) > 1 and {m.kind for m in post.media} != {MediaKind.IMAGE}:
             raise ContentRejected(f"A post holds one document, or 2 to {MAX_IMAGES} images.", field="media")
         urns = await self._resolve_media(auth, post.media)
-        body = self._post_body(auth, post, urns)
+        body = post_body(auth.member_urn, post, urns)
         try:
             resp, uncertain = await self._rest("POST", "posts", auth, json=body)
         except LinkedInError as exc:
@@ -356,30 +288,3 @@ class RestLinkedInGateway:
         resp, _ = await self._rest("DELETE", f"posts/{quote(post_urn, safe='')}", auth)
         if resp.status_code not in (200, 204, 404, 410):  # already gone is what the caller wanted
             raise error_for(resp)
-
-    async def send_invitation(self, auth: MemberAuth, *, invitee_urn: str, message: str | None = None) -> str:
-        raise CapabilityUnavailable(NOT_OFFERED[Capability.SEND_INVITATION], capability="send_invitation")
-
-    async def withdraw_invitation(self, auth: MemberAuth, *, invitation_id: str) -> None:
-        raise CapabilityUnavailable(
-            NOT_OFFERED[Capability.WITHDRAW_INVITATION], capability="withdraw_invitation"
-        )
-
-    async def send_message(self, auth: MemberAuth, *, recipient_urn: str, text: str) -> str:
-        raise CapabilityUnavailable(NOT_OFFERED[Capability.SEND_MESSAGE], capability="send_message")
-
-    async def list_connections(
-        self, auth: MemberAuth, *, limit: int = 100, cursor: str | None = None
-    ) -> NetworkPage:
-        raise CapabilityUnavailable(NOT_OFFERED[Capability.READ_CONNECTIONS], capability="read_connections")
-
-    async def suggested_members(self, auth: MemberAuth, *, limit: int = 20) -> NetworkPage:
-        raise CapabilityUnavailable(NOT_OFFERED[Capability.READ_CONNECTIONS], capability="read_connections")
-
-
-def _locale(raw: Any) -> str | None:
-    """userinfo's ``locale`` is a string ("en-US") or an object ({"country": "US", "language": "en"})."""
-    if isinstance(raw, dict):
-        lang, country = raw.get("language"), raw.get("country")
-        return f"{lang}-{country}" if lang and country else lang or None
-    return str(raw) if raw else None

@@ -8,27 +8,21 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
-from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.adapters.linkedin.sandbox.model import post_features
+from inergize.adapters.linkedin.sandbox.network import SandboxNetwork
+from inergize.adapters.linkedin.sandbox.oauth import SandboxOAuth
 from inergize.adapters.linkedin.sandbox.simulate import seed_demo, simulate_until
 from inergize.adapters.linkedin.sandbox.store import (
-    ACCESS_TTL,
-    CODE_TTL,
-    REFRESH_TTL,
     Signer,
     charge_call,
-    ensure_account,
 )
 from inergize.adapters.persistence.tables.linkedin import (
     sandbox_accounts,
-    sandbox_interactions,
     sandbox_media,
     sandbox_members,
     sandbox_posts,
@@ -44,9 +38,6 @@ from inergize.domain.linkedin import (
     MediaKind,
     MediaUpload,
     MemberAuth,
-    NetworkMember,
-    NetworkPage,
-    OAuthTokens,
     PostRequest,
     ProfileSnapshot,
     PublishedPost,
@@ -64,7 +55,7 @@ def _new_urn(kind: str) -> str:
     return f"urn:li:{kind}:{secrets.randbelow(10**18) + 7 * 10**18}"
 
 
-class SandboxLinkedInGateway:
+class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
     def __init__(self, engine: AsyncEngine, clock: Clock, secret: bytes) -> None:
         self._engine = engine
         self._clock = clock
@@ -72,50 +63,6 @@ class SandboxLinkedInGateway:
 
     def capabilities(self) -> Capabilities:
         return SANDBOX_CAPABILITIES
-
-    # --- OAuth: the "consent screen" is skipped; the code goes straight back to the redirect URI
-    def authorization_url(
-        self, *, state: str, redirect_uri: str, scopes: Sequence[str], login_hint: str | None = None
-    ) -> str:
-        hint = login_hint or f"anon:{secrets.token_urlsafe(12)}"  # no hint: a fresh simulated member
-        code = self._signer.sign("code", hint, self._clock.now() + CODE_TTL)
-        sep = "&" if "?" in redirect_uri else "?"
-        return f"{redirect_uri}{sep}{urlencode({'code': code, 'state': state})}"
-
-    def _tokens(self, sub: str, now: datetime, refresh: str | None = None) -> OAuthTokens:
-        refresh_token = refresh or self._signer.sign("rt", sub, now + REFRESH_TTL)
-        refresh_exp = datetime.fromtimestamp(int(refresh_token.split(".")[3]), tz=now.tzinfo)
-        return OAuthTokens(
-            access_token=self._signer.sign("at", sub, now + ACCESS_TTL),
-            expires_at=now + ACCESS_TTL,
-            refresh_token=refresh_token,
-            refresh_expires_at=refresh_exp,
-            scopes=("openid", "profile", "email", "w_member_social"),
-        )
-
-    async def exchange_code(self, *, code: str, redirect_uri: str) -> OAuthTokens:
-        now = self._clock.now()
-        hint = self._signer.verify("code", code, now)
-        if hint is None:
-            raise LinkedInTokenRejected("The sandbox authorization code is invalid or expired.")
-        async with self._engine.begin() as conn:
-            sub = await ensure_account(conn, hint, now)
-        return self._tokens(sub, now)
-
-    async def refresh(self, *, refresh_token: str) -> OAuthTokens:
-        now = self._clock.now()
-        sub = self._signer.verify("rt", refresh_token, now)
-        if sub is None:
-            raise LinkedInTokenRejected("The sandbox refresh token is invalid or expired.")
-        return self._tokens(
-            sub, now, refresh=refresh_token
-        )  # like LinkedIn: the refresh token is not renewed
-
-    def _sub(self, access_token: str) -> str:
-        sub = self._signer.verify("at", access_token, self._clock.now())
-        if sub is None:
-            raise LinkedInTokenRejected("The sandbox access token is invalid or expired.")
-        return sub
 
     async def _call(self, auth: MemberAuth | str, *, write: bool = False) -> tuple[str, dict[str, Any]]:
         token = auth if isinstance(auth, str) else auth.access_token
@@ -324,99 +271,6 @@ class SandboxLinkedInGateway:
                 )
                 .values(deleted_at=self._clock.now())
             )
-
-    # --- network (only the sandbox offers these)
-    async def _interaction(
-        self, auth: MemberAuth, kind: str, target: str, text: str | None, state: str
-    ) -> str:
-        sub, _ = await self._call(auth, write=True)
-        now = self._clock.now()
-        ident = f"{kind[:3]}-{secrets.token_hex(8)}"
-        async with self._engine.begin() as conn:
-            known = (
-                await conn.execute(
-                    select(sandbox_members.c.urn).where(
-                        sandbox_members.c.account_sub == sub, sandbox_members.c.urn == target
-                    )
-                )
-            ).first()
-            if known is None:
-                raise NotFound("No such member in this simulated network.")
-            await conn.execute(
-                sandbox_interactions.insert().values(
-                    id=ident,
-                    account_sub=sub,
-                    kind=kind,
-                    target_urn=target,
-                    text=text,
-                    state=state,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        return ident
-
-    async def send_invitation(self, auth: MemberAuth, *, invitee_urn: str, message: str | None = None) -> str:
-        if message is not None and len(message) > 300:
-            raise ContentRejected("An invitation note has at most 300 characters.", field="message")
-        return await self._interaction(auth, "invitation", invitee_urn, message, "pending")
-
-    async def withdraw_invitation(self, auth: MemberAuth, *, invitation_id: str) -> None:
-        sub, _ = await self._call(auth, write=True)
-        async with self._engine.begin() as conn:
-            result = await conn.execute(
-                update(sandbox_interactions)
-                .where(
-                    and_(
-                        sandbox_interactions.c.id == invitation_id,
-                        sandbox_interactions.c.account_sub == sub,
-                        sandbox_interactions.c.kind == "invitation",
-                    )
-                )
-                .values(state="withdrawn", updated_at=self._clock.now())
-            )
-        if result.rowcount != 1:
-            raise NotFound("No such invitation.")
-
-    async def send_message(self, auth: MemberAuth, *, recipient_urn: str, text: str) -> str:
-        if not text.strip() or len(text) > 8000:
-            raise ContentRejected("A message has 1 to 8,000 characters.", field="text")
-        return await self._interaction(auth, "message", recipient_urn, text, "sent")
-
-    async def _members(self, auth: MemberAuth, degree: int, limit: int, offset: int) -> NetworkPage:
-        sub, _ = await self._call(auth)
-        limit = max(1, min(limit, 500))
-        async with self._engine.connect() as conn:
-            rows = (
-                await conn.execute(
-                    select(sandbox_members)
-                    .where(sandbox_members.c.account_sub == sub, sandbox_members.c.degree == degree)
-                    .order_by(sandbox_members.c.urn)
-                    .offset(offset)
-                    .limit(limit + 1)
-                )
-            ).all()
-        items = [
-            NetworkMember(
-                urn=r.urn,
-                name=r.name,
-                headline=r.headline,
-                company=r.company,
-                connected_at=r.connected_at,
-                degree=r.degree,
-            )
-            for r in rows[:limit]
-        ]
-        return NetworkPage(items=items, next_cursor=str(offset + limit) if len(rows) > limit else None)
-
-    async def list_connections(
-        self, auth: MemberAuth, *, limit: int = 100, cursor: str | None = None
-    ) -> NetworkPage:
-        offset = int(cursor) if cursor and cursor.isdigit() else 0
-        return await self._members(auth, 1, limit, offset)
-
-    async def suggested_members(self, auth: MemberAuth, *, limit: int = 20) -> NetworkPage:
-        return await self._members(auth, 2, limit, 0)
 
     # --- simulation, demo and test controls (not part of the port)
     async def simulate(self) -> int:
