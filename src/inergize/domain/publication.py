@@ -23,7 +23,9 @@ from inergize.domain.errors import Conflict
 MAX_ATTEMPTS = 5
 BACKOFF_BASE_SECONDS = 30.0
 BACKOFF_CAP_SECONDS = 3600.0
-CLAIM_SECONDS = 120.0
+# Longer than the LinkedIn adapter's own retries of one call (5 attempts, 20 s timeouts, backoff), so a
+# slow but live worker is not overtaken by a reconciling one.
+CLAIM_SECONDS = 300.0
 
 
 class PublicationState(StrEnum):

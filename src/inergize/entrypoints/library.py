@@ -85,6 +85,15 @@ def _ai(container: Any) -> Any:  # issue 6: imported late, the AI use cases need
 FACADES["ai"] = _ai  # issue 6: app.ai.posts / carousel / banner / profile_suggestions / ready_version
 
 
+def _schedule(container: Any) -> Any:  # issue 7: app.schedule
+    from inergize.entrypoints.schedule_library import Schedule
+
+    return Schedule(container)
+
+
+FACADES["schedule"] = _schedule  # issue 7: schedule / post_now / move / cancel / calendar / tick
+
+
 @asynccontextmanager
 async def open(settings: Settings | None = None, *, run_migrations: bool = True, **overrides: Any) -> AsyncIterator[Inergize]:  # noqa: A001
     """Open InErgize from ``settings`` (default: ``INERGIZE_*``), migrating the database first."""

@@ -1,0 +1,57 @@
+"""The scheduling façade of ``import inergize`` (``app.schedule``): the same use cases as the API."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from inergize.application import schedule_settings, scheduling
+from inergize.application.publishing import tick
+from inergize.domain.publication import Publication
+from inergize.domain.scheduling import ScheduleSettings
+from inergize.domain.users import Principal
+
+
+class Schedule:
+    """Schedule, move, cancel and list posts; run one tick of the scheduler."""
+
+    def __init__(self, container: Any) -> None:
+        self._c = container
+
+    def _ports(self) -> dict[str, Any]:
+        return {"uow_factory": self._c.uow_factory(), "clock": self._c.clock()}
+
+    async def schedule(
+        self,
+        principal: Principal,
+        content_id: uuid.UUID,
+        at: datetime | None = None,
+        *,
+        allow_close: bool = False,
+    ) -> Publication:
+        """Schedule the content's ready version at ``at`` (None: the queue's next free slot)."""
+        cmd = scheduling.ScheduleCommand(content_id=content_id, at=at, allow_close=allow_close)
+        return await scheduling.schedule(cmd, principal=principal, **self._ports())
+
+    async def post_now(self, principal: Principal, content_id: uuid.UUID) -> Publication:
+        return await scheduling.post_now(content_id, principal=principal, **self._ports())
+
+    async def move(self, principal: Principal, publication_id: uuid.UUID, at: datetime | None) -> Publication:
+        return await scheduling.reschedule(publication_id, at, principal=principal, **self._ports())
+
+    async def cancel(self, principal: Principal, publication_id: uuid.UUID) -> Publication:
+        return await scheduling.cancel(publication_id, principal=principal, **self._ports())
+
+    async def calendar(self, principal: Principal, start: date, end: date) -> list[Publication]:
+        _, items = await scheduling.calendar(
+            start, end, principal=principal, uow_factory=self._c.uow_factory()
+        )
+        return items
+
+    async def settings(self, principal: Principal) -> ScheduleSettings:
+        return await schedule_settings.get_settings(principal=principal, uow_factory=self._c.uow_factory())
+
+    async def tick(self) -> int:
+        """Claim what is due now and enqueue its publish jobs; returns how many were claimed."""
+        return await tick(**self._ports())
