@@ -306,3 +306,64 @@ async def test_someone_elses_post_is_not_found(client: Any, make_user: Any) -> N
     )
     r = await client.delete(f"/v1/linkedin/posts/{r.json()['id']}", headers=bob.headers)
     assert r.status_code == 404
+
+
+async def test_retry_after_a_failed_publish_never_uploads_the_image_again(
+    client: Any, make_user: Any, container: Any, tmp_path: Any
+) -> None:
+    user = await make_user()
+    body = {
+        "commentary": "Picture, retried",
+        "media": [
+            {"kind": "image", "dataBase64": _b64(PNG), "contentType": "image/png", "altText": "A chart"}
+        ],
+    }
+    headers = {**user.headers, "Idempotency-Key": "pic-1"}
+    async with rest_container(container, tmp_path) as state:
+        await _connect(client, user, state)
+        state.inject("POST /rest/posts", 500, times=5)
+        r = await client.post("/v1/linkedin/posts", json=body, headers=headers)
+        assert r.status_code == 503 and len(state.media) == 1
+        r = await client.post("/v1/linkedin/posts", json=body, headers=headers)
+        assert r.status_code == 201, r.text
+        assert len(state.media) == 1 and r.json()["mediaUrns"] == list(state.media)
+        assert len(state.posts) == 1
+        listed = (await client.get("/v1/linkedin/posts", headers=user.headers)).json()["items"]
+        assert listed[0]["state"] == "published" and listed[0]["attempts"] == 2
+
+
+async def test_sandbox_messages_and_comments(client: Any, make_user: Any) -> None:
+    user = await make_user()
+    await _connect(client, user)
+    network = (await client.get("/v1/linkedin/network?limit=1", headers=user.headers)).json()
+    r = await client.post(
+        "/v1/linkedin/messages",
+        headers=user.headers,
+        json={"recipientUrn": network["items"][0]["urn"], "text": "Hello there"},
+    )
+    assert r.status_code == 201 and r.json()["messageId"]
+    r = await client.post(
+        "/v1/linkedin/messages",
+        headers=user.headers,
+        json={"recipientUrn": "urn:li:person:stranger", "text": "Hi"},
+    )
+    assert r.status_code == 404
+    post = (
+        await client.post(
+            "/v1/linkedin/posts",
+            json={"commentary": "Comment on me"},
+            headers={**user.headers, "Idempotency-Key": "c1"},
+        )
+    ).json()
+    r = await client.post(
+        "/v1/linkedin/comments", headers=user.headers, json={"postUrn": post["postUrn"], "text": "First!"}
+    )
+    assert r.status_code == 201 and r.json()["commentUrn"].startswith("urn:li:comment:")
+    r = await client.post(
+        "/v1/linkedin/reactions",
+        headers=user.headers,
+        json={"postUrn": post["postUrn"], "reaction": "PRAISE"},
+    )
+    assert r.status_code == 204
+    r = await client.delete(f"/v1/linkedin/posts/{post['id']}", headers=user.headers)
+    assert r.status_code == 204
