@@ -94,6 +94,15 @@ def _schedule(container: Any) -> Any:  # issue 7: app.schedule
 FACADES["schedule"] = _schedule  # issue 7: schedule / post_now / move / cancel / calendar / tick
 
 
+def _linkedin(container: Any) -> Any:  # issue 5: app.linkedin
+    from inergize.entrypoints.linkedin_library import LinkedIn
+
+    return LinkedIn(container)
+
+
+FACADES["linkedin"] = _linkedin  # issue 5: connect / sync_profile / profile / publish / imports
+
+
 @asynccontextmanager
 async def open(settings: Settings | None = None, *, run_migrations: bool = True, **overrides: Any) -> AsyncIterator[Inergize]:  # noqa: A001
     """Open InErgize from ``settings`` (default: ``INERGIZE_*``), migrating the database first."""
