@@ -23,10 +23,15 @@ def extend(sub: Any) -> None:
     create.add_argument("email")
     create.add_argument("--admin", action="store_true")
     create.add_argument("--name", default="")
-    create.add_argument("--password-stdin", action="store_true",
-                        help="read the password from standard input instead of asking for it")
+    create.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of asking for it",
+    )
     create.add_argument("--no-password", action="store_true", help="create without a password")
-    mail = sub.add_parser("email", help="read the file email outbox").add_subparsers(dest="sub_cmd", required=True)
+    mail = sub.add_parser("email", help="read the file email outbox").add_subparsers(
+        dest="sub_cmd", required=True
+    )
     listing = mail.add_parser("list", help="newest emails first")
     listing.add_argument("--limit", type=int, default=20)
     show = mail.add_parser("show", help="one email with its text")
@@ -47,6 +52,7 @@ def users_create(args: argparse.Namespace) -> int:
     from inergize.bootstrap import migrate, shutdown
     from inergize.domain.errors import InergizeError
     from inergize.domain.users import Role
+    from inergize.entrypoints.accounts_wiring import account_ports
 
     password = _password(args)
 
@@ -55,8 +61,12 @@ def users_create(args: argparse.Namespace) -> int:
         try:
             await migrate(container)
             user = await accounts.create_account(
-                args.email, password, role=Role.ADMIN if args.admin else Role.MEMBER, display_name=args.name,
-                **accounts.ports_of(container))
+                args.email,
+                password,
+                role=Role.ADMIN if args.admin else Role.MEMBER,
+                display_name=args.name,
+                ports=account_ports(container),
+            )
         except InergizeError as exc:
             print(f"inergize: {exc.detail}", file=sys.stderr)
             return 1
