@@ -57,7 +57,7 @@ class EventLoopPerWorker(AsyncIO):
                 thread.run_coroutine(cleanup())
             except Exception:  # closing must go on for the other resources
                 log.exception("worker loop clean-up failed")
-        thread.stop()
+        thread.stop()  # type: ignore[no-untyped-call]
 
     def run(self, coro: Awaitable[R]) -> R:
         """Run ``coro`` on this worker's loop and wait for it (from a worker thread)."""
@@ -73,8 +73,8 @@ def make_broker(settings: Settings) -> Broker:
     broker: Broker
     if settings.effective_broker == "redis":
         # the namespace carries the prefix, so two deployments (or test runs) on one Redis never mix
-        broker = RedisBroker(url=settings.redis_url, namespace=f"{settings.redis_prefix}dramatiq",
-                             middleware=middleware)
+        broker = RedisBroker(  # type: ignore[no-untyped-call]
+            url=settings.redis_url, namespace=f"{settings.redis_prefix}dramatiq", middleware=middleware)
     else:
         broker = StubBroker(middleware=middleware)
         broker.emit_after("process_boot")
