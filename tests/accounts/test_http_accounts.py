@@ -161,6 +161,14 @@ async def test_challenge_expires(
     await client.post(
         "/v1/me/mfa/totp/confirm", json={"code": pyotp.TOTP(secret).at(clock.now())}, headers=auth
     )
+    # the TOTP secret is stored encrypted (AES-256-GCM via the SecretBox), never in clear
+    from sqlalchemy import select
+
+    from inergize.adapters.persistence.tables.accounts import user_security
+
+    async with container.engine().connect() as conn:
+        stored = (await conn.execute(select(user_security.c.mfa_secret))).scalars().all()
+    assert any(stored) and all(s is None or secret not in s for s in stored)
     challenge = (await http_login(client, email))["mfaToken"]
     clock.advance(minutes=5, seconds=1)
     late = await client.post(

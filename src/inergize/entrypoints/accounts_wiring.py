@@ -35,4 +35,5 @@ def account_ports(container: Any) -> AccountPorts:
         totp=container.totp(),
         budgets=container.rate_budgets(),
         policy=account_policy(container.settings()),
+        box=container.secret_box(),
     )

@@ -76,6 +76,15 @@ class Inergize:
 FACADES: dict[str, Any] = {}
 
 
+def _accounts(container: Any) -> Any:  # issue 4: app.accounts
+    from inergize.entrypoints.accounts_library import Accounts
+
+    return Accounts(container)
+
+
+FACADES["accounts"] = _accounts
+
+
 def _ai(container: Any) -> Any:  # issue 6: imported late, the AI use cases need not load for other façades
     from inergize.entrypoints.ai_library import AiContent
 

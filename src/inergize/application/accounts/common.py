@@ -27,6 +27,7 @@ from inergize.domain.users import Principal, User
 from inergize.ports.clock import Clock
 from inergize.ports.passwords import PasswordHasher
 from inergize.ports.rate_budget import BudgetWindow, RateBudgetStore
+from inergize.ports.secret_box import SecretBox
 from inergize.ports.tokens import TokenService
 from inergize.ports.totp import TotpService
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -64,6 +65,12 @@ class AccountPorts:
     totp: TotpService
     budgets: RateBudgetStore
     policy: AccountPolicy
+    box: SecretBox  # TOTP secrets are stored encrypted (ASVS V2.9 / V6.4)
+
+
+def totp_context(user_id: uuid.UUID) -> str:
+    """What a TOTP secret's ciphertext is bound to: it decrypts only for its own user."""
+    return f"mfa:totp:{user_id}"
 
 
 class TokenPair(msgspec.Struct, frozen=True, kw_only=True):

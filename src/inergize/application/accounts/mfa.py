@@ -7,7 +7,7 @@ from datetime import datetime
 
 import msgspec
 
-from inergize.application.accounts.common import AccountPorts, audit, reauthenticate
+from inergize.application.accounts.common import AccountPorts, audit, reauthenticate, totp_context
 from inergize.application.accounts.mfa_check import check_second_factor
 from inergize.application.notifications import notify
 from inergize.domain.accounts import (
@@ -58,13 +58,12 @@ async def enrol(*, principal: Principal, ports: AccountPorts) -> Enrolment:
         state = await uow.security.state(principal.user_id)
         if state.mfa_enabled:
             raise Conflict("Two-step verification is already on; turn it off first.", code="mfa_enabled")
-        state.mfa_pending_secret = ports.totp.new_secret()
+        secret = ports.totp.new_secret()
+        state.mfa_pending_secret = ports.box.encrypt(secret, context=totp_context(principal.user_id))
         await uow.security.save(state, now)
         await uow.commit()
-    uri = ports.totp.provisioning_uri(
-        state.mfa_pending_secret, account=user.email, issuer=ports.policy.issuer
-    )
-    return Enrolment(secret=state.mfa_pending_secret, otpauth_uri=uri, qr_png=ports.totp.qr_png(uri))
+    uri = ports.totp.provisioning_uri(secret, account=user.email, issuer=ports.policy.issuer)
+    return Enrolment(secret=secret, otpauth_uri=uri, qr_png=ports.totp.qr_png(uri))
 
 
 async def enrolment_qr(*, principal: Principal, ports: AccountPorts) -> bytes:
@@ -74,9 +73,8 @@ async def enrolment_qr(*, principal: Principal, ports: AccountPorts) -> bytes:
         state = await uow.security.state(principal.user_id)
     if state.mfa_pending_secret is None:
         raise NotFound("No enrolment is in progress.")
-    uri = ports.totp.provisioning_uri(
-        state.mfa_pending_secret, account=user.email, issuer=ports.policy.issuer
-    )
+    secret = ports.box.decrypt(state.mfa_pending_secret, context=totp_context(principal.user_id))
+    uri = ports.totp.provisioning_uri(secret, account=user.email, issuer=ports.policy.issuer)
     return ports.totp.qr_png(uri)
 
 
@@ -97,7 +95,8 @@ async def confirm(code: str, *, principal: Principal, client: ClientInfo, ports:
             raise Conflict("Two-step verification is already on.", code="mfa_enabled")
         if state.mfa_pending_secret is None:
             raise NotFound("Start enrolment first.")
-        step = ports.totp.matching_step(state.mfa_pending_secret, code, now=now)
+        pending = ports.box.decrypt(state.mfa_pending_secret, context=totp_context(principal.user_id))
+        step = ports.totp.matching_step(pending, code, now=now)
         if step is None:
             raise Unauthorized("The authentication code is not valid.", code="invalid_mfa_code")
         state.mfa_secret, state.mfa_pending_secret, state.mfa_enabled_at = state.mfa_pending_secret, None, now

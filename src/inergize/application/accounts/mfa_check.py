@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from inergize.application.accounts.common import AccountPorts
+from inergize.application.accounts.common import AccountPorts, totp_context
 from inergize.domain.accounts import SecurityState, normalize_recovery_code, token_digest
 from inergize.domain.errors import Unauthorized, ValidationFailed
 from inergize.ports.unit_of_work import UnitOfWork
@@ -24,7 +24,8 @@ async def check_second_factor(
     if not state.mfa_enabled or state.mfa_secret is None:
         return "none"
     if code:
-        step = ports.totp.matching_step(state.mfa_secret, code, now=now)
+        secret = ports.box.decrypt(state.mfa_secret, context=totp_context(state.user_id))
+        step = ports.totp.matching_step(secret, code, now=now)
         # The conditional update makes a code usable once, even by two requests at the same time.
         if step is not None and await uow.security.spend_totp_step(state.user_id, step):
             return "totp"

@@ -66,8 +66,8 @@ user_security = Table(
     metadata,
     Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
     Column("not_before", UTCDateTime()),  # access tokens issued before this are refused
-    Column("mfa_secret", String(64)),
-    Column("mfa_pending_secret", String(64)),
+    Column("mfa_secret", String(255)),  # encrypted with the SecretBox (AES-256-GCM)
+    Column("mfa_pending_secret", String(255)),
     Column("mfa_enabled_at", UTCDateTime()),
     Column("mfa_last_step", BigInteger),  # the last TOTP time step accepted: each code works once
     Column("password_changed_at", UTCDateTime()),
