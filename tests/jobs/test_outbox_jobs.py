@@ -199,3 +199,35 @@ async def test_a_duplicate_delivery_runs_the_handler_once(jobs_container: Any, w
     workers.start()
     await drain(workers)
     assert await c.ping_log().count(token) == 1
+
+
+async def test_a_failing_handler_is_retried_and_then_runs_to_completion(jobs_container: Any) -> None:
+    from inergize.entrypoints.workers import jobs as registry
+
+    c = jobs_container
+    attempts: list[str] = []
+
+    async def flaky(container: Any, *, token: str) -> None:
+        attempts.append(token)
+        if len(attempts) == 1:
+            raise ConnectionError("a provider hiccup")
+        await container.ping_log().record(token, container.clock().now())
+
+    registry.register("test.flaky", flaky)
+    try:
+        workers = Workers(c, threads=1)
+        workers.start()
+        try:
+            token = uuid.uuid4().hex
+            async with c.uow_factory()() as uow:
+                uow.jobs.enqueue("test.flaky", token=token)
+                job_id = uow.jobs.pending[-1][0]
+                await uow.commit()
+            await drain(workers)
+        finally:
+            await asyncio.to_thread(workers.stop)
+    finally:
+        del registry.JOBS["test.flaky"]
+    assert attempts == [token, token]  # released after the failure, taken again by Dramatiq's retry
+    assert await c.ping_log().count(token) == 1
+    assert await outbox_row(c, job_id) is None
