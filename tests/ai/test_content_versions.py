@@ -89,3 +89,11 @@ async def test_ready_needs_the_current_etag(client: Any, make_user: Any) -> None
     assert r.status_code == 428
     r = await client.post(created.headers["location"] + "/ready", headers={**u.headers, "If-Match": '"v9"'})
     assert r.status_code == 412
+
+
+async def test_versions_and_files_of_another_user_are_not_found(client: Any, make_user: Any) -> None:
+    a, b = await make_user(), await make_user()
+    url = (await _create(client, a, "Mine.")).headers["location"]
+    assert (await client.get(url + "/versions", headers=b.headers)).status_code == 404
+    assert (await client.get(url + "/file", headers=b.headers)).status_code == 404
+    assert (await client.get(url + "/file", headers=a.headers)).status_code == 404  # a post has no file
