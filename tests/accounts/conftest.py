@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
@@ -12,11 +12,20 @@ from tests.fakes.email import RecordingEmailSender
 
 
 @pytest.fixture
-def emails(container: Any) -> Iterator[RecordingEmailSender]:
+async def emails(container: Any) -> AsyncIterator[RecordingEmailSender]:
+    """A recording sender; afterwards no account job is left in the shared database's outbox (other
+    suites sweep it and count rows)."""
+    from sqlalchemy import delete
+
+    from inergize.adapters.persistence.tables.platform import outbox
+    from inergize.entrypoints.account_jobs import ACCOUNT_JOBS
+
     sender = RecordingEmailSender()
     container.email_sender.override(providers.Object(sender))
     yield sender
     container.email_sender.reset_override()
+    async with container.engine().begin() as conn:
+        await conn.execute(delete(outbox).where(outbox.c.actor.in_(list(ACCOUNT_JOBS))))
 
 
 @pytest.fixture
@@ -47,3 +56,4 @@ def totp_now(clock: Any) -> Any:
         return pyotp.TOTP(secret).at(clock.now().timestamp() + 30 * steps)
 
     return code
+
