@@ -42,8 +42,10 @@ async def drain(ports: AutomationPorts, clock: Any, user_id: uuid.UUID, *, until
     """Run every due step, jump to the next planned one, repeat until ``until``; the results in order."""
     results: list[str] = []
     while clock.now() <= until:
-        for step_id in await due(ports, user_id):
-            results.append(await run_step(step_id, ports=ports))
+        ran = [await run_step(step_id, ports=ports) for step_id in await due(ports, user_id)]
+        results += ran
+        if ran and all(r == "not_runnable" for r in ran):
+            break  # paused (or the campaign stopped): nothing will move until someone acts
         nxt = await next_planned(ports, user_id)
         if nxt is None or nxt > until:
             break
