@@ -10,7 +10,8 @@ from argon2 import PasswordHasher as Argon2
 from argon2 import Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-PROFILES = {
+# (memory KiB, iterations, parallelism)
+PROFILES: dict[str, dict[str, int]] = {
     "owasp": {"memory_cost": 19 * 1024, "time_cost": 2, "parallelism": 1},
     "fast": {"memory_cost": 1024, "time_cost": 1, "parallelism": 1},
 }
@@ -20,7 +21,10 @@ class Argon2PasswordHasher:
     def __init__(self, profile: str = "owasp") -> None:
         params = PROFILES[profile]
         self.profile = profile
-        self._hasher = Argon2(hash_len=32, salt_len=16, type=Type.ID, **params)
+        self._hasher = Argon2(
+            time_cost=params["time_cost"], memory_cost=params["memory_cost"],
+            parallelism=params["parallelism"], hash_len=32, salt_len=16, type=Type.ID,
+        )
 
     def hash(self, password: str) -> str:
         return self._hasher.hash(password)

@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 import msgspec
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
 
 from inergize.application.accounts.guard import ApiBudget, spend_api_budget
 from inergize.domain.errors import InergizeError
@@ -53,7 +53,7 @@ def headers_for(budget: ApiBudget) -> list[tuple[bytes, bytes]]:
 
 def rate_limit_middleware(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in EXEMPT:
+        if scope["type"] != "http" or scope["path"] in EXEMPT:  # type: ignore[comparison-overlap]
             await app(scope, receive, send)
             return
         container = scope["app"].state.container
@@ -71,18 +71,14 @@ def rate_limit_middleware(app: ASGIApp) -> ASGIApp:
                     "instance": scope["path"],
                 }
             )
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 429,
-                    "headers": [
-                        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                        (b"content-length", str(len(body)).encode()),
-                        *extra,
-                    ],
-                }
-            )
-            await send({"type": "http.response.body", "body": body})
+            start: HTTPResponseStartEvent = {
+                "type": "http.response.start",
+                "status": 429,
+                "headers": [(b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                            (b"content-length", str(len(body)).encode()), *extra],
+            }
+            await send(start)
+            await send({"type": "http.response.body", "body": body, "more_body": False})
             return
 
         async def send_with_headers(message: Message) -> None:
