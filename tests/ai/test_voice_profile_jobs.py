@@ -147,3 +147,13 @@ async def test_the_library_facade_generates_without_http(container: Any, make_us
     assert job.status.value == "done" and job.result["pages"] == 5
     ready = await app.ai.ready_version(u.principal, posts.variants[0].content_id)
     assert ready.text == posts.variants[0].text
+    # The job also went through the outbox; its delivery finds it done (idempotent) and leaves no row
+    # behind for other tests' outbox sweeps on the shared database.
+    assert await run_ai_jobs(container) >= 1
+    async with container.engine().connect() as conn:
+        left = (
+            await conn.execute(
+                select(outbox.c.id).where(outbox.c.payload["job_id"].as_string() == str(job.id))
+            )
+        ).all()
+    assert left == []
