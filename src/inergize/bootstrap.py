@@ -23,6 +23,7 @@ from inergize.adapters.passwords import Argon2PasswordHasher  # issue 4
 from inergize.adapters.totp import PyotpTotp  # issue 4
 from inergize.adapters.ai import factory as ai_factory  # issue 6: AI content
 from inergize.adapters.linkedin import factory as linkedin_factory  # issue 5: LinkedIn
+from inergize.adapters.compliance import factory as compliance_factory  # issue 8: compliance
 from inergize.settings import Settings, load_settings
 
 
@@ -39,6 +40,20 @@ def _linkedin_ports(*args: Any) -> Any:
     from inergize.application.linkedin.common import LinkedInPorts
 
     return LinkedInPorts(*args)
+
+
+def _compliance_gate(ledger: Any) -> Any:  # issue 8
+    from inergize.application.compliance.gate import ComplianceGate
+
+    return ComplianceGate(ledger)
+
+
+def _automation_ports(uow_factory: Any, clock: Any, gate: Any, gateway: Any, linkedin_ports: Any,
+                      moderator: Any) -> Any:  # issue 8
+    from inergize.application.compliance.ports import AutomationPorts, linkedin_auth
+
+    return AutomationPorts(uow_factory=uow_factory, clock=clock, gate=gate, gateway=gateway,
+                           auth_for=linkedin_auth(linkedin_ports), moderator=moderator)
 
 
 class Container(containers.DeclarativeContainer):
@@ -82,6 +97,11 @@ class Container(containers.DeclarativeContainer):
         _linkedin_ports, uow_factory, clock, linkedin, secret_box,
         providers.Callable(linkedin_factory.redirect_uri, settings),
         providers.Callable(linkedin_factory.redirect_uri, settings, "/v1/auth/linkedin/callback"))
+    # issue 8: compliance (action budgets + duplicate claims in one ledger round trip) and automation
+    action_ledger = providers.Singleton(compliance_factory.make_action_ledger, settings, redis_client.provider)
+    compliance_gate = providers.Singleton(_compliance_gate, action_ledger)
+    automation_ports = providers.Factory(_automation_ports, uow_factory, clock, compliance_gate, linkedin,
+                                         linkedin_ports, moderator)
     # the checks the configuration uses: factories below may answer None (e.g. no Redis configured)
     health_checks = providers.Callable(foundation.present, providers.List(
         providers.Singleton(DatabaseHealth, engine),
@@ -104,7 +124,7 @@ def bootstrap(settings: Settings | None = None, **overrides: Any) -> Container:
 # the clock, keys, the broker. IN_PROCESS_STATE is shared too when it is in-process (no Redis).
 # Capabilities append names of loop-free objects here (loop-bound ones: engines, async clients, must not).
 SHARED_ACROSS_LOOPS: list[str] = ["clock", "keys", "tokens", "broker", "task_queue"]
-IN_PROCESS_STATE: list[str] = ["cache", "rate_budgets"]
+IN_PROCESS_STATE: list[str] = ["cache", "rate_budgets", "action_ledger"]  # action_ledger: issue 8
 
 
 def loop_container(parent: Container) -> Container:

@@ -154,7 +154,7 @@ async def _perform(step: CampaignStep, campaign: Campaign, target: CampaignTarge
         return await _assist(step, target, ports, now)
     try:
         auth = await ports.auth_for(profile.user_id)
-        result = await _call(step, target, ports, auth)
+        result = await _call(step, target, ports, auth, campaign)
     except CapabilityUnavailable:
         return await _assist(step, target, ports, now)
     except LinkedInRateLimited as exc:
@@ -183,7 +183,8 @@ async def _perform(step: CampaignStep, campaign: Campaign, target: CampaignTarge
     return "done"
 
 
-async def _call(step: CampaignStep, target: CampaignTarget, ports: AutomationPorts, auth: Any) -> str:
+async def _call(step: CampaignStep, target: CampaignTarget, ports: AutomationPorts, auth: Any,
+                campaign: Campaign) -> str:
     gw = ports.gateway
     match step.kind:
         case StepKind.INVITE:
@@ -197,7 +198,7 @@ async def _call(step: CampaignStep, target: CampaignTarget, ports: AutomationPor
             return "withdrawn"
         case StepKind.REACT:
             await gw.react(auth, post_urn=target.data.get("urn", target.key),
-                           reaction=ReactionType(target.data.get("reaction", "LIKE")))
+                           reaction=ReactionType(campaign.config.reaction))
             return "reacted"
         case StepKind.COMMENT:
             return await gw.comment(auth, post_urn=target.data.get("urn", target.key), text=step.text)

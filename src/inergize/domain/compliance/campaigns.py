@@ -13,6 +13,7 @@ import msgspec
 from inergize.domain.compliance.actions import ActionType
 from inergize.domain.compliance.targets import Target
 from inergize.domain.errors import ValidationFailed
+from inergize.domain.linkedin import ReactionType
 
 NOTE_LIMIT = 300
 _PLACEHOLDER = re.compile(r"\{(first_name|last_name|name|company|headline)\}")
@@ -91,6 +92,8 @@ class CampaignConfig(msgspec.Struct, frozen=True, kw_only=True):
                                    field="withdraw_after_days")
         if any(f.after_days <= 0 or not f.template.strip() for f in self.follow_ups):
             raise ValidationFailed("Each follow-up needs a positive delay and a message.", field="follow_ups")
+        if self.reaction not in {r.value for r in ReactionType}:
+            raise ValidationFailed("Unknown reaction.", field="reaction")
         if not 1 <= self.daily_volume <= 100:
             raise ValidationFailed("The daily volume is 1–100.", field="daily_volume")
 

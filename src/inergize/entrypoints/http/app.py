@@ -22,6 +22,8 @@ from inergize.entrypoints.http.routes import linkedin as linkedin_routes  # issu
 from inergize.entrypoints.http.routes import linkedin_auth  # issue 5: /v1/auth/linkedin
 from inergize.entrypoints.http.routes import tiers as tier_routes  # issue 3: subscription tiers
 from inergize.entrypoints.http.routes import schedule as schedule_routes  # issue 7: /v1/schedule
+from inergize.entrypoints.http.routes import campaigns as campaign_routes  # issue 8: /v1/campaigns
+from inergize.entrypoints.http.routes import compliance as compliance_routes  # issue 8: /v1/compliance
 
 ROUTE_MODULES = [system, content, jobs_routes, ai_routes, tier_routes]
 ROUTE_MODULES += [linkedin_routes]  # issue 5: LinkedIn
@@ -29,6 +31,7 @@ ROUTE_MODULES += [linkedin_auth]  # issue 5: sign in with LinkedIn
 
 ROUTE_MODULES += [accounts, me, mfa, notifications, admin_accounts]  # issue 4: accounts and security
 ROUTE_MODULES += [schedule_routes]  # issue 7: scheduling
+ROUTE_MODULES += [compliance_routes, campaign_routes]  # issue 8: compliance and campaigns
 
 
 def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdown: list[Any] | None = None,

@@ -24,6 +24,7 @@ from inergize.entrypoints.account_jobs import ACCOUNT_JOBS
 from inergize.entrypoints.workers import scheduling  # issue 7
 from inergize.entrypoints.workers.ai import render_carousel  # issue 6
 from inergize.entrypoints.workers.ping import ping
+from inergize.entrypoints.workers import compliance as compliance_jobs  # issue 8
 
 Handler = Callable[..., Awaitable[None]]
 
@@ -33,6 +34,7 @@ JOBS: dict[str, Handler] = {
     **ACCOUNT_JOBS,  # issue 4: notification emails
     "publish_publications": scheduling.publish_publications,  # issue 7: scheduling
     "import_schedule_csv": scheduling.import_schedule_csv,  # issue 7
+    compliance_jobs.RUN_STEP_JOB: compliance_jobs.campaign_run_step,  # issue 8: one campaign step
 }
 
 

@@ -1,0 +1,193 @@
+"""/v1/campaigns: connection and engagement campaigns, their targets, steps and assisted tasks."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from litestar import Request, get, post
+from litestar.params import Parameter
+
+from inergize.application.compliance import campaign_events as events
+from inergize.application.compliance import campaigns as uc
+from inergize.domain.compliance.campaigns import (
+    Campaign,
+    CampaignConfig,
+    CampaignKind,
+    CampaignState,
+    FollowUp,
+    StepState,
+)
+from inergize.domain.errors import ValidationFailed
+from inergize.domain.users import Principal
+from inergize.entrypoints.http.auth import USER
+from inergize.entrypoints.http.routes.compliance import StepOut, step_out
+from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
+
+
+class FollowUpIn(RequestBody, kw_only=True):
+    after_days: float
+    template: str
+
+
+class ConfigIn(RequestBody, kw_only=True):
+    note_template: str = ""
+    follow_ups: list[FollowUpIn] = []
+    withdraw_after_days: float = 21
+    reaction: str = "LIKE"
+    comment_template: str = ""
+    daily_volume: int = 15
+    seed: int = 0
+
+    def to_domain(self) -> CampaignConfig:
+        return CampaignConfig(
+            note_template=self.note_template, withdraw_after_days=self.withdraw_after_days,
+            follow_ups=tuple(FollowUp(after_days=f.after_days, template=f.template) for f in self.follow_ups),
+            reaction=self.reaction, comment_template=self.comment_template, daily_volume=self.daily_volume,
+            seed=self.seed)
+
+
+class CampaignIn(RequestBody, kw_only=True):
+    kind: CampaignKind
+    name: str
+    config: ConfigIn = msgspec.field(default_factory=ConfigIn)
+    assisted: bool | None = None
+
+
+class CampaignOut(ResponseBody, kw_only=True):
+    id: str
+    kind: str
+    name: str
+    state: str
+    assisted: bool
+    config: dict[str, Any]
+    created_at: datetime
+    steps: dict[str, int] | None = None
+
+
+class CampaignPageOut(ResponseBody):
+    items: list[CampaignOut]
+    next_cursor: str | None
+
+
+class TargetsIn(RequestBody, kw_only=True):
+    csv: str | None = None  # a CSV with a URL (or URN) column, e.g. LinkedIn's Connections.csv
+    posts: list[str] | None = None  # engagement campaigns: post URLs or URNs
+    from_network: int | None = None  # connection campaigns: this many suggested members
+
+
+class AddedOut(ResponseBody):
+    added: int
+
+
+class EventIn(RequestBody):
+    event: events.TargetEvent
+
+
+class TaskIn(RequestBody):
+    done: bool
+
+
+def out(c: Campaign, counts: dict[str, int] | None = None) -> CampaignOut:
+    return CampaignOut(id=str(c.id), kind=c.kind.value, name=c.name, state=c.state.value, assisted=c.assisted,
+                       config=msgspec.to_builtins(c.config), created_at=c.created_at, steps=counts)
+
+
+def _ports(request: Request[Any, Any, Any]) -> Any:
+    return request.app.state.container.automation_ports()
+
+
+@post("/v1/campaigns", opt=USER, status_code=201)
+async def create_campaign(request: Request[Any, Any, Any], data: CampaignIn,
+                          principal: Principal) -> CampaignOut:
+    campaign = await uc.create_campaign(
+        uc.CreateCampaign(kind=data.kind, name=data.name, config=data.config.to_domain(),
+                          assisted=data.assisted),
+        principal=principal, ports=_ports(request))
+    return out(campaign)
+
+
+@get("/v1/campaigns", opt=USER)
+async def list_campaigns(request: Request[Any, Any, Any], principal: Principal, cursor: str | None = None,
+                         limit: int | None = Parameter(default=None, ge=1, le=200)) -> CampaignPageOut:
+    page = await uc.list_campaigns(principal=principal, ports=_ports(request), limit=limit, cursor=cursor)
+    return CampaignPageOut(items=[out(c) for c in page.items], next_cursor=page.next_cursor)
+
+
+@get("/v1/campaigns/{campaign_id:uuid}", opt=USER)
+async def get_campaign(request: Request[Any, Any, Any], campaign_id: uuid.UUID,
+                       principal: Principal) -> CampaignOut:
+    campaign, counts = await uc.get_campaign(campaign_id, principal=principal, ports=_ports(request))
+    return out(campaign, counts)
+
+
+@post("/v1/campaigns/{campaign_id:uuid}/targets", opt=USER, status_code=200)
+async def add_targets(request: Request[Any, Any, Any], campaign_id: uuid.UUID, data: TargetsIn,
+                      principal: Principal) -> AddedOut:
+    ports = _ports(request)
+    if sum(x is not None for x in (data.csv, data.posts, data.from_network)) != 1:
+        raise ValidationFailed("Send exactly one of csv, posts or fromNetwork.", field="targets")
+    if data.csv is not None:
+        added = await uc.import_targets_csv(campaign_id, data.csv, principal=principal, ports=ports)
+    elif data.posts is not None:
+        added = await uc.add_posts(campaign_id, data.posts, principal=principal, ports=ports)
+    else:
+        added = await uc.add_network_targets(campaign_id, limit=data.from_network or 20, principal=principal,
+                                             ports=ports)
+    return AddedOut(added=added)
+
+
+@post("/v1/campaigns/{campaign_id:uuid}/start", opt=USER, status_code=200)
+async def start_campaign(request: Request[Any, Any, Any], campaign_id: uuid.UUID,
+                         principal: Principal) -> CampaignOut:
+    return out(await uc.start_campaign(campaign_id, principal=principal, ports=_ports(request)))
+
+
+@post("/v1/campaigns/{campaign_id:uuid}/pause", opt=USER, status_code=200)
+async def pause_campaign(request: Request[Any, Any, Any], campaign_id: uuid.UUID,
+                         principal: Principal) -> CampaignOut:
+    return out(await uc.set_campaign_state(campaign_id, CampaignState.PAUSED, principal=principal,
+                                           ports=_ports(request)))
+
+
+@post("/v1/campaigns/{campaign_id:uuid}/cancel", opt=USER, status_code=200)
+async def cancel_campaign(request: Request[Any, Any, Any], campaign_id: uuid.UUID,
+                          principal: Principal) -> CampaignOut:
+    return out(await uc.set_campaign_state(campaign_id, CampaignState.CANCELLED, principal=principal,
+                                           ports=_ports(request)))
+
+
+@get("/v1/campaigns/{campaign_id:uuid}/steps", opt=USER)
+async def list_steps(request: Request[Any, Any, Any], campaign_id: uuid.UUID, principal: Principal,
+                     states: list[StepState] | None = Parameter(query="state", default=None),
+                     ) -> list[StepOut]:
+    steps = await uc.campaign_steps(campaign_id, states=states or list(StepState), principal=principal,
+                                    ports=_ports(request))
+    return [step_out(s) for s in steps]
+
+
+@post("/v1/campaigns/{campaign_id:uuid}/targets/{target_id:uuid}/events", opt=USER, status_code=200)
+async def target_event(request: Request[Any, Any, Any], campaign_id: uuid.UUID, target_id: uuid.UUID,
+                       data: EventIn, principal: Principal) -> dict[str, str]:
+    target = await events.record_target_event(campaign_id, target_id, data.event, principal=principal,
+                                              ports=_ports(request))
+    return {"id": str(target.id), "state": target.state.value}
+
+
+@get("/v1/campaigns/tasks", opt=USER)
+async def list_tasks(request: Request[Any, Any, Any], principal: Principal) -> list[StepOut]:
+    """Assisted mode: what to do by hand (open the profile, copy the note, then mark it done)."""
+    return [step_out(s) for s in await events.tasks(principal=principal, ports=_ports(request))]
+
+
+@post("/v1/campaigns/tasks/{step_id:uuid}", opt=USER, status_code=200)
+async def complete_task(request: Request[Any, Any, Any], step_id: uuid.UUID, data: TaskIn,
+                        principal: Principal) -> StepOut:
+    return step_out(await events.complete_task(step_id, done=data.done, principal=principal,
+                                               ports=_ports(request)))
+
+
+ROUTES = [create_campaign, list_campaigns, get_campaign, add_targets, start_campaign, pause_campaign,
+          cancel_campaign, list_steps, target_event, list_tasks, complete_task]

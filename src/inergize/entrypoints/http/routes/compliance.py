@@ -1,0 +1,154 @@
+"""/v1/compliance: the account-safety dashboard, automation settings, pause and audited resume."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import msgspec
+from litestar import Request, Response, get, patch, post
+
+from inergize.application.compliance import dashboard as board
+from inergize.application.compliance import safety
+from inergize.domain.compliance.account import AutomationAccount
+from inergize.domain.compliance.actions import ActionBudget
+from inergize.domain.compliance.health import PauseRules
+from inergize.domain.compliance.pacing import PacingPolicy
+from inergize.domain.users import Principal
+from inergize.entrypoints.http.auth import USER
+from inergize.entrypoints.http.conventions import etag, expected_version
+from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
+
+
+class StepOut(ResponseBody, kw_only=True):
+    id: str
+    campaign_id: str
+    target_id: str
+    kind: str
+    state: str
+    planned_at: datetime
+    text: str
+    outcome: dict[str, Any]
+
+
+def step_out(s: Any) -> StepOut:
+    return StepOut(id=str(s.id), campaign_id=str(s.campaign_id), target_id=str(s.target_id),
+                   kind=s.kind.value, state=s.state.value, planned_at=s.planned_at, text=s.text,
+                   outcome=s.outcome)
+
+
+class BudgetOut(ResponseBody, kw_only=True):
+    action: str
+    daily_limit: int
+    daily_left: int
+    weekly_limit: int
+    weekly_left: int
+
+
+class CauseOut(ResponseBody, kw_only=True):
+    code: str
+    points: int
+    detail: str
+
+
+class DashboardOut(ResponseBody, kw_only=True):
+    paused: bool
+    pause_reason: str | None
+    paused_at: datetime | None
+    health: int
+    health_causes: list[CauseOut]
+    budgets: list[BudgetOut]
+    next_open_at: datetime | None
+    next_actions: list[StepOut]
+    tasks_waiting: int
+    history: list[dict[str, Any]]
+
+
+class SettingsOut(ResponseBody, kw_only=True):
+    lists: dict[str, list[str]]
+    quiet: list[tuple[str, str]]
+    days_off: list[date]
+    pacing: dict[str, Any]
+    pause_rules: dict[str, Any]
+    budget_overrides: dict[str, Any]
+    paused: bool
+    version: int
+
+
+class SettingsIn(RequestBody, kw_only=True):
+    lists: dict[str, list[str]] | None = None
+    quiet: list[tuple[str, str]] | None = None
+    days_off: list[date] | None = None
+    pacing: PacingPolicy | None = None
+    pause_rules: PauseRules | None = None
+    budget_overrides: dict[str, ActionBudget] | None = None
+
+
+class PauseIn(RequestBody, kw_only=True):
+    reason: str = ""
+
+
+class ResumeIn(RequestBody, kw_only=True):
+    reason: str
+    acknowledge_risk: bool = False
+
+
+def _settings_out(a: AutomationAccount) -> Response[Any]:
+    body = SettingsOut(lists=a.lists, quiet=list(a.quiet), days_off=list(a.days_off),
+                       pacing=msgspec.to_builtins(a.pacing), pause_rules=msgspec.to_builtins(a.pause_rules),
+                       budget_overrides=msgspec.to_builtins(a.budget_overrides), paused=a.paused,
+                       version=a.version)
+    return Response(body, headers={"ETag": etag(a.version)})
+
+
+@get("/v1/compliance", opt=USER)
+async def get_dashboard(request: Request[Any, Any, Any], principal: Principal) -> DashboardOut:
+    d = await board.dashboard(principal=principal, ports=request.app.state.container.automation_ports())
+    return DashboardOut(
+        paused=d.paused, pause_reason=d.pause_reason, paused_at=d.paused_at, health=d.health,
+        health_causes=[CauseOut(code=c.code, points=c.points, detail=c.detail) for c in d.health_causes],
+        budgets=[BudgetOut(**msgspec.structs.asdict(b)) for b in d.budgets],
+        next_open_at=d.next_open_at, next_actions=[step_out(s) for s in d.next_actions],
+        tasks_waiting=d.tasks_waiting,
+        history=[{"kind": h.kind, "verdict": h.verdict, "reason": h.reason, "detail": h.detail,
+                  "createdAt": h.created_at.isoformat()} for h in d.history])
+
+
+@get("/v1/compliance/settings", opt=USER)
+async def get_settings(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    ports = request.app.state.container.automation_ports()
+    account = await board.get_settings(principal=principal, ports=ports)
+    return _settings_out(account)
+
+
+@patch("/v1/compliance/settings", opt=USER)
+async def patch_settings(request: Request[Any, Any, Any], data: SettingsIn,
+                         principal: Principal) -> Response[Any]:
+    cmd = board.AutomationSettings(lists=data.lists, quiet=data.quiet, days_off=data.days_off,
+                                   pacing=data.pacing, pause_rules=data.pause_rules,
+                                   budget_overrides=data.budget_overrides)
+    ports = request.app.state.container.automation_ports()
+    account = await board.update_settings(cmd, expected_version=expected_version(request),
+                                          principal=principal, ports=ports)
+    return _settings_out(account)
+
+
+@post("/v1/compliance/pause", opt=USER, status_code=200)
+async def pause(request: Request[Any, Any, Any], data: PauseIn, principal: Principal) -> Response[Any]:
+    c = request.app.state.container
+    account = await safety.pause_automation(data.reason, principal=principal, uow_factory=c.uow_factory(),
+                                            clock=c.clock())
+    return _settings_out(account)
+
+
+@post("/v1/compliance/resume", opt=USER, status_code=200)
+async def resume(request: Request[Any, Any, Any], data: ResumeIn, principal: Principal) -> Response[Any]:
+    """Manual override after an automatic pause: audited, with the user's reason."""
+    c = request.app.state.container
+    account = await safety.resume_automation(
+        safety.ResumeAutomation(reason=data.reason, acknowledge_risk=data.acknowledge_risk),
+        principal=principal, uow_factory=c.uow_factory(), clock=c.clock())
+    return _settings_out(account)
+
+
+ROUTES = [get_dashboard, get_settings, patch_settings, pause, resume]

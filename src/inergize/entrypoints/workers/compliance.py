@@ -1,0 +1,30 @@
+"""Compliance jobs and periodic tasks: campaign steps are found due in the database by the tick and run
+under the engine; a crashed worker's steps are expired. All idempotent (steps are claimed)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from inergize.application.compliance.engine import expire_stale_steps, run_step
+
+RUN_STEP_JOB = "campaign.run_step"
+DUE_BATCH = 100
+
+
+async def campaign_run_step(container: Any, *, step_id: str) -> None:
+    """Run one campaign step now (a no-op when it is not due, not planned, paused or already run)."""
+    await run_step(uuid.UUID(step_id), ports=container.automation_ports())
+
+
+async def run_due_steps(container: Any) -> None:
+    """Run the steps whose planned time has come (the database is the queue: a restart loses nothing)."""
+    ports = container.automation_ports()
+    async with ports.uow_factory(read_only=True) as uow:
+        ids = await uow.campaigns.due_step_ids(now=ports.clock.now(), limit=DUE_BATCH)
+    for step_id in ids:  # one at a time: pacing spaces an account's actions minutes apart anyway
+        await run_step(step_id, ports=ports)
+
+
+async def expire_stale(container: Any) -> None:
+    await expire_stale_steps(ports=container.automation_ports())
