@@ -23,11 +23,12 @@ _Cached = tuple[ComplianceProfile, datetime, datetime, list["LedgerWindow"]]
 _REASONS = {"day": "daily_budget", "week": "weekly_budget", "pace": "pacing", "duplicate": "duplicate_target"}
 
 
-def claim_for(profile: ComplianceProfile, request: ActionRequest) -> Claim | None:
+def claim_for(profile: ComplianceProfile, request: ActionRequest, account: str | None = None) -> Claim | None:
     """The duplicate-target claim an action takes: one per (action, sequence, target) and account."""
     if request.action not in ONCE_PER_TARGET:
         return None
-    return Claim(str(profile.user_id), f"{request.action.value}:{request.sequence}:{request.target.key}")
+    member = f"{request.action.value}:{request.sequence}:{request.target.key}"
+    return Claim(account or str(profile.user_id), member)
 
 
 class ComplianceGate:
@@ -66,7 +67,9 @@ class ComplianceGate:
         if refused is not None:
             return refused
         windows = self.windows(profile, request.action, now)
-        decision = await self.ledger.spend(windows, now=now, claim=claim_for(profile, request))
+        # the windows' keys start with the account id: reuse that string rather than format the UUID again
+        account = windows[2].key.partition(":")[0]
+        decision = await self.ledger.spend(windows, now=now, claim=claim_for(profile, request, account))
         if decision.allowed:
             return Verdict(allowed=True, remaining=decision.remaining)
         reason = _REASONS.get(decision.denied_by or "", decision.denied_by or "budget")

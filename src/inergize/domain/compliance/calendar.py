@@ -22,6 +22,7 @@ def zone(name: str) -> ZoneInfo:
         raise ValidationFailed(f"Unknown time zone {name!r}.", field="timezone") from exc
 
 
+@lru_cache(maxsize=1024)
 def parse_hhmm(value: str) -> time:
     try:
         hours, minutes = value.split(":")
