@@ -367,3 +367,27 @@ async def test_sandbox_messages_and_comments(client: Any, make_user: Any) -> Non
     assert r.status_code == 204
     r = await client.delete(f"/v1/linkedin/posts/{post['id']}", headers=user.headers)
     assert r.status_code == 204
+
+
+async def test_sandbox_can_be_told_to_misbehave_over_http(
+    client: Any, make_user: Any, container: Any, tmp_path: Any
+) -> None:
+    user = await make_user()
+    await _connect(client, user)
+    r = await client.post("/v1/linkedin/sandbox/misbehave", json={"fail": 10}, headers=user.headers)
+    assert r.status_code == 204
+    r = await client.post(
+        "/v1/linkedin/posts", json={"commentary": "down"}, headers={**user.headers, "Idempotency-Key": "mb1"}
+    )
+    assert r.status_code == 503
+    assert (await client.get("/v1/linkedin/connection", headers=user.headers)).json()["connection"][
+        "status"
+    ] == "active"
+    await client.post("/v1/linkedin/sandbox/misbehave", json={}, headers=user.headers)
+    r = await client.post(
+        "/v1/linkedin/posts", json={"commentary": "down"}, headers={**user.headers, "Idempotency-Key": "mb1"}
+    )
+    assert r.status_code == 201 and r.json()["attempts"] == 2
+    async with rest_container(container, tmp_path):
+        r = await client.post("/v1/linkedin/sandbox/misbehave", json={"fail": 1}, headers=user.headers)
+        assert r.status_code == 501  # not a sandbox

@@ -100,3 +100,12 @@ class LinkedInGateway(Protocol):
     async def suggested_members(self, auth: MemberAuth, *, limit: int = 20) -> NetworkPage:
         """Second-degree members one could invite ("network" beyond connections)."""
         ...
+
+
+class SandboxControls(Protocol):
+    """Extra controls of the sandbox adapter (``Capability.SIMULATED``), for demos and tests."""
+
+    async def misbehave(self, member_urn: str, **settings: object) -> None:
+        """``rate_limit=n`` (next n calls 429, ``retry_after`` seconds), ``fail=n`` (next n calls 500),
+        ``restricted=True`` (writes refused); no settings: behave again."""
+        ...

@@ -5,14 +5,15 @@ messages. Each checks the adapter's capabilities first, so an ordinary REST app 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 
-from inergize.application.linkedin.common import LinkedInPorts, call_as_member
-from inergize.domain.errors import NotFound
+from inergize.application.linkedin.common import LinkedInPorts, call_as_member, get_connection
+from inergize.domain.errors import NotFound, ValidationFailed
 from inergize.domain.linkedin import Capability, ReactionType
 from inergize.domain.users import Principal
+from inergize.ports.linkedin import SandboxControls
 
 
 def _require(ports: LinkedInPorts, capability: Capability) -> None:
@@ -82,3 +83,25 @@ async def message(recipient_urn: str, text: str, *, principal: Principal, ports:
         principal.user_id,
         lambda a: ports.gateway.send_message(a, recipient_urn=recipient_urn, text=text),
     )
+
+
+class Misbehaviour(msgspec.Struct, frozen=True, kw_only=True):
+    rate_limit: int = 0
+    retry_after: int = 5
+    fail: int = 0
+    restricted: bool = False
+
+
+async def sandbox_misbehave(settings: Misbehaviour, *, principal: Principal, ports: LinkedInPorts) -> None:
+    """Make the user's own simulated LinkedIn account misbehave (sandbox only), to see how InErgize copes."""
+    _require(ports, Capability.SIMULATED)
+    conn = await get_connection(ports, principal.user_id)
+    if (
+        not 0 <= settings.rate_limit <= 100
+        or not 0 <= settings.fail <= 100
+        or not 0 <= settings.retry_after <= 3600
+    ):
+        raise ValidationFailed("Counts are 0–100 and retry_after 0–3600 seconds.", field="settings")
+    controls = cast(SandboxControls, ports.gateway)
+    values = {k: v for k, v in msgspec.structs.asdict(settings).items() if v}
+    await controls.misbehave(conn.member_urn, **values)

@@ -249,6 +249,22 @@ async def import_analytics(request: Request[Any, Any, Any], principal: Principal
     return _json(out)
 
 
+class MisbehaveIn(RequestBody, kw_only=True):
+    rate_limit: int = 0
+    retry_after: int = 5
+    fail: int = 0
+    restricted: bool = False
+
+
+@post("/v1/linkedin/sandbox/misbehave", opt=USER, status_code=204)
+async def sandbox_misbehave(request: Request[Any, Any, Any], data: MisbehaveIn, principal: Principal) -> None:
+    """Sandbox only: make your simulated account answer 429s, 500s or refuse writes (all zero: behave)."""
+    settings = network_uc.Misbehaviour(
+        rate_limit=data.rate_limit, retry_after=data.retry_after, fail=data.fail, restricted=data.restricted
+    )
+    await network_uc.sandbox_misbehave(settings, principal=principal, ports=_ports(request))
+
+
 @get("/v1/admin/linkedin/version", opt=ADMIN)
 async def api_version(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
     """Where the configured LinkedIn-Version stands (current, near retirement, retired)."""
@@ -274,5 +290,6 @@ ROUTES = [
     message,
     import_export,
     import_analytics,
+    sandbox_misbehave,
     api_version,
 ]
