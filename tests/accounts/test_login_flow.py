@@ -207,3 +207,21 @@ async def test_login_is_throttled_per_account_and_per_address(
     assert info.value.retry_after > 0
     clock.advance(seconds=901)
     await logged_in(ports, address)
+
+
+async def test_two_concurrent_refreshes_cannot_both_win(container: Any, ports: Any, emails: Any) -> None:
+    import asyncio
+
+    address = _email().lower()
+    await signed_up(container, ports, emails, address)
+    pair = await logged_in(ports, address)
+    results = await asyncio.gather(
+        *(login.refresh(pair.refresh_token, client=CLIENT, ports=ports) for _ in range(2)),
+        return_exceptions=True,
+    )
+    winners = [r for r in results if not isinstance(r, BaseException)]
+    losers = [r for r in results if isinstance(r, Unauthorized)]
+    assert len(winners) == 1 and len(losers) == 1
+    # the loser presented a spent token: that is reuse, so the family is revoked (strict V10.4.5 reading)
+    with pytest.raises(Unauthorized):
+        await login.refresh(winners[0].refresh_token, client=CLIENT, ports=ports)
