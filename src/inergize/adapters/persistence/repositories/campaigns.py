@@ -205,5 +205,6 @@ class SqlCampaignRepository:
 
     async def last_planned_at(self, user_id: uuid.UUID) -> datetime | None:
         s = campaign_steps.c
-        return (await self._conn.execute(select(func.max(s.planned_at)).where(
+        last: datetime | None = (await self._conn.execute(select(func.max(s.planned_at)).where(
             s.user_id == user_id, s.state == StepState.PLANNED.value))).scalar_one_or_none()
+        return last

@@ -41,11 +41,11 @@ class _Settings(msgspec.Struct, kw_only=True):
 
 def insert_ignoring(conn: AsyncConnection, table: Any, keys: Sequence[str]) -> Any:
     """``INSERT … ON CONFLICT (keys) DO NOTHING`` for the connection's database."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
     if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return dialect_insert(table).on_conflict_do_nothing(index_elements=list(keys))
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    return sqlite.insert(table).on_conflict_do_nothing(index_elements=list(keys))
 
 
 def _to_account(row: Row[Any]) -> AutomationAccount:
@@ -62,10 +62,11 @@ def _to_account(row: Row[Any]) -> AutomationAccount:
 
 
 def _settings(account: AutomationAccount) -> dict[str, Any]:
-    return msgspec.to_builtins(_Settings(
+    built: dict[str, Any] = msgspec.to_builtins(_Settings(
         lists=account.lists, quiet=account.quiet, days_off=account.days_off, pacing=account.pacing,
         pause_rules=account.pause_rules, budget_overrides=account.budget_overrides,
         health_causes=account.health_causes))
+    return built
 
 
 class SqlComplianceRepository:
