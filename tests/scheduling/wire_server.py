@@ -51,6 +51,8 @@ def make_app(state: WireState) -> Any:
         more = True
         while more:
             msg = await receive()
+            if msg["type"] == "http.disconnect":
+                return  # the client gave up (a timeout): nothing to answer, nothing was created
             body += msg.get("body", b"")
             more = msg.get("more_body", False)
         status, headers, payload = handle(state, scope["method"], scope["path"], body)
