@@ -72,6 +72,9 @@ async def test_settings_pause_import_export_and_recommendations(
         headers={**user.headers, "If-Match": '"v0"'},
     )
     assert r.status_code == 200 and r.json()["slots"] == [{"weekday": 2, "time": "08:30"}]
+    r = await client.put("/v1/schedule/settings", json={"minGapMinutes": 30},
+                         headers={**user.headers, "If-Match": '"v0"'})
+    assert r.status_code == 412  # a stale ETag: someone changed the settings meanwhile
     assert (await client.post("/v1/schedule/pause", headers=user.headers)).json()["paused"] is True
     csv_body = b"text,time\nQueued post,next\n,next\n"
     r = await client.post(

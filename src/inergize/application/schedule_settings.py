@@ -8,7 +8,7 @@ from datetime import timedelta
 import msgspec
 
 from inergize.application.scheduling import settings_of
-from inergize.domain.errors import Conflict
+from inergize.domain.errors import PreconditionFailed
 from inergize.domain.publication import PublicationState, transition
 from inergize.domain.scheduling import ScheduleSettings, TimeSlot, change_timezone, normalize_slots, zone
 from inergize.domain.users import Principal
@@ -44,9 +44,7 @@ async def update_settings(
     async with uow_factory() as uow:
         current = await settings_of(uow, principal.user_id)
         if current.version != expected_version:
-            raise Conflict(
-                "The schedule settings changed meanwhile; fetch them again.", code="precondition_failed"
-            )
+            raise PreconditionFailed("The schedule settings changed meanwhile; fetch them again.")
         updated = current
         if cmd.timezone is not None and cmd.timezone != current.timezone:
             zone(cmd.timezone)
