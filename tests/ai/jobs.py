@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from inergize.adapters.persistence.tables.platform import outbox
 from inergize.entrypoints.workers.jobs import JOBS
 
-AI_ACTORS = ["ai.carousel"]
+AI_ACTORS = ["ai.carousel", "ai.render_version"]
 
 
 async def run_ai_jobs(container: Any) -> int:

@@ -157,3 +157,58 @@ async def test_the_library_facade_generates_without_http(container: Any, make_us
             )
         ).all()
     assert left == []
+
+
+async def test_editing_a_carousel_renders_its_file_again_before_it_can_be_ready(
+    client: Any, container: Any, make_user: Any
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    u = await make_user()
+    r = await client.post("/v1/ai/carousels", json={"topic": "edits", "slides": 3}, headers=u.headers)
+    await run_ai_jobs(container)
+    job = (await client.get(r.headers["location"], headers=u.headers)).json()
+    url = job["links"]["content"]
+    got = await client.get(url, headers=u.headers)
+    data = got.json()["data"] | {"slides": [{"title": "Новый слайд", "body": "Edited body"}] * 2}
+    r = await client.patch(url, json={"data": data}, headers={**u.headers, "If-Match": got.headers["etag"]})
+    assert r.status_code == 200 and r.json()["state"] == "draft"
+    versions = (await client.get(url + "/versions", headers=u.headers)).json()["items"]
+    assert versions[0]["media"] == [] and versions[1]["media"]
+    r2 = await client.post(url + "/ready", headers={**u.headers, "If-Match": r.headers["etag"]})
+    assert r2.status_code == 409 and r2.json()["code"] == "file_rendering"
+    assert await run_ai_jobs(container) == 1
+    r2 = await client.post(url + "/ready", headers={**u.headers, "If-Match": r.headers["etag"]})
+    assert r2.status_code == 200 and r2.json()["state"] == "ready"
+    pdf = PdfReader(io.BytesIO((await client.get(url + "/file", headers=u.headers)).content))
+    assert len(pdf.pages) == 4 and "Новый слайд" in pdf.pages[1].extract_text()
+    old = PdfReader(io.BytesIO((await client.get(url + "/file?version=1", headers=u.headers)).content))
+    assert len(old.pages) == 5  # the first version keeps its own file
+    bad = await client.patch(
+        url, json={"data": {"slides": "nope"}}, headers={**u.headers, "If-Match": r2.headers["etag"]}
+    )
+    assert bad.status_code == 422
+
+
+async def test_editing_a_banner_renders_it_again(client: Any, container: Any, make_user: Any) -> None:
+    import io
+
+    from PIL import Image
+
+    u = await make_user()
+    banner = (await client.post("/v1/ai/banners", json={"headline": "Before"}, headers=u.headers)).json()
+    url = banner["links"]["content"]
+    got = await client.get(url, headers=u.headers)
+    r = await client.patch(
+        url,
+        json={"data": got.json()["data"] | {"headline": "After", "template": "minimal"}},
+        headers={**u.headers, "If-Match": got.headers["etag"]},
+    )
+    assert r.status_code == 200
+    await run_ai_jobs(container)
+    r = await client.post(url + "/ready", headers={**u.headers, "If-Match": r.headers["etag"]})
+    assert r.status_code == 200
+    png = (await client.get(url + "/file", headers=u.headers)).content
+    assert Image.open(io.BytesIO(png)).size == (1584, 396)

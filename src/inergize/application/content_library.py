@@ -25,6 +25,7 @@ from inergize.domain.content import (
     VersionState,
     check_content_fields,
 )
+from inergize.domain.documents import banner_from_data, deck_from_data
 from inergize.domain.errors import Conflict, NotFound, PreconditionFailed
 from inergize.domain.pagination import Page, page_size
 from inergize.domain.users import Principal
@@ -106,7 +107,9 @@ async def edit_content(content_id: uuid.UUID, cmd: EditContent, *, expected_vers
                        principal: Principal, uow_factory: UnitOfWorkFactory, clock: Clock) -> Content:
     """Apply an edit if the caller saw the current version (``PreconditionFailed`` otherwise).
 
-    The edit is a new draft version (files carried over): it must pass moderation again."""
+    The edit is a new draft version: it must pass moderation again. A carousel or banner whose text
+    or data changed gets its file rendered again by the ``ai.render_version`` job; until then the
+    version has no file and cannot be made ready."""
     async with uow_factory() as uow:
         item = await _owned(uow, principal, content_id)
         title = cmd.title.strip() if cmd.title is not None else item.title
@@ -119,9 +122,25 @@ async def edit_content(content_id: uuid.UUID, cmd: EditContent, *, expected_vers
         saved = await uow.content.update(edited, expected_version=expected_version)
         previous = await uow.content_versions.latest(content_id)
         number = previous.number + 1 if previous else 1
-        await uow.content_versions.add(_version_of(saved, number, previous.media if previous else [], None))
+        rerender = item.kind is not ContentKind.POST and (title != item.title or edited.data != item.data)
+        if rerender:
+            _check_document(item.kind, title, edited.data)
+        version = _version_of(saved, number, [] if rerender or previous is None else previous.media, None)
+        await uow.content_versions.add(version)
+        if rerender:
+            uow.jobs.enqueue(RENDER_JOB, version_id=str(version.id))
         await uow.commit()
     return saved
+
+
+RENDER_JOB = "ai.render_version"
+
+
+def _check_document(kind: ContentKind, title: str, data: dict[str, Any]) -> None:
+    if kind is ContentKind.CAROUSEL:
+        deck_from_data(title, data)
+    elif kind is ContentKind.BANNER:
+        banner_from_data(title, data)
 
 
 async def mark_ready(content_id: uuid.UUID, *, expected_version: int, principal: Principal,
@@ -136,6 +155,9 @@ async def mark_ready(content_id: uuid.UUID, *, expected_version: int, principal:
         version = await uow.content_versions.latest(content_id)
         if version is None:
             raise NotFound("No such content.")
+        if item.kind is not ContentKind.POST and not version.media:
+            raise Conflict("The file of this version is still being rendered; try again in a moment.",
+                           code="file_rendering")
         verdict = await moderate_content(uow, item.user_id, item.kind, version.title, version.body,
                                          version.data, moderator=moderator)
         version = msgspec.structs.replace(version, moderation=list(verdict.issues), state=(

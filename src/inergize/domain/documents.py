@@ -61,3 +61,43 @@ class BannerSpec(msgspec.Struct, frozen=True, kw_only=True):
 
 
 BANNER_TEMPLATES = ("gradient", "split", "minimal")
+
+
+def _brand_of(data: dict[str, object]) -> Brand:
+    raw = data.get("brand")
+    if not isinstance(raw, dict):
+        return Brand()
+    return Brand(**{k: str(v) for k, v in raw.items() if k in ("primary", "background", "text")})
+
+
+def deck_from_data(title: str, data: dict[str, object], author: str = "") -> CarouselDeck:
+    """The deck a carousel's stored data describes; ``ValidationFailed`` when it does not describe one."""
+    raw = data.get("slides")
+    if not isinstance(raw, list) or not all(
+        isinstance(s, dict) and isinstance(s.get("title"), str) for s in raw
+    ):
+        raise ValidationFailed("A carousel's data.slides is a list of {title, body}.", field="data.slides")
+    slides = tuple(Slide(title=str(s["title"])[:120], body=str(s.get("body", ""))[:600]) for s in raw)
+    return CarouselDeck(
+        title=title,
+        subtitle=str(data.get("subtitle", ""))[:200],
+        slides=slides,
+        closing=str(data.get("closing", ""))[:200],
+        author=author,
+        brand=_brand_of(data),
+    )
+
+
+def banner_from_data(title: str, data: dict[str, object]) -> BannerSpec:
+    """The banner a banner's stored data describes (the headline defaults to the title)."""
+    template = str(data.get("template", "gradient"))
+    if template not in BANNER_TEMPLATES:
+        raise ValidationFailed(
+            f"template must be one of {', '.join(BANNER_TEMPLATES)}.", field="data.template"
+        )
+    return BannerSpec(
+        headline=str(data.get("headline") or title)[:80],
+        subline=str(data.get("subline", ""))[:120],
+        template=template,
+        brand=_brand_of(data),
+    )

@@ -6,9 +6,15 @@ import uuid
 from typing import Any
 
 from inergize.application.ai_carousels import run_carousel_job
+from inergize.application.ai_render import render_version
 from inergize.entrypoints.ai_ports import ai_ports
 
 
 async def render_carousel(container: Any, *, job_id: str) -> None:
     """``ai.carousel``: plan, render and store one carousel (idempotent: a finished job is skipped)."""
     await run_carousel_job(uuid.UUID(job_id), ports=ai_ports(container))
+
+
+async def rerender_version(container: Any, *, version_id: str) -> None:
+    """``ai.render_version``: draw the file of an edited carousel or banner version (idempotent)."""
+    await render_version(uuid.UUID(version_id), ports=ai_ports(container))

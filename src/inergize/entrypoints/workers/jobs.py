@@ -22,7 +22,7 @@ from typing import Any
 
 from inergize.entrypoints.account_jobs import ACCOUNT_JOBS
 from inergize.entrypoints.workers import scheduling  # issue 7
-from inergize.entrypoints.workers.ai import render_carousel  # issue 6
+from inergize.entrypoints.workers.ai import render_carousel, rerender_version  # issue 6
 from inergize.entrypoints.workers.ping import ping
 from inergize.entrypoints.workers import compliance as compliance_jobs  # issue 8
 
@@ -31,6 +31,7 @@ Handler = Callable[..., Awaitable[None]]
 JOBS: dict[str, Handler] = {
     "ping": ping,  # issue 3: proves the outbox -> broker -> worker path end to end
     "ai.carousel": render_carousel,  # issue 6: carousel PDFs
+    "ai.render_version": rerender_version,  # issue 6: files of edited carousels and banners
     **ACCOUNT_JOBS,  # issue 4: notification emails
     "publish_publications": scheduling.publish_publications,  # issue 7: scheduling
     "import_schedule_csv": scheduling.import_schedule_csv,  # issue 7
