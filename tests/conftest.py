@@ -79,28 +79,30 @@ async def _session_containers(session_tmp: Path, request: pytest.FixtureRequest)
         await shutdown(container)
 
 
+# One fake clock for the session: singletons the container builds once (the unit-of-work factory,
+# the outbox relay, stores) keep the clock they were built with, so tests move this one object
+# instead of swapping in a new clock that those singletons would never see.
+_SESSION_CLOCK = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+
+
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    _SESSION_CLOCK.reset(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    return _SESSION_CLOCK
 
 
 @pytest.fixture
 async def container(backend: str, session_tmp: Path, request: pytest.FixtureRequest,
                     _session_containers: dict[str, Any], clock: FakeClock) -> Any:
     """A migrated InErgize on ``backend`` whose clock is the test's ``clock``."""
-    from dependency_injector import providers
-
     from inergize.bootstrap import bootstrap, migrate
 
     if backend not in _session_containers:
         url = request.getfixturevalue("pg_url") if backend == "postgres" else None
-        c = bootstrap(make_settings(session_tmp / backend, url))
+        c = bootstrap(make_settings(session_tmp / backend, url), clock=_SESSION_CLOCK)
         await migrate(c)
         _session_containers[backend] = c
-    c = _session_containers[backend]
-    c.clock.override(providers.Object(clock))
-    yield c
-    c.clock.reset_override()
+    return _session_containers[backend]
 
 
 @pytest.fixture

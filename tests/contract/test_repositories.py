@@ -125,13 +125,13 @@ async def test_outbox_rows_are_written_in_the_same_transaction(container: Any) -
 
     marker = uuid.uuid4().hex
     async with container.uow_factory()() as uow:
-        uow.jobs.enqueue("ping", marker=marker)
+        uow.jobs.enqueue("ping", token=marker)
     async with container.uow_factory()() as uow:
-        uow.jobs.enqueue("ping", marker=marker + "-kept")
+        uow.jobs.enqueue("ping", token=marker + "-kept")
         await uow.commit()
     async with container.uow_factory()(read_only=True) as uow:
         rows = (await uow.connection.execute(select(outbox.c.payload).where(outbox.c.actor == "ping"))).all()
-    markers = [r.payload.get("marker") for r in rows]
+    markers = [r.payload.get("token") for r in rows]
     assert marker + "-kept" in markers and marker not in markers
 
 

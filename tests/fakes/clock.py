@@ -25,3 +25,8 @@ class FakeClock:
     def set(self, when: datetime) -> None:
         self._mono += (when - self._now).total_seconds()
         self._now = when
+
+    def reset(self, when: datetime) -> None:
+        """Start a new test at ``when``; the monotonic clock still only moves forward."""
+        self._now = when
+        self._mono += 1.0
