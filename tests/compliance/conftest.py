@@ -1,0 +1,27 @@
+"""After each compliance test the shared session database holds no runnable campaign step and no job of
+ours in the outbox: other suites run the tick (which would run leftover steps) and count outbox rows."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+async def _leave_nothing_runnable(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    yield
+    if "container" not in request.fixturenames:
+        return
+    from sqlalchemy import delete, update
+
+    from inergize.adapters.persistence.tables.compliance import campaign_steps
+    from inergize.adapters.persistence.tables.platform import outbox
+    from inergize.application.notifications import EMAIL_JOB
+    from inergize.entrypoints.workers.compliance import RUN_STEP_JOB
+
+    container = request.getfixturevalue("container")
+    async with container.engine().begin() as conn:
+        await conn.execute(update(campaign_steps).where(campaign_steps.c.state.in_(["planned", "running"]))
+                           .values(state="cancelled"))
+        await conn.execute(delete(outbox).where(outbox.c.actor.in_([EMAIL_JOB, RUN_STEP_JOB])))
