@@ -74,7 +74,6 @@ def settings_for(db_url: str, prefix: str, data_dir: str, threads: int, wire_url
         linkedin_api_base_url=wire_url or "http://127.0.0.1:9",
         linkedin_client_id="bench",
         linkedin_client_secret="bench",
-        scheduler_publish_concurrency=100,
     )
 
 
@@ -300,7 +299,7 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--dispatch", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=90.0, help="bound on each measured phase")
     args = parser.parse_args()
     import httpx

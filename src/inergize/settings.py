@@ -52,7 +52,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     scheduler_job_batch: int = 100  # publication ids per publish job (one message, one result commit)
     scheduler_claim_seconds: float = 300.0  # a claim not finished by then is taken again by a later tick
     scheduler_max_claims_per_tick: int = 20_000  # bound on one tick's claims (the next tick takes the rest)
-    scheduler_publish_concurrency: int = 64  # LinkedIn calls in flight per publish job
+    scheduler_publish_concurrency: int = 8  # LinkedIn calls in flight per publish job (httpx slows past ~8)
     job_lease_seconds: float = 900.0  # longest a job may run; a worker's claim on a job lasts this long
     outbox_redeliver_seconds: float = 1200.0  # a sent job not finished by then is sent again (deduped)
     cache_max_entries: int = 10_000  # in-process cache: least recently used entries beyond are dropped
