@@ -4,15 +4,14 @@ ours in the outbox: other suites run the tick (which would run leftover steps) a
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 
 
 @pytest.fixture(autouse=True)
-async def _leave_nothing_runnable(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+async def _leave_nothing_runnable(container: Any) -> AsyncIterator[None]:
     yield
-    if "container" not in request.fixturenames:
-        return
     from sqlalchemy import delete, update
 
     from inergize.adapters.persistence.tables.compliance import campaign_steps
@@ -20,7 +19,6 @@ async def _leave_nothing_runnable(request: pytest.FixtureRequest) -> AsyncIterat
     from inergize.application.notifications import EMAIL_JOB
     from inergize.entrypoints.workers.compliance import RUN_STEP_JOB
 
-    container = request.getfixturevalue("container")
     async with container.engine().begin() as conn:
         await conn.execute(update(campaign_steps).where(campaign_steps.c.state.in_(["planned", "running"]))
                            .values(state="cancelled"))

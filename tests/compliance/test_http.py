@@ -67,6 +67,9 @@ async def test_campaign_lifecycle_and_other_users_see_nothing(client: Any, make_
     listed = (await client.get("/v1/campaigns", headers=other.headers)).json()
     assert listed["items"] == []
     assert (await client.get("/v1/campaigns/tasks", headers=user.headers)).json() == []
+    assert (await client.post(f"/v1/campaigns/{cid}/sync", headers=other.headers)).status_code == 404
+    synced = await client.post(f"/v1/campaigns/{cid}/sync", headers=user.headers)
+    assert synced.status_code in (200, 404)  # 404: this user has no LinkedIn connection to read
     cancelled = await client.post(f"/v1/campaigns/{cid}/cancel", headers=user.headers)
     assert cancelled.json()["state"] == "cancelled"
     assert (await client.post(f"/v1/campaigns/{cid}/start", headers=user.headers)).status_code == 409

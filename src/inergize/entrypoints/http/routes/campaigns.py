@@ -176,6 +176,15 @@ async def target_event(request: Request[Any, Any, Any], campaign_id: uuid.UUID, 
     return {"id": str(target.id), "state": target.state.value}
 
 
+@post("/v1/campaigns/{campaign_id:uuid}/sync", opt=USER, status_code=200)
+async def sync_campaign(request: Request[Any, Any, Any], campaign_id: uuid.UUID,
+                        principal: Principal) -> dict[str, int]:
+    """Mark invited targets who now appear among the member's connections as accepted."""
+    ports = _ports(request)
+    await uc.get_campaign(campaign_id, principal=principal, ports=ports)  # someone else's: not found
+    return {"accepted": await events.sync_acceptances(principal.user_id, [campaign_id], ports=ports)}
+
+
 @get("/v1/campaigns/tasks", opt=USER)
 async def list_tasks(request: Request[Any, Any, Any], principal: Principal) -> list[StepOut]:
     """Assisted mode: what to do by hand (open the profile, copy the note, then mark it done)."""
@@ -190,4 +199,4 @@ async def complete_task(request: Request[Any, Any, Any], step_id: uuid.UUID, dat
 
 
 ROUTES = [create_campaign, list_campaigns, get_campaign, add_targets, start_campaign, pause_campaign,
-          cancel_campaign, list_steps, target_event, list_tasks, complete_task]
+          cancel_campaign, list_steps, target_event, sync_campaign, list_tasks, complete_task]
