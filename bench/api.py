@@ -80,8 +80,8 @@ def percentile_script(tmp: Path, header: str | None) -> Path:
 
 def run_wrk(url: str, seconds: int, connections: int, tmp: Path, header: str | None = None) -> dict[str, float]:
     script = percentile_script(tmp, header)
-    out = subprocess.run(pin(1) + ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script),
-                                   url], capture_output=True, text=True, check=True).stdout
+    cmd = [*pin(1), "wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), url]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     result = parse_wrk(out)
     p95 = re.search(r"P95_US (\d+)", out)
     result["p95"] = int(p95.group(1)) / 1000 if p95 else 0.0

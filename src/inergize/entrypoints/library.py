@@ -113,7 +113,9 @@ FACADES["linkedin"] = _linkedin  # issue 5: connect / sync_profile / profile / p
 
 
 @asynccontextmanager
-async def open(settings: Settings | None = None, *, run_migrations: bool = True, **overrides: Any) -> AsyncIterator[Inergize]:  # noqa: A001
+async def open(  # shadows the builtin on purpose: ``inergize.open()`` reads like ``open()``
+    settings: Settings | None = None, *, run_migrations: bool = True, **overrides: Any
+) -> AsyncIterator[Inergize]:
     """Open InErgize from ``settings`` (default: ``INERGIZE_*``), migrating the database first."""
     from inergize.bootstrap import bootstrap, migrate, shutdown
 
