@@ -212,3 +212,21 @@ async def test_editing_a_banner_renders_it_again(client: Any, container: Any, ma
     assert r.status_code == 200
     png = (await client.get(url + "/file", headers=u.headers)).content
     assert Image.open(io.BytesIO(png)).size == (1584, 396)
+
+
+async def test_posts_imported_from_the_linkedin_export_teach_the_voice(container: Any, make_user: Any) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from inergize.adapters.persistence.tables.seed import analytics_events
+
+    u = await make_user()
+    now = datetime(2026, 1, 5, tzinfo=UTC)
+    async with container.engine().begin() as conn:
+        for n, text in enumerate(PAST):
+            await conn.execute(insert(analytics_events).values(
+                id=uuid.uuid4(), user_id=u.user.id, event_type="post_published", subject=f"urn:li:share:{n}",
+                value=1, payload={"commentary": text}, source="import", dedupe_key=f"export:share:{n}",
+                occurred_at=now, created_at=now))
+    assert sorted(await container.past_posts().texts(u.user.id)) == sorted(PAST)
