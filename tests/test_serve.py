@@ -10,6 +10,9 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
+
+from tests import servers
 
 
 def free_port() -> int:
@@ -18,10 +21,22 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_from_an_empty_data_dir(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_serve_from_an_empty_data_dir(tmp_path: Path, backend: str) -> None:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("INERGIZE_")}
     env.update(INERGIZE_DATA_DIR=str(tmp_path), INERGIZE_HTTP_PORT=str(port))
+    pg_name = None
+    if backend == "postgres":  # INERGIZE_DATABASE_URL switches `make run` to PostgreSQL
+        env["INERGIZE_DATABASE_URL"], pg_name = servers.create_pg_database()
+    try:
+        _serve_and_check(env, port, tmp_path, backend)
+    finally:
+        if pg_name:
+            servers.drop_pg_database(pg_name)
+
+
+def _serve_and_check(env: dict[str, str], port: int, tmp_path: Path, backend: str) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "inergize", "serve"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
@@ -38,7 +53,8 @@ def test_serve_from_an_empty_data_dir(tmp_path: Path) -> None:
         assert "x-request-id" in r.headers
         assert httpx.get(f"http://127.0.0.1:{port}/schema/openapi.json", timeout=5).status_code == 200
         assert httpx.get(f"http://127.0.0.1:{port}/ready", timeout=5).json()["ready"] is True
-        assert (tmp_path / "inergize.db").exists() and (tmp_path / "secrets.json").exists()
+        assert (tmp_path / "inergize.db").exists() == (backend == "sqlite")
+        assert (tmp_path / "secrets.json").exists()
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=20)
