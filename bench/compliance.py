@@ -127,8 +127,8 @@ def cleanup(url: str, prefix: str) -> int:
 async def run(args: argparse.Namespace) -> None:
     print(f"concurrency {args.concurrency}, {args.seconds:g} s per measurement, best of {args.rounds}")
     # one task: the in-process stores never wait; enough accounts that none runs out of budget in a round
-    await pair("in-process", lambda: full_decision(ComplianceGate(MemoryActionLedger()), profiles(1, 20_000)),
-               lambda: bare_check(InProcessRateBudgets(), profiles(1, 20_000)), 1, args.seconds, args.rounds)
+    await pair("in-process", lambda: full_decision(ComplianceGate(MemoryActionLedger()), profiles(1, 40_000)),
+               lambda: bare_check(InProcessRateBudgets(), profiles(1, 40_000)), 1, args.seconds, args.rounds)
     prefix = f"bench-compliance:{uuid.uuid4().hex[:8]}:"
     client = aioredis.Redis(connection_pool=aioredis.BlockingConnectionPool.from_url(
         args.redis, max_connections=args.concurrency))
