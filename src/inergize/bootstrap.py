@@ -11,19 +11,19 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
+from inergize.adapters import foundation  # issue 3: cache, rate budgets, broker, outbox
+from inergize.adapters.ai import factory as ai_factory  # issue 6: AI content
 from inergize.adapters.clock import SystemClock
+from inergize.adapters.compliance import factory as compliance_factory  # issue 8: compliance
+from inergize.adapters.email import make_email_outbox, make_email_sender  # issue 4: accounts
+from inergize.adapters.linkedin import factory as linkedin_factory  # issue 5: LinkedIn
+from inergize.adapters.passwords import Argon2PasswordHasher  # issue 4
 from inergize.adapters.persistence.engine import make_engine
 from inergize.adapters.persistence.health import DatabaseHealth
 from inergize.adapters.persistence.unit_of_work import SqlUnitOfWorkFactory
 from inergize.adapters.secrets import load_key_material
-from inergize.adapters import foundation  # issue 3: cache, rate budgets, broker, outbox
 from inergize.adapters.tokens import JwtTokenService
-from inergize.adapters.email import make_email_outbox, make_email_sender  # issue 4: accounts
-from inergize.adapters.passwords import Argon2PasswordHasher  # issue 4
 from inergize.adapters.totp import PyotpTotp  # issue 4
-from inergize.adapters.ai import factory as ai_factory  # issue 6: AI content
-from inergize.adapters.linkedin import factory as linkedin_factory  # issue 5: LinkedIn
-from inergize.adapters.compliance import factory as compliance_factory  # issue 8: compliance
 from inergize.settings import Settings, load_settings
 
 

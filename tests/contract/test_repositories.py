@@ -66,7 +66,7 @@ async def test_naive_datetimes_are_refused(container: Any) -> None:
     from sqlalchemy.exc import StatementError
 
     user = await _user(container)
-    user.updated_at = datetime(2026, 1, 1)  # noqa: DTZ001 - the point of the test
+    user.updated_at = datetime(2026, 1, 1)
     async with container.uow_factory()() as uow:
         with pytest.raises(StatementError):
             await uow.users.update(user)

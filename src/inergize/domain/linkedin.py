@@ -259,7 +259,7 @@ class LinkedInUnavailable(LinkedInError, ProviderUnavailable):
         self.retry_after = retry_after
 
 
-class LinkedInRateLimited(RateLimited, LinkedInUnavailable):
+class LinkedInRateLimited(RateLimited, LinkedInUnavailable):  # type: ignore[misc]  # retry_after: float here
     """429 from LinkedIn, or our own daily API-call budget is spent (``scope`` = member | app | remote)."""
 
     code = "linkedin_rate_limited"

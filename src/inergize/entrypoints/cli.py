@@ -104,9 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
 # Capabilities add their sub-commands here: each is fn(subparsers) that registers parsers whose
 # ``cmd`` (plus sub-command) names a function registered with ``@command``.
 EXTENSIONS: list[Callable[[Any], None]] = []
-from inergize.entrypoints import cli_accounts  # noqa: E402, F401  (issue 4: users, email)
-from inergize.entrypoints import cli_linkedin  # noqa: E402, F401  (issue 5: linkedin)
-from inergize.entrypoints.workers import commands as _worker_commands  # noqa: E402, F401  (issue 3)
+
+# Capability command modules register themselves (``@command`` and EXTENSIONS) when imported; they
+# import this module, so they come after the registries above.
+from inergize.entrypoints import cli_accounts, cli_linkedin  # noqa: E402, F401
+from inergize.entrypoints.workers import commands as _worker_commands  # noqa: E402, F401
 
 
 def main(argv: Sequence[str] | None = None) -> int:

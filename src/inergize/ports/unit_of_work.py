@@ -3,6 +3,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from inergize.ports.audit import AuditLog
 from inergize.ports.compliance_repository import CampaignRepository, ComplianceRepository
 from inergize.ports.content_versions import (
     AiCallRepository,
@@ -10,18 +11,17 @@ from inergize.ports.content_versions import (
     ContentPreferencesRepository,
     ContentVersionRepository,
 )
-from inergize.ports.audit import AuditLog
-from inergize.ports.notifications import NotificationRepository
 from inergize.ports.linkedin_repository import LinkedInRepository
+from inergize.ports.notifications import NotificationRepository
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
-from inergize.ports.security import SecurityRepository
-from inergize.ports.sessions import SessionRepository
-from inergize.ports.user_data import UserDataStore
 from inergize.ports.scheduling import (
     PublicationRepository,
     ScheduleImportRepository,
     ScheduleSettingsRepository,
 )
+from inergize.ports.security import SecurityRepository
+from inergize.ports.sessions import SessionRepository
+from inergize.ports.user_data import UserDataStore
 
 
 class JobOutbox(Protocol):

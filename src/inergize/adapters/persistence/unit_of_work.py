@@ -12,13 +12,13 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.adapters.persistence.repositories import ai as ai_repos
+from inergize.adapters.persistence.repositories import scheduling as scheduling_repos
+from inergize.adapters.persistence.repositories.audit import SqlAuditLog
 from inergize.adapters.persistence.repositories.campaigns import SqlCampaignRepository
 from inergize.adapters.persistence.repositories.compliance import SqlComplianceRepository
 from inergize.adapters.persistence.repositories.content import SqlContentRepository
 from inergize.adapters.persistence.repositories.idempotency import SqlIdempotencyRepository
-from inergize.adapters.persistence.repositories import scheduling as scheduling_repos
 from inergize.adapters.persistence.repositories.linkedin import SqlLinkedInRepository
-from inergize.adapters.persistence.repositories.audit import SqlAuditLog
 from inergize.adapters.persistence.repositories.notifications import SqlNotificationRepository
 from inergize.adapters.persistence.repositories.security import SqlSecurityRepository
 from inergize.adapters.persistence.repositories.sessions import SqlSessionRepository

@@ -57,7 +57,8 @@ async def connections(
     page = await call_as_member(
         ports, principal.user_id, lambda a: ports.gateway.list_connections(a, limit=limit, cursor=cursor)
     )
-    return msgspec.to_builtins(page)
+    out: dict[str, Any] = msgspec.to_builtins(page)
+    return out
 
 
 async def invite(invitee_urn: str, note: str | None, *, principal: Principal, ports: LinkedInPorts) -> str:

@@ -7,6 +7,7 @@ retry tells the adapter, and LinkedIn's duplicate answer is then recorded as thi
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import Any
 
 import msgspec
@@ -20,7 +21,9 @@ from inergize.domain.linkedin import (
     MediaAttachment,
     MediaKind,
     MediaUpload,
+    MemberAuth,
     PostRequest,
+    UploadedMedia,
 )
 from inergize.domain.little_text import MAX_COMMENT_LENGTH, check_commentary
 from inergize.domain.users import Principal
@@ -78,6 +81,10 @@ def post_out(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+
+async def _upload(ports: LinkedInPorts, upload: MediaUpload, auth: MemberAuth) -> UploadedMedia:
+    return await ports.gateway.upload_media(auth, upload)
+
 async def publish_now(
     cmd: PublishNow, *, idempotency_key: str, principal: Principal, ports: LinkedInPorts
 ) -> dict[str, Any]:
@@ -129,9 +136,7 @@ async def publish_now(
             upload = MediaUpload(
                 kind=item.kind, data=item.data, content_type=item.content_type, filename=item.filename
             )
-            uploaded = await call_as_member(
-                ports, user_id, lambda a, u=upload: ports.gateway.upload_media(a, u)
-            )
+            uploaded = await call_as_member(ports, user_id, partial(_upload, ports, upload))
             media_urns.append(uploaded.urn)
             async with ports.uow_factory() as uow:
                 await uow.linkedin.update_post(row["id"], media_urns=media_urns, updated_at=ports.clock.now())

@@ -12,26 +12,35 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from inergize.entrypoints.http.auth import provide_principal
 from inergize.entrypoints.http.middleware import correlation_middleware
-from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # issue 4: API budgets
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
-from inergize.entrypoints.http.routes import content, system
-from inergize.entrypoints.http.routes import accounts, admin_accounts, me, mfa, notifications  # issue 4
-from inergize.entrypoints.http.routes import jobs as jobs_routes  # issue 3: /v1/admin/ping
-from inergize.entrypoints.http.routes import ai as ai_routes  # issue 6: /v1/ai
-from inergize.entrypoints.http.routes import linkedin as linkedin_routes  # issue 5: /v1/linkedin
-from inergize.entrypoints.http.routes import linkedin_auth  # issue 5: /v1/auth/linkedin
-from inergize.entrypoints.http.routes import tiers as tier_routes  # issue 3: subscription tiers
-from inergize.entrypoints.http.routes import schedule as schedule_routes  # issue 7: /v1/schedule
-from inergize.entrypoints.http.routes import campaigns as campaign_routes  # issue 8: /v1/campaigns
-from inergize.entrypoints.http.routes import compliance as compliance_routes  # issue 8: /v1/compliance
+from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # issue 4: API budgets
+from inergize.entrypoints.http.routes import (
+    accounts,
+    admin_accounts,
+    ai,
+    campaigns,
+    compliance,
+    content,
+    jobs,
+    linkedin,
+    linkedin_auth,
+    me,
+    mfa,
+    notifications,
+    schedule,
+    system,
+    tiers,
+)
 
-ROUTE_MODULES = [system, content, jobs_routes, ai_routes, tier_routes]
-ROUTE_MODULES += [linkedin_routes]  # issue 5: LinkedIn
-ROUTE_MODULES += [linkedin_auth]  # issue 5: sign in with LinkedIn
-
-ROUTE_MODULES += [accounts, me, mfa, notifications, admin_accounts]  # issue 4: accounts and security
-ROUTE_MODULES += [schedule_routes]  # issue 7: scheduling
-ROUTE_MODULES += [compliance_routes, campaign_routes]  # issue 8: compliance and campaigns
+# Every route module, by capability. Routes declare who may call them (opt=PUBLIC/USER/ADMIN).
+ROUTE_MODULES = [
+    system, content, jobs, tiers,  # foundation
+    accounts, me, mfa, notifications, admin_accounts,  # accounts and security
+    linkedin, linkedin_auth,  # LinkedIn
+    ai,  # AI content
+    schedule,  # scheduling and publishing
+    compliance, campaigns,  # compliance and safe automation
+]
 
 
 def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdown: list[Any] | None = None,

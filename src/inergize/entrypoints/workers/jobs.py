@@ -21,10 +21,10 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from inergize.entrypoints.account_jobs import ACCOUNT_JOBS
+from inergize.entrypoints.workers import compliance as compliance_jobs  # issue 8
 from inergize.entrypoints.workers import scheduling  # issue 7
 from inergize.entrypoints.workers.ai import render_carousel, rerender_version  # issue 6
 from inergize.entrypoints.workers.ping import ping
-from inergize.entrypoints.workers import compliance as compliance_jobs  # issue 8
 
 Handler = Callable[..., Awaitable[None]]
 

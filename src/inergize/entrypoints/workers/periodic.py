@@ -14,9 +14,9 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, NamedTuple
 
-from inergize.entrypoints.workers.scheduling import claim_due_publications  # issue 7
-from inergize.entrypoints.workers import linkedin as linkedin_tasks  # issue 5
 from inergize.entrypoints.workers import compliance as compliance_tasks  # issue 8
+from inergize.entrypoints.workers import linkedin as linkedin_tasks  # issue 5
+from inergize.entrypoints.workers.scheduling import claim_due_publications  # issue 7
 
 log = logging.getLogger("inergize.tick")
 

@@ -7,8 +7,9 @@ import random
 
 import httpx
 
-from inergize.adapters.linkedin.rest.gateway import REST_CAPABILITIES, RestLinkedInGateway
+from inergize.adapters.linkedin.rest.gateway import RestLinkedInGateway
 from inergize.adapters.linkedin.rest.transport import Budgets, RetryPolicy, Sleeper, Transport
+from inergize.adapters.linkedin.rest.wire import REST_CAPABILITIES
 from inergize.ports.clock import Clock
 from inergize.ports.rate_budget import RateBudgetStore
 from inergize.settings import Settings

@@ -44,7 +44,7 @@ class RetryPolicy(msgspec.Struct, frozen=True, kw_only=True):
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Exponential backoff with "equal jitter": half fixed, half random, so retries spread out."""
         ceiling = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
-        return ceiling / 2 + rng.uniform(0, ceiling / 2)
+        return float(ceiling / 2 + rng.uniform(0, ceiling / 2))
 
 
 class Budgets(msgspec.Struct, frozen=True, kw_only=True):

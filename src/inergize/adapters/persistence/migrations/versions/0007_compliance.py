@@ -5,6 +5,8 @@ Revises: 0001
 """
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,7 +18,7 @@ branch_labels = ("compliance",)
 depends_on = None
 
 
-def _timestamps() -> list[sa.Column]:
+def _timestamps() -> list[sa.Column[Any]]:
     return [sa.Column("created_at", itypes.UTCDateTime(), nullable=False),
             sa.Column("updated_at", itypes.UTCDateTime(), nullable=False)]
 
