@@ -108,12 +108,16 @@ async def container(backend: str, session_tmp: Path, request: pytest.FixtureRequ
 
 @pytest.fixture
 async def client(container: Any) -> AsyncIterator[Any]:
-    from litestar.testing import AsyncTestClient
+    """An HTTP client that calls the app in the test's own event loop (httpx's ASGI transport), so the
+    container's engines and pools are only ever used from the loop that created them."""
+    import httpx
 
     from inergize.entrypoints.http.app import create_app
 
     app = create_app(container)
-    async with AsyncTestClient(app=app) as tc:
+    transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver.local") as tc:
+        tc.app = app  # type: ignore[attr-defined]  # registries read the routes from it
         yield tc
 
 
