@@ -4,6 +4,7 @@ verification, ends every session), password change and email change with re-auth
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from inergize.application.accounts.common import (
     AccountPorts,
@@ -25,8 +26,9 @@ from inergize.domain.accounts import (
     token_digest,
 )
 from inergize.domain.errors import Conflict, NotFound, ValidationFailed
-from inergize.domain.users import Principal, normalize_email
+from inergize.domain.users import Principal, User, normalize_email
 from inergize.ports.email import EmailMessage
+from inergize.ports.unit_of_work import UnitOfWork
 
 INVALID_LINK = "This link is not valid or has expired; ask for a new one."
 
@@ -101,25 +103,30 @@ async def reset_password(
         user = await uow.users.get(user.id)
         if user is None:
             raise ValidationFailed(INVALID_LINK, field="token", code="invalid_token")
-        user.password_hash, user.updated_at = new_hash, now
         if user.email_verified_at is None:
             user.email_verified_at = now  # the link reached the mailbox: the address is proven
-        await uow.users.update(user)
-        state = await end_all_sessions(uow, user.id, now, "password_reset")
-        state.password_changed_at = now
-        await uow.security.save(state, now)
-        await notify(
-            uow,
-            user.id,
-            "security.password_reset",
-            "Your password was reset",
-            "Your password was reset and every device was signed out. If it was not you, contact us.",
-            link="/settings/security",
-            now=now,
+        await _store_password(
+            uow, user, new_hash, now=now, client=client, keep=None, event="password.reset",
+            title="Your password was reset",
+            body="Your password was reset and every device was signed out. If it was not you, contact us.",
         )
-        await audit(uow, "password.reset", user_id=user.id, now=now, client=client)
         await uow.commit()
 
+
+
+async def _store_password(
+    uow: UnitOfWork, user: User, new_hash: str, *, now: datetime, client: ClientInfo, keep: uuid.UUID | None,
+    event: str, title: str, body: str,
+) -> None:
+    """Store a new password hash, end every session but ``keep``, notify the user and audit ``event``."""
+    user.password_hash, user.updated_at = new_hash, now
+    await uow.users.update(user)
+    reason = event.replace(".", "_")  # password_reset | password_changed
+    state = await end_all_sessions(uow, user.id, now, reason, keep=keep)
+    state.password_changed_at = now
+    await uow.security.save(state, now)
+    await notify(uow, user.id, f"security.{reason}", title, body, link="/settings/security", now=now)
+    await audit(uow, event, user_id=user.id, now=now, client=client)
 
 async def change_password(
     current_password: str,
@@ -145,21 +152,11 @@ async def change_password(
         user = await uow.users.get(principal.user_id)
         if user is None:
             raise NotFound("No such account.")
-        user.password_hash, user.updated_at = new_hash, now
-        await uow.users.update(user)
-        state = await end_all_sessions(uow, user.id, now, "password_changed", keep=session_id)
-        state.password_changed_at = now
-        await uow.security.save(state, now)
-        await notify(
-            uow,
-            user.id,
-            "security.password_changed",
-            "Your password was changed",
-            "Your password was changed and your other devices were signed out.",
-            link="/settings/security",
-            now=now,
+        await _store_password(
+            uow, user, new_hash, now=now, client=client, keep=session_id, event="password.changed",
+            title="Your password was changed",
+            body="Your password was changed and your other devices were signed out.",
         )
-        await audit(uow, "password.changed", user_id=user.id, now=now, client=client)
         await uow.commit()
 
 
