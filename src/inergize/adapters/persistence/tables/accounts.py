@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Boolean, Column, ForeignKey, Index, String, Table, Text, Uuid
 
-from inergize.adapters.persistence.tables.base import metadata
+from inergize.adapters.persistence.tables.base import metadata, owner_column
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
-
-
-def _user_fk() -> Column[object]:
-    return Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
-
 
 # One row per sign-in (a refresh-token family). Revoking it ends every token of the family and,
 # through the access guard, the access tokens that carry its id.
@@ -19,7 +14,7 @@ auth_sessions = Table(
     "auth_sessions",
     metadata,
     Column("id", Uuid, primary_key=True),
-    _user_fk(),
+    owner_column(),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("last_used_at", UTCDateTime(), nullable=False),
     Column("expires_at", UTCDateTime(), nullable=False),
@@ -36,7 +31,7 @@ refresh_tokens = Table(
     metadata,
     Column("id", Uuid, primary_key=True),
     Column("session_id", Uuid, ForeignKey("auth_sessions.id", ondelete="CASCADE"), nullable=False),
-    _user_fk(),
+    owner_column(),
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("expires_at", UTCDateTime(), nullable=False),
@@ -50,7 +45,7 @@ one_time_tokens = Table(
     "one_time_tokens",
     metadata,
     Column("id", Uuid, primary_key=True),
-    _user_fk(),
+    owner_column(),
     Column("purpose", String(32), nullable=False),
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("data", JSONType, nullable=False),
@@ -80,7 +75,7 @@ mfa_recovery_codes = Table(
     "mfa_recovery_codes",
     metadata,
     Column("id", Uuid, primary_key=True),
-    _user_fk(),
+    owner_column(),
     Column("code_hash", String(64), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("used_at", UTCDateTime()),
@@ -97,7 +92,7 @@ notifications = Table(
     "notifications",
     metadata,
     Column("id", Uuid, primary_key=True),
-    _user_fk(),
+    owner_column(),
     Column("kind", String(48), nullable=False),
     Column("title", String(200), nullable=False),
     Column("body", Text, nullable=False),

@@ -15,7 +15,7 @@ from sqlalchemy import (
     Uuid,
 )
 
-from inergize.adapters.persistence.tables.base import metadata
+from inergize.adapters.persistence.tables.base import metadata, owner_column
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
 
 content_versions = Table(
@@ -23,7 +23,7 @@ content_versions = Table(
     metadata,
     Column("id", Uuid, primary_key=True),
     Column("content_id", Uuid, ForeignKey("content.id", ondelete="CASCADE"), nullable=False),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("number", Integer, nullable=False),
     Column("title", String(200), nullable=False),
     Column("body", Text, nullable=False),
@@ -41,7 +41,7 @@ ai_calls = Table(
     "ai_calls",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("capability", String(16), nullable=False),
     Column("provider", String(32), nullable=False),
     Column("model", String(100), nullable=False),
@@ -59,7 +59,7 @@ ai_jobs = Table(
     "ai_jobs",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("kind", String(32), nullable=False),
     Column("status", String(16), nullable=False),
     Column("progress", Integer, nullable=False),

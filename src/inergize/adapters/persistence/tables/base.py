@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Column, MetaData, Table
+from sqlalchemy import Column, ForeignKey, MetaData, Table, Uuid
 
 from inergize.adapters.persistence.types import UTCDateTime
 
@@ -19,6 +19,11 @@ metadata = MetaData(naming_convention=NAMING)
 
 def new_id() -> uuid.UUID:
     return uuid.uuid4()
+
+
+def owner_column(nullable: bool = False) -> Column[Any]:
+    """``user_id``: the owning user; their rows go when the user is deleted."""
+    return Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=nullable)
 
 
 def timestamps() -> list[Column[Any]]:

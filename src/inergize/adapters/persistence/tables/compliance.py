@@ -20,7 +20,7 @@ from sqlalchemy import (
     false,
 )
 
-from inergize.adapters.persistence.tables.base import metadata, timestamps
+from inergize.adapters.persistence.tables.base import metadata, owner_column, timestamps
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
 
 automation_accounts = Table(
@@ -43,7 +43,7 @@ campaigns = Table(
     "campaigns",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("kind", String(16), nullable=False),
     Column("name", String(200), nullable=False),
     Column("state", String(16), nullable=False),
@@ -60,7 +60,7 @@ campaign_targets = Table(
     metadata,
     Column("id", Uuid, primary_key=True),
     Column("campaign_id", Uuid, ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=False),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("target_key", String(300), nullable=False),
     Column("name", String(200), nullable=False, server_default=""),
     Column("company", String(200), nullable=False, server_default=""),
@@ -78,7 +78,7 @@ campaign_steps = Table(
     metadata,
     Column("id", Uuid, primary_key=True),
     Column("campaign_id", Uuid, ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=False),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("target_id", Uuid, ForeignKey("campaign_targets.id", ondelete="CASCADE"), nullable=False),
     Column("kind", String(16), nullable=False),
     Column("sequence", Integer, nullable=False, server_default="0"),

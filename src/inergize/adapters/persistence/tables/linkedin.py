@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, Uuid
 
-from inergize.adapters.persistence.tables.base import metadata
+from inergize.adapters.persistence.tables.base import metadata, owner_column
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
-
-
-def _user_fk(nullable: bool = False) -> Column[object]:
-    return Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=nullable)
-
 
 # One LinkedIn account per user. Tokens are SecretBox ciphertexts (key id inside): never plaintext.
 linkedin_connections = Table(
@@ -45,7 +40,7 @@ linkedin_oauth_states = Table(
     metadata,
     Column("id", Uuid, primary_key=True),
     Column("state_hash", String(64), nullable=False, unique=True),
-    _user_fk(nullable=True),
+    owner_column(nullable=True),
     Column("purpose", String(16), nullable=False),  # connect | signin | reauth
     Column("redirect_uri", Text, nullable=False),
     Column("data", JSONType, nullable=False),
@@ -61,7 +56,7 @@ linkedin_identities = Table(
     "linkedin_identities",
     metadata,
     Column("sub", String(100), primary_key=True),
-    _user_fk(),
+    owner_column(),
     Column("email", String(254)),
     Column("email_verified", Boolean, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
@@ -76,7 +71,7 @@ linkedin_posts = Table(
     "linkedin_posts",
     metadata,
     Column("id", Uuid, primary_key=True),
-    _user_fk(),
+    owner_column(),
     Column("idempotency_key", String(200), nullable=False),
     Column("state", String(16), nullable=False),  # pending | unknown | published | failed
     Column("commentary", Text, nullable=False),
@@ -100,7 +95,7 @@ sandbox_accounts = Table(
     "sandbox_accounts",
     metadata,
     Column("sub", String(100), primary_key=True),
-    _user_fk(nullable=True),
+    owner_column(nullable=True),
     Column("seed", Integer, nullable=False),
     Column("profile", JSONType, nullable=False),
     Column("followers", Integer, nullable=False),

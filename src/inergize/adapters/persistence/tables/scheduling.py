@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, Uuid, text
 
-from inergize.adapters.persistence.tables.base import metadata
+from inergize.adapters.persistence.tables.base import metadata, owner_column
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
 
 DUE_WHERE = text("state = 'scheduled' AND held = false")
@@ -19,7 +19,7 @@ publications = Table(
     "publications",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("content_id", Uuid, nullable=False),
     Column("version_id", Uuid, nullable=False),
     # snapshot of the (immutable) version, so publishing reads one row per item
@@ -69,7 +69,7 @@ schedule_imports = Table(
     "schedule_imports",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("state", String(16), nullable=False),  # running | done | failed
     Column("total_rows", Integer, nullable=False, server_default="0"),
     Column("processed_rows", Integer, nullable=False, server_default="0"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, Uuid
 
-from inergize.adapters.persistence.tables.base import metadata, timestamps
+from inergize.adapters.persistence.tables.base import metadata, owner_column, timestamps
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
 
 users = Table(
@@ -54,7 +54,7 @@ content = Table(
     "content",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("kind", String(16), nullable=False),
     Column("title", String(200), nullable=False),
     Column("body", Text, nullable=False),
@@ -70,7 +70,7 @@ automation_logs = Table(
     "automation_logs",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("action_type", String(32), nullable=False),
     Column("target", String(300)),
     Column("status", String(32), nullable=False),
@@ -84,7 +84,7 @@ analytics_events = Table(
     "analytics_events",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("event_type", String(48), nullable=False),  # impressions, reactions, followers, …
     Column("subject", String(300)),  # post URN or "profile"
     Column("value", Integer, nullable=False, server_default="0"),
@@ -108,7 +108,7 @@ compliance_logs = Table(
     "compliance_logs",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    owner_column(),
     Column("kind", String(48), nullable=False),  # check, pause, resume, override
     Column("verdict", String(32), nullable=False),
     Column("reason", Text, nullable=False, server_default=""),
