@@ -99,3 +99,15 @@ async def test_unknown_route_and_method_are_problems(client: Any) -> None:
     assert r.status_code == 404 and r.headers["content-type"].startswith(PROBLEM)
     r = await client.put("/health")
     assert r.status_code == 405 and r.headers["content-type"].startswith(PROBLEM)
+
+
+async def test_file_uploads_have_their_own_larger_limit(client: Any, make_user: Any, container: Any) -> None:
+    """A real LinkedIn export is megabytes: upload routes take up to UPLOAD_MAX_BYTES, JSON stays small."""
+    u = await make_user()
+    big = b"PK" + b"\0" * (container.settings().max_body_bytes * 2)
+    r = await client.post("/v1/linkedin/imports/data-export", content=big,
+                          headers={**u.headers, "Content-Type": "application/zip"})
+    assert r.status_code != 413 and 400 <= r.status_code < 500, r.text  # read, then refused as a bad ZIP
+    r = await client.post("/v1/content", content=b'{"title":"' + b"x" * len(big) + b'"}',
+                          headers={**u.headers, "Content-Type": "application/json"})
+    assert r.status_code == 413

@@ -49,6 +49,9 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
     runs it (the in-process worker, the tick)."""
     settings = container.settings()
     handlers = [h for module in ROUTE_MODULES for h in module.ROUTES]
+    for handler in handlers:  # file uploads get their own, larger body limit
+        if handler.opt.get("upload"):
+            handler.request_max_body_size = settings.upload_max_bytes
     return Litestar(
         route_handlers=handlers,
         dependencies={"principal": Provide(provide_principal)},

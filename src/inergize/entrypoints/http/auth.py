@@ -17,6 +17,8 @@ from inergize.entrypoints.accounts_wiring import account_ports
 
 PUBLIC = {"auth": "public"}
 USER = {"auth": "user"}
+# A user route whose body is a file (exports, CSV): allowed up to INERGIZE_UPLOAD_MAX_BYTES.
+USER_UPLOAD = {"auth": "user", "upload": True}
 ADMIN = {"auth": "admin"}
 
 

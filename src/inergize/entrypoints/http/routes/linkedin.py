@@ -21,7 +21,7 @@ from inergize.domain.errors import ValidationFailed
 from inergize.domain.linkedin import MediaKind, ReactionType
 from inergize.domain.linkedin_version import version_status
 from inergize.domain.users import Principal
-from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER
+from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER, USER_UPLOAD
 from inergize.entrypoints.http.conventions import IDEMPOTENCY_HEADER
 from inergize.entrypoints.http.schemas import RequestBody
 
@@ -226,7 +226,7 @@ async def _upload(request: Request[Any, Any, Any]) -> bytes:
     return body
 
 
-@post("/v1/linkedin/imports/data-export", opt=USER, status_code=200)
+@post("/v1/linkedin/imports/data-export", opt=USER_UPLOAD, status_code=200)
 async def import_export(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
     """Upload LinkedIn's "Get a copy of your data" ZIP (the body) to fill profile, network and posts."""
     c = request.app.state.container
@@ -239,7 +239,7 @@ async def import_export(request: Request[Any, Any, Any], principal: Principal) -
     return _json(out)
 
 
-@post("/v1/linkedin/imports/creator-analytics", opt=USER, status_code=200)
+@post("/v1/linkedin/imports/creator-analytics", opt=USER_UPLOAD, status_code=200)
 async def import_analytics(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
     """Upload LinkedIn's creator analytics XLSX (the body) into analytics_events, deduplicated."""
     c = request.app.state.container

@@ -18,7 +18,7 @@ from inergize.application import scheduling as uc
 from inergize.domain.recurrence import Recurrence
 from inergize.domain.scheduling import TimeSlot
 from inergize.domain.users import Principal
-from inergize.entrypoints.http.auth import USER
+from inergize.entrypoints.http.auth import USER, USER_UPLOAD
 from inergize.entrypoints.http.conventions import etag, expected_version, idempotent
 from inergize.entrypoints.http.routes.schedule_schemas import (
     CalendarOut,
@@ -213,7 +213,7 @@ async def resume(request: Request[Any, Any, Any], principal: Principal) -> Setti
     )
 
 
-@post("/v1/schedule/imports", opt=USER, status_code=202)
+@post("/v1/schedule/imports", opt=USER_UPLOAD, status_code=202)
 async def start_import(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
     """The body is the CSV itself (``Content-Type: text/csv``)."""
     c = _c(request)
