@@ -114,11 +114,6 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     smtp_url: str | None = None
     sendgrid_api_key: str | None = None
     sendgrid_base_url: str = "https://api.sendgrid.com"
-    # --- billing
-    stripe_api_key: str | None = None
-    stripe_webhook_secret: str | None = None
-    stripe_base_url: str | None = None
-    default_tier: str = "free"
 
     @property
     def sqlite_path(self) -> Path:
