@@ -154,6 +154,10 @@ async def shutdown(container: Container) -> None:
     await engine.dispose()
     if container.settings().redis_url:  # issue 3
         await container.redis_client().aclose()
+    if container.settings().linkedin_mode == "rest":  # issue 5: the REST adapter's HTTP pool
+        close = getattr(container.linkedin(), "aclose", None)
+        if close is not None:
+            await close()
 
 
 async def migrate(container: Container, revision: str = "heads") -> None:

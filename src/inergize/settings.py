@@ -49,10 +49,10 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     tick_seconds: float = 5.0
     # --- scheduling (issue 7)
     scheduler_claim_batch: int = 2000  # due publications one claim statement takes
-    scheduler_job_batch: int = 100  # publication ids per publish job (one message, one result commit)
+    scheduler_job_batch: int = 250  # publication ids per publish job (one message, one result commit)
     scheduler_claim_seconds: float = 300.0  # a claim not finished by then is taken again by a later tick
     scheduler_max_claims_per_tick: int = 20_000  # bound on one tick's claims (the next tick takes the rest)
-    scheduler_publish_concurrency: int = 8  # LinkedIn calls in flight per publish job (httpx slows past ~8)
+    scheduler_publish_concurrency: int = 32  # LinkedIn calls in flight per publish job
     job_lease_seconds: float = 900.0  # longest a job may run; a worker's claim on a job lasts this long
     outbox_redeliver_seconds: float = 1200.0  # a sent job not finished by then is sent again (deduped)
     cache_max_entries: int = 10_000  # in-process cache: least recently used entries beyond are dropped

@@ -8,8 +8,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from tests.conftest import make_settings
 from tests.linkedin import wire_server
 
@@ -48,13 +46,15 @@ async def rest_gateway(
 
     with wire_server.serve() as (base, state):
         sleeps = Sleeps(clock)
-        async with httpx.AsyncClient(timeout=httpx.Timeout(http_timeout)) as client:
-            gateway = build_rest_gateway(
-                rest_settings(tmp, base, **overrides),
-                clock=clock,
-                budgets=budgets,
-                sleeper=sleeps,
-                rng=random.Random(7),
-                client=client,
-            )
+        # the product's own HTTP client (httpx over aiohttp), so its failure mapping is what is tested
+        gateway = build_rest_gateway(
+            rest_settings(tmp, base, linkedin_timeout_seconds=http_timeout, **overrides),
+            clock=clock,
+            budgets=budgets,
+            sleeper=sleeps,
+            rng=random.Random(7),
+        )
+        try:
             yield gateway, state, sleeps
+        finally:
+            await gateway.aclose()

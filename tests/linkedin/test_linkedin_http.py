@@ -11,7 +11,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
 import pytest
 from dependency_injector import providers
 from sqlalchemy import select
@@ -33,21 +32,20 @@ async def rest_container(container: Any, tmp_path: Any, **overrides: Any) -> Asy
     from inergize.adapters.linkedin.rest import build_rest_gateway
 
     with wire_server.serve() as (base, state):
-        async with httpx.AsyncClient(timeout=httpx.Timeout(2.0)) as http:
-            gw = build_rest_gateway(
-                rest_settings(tmp_path, base, **overrides),
-                clock=container.clock(),
-                budgets=None,
-                sleeper=Sleeps(),
-                rng=random.Random(1),
-                client=http,
-            )
-            container.linkedin.override(providers.Object(gw))
-            state.base_url = base  # type: ignore[attr-defined]
-            try:
-                yield state
-            finally:
-                container.linkedin.reset_override()
+        gw = build_rest_gateway(
+            rest_settings(tmp_path, base, linkedin_timeout_seconds=2.0, **overrides),
+            clock=container.clock(),
+            budgets=None,
+            sleeper=Sleeps(),
+            rng=random.Random(1),
+        )
+        container.linkedin.override(providers.Object(gw))
+        state.base_url = base  # type: ignore[attr-defined]
+        try:
+            yield state
+        finally:
+            container.linkedin.reset_override()
+            await gw.aclose()
 
 
 async def _connect(
@@ -391,3 +389,35 @@ async def test_sandbox_can_be_told_to_misbehave_over_http(
     async with rest_container(container, tmp_path):
         r = await client.post("/v1/linkedin/sandbox/misbehave", json={"fail": 1}, headers=user.headers)
         assert r.status_code == 501  # not a sandbox
+
+
+async def test_a_batch_reads_connections_in_one_query_and_rereads_before_refreshing(
+    client: Any, make_user: Any, container: Any, tmp_path: Any
+) -> None:
+    """``MemberCalls`` (a publish job's members): one read for the batch; a member whose batch copy is
+    due for refresh is read again first, so a token another worker refreshed meanwhile is not refreshed
+    twice."""
+    from inergize.application.linkedin.common import MemberCalls, get_connection, refresh_connection
+    from inergize.domain.errors import NotFound
+
+    a, b = await make_user(), await make_user()
+    async with rest_container(container, tmp_path) as state:
+        await _connect(client, a, state, wire_server.Member("batch-a", "Ann", "ann@example.com"))
+        await _connect(client, b, state, wire_server.Member("batch-b", "Bob", "bob@example.com"))
+        ports = container.linkedin_ports()
+        calls = MemberCalls(ports)
+        await calls.prepare({a.user.id, b.user.id, uuid.uuid4()})  # a user without LinkedIn: absent
+        container.clock().advance(days=59)  # inside the refresh-ahead window of both tokens
+        newer = await refresh_connection(ports, await get_connection(ports, a.user.id))  # another worker
+        refreshes = sum(1 for r in state.requests if r == ("POST", "/oauth/v2/accessToken"))
+
+        async def token(auth: Any) -> str:
+            return str(auth.access_token)
+
+        used = await calls(a.user.id, token)
+        assert used == ports.secret_box.decrypt(newer.access_token_enc, context=f"linkedin:access:{a.user.id}")
+        assert sum(1 for r in state.requests if r == ("POST", "/oauth/v2/accessToken")) == refreshes
+        await calls(b.user.id, token)  # b's copy is due too, and nobody refreshed it: refreshed now
+        assert sum(1 for r in state.requests if r == ("POST", "/oauth/v2/accessToken")) == refreshes + 1
+        with pytest.raises(NotFound):
+            await calls(uuid.uuid4(), token)

@@ -11,7 +11,6 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -26,19 +25,20 @@ MONDAY_9 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 @asynccontextmanager
 async def _test_loop_ports(container: Any, tmp_path: Any, state: Any) -> AsyncIterator[Any]:
     """LinkedIn ports whose REST client lives on the test's own event loop (the test client serves the app
-    on another loop, and an httpx pool belongs to the loop that first used it)."""
+    on another loop, and an HTTP pool belongs to the loop that first used it)."""
     from inergize.adapters.linkedin.rest import build_rest_gateway
 
-    async with httpx.AsyncClient(timeout=httpx.Timeout(2.0)) as http:
-        gw = build_rest_gateway(
-            rest_settings(tmp_path, state.base_url),
-            clock=container.clock(),
-            budgets=None,
-            sleeper=Sleeps(),
-            rng=random.Random(2),
-            client=http,
-        )
+    gw = build_rest_gateway(
+        rest_settings(tmp_path, state.base_url, linkedin_timeout_seconds=2.0),
+        clock=container.clock(),
+        budgets=None,
+        sleeper=Sleeps(),
+        rng=random.Random(2),
+    )
+    try:
         yield dataclasses.replace(container.linkedin_ports(), gateway=gw)
+    finally:
+        await gw.aclose()
 
 
 def _fresh(container: Any, *users: Any) -> None:

@@ -34,7 +34,7 @@ def wire() -> Any:
 
 
 @pytest.fixture
-def rest_gateway(container: Any, wire: WireServer) -> Any:
+async def rest_gateway(container: Any, wire: WireServer) -> Any:
     from inergize.adapters.linkedin.rest import build_rest_gateway
 
     settings = msgspec.structs.replace(
@@ -47,7 +47,9 @@ def rest_gateway(container: Any, wire: WireServer) -> Any:
     async def no_sleep(_: float) -> None:
         return None
 
-    return build_rest_gateway(settings, clock=container.clock(), budgets=None, sleeper=no_sleep)
+    gateway = build_rest_gateway(settings, clock=container.clock(), budgets=None, sleeper=no_sleep)
+    yield gateway
+    await gateway.aclose()
 
 
 def publisher(container: Any, gateway: Any, uow_factory: Any = None) -> Publisher:

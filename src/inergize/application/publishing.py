@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from datetime import timedelta
 
 import msgspec
@@ -92,6 +92,7 @@ class Publisher:
         clock: Clock,
         gateway: LinkedInGateway,
         as_member: AsMember,
+        prepare_members: Callable[[Collection[uuid.UUID]], Awaitable[None]] | None = None,
         read_media: MediaReader | None = None,
         concurrency: int = 64,
         claim_seconds: float = CLAIM_SECONDS,
@@ -100,6 +101,7 @@ class Publisher:
         self._clock = clock
         self._gateway = gateway
         self._as_member = as_member
+        self._prepare_members = prepare_members  # reads the batch's LinkedIn connections in one query
         self._read_media = read_media
         self._limit = asyncio.Semaphore(concurrency)
         self._claim = timedelta(seconds=claim_seconds)
@@ -117,6 +119,8 @@ class Publisher:
             started = set(await uow.publications.start_publishing(fresh, token, now, now + self._claim))
             await uow.commit()  # "publishing" is durable before LinkedIn hears of the post
         work = [p for p in items if p.id in started or p.state is S.PUBLISHING]
+        if work and self._prepare_members is not None:
+            await self._prepare_members({p.user_id for p in work})
         results = await asyncio.gather(*(self._attempt(p) for p in work), return_exceptions=True)
         outcomes: list[tuple[Publication, Outcome]] = []
         for p, result in zip(work, results, strict=True):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -17,6 +18,10 @@ from inergize.domain.linkedin_account import (
 
 class LinkedInRepository(Protocol):
     async def get_connection(self, user_id: uuid.UUID) -> LinkedInConnection | None: ...
+
+    async def connections(self, user_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, LinkedInConnection]:
+        """The connections of these users that exist, in one read (a publish batch's members)."""
+        ...
 
     async def connection_by_sub(self, linkedin_sub: str) -> LinkedInConnection | None:
         """The connection of this LinkedIn member, whichever user holds it."""

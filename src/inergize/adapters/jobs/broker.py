@@ -24,9 +24,25 @@ from dramatiq.middleware import (
 
 from inergize.settings import Settings
 
+try:
+    import uvloop
+except ImportError:  # not on Windows: the standard loop
+    uvloop = None  # type: ignore[assignment]
+
 QUEUE = "inergize"  # every job travels on one queue; the actor name picks the handler
 R = TypeVar("R")
 log = logging.getLogger("inergize.worker")
+
+
+class WorkerLoopThread(EventLoopThread):
+    """Dramatiq's loop thread on uvloop where it is installed: the worker loop carries every publish
+    call, and uvloop's loop does the same work for about a third less CPU (``bench/scheduler.py``)."""
+
+    def __init__(self, logger: Any) -> None:
+        super().__init__(logger)
+        if uvloop is not None:
+            self.loop.close()
+            self.loop = uvloop.new_event_loop()
 
 
 class EventLoopPerWorker(AsyncIO):
@@ -43,7 +59,7 @@ class EventLoopPerWorker(AsyncIO):
         self.on_stop: list[Callable[[], Awaitable[None]]] = []
 
     def before_worker_boot(self, broker: Broker, worker: Any) -> None:
-        thread = EventLoopThread(self.logger)
+        thread = WorkerLoopThread(self.logger)
         thread.daemon = True
         thread.start(timeout=5.0)
         self.thread = thread

@@ -4,7 +4,7 @@ calling LinkedIn as a member (refresh once on a 401; only a confirmed 401 marks 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -151,15 +151,24 @@ async def _record(
 
 
 async def call_as_member(
-    ports: LinkedInPorts, user_id: uuid.UUID, action: Callable[[MemberAuth], Awaitable[T]]
+    ports: LinkedInPorts,
+    user_id: uuid.UUID,
+    action: Callable[[MemberAuth], Awaitable[T]],
+    *,
+    preloaded: LinkedInConnection | None = None,
 ) -> T:
     """Run ``action`` with the user's LinkedIn credentials. Refreshes ahead of expiry; on a 401 refreshes
     once and retries; a 401 that survives the refresh (or is confirmed by userinfo when there is no refresh
-    token) marks the connection broken. Transient errors never touch the connection."""
-    conn = await get_connection(ports, user_id)
+    token) marks the connection broken. Transient errors never touch the connection.
+
+    ``preloaded``: the connection as read moments ago for a whole batch; it is read again before any
+    refresh, since a refresh token used once is spent."""
+    conn = preloaded or await get_connection(ports, user_id)
     if conn.status is ConnectionStatus.BROKEN:
         raise LinkedInTokenRejected("LinkedIn refused this connection; reconnect your LinkedIn account.")
     now = ports.clock.now()
+    if conn.should_refresh(now) and preloaded is not None:
+        conn = await get_connection(ports, user_id)  # another worker may have refreshed it meanwhile
     if conn.should_refresh(now):
         try:
             conn = await refresh_connection(ports, conn)
@@ -168,6 +177,8 @@ async def call_as_member(
     try:
         return await action(member_auth(ports, conn))
     except LinkedInTokenRejected as first:
+        if preloaded is not None:
+            conn = await get_connection(ports, user_id)
         if conn.can_refresh(now):
             try:
                 conn = await refresh_connection(ports, conn)
@@ -186,3 +197,19 @@ async def call_as_member(
         except LinkedInUnavailable:
             pass
         raise
+
+
+class MemberCalls:
+    """``call_as_member`` for a batch of members (a publish job): their connections are read in one query
+    by :meth:`prepare` instead of one per call. A member not prepared is read on its own."""
+
+    def __init__(self, ports: LinkedInPorts) -> None:
+        self._ports = ports
+        self._connections: dict[uuid.UUID, LinkedInConnection] = {}
+
+    async def prepare(self, user_ids: Collection[uuid.UUID]) -> None:
+        async with self._ports.uow_factory(read_only=True) as uow:
+            self._connections = await uow.linkedin.connections(set(user_ids))
+
+    async def __call__(self, user_id: uuid.UUID, action: Callable[[MemberAuth], Awaitable[T]]) -> T:
+        return await call_as_member(self._ports, user_id, action, preloaded=self._connections.get(user_id))

@@ -6,23 +6,22 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from inergize.application.linkedin.common import call_as_member
+from inergize.application.linkedin.common import MemberCalls
 from inergize.application.publication_media import blob_media_reader
 from inergize.application.publishing import Publisher, tick
 from inergize.application.schedule_import import run_import
 
 
 def publisher(container: Any) -> Publisher:
-    """The publisher for this container's loop: LinkedIn calls go through the LinkedIn capability's
-    ``call_as_member`` (token refresh, 401 handling), media comes from the content library's files."""
+    """The publisher for one publish job: LinkedIn calls go through the LinkedIn capability's
+    ``call_as_member`` (token refresh, 401 handling) with the batch's connections read in one query;
+    media comes from the content library's files."""
     settings = container.settings()
     ports = container.linkedin_ports()
-
-    async def as_member(user_id: uuid.UUID, action: Any) -> Any:
-        return await call_as_member(ports, user_id, action)
-
+    members = MemberCalls(ports)
     return Publisher(uow_factory=container.uow_factory(), clock=container.clock(), gateway=ports.gateway,
-                     as_member=as_member, read_media=blob_media_reader(container.blob_store()),
+                     as_member=members, prepare_members=members.prepare,
+                     read_media=blob_media_reader(container.blob_store()),
                      concurrency=settings.scheduler_publish_concurrency,
                      claim_seconds=settings.scheduler_claim_seconds)
 

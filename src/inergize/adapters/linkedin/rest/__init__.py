@@ -8,6 +8,7 @@ import random
 import httpx
 
 from inergize.adapters.linkedin.rest.gateway import RestLinkedInGateway
+from inergize.adapters.linkedin.rest.http import linkedin_http_client
 from inergize.adapters.linkedin.rest.transport import Budgets, RetryPolicy, Sleeper, Transport
 from inergize.adapters.linkedin.rest.wire import REST_CAPABILITIES
 from inergize.ports.clock import Clock
@@ -27,9 +28,7 @@ def build_rest_gateway(
     client: httpx.AsyncClient | None = None,
 ) -> RestLinkedInGateway:
     """The REST adapter configured from ``INERGIZE_LINKEDIN_*`` settings."""
-    client = client or httpx.AsyncClient(
-        timeout=httpx.Timeout(settings.linkedin_timeout_seconds), headers={"User-Agent": "InErgize"}
-    )
+    client = client or linkedin_http_client(settings.linkedin_timeout_seconds)
     policy = RetryPolicy(
         max_attempts=settings.linkedin_max_attempts, max_retry_after=settings.linkedin_max_retry_after_seconds
     )

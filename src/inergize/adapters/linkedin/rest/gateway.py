@@ -68,6 +68,10 @@ class RestLinkedInGateway(NotOffered):
     def capabilities(self) -> Capabilities:
         return REST_CAPABILITIES
 
+    async def aclose(self) -> None:
+        """Close the HTTP connection pool (called at shutdown, on the loop that used it)."""
+        await self._t.client.aclose()
+
     # --- OAuth / OpenID
     def authorization_url(
         self, *, state: str, redirect_uri: str, scopes: Sequence[str], login_hint: str | None = None

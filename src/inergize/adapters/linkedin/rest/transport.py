@@ -107,6 +107,53 @@ def error_for(resp: httpx.Response) -> LinkedInError:
     return LinkedInError(f"LinkedIn answered {status}: {message}", linkedin_status=status)
 
 
+def _refused(scope: str, retry_after: float) -> LinkedInRateLimited:
+    return LinkedInRateLimited(
+        f"The daily LinkedIn API budget ({scope}) is spent; it resets at midnight UTC.",
+        retry_after=retry_after,
+        scope=scope,
+    )
+
+
+class LeasedDailyBudget:
+    """The app-wide daily budget, taken from the shared store in blocks and spent locally.
+
+    Every call of every worker would otherwise charge one hot key in Redis: half of the budget round
+    trips of a publish. A block is at most 1/1000 of the limit (100 calls of 100,000), so at most that
+    many calls per worker loop stay unused at the end of a day; a small limit is taken one call at a time,
+    exactly. Near the limit, blocks shrink to single calls, so the store never charges more than it has."""
+
+    def __init__(self, store: RateBudgetStore | None, key: str, limit: int) -> None:
+        self._store = store
+        self._key = key
+        self._windows = [BudgetWindow(name="utc_day", limit=limit, seconds=DAY)]  # anchor None: UTC midnight
+        self.block = max(1, min(100, limit // 1000))
+        self._day = -1
+        self._left = 0
+        self._refill = asyncio.Lock()
+
+    async def take(self, now: datetime) -> float | None:
+        """Spend one call: None when allowed, else the seconds until the budget resets."""
+        if self._store is None:
+            return None
+        async with self._refill:  # one refill at a time; waiting callers then spend its block
+            day = int(now.timestamp() // DAY)
+            if day != self._day:  # a block belongs to the day it was charged to
+                self._day, self._left = day, 0
+            if self._left == 0:
+                decision = await self._store.spend(self._key, self._windows, now=now, units=self.block)
+                if decision.allowed:
+                    self._left = self.block
+                elif self.block > 1:  # less than a block left today: one call at a time
+                    decision = await self._store.spend(self._key, self._windows, now=now)
+                    if decision.allowed:
+                        self._left = 1
+                if not decision.allowed:
+                    return decision.retry_after
+            self._left -= 1
+            return None
+
+
 class Transport:
     """One ``httpx.AsyncClient`` plus the rules every LinkedIn call follows."""
 
@@ -128,28 +175,24 @@ class Transport:
         self._limits = limits
         self._sleep = sleeper
         self._rng = rng or random.Random()
+        self._app = LeasedDailyBudget(budgets, f"linkedin:app:{limits.app_key}", limits.app_daily)
 
     async def _spend(self, member_urn: str | None) -> None:
         """Charge one call to the member's and the app's UTC-day budgets, or refuse before calling."""
         if self._budgets is None:
             return
         now = self._clock.now()
-        spent: list[tuple[str, list[BudgetWindow]]] = []
-        checks = [(f"linkedin:app:{self._limits.app_key}", "app", self._limits.app_daily)]
+        member_key = f"linkedin:member:{member_urn}"
+        member_windows = [BudgetWindow(name="utc_day", limit=self._limits.member_daily, seconds=DAY)]
         if member_urn:
-            checks.insert(0, (f"linkedin:member:{member_urn}", "member", self._limits.member_daily))
-        for key, scope, limit in checks:
-            windows = [BudgetWindow(name="utc_day", limit=limit, seconds=DAY)]  # anchor None: UTC midnight
-            decision = await self._budgets.spend(key, windows, now=now)
+            decision = await self._budgets.spend(member_key, member_windows, now=now)
             if not decision.allowed:
-                for done_key, done_windows in spent:
-                    await self._budgets.refund(done_key, done_windows, now=now)
-                raise LinkedInRateLimited(
-                    f"The daily LinkedIn API budget ({scope}) is spent; it resets at midnight UTC.",
-                    retry_after=decision.retry_after,
-                    scope=scope,
-                )
-            spent.append((key, windows))
+                raise _refused("member", decision.retry_after)
+        app = await self._app.take(now)
+        if app is not None:
+            if member_urn:
+                await self._budgets.refund(member_key, member_windows, now=now)
+            raise _refused("app", app)
 
     async def send(
         self, method: str, url: str, *, member_urn: str | None, budget: bool = True, **kwargs: Any

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -64,6 +65,14 @@ class SqlLinkedInRepository:
             )
         ).first()
         return _connection(row._mapping) if row else None
+
+    async def connections(self, user_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, LinkedInConnection]:
+        if not user_ids:
+            return {}
+        rows = await self._conn.execute(
+            select(linkedin_connections).where(linkedin_connections.c.user_id.in_(list(user_ids)))
+        )
+        return {row.user_id: _connection(row._mapping) for row in rows}
 
     async def connection_by_sub(self, linkedin_sub: str) -> LinkedInConnection | None:
         row = (

@@ -1,0 +1,127 @@
+"""The REST adapter's HTTP client (httpx over aiohttp) against raw sockets: which failures mean "nothing
+was sent" and which mean "LinkedIn may have acted", since the retry rules and duplicate recovery rest on
+that difference."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+
+from inergize.adapters.linkedin.rest import build_rest_gateway
+from inergize.adapters.linkedin.rest.http import linkedin_http_client
+from inergize.domain.linkedin import LinkedInUnavailable, MemberAuth, PostRequest
+from tests.fakes.clock import FakeClock
+from tests.linkedin.rest_support import Sleeps, rest_settings
+from tests.scheduling.wire_server import free_port
+
+Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter, int], Awaitable[None]]
+AUTH = MemberAuth(access_token="token", member_urn="urn:li:person:abc")
+
+
+@asynccontextmanager
+async def raw_server(handler: Handler) -> AsyncIterator[str]:
+    """A TCP server on the test's loop; ``handler`` gets each connection and its 0-based number."""
+    connections = 0
+
+    async def on_connect(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        number, connections = connections, connections + 1
+        try:
+            await handler(reader, writer, number)
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(on_connect, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+async def read_request(reader: asyncio.StreamReader) -> bytes:
+    head = await reader.readuntil(b"\r\n\r\n")
+    length = next(
+        (int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")),
+        0,
+    )
+    return head + await reader.readexactly(length)
+
+
+async def test_a_refused_connection_is_a_connect_error_nothing_was_sent() -> None:
+    async with linkedin_http_client(2.0) as client:
+        with pytest.raises(httpx.ConnectError):
+            await client.post(f"http://127.0.0.1:{free_port()}/rest/posts", json={})
+
+
+async def test_a_connection_dropped_after_the_request_is_not_a_connect_error() -> None:
+    async def drop(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+        await read_request(reader)  # the request arrived: LinkedIn may have acted on it
+
+    async with raw_server(drop) as url, linkedin_http_client(2.0) as client:
+        with pytest.raises(httpx.TransportError) as info:
+            await client.post(f"{url}/rest/posts", json={})
+    assert not isinstance(info.value, httpx.ConnectError | httpx.TimeoutException), repr(info.value)
+
+
+async def test_a_slow_answer_is_a_timeout() -> None:
+    async def stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+        await read_request(reader)
+        await asyncio.sleep(1.0)
+
+    async with raw_server(stall) as url, linkedin_http_client(0.2) as client:
+        with pytest.raises(httpx.TimeoutException):
+            await client.post(f"{url}/rest/posts", json={})
+
+
+async def test_a_dropped_publish_then_a_duplicate_answer_recovers_the_existing_post(tmp_path: Path) -> None:
+    """The first attempt reaches the server and the connection drops; the retry is answered 422 naming
+    the share the first attempt created. That share is this post: recovered, not a second post."""
+
+    async def server(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, number: int) -> None:
+        await read_request(reader)
+        if number == 0:
+            return  # dropped after the post was created
+        body = b'{"status":422,"message":"Content is a duplicate of urn:li:share:777"}'
+        writer.write(
+            b"HTTP/1.1 422 Unprocessable Entity\r\ncontent-type: application/json\r\n"
+            b"content-length: %d\r\n\r\n%s" % (len(body), body)
+        )
+        await writer.drain()
+
+    clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    async with raw_server(server) as url:
+        gateway = build_rest_gateway(
+            rest_settings(tmp_path, url), clock=clock, budgets=None, sleeper=Sleeps(), rng=random.Random(3)
+        )
+        try:
+            post = await gateway.publish_post(AUTH, PostRequest(commentary="Only once"))
+        finally:
+            await gateway.aclose()
+    assert post.urn == "urn:li:share:777" and post.recovered_duplicate
+
+
+async def test_refused_connections_fail_as_unavailable_after_the_attempts(tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    sleeps = Sleeps()
+    gateway = build_rest_gateway(
+        rest_settings(tmp_path, f"http://127.0.0.1:{free_port()}", linkedin_max_attempts=3),
+        clock=clock,
+        budgets=None,
+        sleeper=sleeps,
+        rng=random.Random(3),
+    )
+    try:
+        with pytest.raises(LinkedInUnavailable, match="could not be reached"):
+            await gateway.publish_post(AUTH, PostRequest(commentary="Nobody home"))
+    finally:
+        await gateway.aclose()
+    assert len(sleeps.calls) == 2  # three attempts, backing off between them
