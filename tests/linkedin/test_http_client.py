@@ -1,4 +1,4 @@
-"""The REST adapter's HTTP client (httpx over aiohttp) against raw sockets: which failures mean "nothing
+"""The REST adapter's HTTP client (aiohttp) against raw sockets: which failures mean "nothing
 was sent" and which mean "LinkedIn may have acted", since the retry rules and duplicate recovery rest on
 that difference."""
 
@@ -11,11 +11,10 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
 import pytest
 
 from inergize.adapters.linkedin.rest import build_rest_gateway
-from inergize.adapters.linkedin.rest.http import linkedin_http_client
+from inergize.adapters.linkedin.rest.http import ConnectFailed, HttpClient, RequestFailed, TimedOut
 from inergize.domain.linkedin import LinkedInUnavailable, MemberAuth, PostRequest
 from tests.fakes.clock import FakeClock
 from tests.linkedin.rest_support import Sleeps, rest_settings
@@ -56,20 +55,28 @@ async def read_request(reader: asyncio.StreamReader) -> bytes:
     return head + await reader.readexactly(length)
 
 
-async def test_a_refused_connection_is_a_connect_error_nothing_was_sent() -> None:
-    async with linkedin_http_client(2.0) as client:
-        with pytest.raises(httpx.ConnectError):
-            await client.post(f"http://127.0.0.1:{free_port()}/rest/posts", json={})
+@asynccontextmanager
+async def http(seconds: float) -> AsyncIterator[HttpClient]:
+    client = HttpClient(seconds)
+    try:
+        yield client
+    finally:
+        await client.aclose()
 
 
-async def test_a_connection_dropped_after_the_request_is_not_a_connect_error() -> None:
+async def test_a_refused_connection_is_a_connect_failure_nothing_was_sent() -> None:
+    async with http(2.0) as client:
+        with pytest.raises(ConnectFailed):
+            await client.request("POST", f"http://127.0.0.1:{free_port()}/rest/posts", json={})
+
+
+async def test_a_connection_dropped_after_the_request_may_have_acted() -> None:
     async def drop(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
         await read_request(reader)  # the request arrived: LinkedIn may have acted on it
 
-    async with raw_server(drop) as url, linkedin_http_client(2.0) as client:
-        with pytest.raises(httpx.TransportError) as info:
-            await client.post(f"{url}/rest/posts", json={})
-    assert not isinstance(info.value, httpx.ConnectError | httpx.TimeoutException), repr(info.value)
+    async with raw_server(drop) as url, http(2.0) as client:
+        with pytest.raises(RequestFailed):
+            await client.request("POST", f"{url}/rest/posts", json={})
 
 
 async def test_a_slow_answer_is_a_timeout() -> None:
@@ -77,9 +84,35 @@ async def test_a_slow_answer_is_a_timeout() -> None:
         await read_request(reader)
         await asyncio.sleep(1.0)
 
-    async with raw_server(stall) as url, linkedin_http_client(0.2) as client:
-        with pytest.raises(httpx.TimeoutException):
-            await client.post(f"{url}/rest/posts", json={})
+    async with raw_server(stall) as url, http(0.2) as client:
+        with pytest.raises(TimedOut):
+            await client.request("POST", f"{url}/rest/posts", json={})
+
+
+async def test_urls_go_out_exactly_as_built_and_bodies_as_asked() -> None:
+    """Rest.li URNs and signed upload URLs must not be re-quoted; JSON, form and raw bodies are sent as
+    JSON, urlencoded and bytes; headers are read case-insensitively."""
+    seen: list[bytes] = []
+
+    async def echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+        while True:
+            try:
+                seen.append(await read_request(reader))
+            except asyncio.IncompleteReadError:
+                return
+            writer.write(b"HTTP/1.1 201 Created\r\nX-RestLi-Id: urn:li:share:1\r\ncontent-length: 2\r\n\r\n{}")
+            await writer.drain()
+
+    path = "/rest/posts/urn%3Ali%3Ashare%3A1?ids=List(urn%3Ali%3Aperson%3Aa)&sig=a%2Fb%3D"
+    async with raw_server(echo) as url, http(2.0) as client:
+        r = await client.request("POST", url + path, json={"commentary": "é"})
+        await client.request("POST", url + "/oauth", data={"grant_type": "refresh_token", "x": "a b&c"})
+        await client.request("PUT", url + "/upload", content=b"\x00\x01")
+    assert r.status_code == 201 and r.headers.get("x-restli-id") == "urn:li:share:1" and r.json() == {}
+    assert seen[0].startswith(f"POST {path} HTTP/1.1".encode())
+    assert b"application/json" in seen[0] and seen[0].endswith('{"commentary":"é"}'.encode())
+    assert seen[1].endswith(b"grant_type=refresh_token&x=a+b%26c")
+    assert seen[2].endswith(b"\r\n\r\n\x00\x01")
 
 
 async def test_a_dropped_publish_then_a_duplicate_answer_recovers_the_existing_post(tmp_path: Path) -> None:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import random
 
-import httpx
-
 from inergize.adapters.linkedin.rest.gateway import RestLinkedInGateway
-from inergize.adapters.linkedin.rest.http import linkedin_http_client
+from inergize.adapters.linkedin.rest.http import HttpClient
 from inergize.adapters.linkedin.rest.transport import Budgets, RetryPolicy, Sleeper, Transport
 from inergize.adapters.linkedin.rest.wire import REST_CAPABILITIES
 from inergize.ports.clock import Clock
@@ -25,10 +23,10 @@ def build_rest_gateway(
     budgets: RateBudgetStore | None,
     sleeper: Sleeper = asyncio.sleep,
     rng: random.Random | None = None,
-    client: httpx.AsyncClient | None = None,
+    client: HttpClient | None = None,
 ) -> RestLinkedInGateway:
     """The REST adapter configured from ``INERGIZE_LINKEDIN_*`` settings."""
-    client = client or linkedin_http_client(settings.linkedin_timeout_seconds)
+    client = client or HttpClient(settings.linkedin_timeout_seconds)
     policy = RetryPolicy(
         max_attempts=settings.linkedin_max_attempts, max_retry_after=settings.linkedin_max_retry_after_seconds
     )

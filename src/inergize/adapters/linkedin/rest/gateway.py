@@ -8,9 +8,9 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import quote, urlencode
 
-import httpx
 import structlog
 
+from inergize.adapters.linkedin.rest.http import HttpResponse
 from inergize.adapters.linkedin.rest.transport import Transport, error_for
 from inergize.adapters.linkedin.rest.wire import (
     MAX_DOCUMENT_BYTES,
@@ -156,7 +156,7 @@ class RestLinkedInGateway(NotOffered):
 
     async def _rest(
         self, method: str, path: str, auth: MemberAuth, **kwargs: Any
-    ) -> tuple[httpx.Response, bool]:
+    ) -> tuple[HttpResponse, bool]:
         return await self._t.send(
             method,
             f"{self._api}/rest/{path}",

@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import httpx
 import msgspec
 import structlog
 
+from inergize.adapters.linkedin.rest.http import ConnectFailed, HttpClient, HttpFailure, HttpResponse, TimedOut
 from inergize.domain.linkedin import (
     ContentRejected,
     DuplicatePost,
@@ -71,7 +71,7 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
-def _body(resp: httpx.Response) -> dict[str, Any]:
+def _body(resp: HttpResponse) -> dict[str, Any]:
     try:
         data = resp.json()
     except ValueError:
@@ -79,7 +79,7 @@ def _body(resp: httpx.Response) -> dict[str, Any]:
     return data if isinstance(data, dict) else {"message": str(data)[:500]}
 
 
-def error_for(resp: httpx.Response) -> LinkedInError:
+def error_for(resp: HttpResponse) -> LinkedInError:
     """The domain error a final (non-retried) error answer stands for."""
     body = _body(resp)
     message = str(body.get("message") or body.get("error_description") or body.get("error") or "")[:500]
@@ -155,11 +155,11 @@ class LeasedDailyBudget:
 
 
 class Transport:
-    """One ``httpx.AsyncClient`` plus the rules every LinkedIn call follows."""
+    """One HTTP client plus the rules every LinkedIn call follows."""
 
     def __init__(
         self,
-        client: httpx.AsyncClient,
+        client: HttpClient,
         *,
         clock: Clock,
         policy: RetryPolicy,
@@ -196,7 +196,7 @@ class Transport:
 
     async def send(
         self, method: str, url: str, *, member_urn: str | None, budget: bool = True, **kwargs: Any
-    ) -> tuple[httpx.Response, bool]:
+    ) -> tuple[HttpResponse, bool]:
         """Send with retries. Returns the first non-retryable answer and whether an earlier attempt's
         outcome is unknown (timeout or 5xx after the request may have reached LinkedIn)."""
         uncertain = False
@@ -207,12 +207,12 @@ class Transport:
             delay: float | None = None
             try:
                 resp = await self.client.request(method, url, **kwargs)
-            except httpx.TimeoutException:
+            except TimedOut:
                 uncertain = True
                 last = LinkedInUnavailable("LinkedIn did not answer in time.")
-            except httpx.TransportError as exc:
+            except HttpFailure as exc:
                 # a connection that never opened sent nothing; anything later may have reached LinkedIn
-                uncertain = uncertain or not isinstance(exc, httpx.ConnectError)
+                uncertain = uncertain or not isinstance(exc, ConnectFailed)
                 last = LinkedInUnavailable(f"LinkedIn could not be reached ({type(exc).__name__}).")
             else:
                 if (resp.status_code != 429 and resp.status_code < 500) or resp.status_code == 501:
