@@ -28,6 +28,7 @@ class Outcome(msgspec.Struct, frozen=True, kw_only=True):
     detail: str = ""
     retry_after: float | None = None
     maybe_sent: bool = False
+    restricted: bool = False  # LinkedIn refused with 403: a restriction signal for the account
 
 
 def classify(exc: LinkedInError | InergizeError, *, reconciling: bool) -> Outcome:
@@ -65,7 +66,8 @@ def classify(exc: LinkedInError | InergizeError, *, reconciling: bool) -> Outcom
     }
     for kind, why in reason.items():
         if isinstance(exc, kind):
-            return Outcome(kind="permanent", reason=why, detail=exc.detail, media_urns=media)
+            return Outcome(kind="permanent", reason=why, detail=exc.detail, media_urns=media,
+                           restricted=isinstance(exc, LinkedInForbidden))
     if isinstance(exc, CapabilityUnavailable):
         return Outcome(kind="permanent", reason=FailureReason.FORBIDDEN, detail=exc.detail, media_urns=media)
     return Outcome(kind="permanent", reason=exc.code, detail=exc.detail, media_urns=media)

@@ -20,6 +20,7 @@ from datetime import timedelta
 
 import msgspec
 
+from inergize.application.compliance.safety import restriction_signal
 from inergize.application.notifications import notify
 from inergize.application.publication_media import MediaReader
 from inergize.application.publication_outcomes import Outcome, classify
@@ -229,6 +230,8 @@ class Publisher:
             )
         updated = msgspec.structs.replace(updated, media_urns=media_urns)
         await uow.publications.update(updated, expected_version=current.version)
+        if o.restricted:  # pauses the account and holds its other scheduled posts
+            await restriction_signal(uow, current.user_id, action="publish", now=now, detail=o.detail)
         if updated.state is S.FAILED:
             await notify(
                 uow,

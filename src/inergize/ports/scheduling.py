@@ -53,7 +53,8 @@ class PublicationRepository(Protocol):
         ...
 
     async def set_held(self, user_id: uuid.UUID, held: bool, now: datetime) -> int:
-        """Hold (pause) or release every scheduled publication of the user; returns how many changed."""
+        """Hold (pause) or release every scheduled publication of the user; returns how many changed.
+        Holding also takes back items claimed but not yet being published (their job skips them)."""
         ...
 
     async def claim_due(self, now: datetime, *, limit: int, claim_token: uuid.UUID,

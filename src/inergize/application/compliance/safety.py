@@ -87,6 +87,15 @@ async def record_outcome(uow: UnitOfWork, user_id: uuid.UUID, *, action: str, ta
     return None
 
 
+async def restriction_signal(uow: UnitOfWork, user_id: uuid.UUID, *, action: str, now: datetime,
+                             detail: str) -> str | None:
+    """LinkedIn refused one of the account's non-automation calls (a scheduled post) with a restriction
+    signal: recorded like an automation outcome, so the account pauses and its other posts are held."""
+    account = await uow.compliance.ensure_account(user_id, now=now)
+    return await record_outcome(uow, user_id, action=action, target=None, outcome=Outcome.RESTRICTED, now=now,
+                                rules=account.pause_rules, detail={"error": detail})
+
+
 class ResumeAutomation(msgspec.Struct, frozen=True, kw_only=True):
     """A manual override: the user says why, and confirms they understand the risk."""
 

@@ -100,10 +100,16 @@ class SqlPublicationRepository:
         return [r[0] for r in (await self._conn.execute(stmt)).all()]
 
     async def set_held(self, user_id: uuid.UUID, held: bool, now: datetime) -> int:
+        if not held:
+            stmt = update(publications).where(P.user_id == user_id, P.state == S.SCHEDULED.value, P.held)
+            return int((await self._conn.execute(stmt.values(held=False, updated_at=now,
+                                                                 version=P.version + 1))).rowcount)
+        # Claimed items go back too: their publish job finds them no longer claimed and skips them.
         result = await self._conn.execute(
             update(publications)
-            .where(P.user_id == user_id, P.state == S.SCHEDULED.value, P.held == (not held))
-            .values(held=held, updated_at=now, version=P.version + 1)
+            .where(P.user_id == user_id, P.state.in_([S.SCHEDULED.value, S.CLAIMED.value]), P.held.is_(False))
+            .values(held=True, state=S.SCHEDULED.value, claim_token=None, claim_expires_at=None, updated_at=now,
+                    version=P.version + 1)
         )
         return int(result.rowcount)
 
