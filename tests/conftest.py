@@ -53,6 +53,21 @@ def redis_url() -> Any:
     servers.cleanup_redis(prefix)
 
 
+@pytest.fixture(params=["memory", "redis"])
+async def rate_budget_store(request: pytest.FixtureRequest) -> Any:
+    """A RateBudgetStore: in-process, then on real Redis under this run's key prefix."""
+    from inergize.adapters.budgets import InProcessRateBudgets, RedisRateBudgets
+    from inergize.adapters.redis import make_redis_client
+
+    if request.param == "memory":
+        yield InProcessRateBudgets()
+        return
+    url, prefix = request.getfixturevalue("redis_url")
+    client = make_redis_client(url)
+    yield RedisRateBudgets(client, prefix=prefix)
+    await client.aclose()
+
+
 def make_settings(data_dir: Path, database_url: str | None = None, **overrides: Any) -> Any:
     from inergize.settings import load_settings
 

@@ -18,15 +18,9 @@ from inergize.ports.rate_budget import BudgetWindow
 T0 = datetime(2026, 3, 2, 9, 0, 0, tzinfo=UTC)  # a whole minute, hour and day
 
 
-@pytest.fixture(params=["memory", "redis"])
-async def budgets(request: pytest.FixtureRequest) -> Any:
-    if request.param == "memory":
-        yield InProcessRateBudgets()
-        return
-    url, prefix = request.getfixturevalue("redis_url")
-    client = make_redis_client(url)
-    yield RedisRateBudgets(client, prefix=prefix)
-    await client.aclose()
+@pytest.fixture
+def budgets(rate_budget_store: Any) -> Any:
+    return rate_budget_store
 
 
 def bkey() -> str:

@@ -12,25 +12,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inergize.adapters.budgets import InProcessRateBudgets, RedisRateBudgets
+from inergize.adapters.budgets import InProcessRateBudgets
 from inergize.adapters.linkedin.rest.transport import LeasedDailyBudget
-from inergize.adapters.redis import make_redis_client
 
 T0 = datetime(2026, 3, 2, 23, 0, tzinfo=UTC)  # an hour before UTC midnight
 
 
-@pytest.fixture(params=["memory", "redis"])
-async def store(request: pytest.FixtureRequest) -> Any:
-    if request.param == "memory":
-        yield InProcessRateBudgets()
-        return
-    url, prefix = request.getfixturevalue("redis_url")
-    client = make_redis_client(url)
-    yield RedisRateBudgets(client, prefix=prefix)
-    await client.aclose()
-
-
-async def test_concurrent_loops_never_exceed_the_limit_and_strand_at_most_a_block_each(store: Any) -> None:
+async def test_concurrent_loops_never_exceed_the_limit_and_strand_at_most_a_block_each(
+    rate_budget_store: Any,
+) -> None:
+    store = rate_budget_store
     key, limit, loops = f"app-{uuid.uuid4().hex[:8]}", 5_000, 4
     leases = [LeasedDailyBudget(store, key, limit) for _ in range(loops)]
     assert leases[0].block == 5  # 1/1000 of the limit
