@@ -58,6 +58,12 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
 
 
 
+_READ_ONLY: dict[bool, dict[str, Any]] = {
+    True: {"inergize_read_only": True},  # engine.py skips BEGIN for these
+    False: {"inergize_read_only": True, "isolation_level": "AUTOCOMMIT"},
+}
+
+
 class OutboxWriter:
     """Collects jobs during the unit of work; they are inserted just before commit."""
 
@@ -86,7 +92,9 @@ class SqlUnitOfWork:
     async def __aenter__(self) -> Self:
         conn = await self._engine.connect()
         if self._read_only:
-            conn = await conn.execution_options(inergize_read_only=True)
+            # Reads run statement by statement in autocommit: no BEGIN/ROLLBACK round trips (PostgreSQL)
+            # or thread hops (SQLite); each statement sees a committed snapshot.
+            conn = await conn.execution_options(**_READ_ONLY[conn.dialect.name == "sqlite"])
         await conn.begin()
         self._conn = conn
         for name, factory in REPOSITORIES.items():
