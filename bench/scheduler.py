@@ -415,6 +415,13 @@ def main() -> int:
                 time.sleep(0.2)
                 stats = httpx.get(f"{wire_url}/_stats").json()
             published, distinct = _published(db, args.dispatch)
+            for state, error, count in db.execute(
+                "SELECT state, last_error, count(*) FROM publications WHERE id >= %s AND id < %s "
+                "AND state <> 'published' GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 5",
+                (uuid.UUID(int=1 << 100), uuid.UUID(int=(1 << 100) + args.dispatch)),
+            ).fetchall():
+                print(f"    not published: {count:,} {state}: {error}")
+            db.rollback()
             # a post created twice on the server, or two publications naming one post: a double post
             duplicates = stats["created_twice"] + (published - distinct)
             unmatched = stats["created"] - published  # created but not (yet) recorded: reconciled later

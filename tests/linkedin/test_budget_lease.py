@@ -1,5 +1,6 @@
-"""The app-wide LinkedIn budget taken in blocks (``LeasedDailyBudget``): never more calls than the limit,
-at most a block per worker loop left unused, a new block each UTC day. In-process and on Redis."""
+"""The LinkedIn adapter's budgets: the app-wide budget taken in blocks (``LeasedDailyBudget``: never more
+calls than the limit, at most a block per worker loop left unused, a new block each UTC day), bursts on
+a small Redis pool, and a budget store that fails. In-process and on Redis."""
 
 from __future__ import annotations
 
@@ -12,8 +13,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inergize.adapters.budgets import InProcessRateBudgets
+from inergize.adapters.budgets import InProcessRateBudgets, RedisRateBudgets
 from inergize.adapters.linkedin.rest.transport import LeasedDailyBudget
+from inergize.adapters.redis import make_redis_client
+from inergize.domain.linkedin import LinkedInUnavailable, MemberAuth, PostRequest
+from inergize.ports.rate_budget import BudgetWindow
+from tests.fakes.clock import FakeClock
+from tests.linkedin.rest_support import rest_gateway
 
 T0 = datetime(2026, 3, 2, 23, 0, tzinfo=UTC)  # an hour before UTC midnight
 
@@ -66,3 +72,31 @@ def test_any_interleaving_spends_at_most_the_limit_per_day(limit: int, steps: li
 async def test_no_store_means_no_budget() -> None:
     assert await LeasedDailyBudget(None, "app", 1).take(T0) is None
     assert await LeasedDailyBudget(None, "app", 1).take(T0) is None
+
+
+async def test_a_burst_larger_than_the_redis_pool_waits_for_connections(redis_url: Any) -> None:
+    """A publish job's budget checks come in bursts; a full pool makes them wait, never fail."""
+    url, prefix = redis_url
+    client = make_redis_client(url, max_connections=4)
+    store = RedisRateBudgets(client, prefix=prefix)
+    window = [BudgetWindow(name="day", limit=1_000, seconds=86_400)]
+    try:
+        decisions = await asyncio.gather(*(store.spend(f"burst-{i % 7}", window, now=T0) for i in range(300)))
+    finally:
+        await client.aclose()
+    assert all(d.allowed for d in decisions)
+
+
+async def test_an_unreachable_budget_store_sends_nothing(tmp_path: Any) -> None:
+    """No budget check, no call: the adapter answers "unavailable" without touching LinkedIn."""
+    class Broken:
+        async def spend(self, *args: Any, **kwargs: Any) -> Any:
+            raise ConnectionError("redis is down")
+
+        refund = peek = spend
+
+    member = MemberAuth(access_token="t", member_urn="urn:li:person:x")
+    async with rest_gateway(tmp_path, FakeClock(T0), budgets=Broken()) as (gw, state, _):
+        with pytest.raises(LinkedInUnavailable, match="nothing was sent"):
+            await gw.publish_post(member, PostRequest(commentary="Hi"))
+    assert not [r for r in state.requests if r[1] == "/rest/posts"]

@@ -9,10 +9,24 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
+MAX_CONNECTIONS = 64  # per event loop
+POOL_WAIT_SECONDS = 10.0
 
-def make_redis_client(url: str) -> Any:
-    """A pooled client for ``url`` that returns bytes; connections open on first use."""
-    return aioredis.Redis.from_url(url, socket_connect_timeout=5, health_check_interval=30)
+
+def make_redis_client(url: str, *, max_connections: int = MAX_CONNECTIONS) -> Any:
+    """A pooled client for ``url`` that returns bytes; connections open on first use.
+
+    The pool *waits* for a free connection (up to ``POOL_WAIT_SECONDS``) when every one is busy: the
+    default pool raises ``MaxConnectionsError`` instead, which under a burst (a publish job's budget
+    checks) turned ordinary load into failed calls."""
+    pool: Any = aioredis.BlockingConnectionPool.from_url(
+        url,
+        max_connections=max_connections,
+        timeout=POOL_WAIT_SECONDS,
+        socket_connect_timeout=5,
+        health_check_interval=30,
+    )
+    return aioredis.Redis(connection_pool=pool)
 
 
 class RedisHealth:

@@ -181,6 +181,16 @@ class Transport:
         """Charge one call to the member's and the app's UTC-day budgets, or refuse before calling."""
         if self._budgets is None:
             return
+        try:
+            await self._charge(member_urn)
+        except LinkedInError:
+            raise
+        except Exception as exc:  # the store (Redis) failed: no budget, no call
+            log.warning("linkedin.budget_store_failed", error=type(exc).__name__)
+            raise LinkedInUnavailable("The API budget could not be checked; nothing was sent to LinkedIn.") from exc
+
+    async def _charge(self, member_urn: str | None) -> None:
+        assert self._budgets is not None
         now = self._clock.now()
         member_key = f"linkedin:member:{member_urn}"
         member_windows = [BudgetWindow(name="utc_day", limit=self._limits.member_daily, seconds=DAY)]
