@@ -102,6 +102,7 @@ class Container(containers.DeclarativeContainer):
     compliance_gate = providers.Singleton(_compliance_gate, action_ledger)
     automation_ports = providers.Factory(_automation_ports, uow_factory, clock, compliance_gate, linkedin,
                                          linkedin_ports, moderator)
+    metrics = providers.Singleton(foundation.metrics, engine)  # Prometheus, at /metrics
     # the checks the configuration uses: factories below may answer None (e.g. no Redis configured)
     health_checks = providers.Callable(foundation.present, providers.List(
         providers.Singleton(DatabaseHealth, engine),

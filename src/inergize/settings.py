@@ -38,6 +38,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     log_json: bool = True
     max_body_bytes: int = 1_048_576
     upload_max_bytes: int = 52_428_800
+    metrics_token: str | None = None  # set: GET /metrics (Prometheus) answers with this bearer token
     # --- storage
     database_url: str | None = None  # default: SQLite file in data_dir
     database_pool_size: int = 10

@@ -12,9 +12,12 @@ import time
 import uuid
 from pathlib import Path
 
+import httpx
+
 from inergize.bootstrap import bootstrap, migrate, shutdown
 from inergize.domain.users import Principal, Role, User
 from tests.conftest import make_settings
+from tests.scheduling.wire_server import free_port
 
 
 def worker_env(data_dir: Path, pg_url: str, redis_url: str, prefix: str) -> dict[str, str]:
@@ -59,8 +62,9 @@ async def test_a_separate_worker_process_consumes_what_the_api_enqueued(
     setup.broker().close()
 
     # starting the process is quick; reading its output happens in a thread
+    metrics_port = free_port()
     proc = subprocess.Popen(  # noqa: ASYNC220
-        [sys.executable, "-m", "inergize", "worker", "--threads", "2"],
+        [sys.executable, "-m", "inergize", "worker", "--threads", "2", "--metrics-port", str(metrics_port)],
         env=worker_env(tmp_path, pg_url, url, prefix), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True)
     try:
@@ -80,6 +84,8 @@ async def test_a_separate_worker_process_consumes_what_the_api_enqueued(
                 assert runs == 1
                 member = (await client.post("/v1/admin/ping")).status_code
                 assert member == 401
+            scraped = await asyncio.to_thread(httpx.get, f"http://127.0.0.1:{metrics_port}/metrics", timeout=5)
+            assert scraped.status_code == 200 and "# HELP inergize_publications_total" in scraped.text
         finally:
             api.broker().close()
     finally:

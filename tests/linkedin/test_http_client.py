@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from prometheus_client import REGISTRY
 
 from inergize.adapters.linkedin.rest import build_rest_gateway
 from inergize.adapters.linkedin.rest.http import ConnectFailed, HttpClient, RequestFailed, TimedOut
@@ -152,9 +153,12 @@ async def test_refused_connections_fail_as_unavailable_after_the_attempts(tmp_pa
         sleeper=sleeps,
         rng=random.Random(3),
     )
+    before = REGISTRY.get_sample_value("inergize_linkedin_calls_total", {"answer": "not_connected"}) or 0
     try:
         with pytest.raises(LinkedInUnavailable, match="could not be reached"):
             await gateway.publish_post(AUTH, PostRequest(commentary="Nobody home"))
     finally:
         await gateway.aclose()
     assert len(sleeps.calls) == 2  # three attempts, backing off between them
+    after = REGISTRY.get_sample_value("inergize_linkedin_calls_total", {"answer": "not_connected"})
+    assert after == before + 3  # each attempt is counted for /metrics

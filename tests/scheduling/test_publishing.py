@@ -396,8 +396,15 @@ async def test_the_periodic_tick_and_the_registered_job_publish_through_the_cont
     await task.fn(container)
     jobs = await pending_publish_jobs(container)
     assert [j["ids"] for j in jobs] == [[str(item.id)]]
+    from prometheus_client import REGISTRY
+
+    def counted(outcome: str) -> float:
+        return REGISTRY.get_sample_value("inergize_publications_total", {"outcome": outcome}) or 0.0
+
+    before = counted("published"), counted("skipped")
     for job in jobs:
         await JOBS["publish_publications"](container, **job)
         await JOBS["publish_publications"](container, **job)  # a redelivery changes nothing
     done = await _get(container, user, item.id)
     assert done.state is S.PUBLISHED and done.post_urn and done.attempts == 1
+    assert (counted("published") - before[0], counted("skipped") - before[1]) == (1, 1)  # for /metrics

@@ -79,6 +79,12 @@ def broker_health(settings: Settings, broker: Callable[[], Any]) -> Any:
     return BrokerHealth(broker()) if settings.effective_broker == "redis" else None
 
 
+def metrics(engine: Any) -> Any:
+    from inergize.adapters.metrics import Metrics
+
+    return Metrics(engine)
+
+
 def worker_loop(broker: Any) -> Any:
     """The broker's per-worker event loop (``EventLoopPerWorker``): actors run coroutines on it."""
     from inergize.adapters.jobs.broker import loop_middleware

@@ -9,6 +9,7 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.plugins.prometheus import PrometheusConfig
 
 from inergize.entrypoints.http.auth import provide_principal
 from inergize.entrypoints.http.middleware import correlation_middleware
@@ -52,11 +53,15 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
     for handler in handlers:  # file uploads get their own, larger body limit
         if handler.opt.get("upload"):
             handler.request_max_body_size = settings.upload_max_bytes
+    middleware: list[Any] = [correlation_middleware, rate_limit_middleware]
+    if settings.metrics_token:  # request counts and latencies by route template, for /metrics
+        middleware.insert(0, PrometheusConfig(app_name="inergize", prefix="inergize", group_path=True,
+                                              exclude=["/metrics"]).middleware)
     return Litestar(
         route_handlers=handlers,
         dependencies={"principal": Provide(provide_principal)},
         exception_handlers=EXCEPTION_HANDLERS,
-        middleware=[correlation_middleware, rate_limit_middleware],
+        middleware=middleware,
         state=State({"container": container, **(extra_state or {})}),
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(title="InErgize API", version="1", path="/schema",

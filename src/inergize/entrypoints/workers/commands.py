@@ -15,6 +15,8 @@ from inergize.entrypoints.cli import EXTENSIONS, command
 def extend(sub: Any) -> None:
     w = sub.add_parser("worker", help="consume jobs from the broker (INERGIZE_BROKER / INERGIZE_REDIS_URL)")
     w.add_argument("--threads", type=int, help="worker threads (default INERGIZE_WORKER_THREADS)")
+    w.add_argument("--metrics-port", type=int, help="serve this process's Prometheus metrics on INERGIZE_HTTP_HOST"
+                   ":PORT/metrics (publications, LinkedIn calls, AI calls)")
     t = sub.add_parser("tick", help="run the periodic tasks (outbox sweep, due work) every tick")
     t.add_argument("--once", action="store_true", help="run every task once and exit")
 
@@ -42,6 +44,10 @@ def worker(args: argparse.Namespace) -> int:
               "workers itself, a separate worker would see no jobs", file=sys.stderr)
         return 2
     workers = Workers(container, threads=args.threads)
+    if args.metrics_port:  # a worker serves no API: its counters get their own small endpoint
+        from prometheus_client import start_http_server
+
+        start_http_server(args.metrics_port, addr=container.settings().http_host)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

@@ -28,7 +28,7 @@ def publisher(container: Any) -> Publisher:
 
 async def publish_publications(container: Any, *, ids: list[str], claim: str) -> None:
     """Publish the claimed items ``ids`` (idempotent: items no longer held by ``claim`` are skipped)."""
-    await publisher(container).publish(ids, claim)
+    container.metrics().count_publications(await publisher(container).publish(ids, claim))
 
 
 async def claim_due_publications(container: Any) -> None:

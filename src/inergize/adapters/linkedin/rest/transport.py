@@ -15,6 +15,7 @@ import msgspec
 import structlog
 
 from inergize.adapters.linkedin.rest.http import ConnectFailed, HttpClient, HttpFailure, HttpResponse, TimedOut
+from inergize.adapters.metrics import LINKEDIN_BUDGET_REFUSALS, LINKEDIN_CALLS, linkedin_answer
 from inergize.domain.linkedin import (
     ContentRejected,
     DuplicatePost,
@@ -108,6 +109,7 @@ def error_for(resp: HttpResponse) -> LinkedInError:
 
 
 def _refused(scope: str, retry_after: float) -> LinkedInRateLimited:
+    LINKEDIN_BUDGET_REFUSALS.labels(scope).inc()
     return LinkedInRateLimited(
         f"The daily LinkedIn API budget ({scope}) is spent; it resets at midnight UTC.",
         retry_after=retry_after,
@@ -218,13 +220,16 @@ class Transport:
             try:
                 resp = await self.client.request(method, url, **kwargs)
             except TimedOut:
+                LINKEDIN_CALLS.labels("timeout").inc()
                 uncertain = True
                 last = LinkedInUnavailable("LinkedIn did not answer in time.")
             except HttpFailure as exc:
+                LINKEDIN_CALLS.labels("not_connected" if isinstance(exc, ConnectFailed) else "dropped").inc()
                 # a connection that never opened sent nothing; anything later may have reached LinkedIn
                 uncertain = uncertain or not isinstance(exc, ConnectFailed)
                 last = LinkedInUnavailable(f"LinkedIn could not be reached ({type(exc).__name__}).")
             else:
+                LINKEDIN_CALLS.labels(linkedin_answer(resp.status_code)).inc()
                 if (resp.status_code != 429 and resp.status_code < 500) or resp.status_code == 501:
                     return resp, uncertain
                 retry_after = retry_after_seconds(resp.headers.get("retry-after"), self._clock.now())

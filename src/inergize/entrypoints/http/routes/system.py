@@ -1,12 +1,14 @@
-"""Liveness, readiness and the public keys that verify our access tokens."""
+"""Liveness, readiness, Prometheus metrics and the public keys that verify our access tokens."""
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
 from litestar import Request, Response, get
 
 from inergize.application.system import check_readiness
+from inergize.domain.errors import NotFound, Unauthorized
 from inergize.entrypoints.http.auth import PUBLIC
 
 
@@ -28,4 +30,18 @@ async def jwks(request: Request[Any, Any, Any]) -> dict[str, object]:
     return request.app.state.container.tokens().public_jwks()  # type: ignore[no-any-return]
 
 
-ROUTES = [health, ready, jwks]
+@get("/metrics", opt=PUBLIC, include_in_schema=False)
+async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
+    """Prometheus metrics, for the bearer of ``INERGIZE_METRICS_TOKEN``; off (404) without one."""
+    container = request.app.state.container
+    token = container.settings().metrics_token
+    if not token:
+        raise NotFound("Metrics are off (set INERGIZE_METRICS_TOKEN).", code="metrics_off")
+    given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise Unauthorized("The metrics token is missing or wrong.", code="metrics_token")
+    body, content_type = await container.metrics().render()
+    return Response(body, media_type=content_type)
+
+
+ROUTES = [health, ready, jwks, metrics]
