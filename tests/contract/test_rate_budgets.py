@@ -171,3 +171,22 @@ async def test_redis_budget_keys_expire_and_stay_under_the_prefix(redis_url: tup
             assert 0 < await client.pttl(name) <= 61_000 + 1000
     finally:
         await client.aclose()
+
+
+async def test_concurrent_checks_share_a_pipeline_and_survive_a_script_flush(redis_url: Any) -> None:
+    """Checks made together go to Redis in one pipeline; each still gets its own exact answer, also
+    right after Redis forgot the script (a restart flushes it)."""
+    url, prefix = redis_url
+    client = make_redis_client(url)
+    store = RedisRateBudgets(client, prefix=prefix)
+    try:
+        for _ in range(2):
+            key = bkey()
+            decisions = await asyncio.gather(
+                *(store.spend(key, [BudgetWindow(name="day", limit=30, seconds=86_400)], now=at(0)) for _ in range(50))
+            )
+            assert sum(d.allowed for d in decisions) == 30
+            assert sorted(d.remaining["day"] for d in decisions if d.allowed) == list(range(30))
+            await client.script_flush()
+    finally:
+        await client.aclose()
