@@ -162,7 +162,7 @@ async def call_as_member(
     token) marks the connection broken. Transient errors never touch the connection.
 
     ``preloaded``: the connection as read moments ago for a whole batch; it is read again before any
-    refresh, since a refresh token used once is spent."""
+    refresh, so a token another worker refreshed meanwhile is used rather than refreshed twice."""
     conn = preloaded or await get_connection(ports, user_id)
     if conn.status is ConnectionStatus.BROKEN:
         raise LinkedInTokenRejected("LinkedIn refused this connection; reconnect your LinkedIn account.")
