@@ -1,9 +1,10 @@
 """The Redis rate-budget store: one Lua script per check, so a check is one round trip and atomic
 across every window (Redis runs a script alone; no other client sees half of it).
 
-Checks made at the same moment on one event loop (a publish job's calls, concurrent API requests) go to
-Redis together in one pipeline: one write and one read for the batch instead of a connection checkout,
-a write and a read per check. Each script still runs alone; only the transport is shared."""
+Checks made on one event loop while its previous pipeline is out (a publish job's calls, concurrent API
+requests) go to Redis together in the next pipeline: one write and one read for the batch instead of a
+connection checkout, a write and a read per check. Each script still runs alone; only the transport is
+shared."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ class RedisRateBudgets:
         self._client = client
         self._prefix = prefix
         self._script = client.register_script(SCRIPT)  # EVALSHA, falling back to EVAL once
-        self._batches: dict[asyncio.AbstractEventLoop, _Batch] = {}
+        self._lanes: dict[asyncio.AbstractEventLoop, _Lane] = {}
 
     async def spend(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime,
                     units: int = 1) -> BudgetDecision:
@@ -78,21 +79,31 @@ class RedisRateBudgets:
 
 
     async def _call(self, keys: list[str], args: list[Any]) -> Any:
-        """Run the script for one check, in the pipeline of every check made on this loop meanwhile."""
+        """Run the script for one check. Checks made while this loop's previous pipeline is out wait
+        for it and then go together: one pipeline in flight per loop, no added wait when idle."""
         loop = asyncio.get_running_loop()
-        batch = self._batches.get(loop)
-        if batch is None:
-            batch = self._batches[loop] = _Batch()
-            loop.call_soon(self._send, loop)
+        lane = self._lanes.get(loop)
+        if lane is None:
+            lane = self._lanes[loop] = _Lane()
         future: asyncio.Future[Any] = loop.create_future()
-        batch.calls.append((keys, args, future))
+        lane.calls.append((keys, args, future))
+        if not lane.busy:
+            lane.busy = True
+            loop.call_soon(self._send, loop, lane)  # checks made in this same turn join the first pipeline
         return await future
 
-    def _send(self, loop: asyncio.AbstractEventLoop) -> None:
-        batch = self._batches.pop(loop)
-        task = loop.create_task(self._run_batch(batch.calls))
+    def _send(self, loop: asyncio.AbstractEventLoop, lane: _Lane) -> None:
+        calls, lane.calls = lane.calls, []
+        task = loop.create_task(self._run_batch(calls))
         _RUNNING.add(task)
-        task.add_done_callback(_RUNNING.discard)
+        task.add_done_callback(lambda done: self._sent(loop, lane, done))
+
+    def _sent(self, loop: asyncio.AbstractEventLoop, lane: _Lane, task: asyncio.Task[None]) -> None:
+        _RUNNING.discard(task)
+        if lane.calls:  # gathered while the pipeline was out
+            self._send(loop, lane)
+        else:
+            lane.busy = False
 
     async def _run_batch(self, calls: list[tuple[list[str], list[Any], asyncio.Future[Any]]]) -> None:
         try:
@@ -114,11 +125,14 @@ class RedisRateBudgets:
                     future.set_exception(exc)
 
 
-class _Batch:
-    __slots__ = ("calls",)
+class _Lane:
+    """One event loop's checks waiting for the next pipeline, and whether one is out."""
+
+    __slots__ = ("busy", "calls")
 
     def __init__(self) -> None:
         self.calls: list[tuple[list[str], list[Any], asyncio.Future[Any]]] = []
+        self.busy = False
 
 
 _RUNNING: set[asyncio.Task[None]] = set()  # a task nobody awaits must be referenced until it ends
