@@ -31,6 +31,21 @@ async def ready_content(container: Any, principal: Any, text: str) -> uuid.UUID:
     return item.id
 
 
+async def schedule_ready(container: Any, user: Any, clock: Any, text: str, *, minutes: int = 1) -> Any:
+    """``text`` as ready content of ``user``, scheduled ``minutes`` from now."""
+    from datetime import timedelta
+
+    from inergize.application import scheduling as uc
+
+    content_id = await ready_content(container, user.principal, text)
+    return await uc.schedule(
+        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=minutes)),
+        principal=user.principal,
+        uow_factory=container.uow_factory(),
+        clock=clock,
+    )
+
+
 async def as_member(user_id: uuid.UUID, action: Any) -> Any:
     """Stands in for the LinkedIn capability's ``call_as_member``: a fixed token per user."""
     return await action(MemberAuth(access_token="token", member_urn=f"urn:li:person:{user_id.hex}"))

@@ -21,6 +21,7 @@ from tests.scheduling.helpers import (
     as_member,
     ready_content,
     run_publish_jobs,
+    schedule_ready,
 )
 from tests.scheduling.wire_server import WireServer
 
@@ -110,14 +111,8 @@ async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_wire(
     container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer, fault: str
 ) -> None:
     user = await make_user()
-    content_id = await ready_content(container, user.principal, f"Fault {fault} {user.user.id}")
     factory = container.uow_factory()
-    item = await uc.schedule(
-        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=5)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
+    item = await schedule_ready(container, user, clock, f"Fault {fault} {user.user.id}", minutes=5)
     clock.set(item.due_at)
     gateway = FaultyGateway(rest_gateway, None if fault == "before_commit" else fault)
     # commit 1 = claimed → publishing, commit 2 = the recorded result
@@ -148,14 +143,8 @@ async def test_an_outcome_that_stays_unknown_ends_in_needs_attention_and_is_neve
 ) -> None:
 
     user = await make_user()
-    content_id = await ready_content(container, user.principal, f"Unknown {user.user.id}")
     factory = container.uow_factory()
-    item = await uc.schedule(
-        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=1)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
+    item = await schedule_ready(container, user, clock, f"Unknown {user.user.id}")
     clock.set(item.due_at)
     wire.state.fail_next = [504] * 1000  # every answer is a gateway timeout: did LinkedIn post it?
     pub = publisher(container, rest_gateway)
@@ -235,13 +224,7 @@ async def test_paused_queue_holds_everything_until_resumed(
 ) -> None:
     user = await make_user()
     factory = container.uow_factory()
-    content_id = await ready_content(container, user.principal, "Held")
-    item = await uc.schedule(
-        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=1)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
+    item = await schedule_ready(container, user, clock, "Held")
     await ss.set_paused(True, principal=user.principal, uow_factory=factory, clock=clock)
     clock.advance(hours=1)
     assert await tick(uow_factory=factory, clock=clock) == 0
@@ -290,13 +273,7 @@ async def test_a_pause_after_the_claim_stops_the_post_before_linkedin_hears_of_i
 
     user = await make_user()
     factory = container.uow_factory()
-    content_id = await ready_content(container, user.principal, f"Claimed then paused {how}")
-    item = await uc.schedule(
-        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=1)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
+    item = await schedule_ready(container, user, clock, f"Claimed then paused {how}")
     clock.advance(minutes=2)
     assert await tick(uow_factory=factory, clock=clock) == 1
     if how == "vacation":
@@ -341,14 +318,8 @@ async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_sandbox
         )
 
     text = f"Sandbox fault {fault} {user.user.id}"
-    content_id = await ready_content(container, user.principal, text)
     factory = container.uow_factory()
-    item = await uc.schedule(
-        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=5)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
+    item = await schedule_ready(container, user, clock, text, minutes=5)
     clock.set(item.due_at)
     gateway = FaultyGateway(ports.gateway, None if fault == "before_commit" else fault)
     faulty_uow = FaultyUowFactory(factory, 2 if fault == "before_commit" else None)
@@ -383,14 +354,7 @@ async def test_the_periodic_tick_and_the_registered_job_publish_through_the_cont
 
     user = await make_user()
     await _connect(client, user)
-    content_id = await ready_content(container, user.principal, f"Periodic {user.user.id}")
-    factory = container.uow_factory()
-    item = await uc.schedule(
-        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=3)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
+    item = await schedule_ready(container, user, clock, f"Periodic {user.user.id}", minutes=3)
     (task,) = [t for t in PERIODIC if t.name == "publications.claim"]
     clock.set(item.due_at)
     await task.fn(container)
