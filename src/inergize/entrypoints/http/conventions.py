@@ -12,8 +12,7 @@ import msgspec
 from litestar import Request, Response
 
 from inergize.domain.errors import Conflict, PreconditionRequired, ValidationFailed
-from inergize.ports.clock import Clock
-from inergize.ports.unit_of_work import UnitOfWorkFactory
+from inergize.domain.users import Principal
 
 IDEMPOTENCY_HEADER = "idempotency-key"
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
@@ -37,17 +36,20 @@ def expected_version(request: Request[Any, Any, Any]) -> int:
 
 
 async def idempotent(
-    request: Request[Any, Any, Any], owner: str, *, uow_factory: UnitOfWorkFactory, clock: Clock,
+    request: Request[Any, Any, Any], principal: Principal,
     create: Callable[[], Awaitable[tuple[int, Any, dict[str, str]]]],
 ) -> Response[Any]:
-    """Run ``create`` once per ``Idempotency-Key``: a retry with the same key and body replays the first
-    answer; the same key with another body is refused. Without the header, ``create`` just runs."""
+    """Run ``create`` once per ``Idempotency-Key`` of ``principal``: a retry with the same key and body
+    replays the first answer; the same key with another body is refused. Without the header, ``create``
+    just runs."""
     key = request.headers.get(IDEMPOTENCY_HEADER)
     if key is None:
         status, body, headers = await create()
         return Response(body, status_code=status, headers=headers)
     if not _KEY.match(key):
         raise ValidationFailed("Idempotency-Key must be 1–255 visible ASCII characters.", field="Idempotency-Key")
+    container = request.app.state.container
+    uow_factory, clock, owner = container.uow_factory(), container.clock(), str(principal.user_id)
     raw = await request.body()
     request_hash = hashlib.sha256(f"{request.method} {request.url.path}\n".encode() + raw).hexdigest()
     async with uow_factory() as uow:

@@ -133,9 +133,7 @@ async def generate_posts(
         )
         return 200, _camel(result), {}
 
-    return await idempotent(
-        request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(), create=create
-    )
+    return await idempotent(request, principal, create)
 
 
 @post("/v1/ai/carousels", opt=USER)
@@ -160,9 +158,7 @@ async def generate_carousel(
         )
         return 202, job_out(job), {"Location": f"/v1/ai/jobs/{job.id}"}
 
-    return await idempotent(
-        request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(), create=create
-    )
+    return await idempotent(request, principal, create)
 
 
 @get("/v1/ai/jobs/{job_id:uuid}", opt=USER)
@@ -199,9 +195,7 @@ async def generate_banner(
         }
         return 201, body, {"Location": f"/v1/content/{banner.content_id}"}
 
-    return await idempotent(
-        request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(), create=create
-    )
+    return await idempotent(request, principal, create)
 
 
 @post("/v1/ai/profile-suggestions", opt=USER, status_code=200)

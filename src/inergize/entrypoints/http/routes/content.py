@@ -92,8 +92,7 @@ async def create_content(request: Request[Any, Any, Any], data: ContentIn,
             principal=principal, uow_factory=c.uow_factory(), clock=c.clock())
         return 201, to_out(item), {"ETag": etag(item.version), "Location": f"/v1/content/{item.id}"}
 
-    return await idempotent(request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(),
-                            create=create)
+    return await idempotent(request, principal, create)
 
 
 @get("/v1/content", opt=USER)

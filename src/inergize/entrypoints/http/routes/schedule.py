@@ -59,9 +59,7 @@ async def schedule_post(
         )
         return 201, to_out(item), {"Location": f"/v1/schedule/{item.id}", "ETag": etag(item.version)}
 
-    return await idempotent(
-        request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(), create=create
-    )
+    return await idempotent(request, principal, create)
 
 
 @post("/v1/schedule/recurring", opt=USER, status_code=201)
@@ -91,9 +89,7 @@ async def post_now(request: Request[Any, Any, Any], data: PostNowIn, principal: 
         )
         return 202, to_out(item), {"Location": f"/v1/schedule/{item.id}"}
 
-    return await idempotent(
-        request, str(principal.user_id), uow_factory=c.uow_factory(), clock=c.clock(), create=create
-    )
+    return await idempotent(request, principal, create)
 
 
 @get("/v1/schedule/calendar", opt=USER)
