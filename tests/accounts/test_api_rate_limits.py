@@ -136,3 +136,26 @@ async def test_login_throttling_per_account(apps: list[httpx.AsyncClient]) -> No
         "/v1/auth/login", json={"email": email, "password": "the-right-passphrase"}, headers=await headers()
     )
     assert r.status_code == 200
+
+
+async def test_a_refusal_by_the_service_wide_budget_speaks_only_of_the_callers_own(tmp_path: Path) -> None:
+    from inergize.bootstrap import bootstrap, migrate, shutdown
+    from inergize.entrypoints.http.app import create_app
+
+    limits = LIMITS | {"api_rate_user_per_minute": 10, "api_rate_global_per_minute": 3}
+    container = bootstrap(make_settings(tmp_path, **limits))
+    container.clock.override(providers.Object(FakeClock()))
+    await migrate(container)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(container)),
+                                 base_url="http://api") as client:
+        client.container = container  # type: ignore[attr-defined]
+        a = {"Authorization": f"Bearer {await _user_token(client)}"}
+        b = {"Authorization": f"Bearer {await _user_token(client)}"}
+        for _ in range(3):
+            assert (await client.get("/v1/me", headers=a)).status_code == 200
+        refused = await client.get("/v1/me", headers=b)
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+        # B learns that it must wait, not how much traffic the whole service carries
+        assert refused.headers["ratelimit"].startswith("limit=10, remaining=0")
+        assert refused.headers["ratelimit-policy"] == "10;w=60"
+    await shutdown(container)

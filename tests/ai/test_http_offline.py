@@ -61,7 +61,20 @@ async def test_a_repeated_request_is_served_from_the_cache_and_regenerate_bypass
     assert (
         usage["lines"][0]["provider"] == "offline" and usage["lines"][0]["calls"] == 2
     )  # the hit is not billed
-    assert usage["costUsd"] == 0 and 0 < usage["cacheHitRate"] <= 1
+    assert usage["costUsd"] == 0 and usage["cacheHitRate"] == round(1 / 3, 4)  # 1 hit of 3 answers
+
+
+async def test_the_cache_hit_rate_in_usage_is_the_callers_own(client: Any, make_user: Any) -> None:
+    a, b = await make_user(), await make_user()
+    assert (await client.get("/v1/ai/usage", headers=a.headers)).json()["cacheHitRate"] is None
+    ask = {"topic": "quiet quitting", "postType": "story", "save": False}
+    await client.post("/v1/ai/posts", json=ask, headers=a.headers)
+    mine = (await client.get("/v1/ai/usage", headers=a.headers)).json()
+    for _ in range(4):  # B's hits are B's business, and must not move A's figure
+        await client.post("/v1/ai/posts", json=ask, headers=b.headers)
+    assert (await client.get("/v1/ai/usage", headers=a.headers)).json() == mine
+    assert mine["cacheHitRate"] == 0
+    assert (await client.get("/v1/ai/usage", headers=b.headers)).json()["cacheHitRate"] == 0.75
 
 
 async def test_a_carousel_pdf_through_a_polled_job(client: Any, make_user: Any, container: Any) -> None:

@@ -135,7 +135,7 @@ async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: A
             uow, user_id, ContentKind.BANNER, headline, "", data, moderator=ports.moderator
         )
         state = await content_library.record_moderation(uow, item, verdict.issues)
-        if answer is not None and not answer.cached:
+        if answer is not None:
             await record_call(
                 uow,
                 user_id,
@@ -147,6 +147,7 @@ async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: A
                 latency_ms=latency,
                 now=now,
                 attempts=answer.attempts,
+                cached=answer.cached,
             )
         if image is not None:
             await record_call(

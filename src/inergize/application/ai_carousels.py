@@ -203,19 +203,19 @@ async def _run(job: AiJob, cmd: GenerateCarousel, principal: Principal, ports: A
             uow, job.user_id, ContentKind.CAROUSEL, deck.title, caption, data, moderator=ports.moderator
         )
         state = await content_library.record_moderation(uow, item, verdict.issues)
-        if not answer.cached:
-            await record_call(
-                uow,
-                job.user_id,
-                Capability.TEXT,
-                provider=answer.provider,
-                model=answer.model,
-                tokens_in=answer.tokens_in,
-                tokens_out=answer.tokens_out,
-                latency_ms=latency,
-                now=ports.clock.now(),
-                attempts=answer.attempts,
-            )
+        await record_call(
+            uow,
+            job.user_id,
+            Capability.TEXT,
+            provider=answer.provider,
+            model=answer.model,
+            tokens_in=answer.tokens_in,
+            tokens_out=answer.tokens_out,
+            latency_ms=latency,
+            now=ports.clock.now(),
+            attempts=answer.attempts,
+            cached=answer.cached,
+        )
         await uow.ai_jobs.update(
             msgspec.structs.replace(
                 job,

@@ -111,19 +111,19 @@ async def generate_posts(cmd: GeneratePosts, *, principal: Principal, ports: AiP
     async with ports.uow_factory() as uow:
         now = ports.clock.now()
         for (answer, latency), verdict in zip(answers, verdicts, strict=True):
-            if not answer.cached:
-                await record_call(
-                    uow,
-                    user_id,
-                    Capability.TEXT,
-                    provider=answer.provider,
-                    model=answer.model,
-                    tokens_in=answer.tokens_in,
-                    tokens_out=answer.tokens_out,
-                    latency_ms=latency,
-                    now=now,
-                    attempts=answer.attempts,
-                )
+            await record_call(
+                uow,
+                user_id,
+                Capability.TEXT,
+                provider=answer.provider,
+                model=answer.model,
+                tokens_in=answer.tokens_in,
+                tokens_out=answer.tokens_out,
+                latency_ms=latency,
+                now=now,
+                attempts=answer.attempts,
+                cached=answer.cached,
+            )
             content_id, state = None, None
             if cmd.save:
                 hook = hook_of(answer.text)

@@ -134,21 +134,21 @@ async def suggest_profile(
         ).issues,
         *(await moderate(about, TextField.ABOUT, banned_phrases=phrases, moderator=ports.moderator)).issues,
     )
-    if not answer.cached:
-        async with ports.uow_factory() as uow:
-            await record_call(
-                uow,
-                user_id,
-                Capability.TEXT,
-                provider=answer.provider,
-                model=answer.model,
-                tokens_in=answer.tokens_in,
-                tokens_out=answer.tokens_out,
-                latency_ms=latency,
-                now=ports.clock.now(),
-                attempts=answer.attempts,
-            )
-            await uow.commit()
+    async with ports.uow_factory() as uow:
+        await record_call(
+            uow,
+            user_id,
+            Capability.TEXT,
+            provider=answer.provider,
+            model=answer.model,
+            tokens_in=answer.tokens_in,
+            tokens_out=answer.tokens_out,
+            latency_ms=latency,
+            now=ports.clock.now(),
+            attempts=answer.attempts,
+            cached=answer.cached,
+        )
+        await uow.commit()
     return ProfileSuggestions(
         headline=headline,
         about=about,

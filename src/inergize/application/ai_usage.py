@@ -1,5 +1,6 @@
-"""AI costs: every provider call is recorded (model, tokens, cost); per-user monthly totals; a monthly
-budget that refuses further paid calls with ``QuotaExceeded``."""
+"""AI costs: every provider call is recorded (model, tokens, cost), and so is every answer the response
+cache gave instead (at no cost); per-user monthly totals and cache hit rate; a monthly budget that
+refuses further paid calls with ``QuotaExceeded``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import UTC, datetime
 
 import msgspec
 
-from inergize.domain.ai import AiCall, Capability, cost_micros
+from inergize.domain.ai import CACHED, AiCall, Capability, cost_micros
 from inergize.domain.errors import NotFound, QuotaExceeded
 from inergize.domain.tiers import quotas_for
 from inergize.domain.users import Principal
@@ -67,8 +68,28 @@ async def record_call(
     now: datetime,
     attempts: tuple[str, ...] = (),
     images: int = 0,
+    cached: bool = False,
 ) -> AiCall:
-    """Store the answering call (with its cost) and one zero-cost row per failed attempt before it."""
+    """Store the answering call (with its cost) and one zero-cost row per failed attempt before it.
+
+    A ``cached`` answer is stored as a zero-cost ``cached`` row: no provider was called, but the user's
+    own hit rate is computed from these rows, never from the process's counters (which mix every user)."""
+    if cached:
+        call = AiCall(
+            id=uuid.uuid4(),
+            user_id=user_id,
+            capability=capability,
+            provider=provider,
+            model=model,
+            tokens_in=0,
+            tokens_out=0,
+            cost_micros=0,
+            outcome=CACHED,
+            latency_ms=latency_ms,
+            created_at=now,
+        )
+        await uow.ai_calls.add(call)
+        return call
     for attempt in attempts:
         failed_provider, _, reason = attempt.partition(":")
         await uow.ai_calls.add(
@@ -118,6 +139,9 @@ class MonthlyUsage(msgspec.Struct, frozen=True, kw_only=True):
     budget_usd: float
     remaining_usd: float
     lines: tuple[UsageLine, ...]
+    # Share of this month's text answers the response cache gave (None before the first one): the
+    # user's own figure; the server-wide rate is an operator's, in /metrics.
+    cache_hit_rate: float | None = None
 
 
 async def monthly_usage(
@@ -128,13 +152,15 @@ async def monthly_usage(
     monthly_budget_usd: float,
     user_id: uuid.UUID | None = None,
 ) -> MonthlyUsage:
-    """The principal's AI spend this month by provider and model (admins may ask for any user)."""
+    """The principal's AI spend this month by provider and model, and their response-cache hit rate
+    (admins may ask for any user). Answers from the cache cost nothing and are not lines."""
     target = user_id or principal.user_id
     if target != principal.user_id and not principal.is_admin:
         raise NotFound("No such user.")
     start = month_start(clock.now())
     async with uow_factory(read_only=True) as uow:
         rows = await uow.ai_calls.month_summary(target, start)
+        hits, answers = await uow.ai_calls.cache_counts(target, start)
         monthly_budget_usd = await budget_usd(uow, target, monthly_budget_usd)
     lines = tuple(
         UsageLine(provider=p, model=m, calls=n, tokens_in=ti, tokens_out=to, cost_usd=c / 1e6)
@@ -147,4 +173,5 @@ async def monthly_usage(
         budget_usd=monthly_budget_usd,
         remaining_usd=round(max(0.0, monthly_budget_usd - total), 6),
         lines=lines,
+        cache_hit_rate=round(hits / answers, 4) if answers else None,
     )

@@ -78,6 +78,9 @@ class ImageAnswer(msgspec.Struct, frozen=True, kw_only=True):
     attempts: tuple[str, ...] = ()
 
 
+CACHED = "cached"  # the outcome of an answer the response cache gave: no provider call, no cost
+
+
 class AiCall(msgspec.Struct, frozen=True, kw_only=True):
     """One provider call, as billed: model, tokens and cost in micro-dollars (integers add up exactly)."""
 
@@ -89,7 +92,7 @@ class AiCall(msgspec.Struct, frozen=True, kw_only=True):
     tokens_in: int
     tokens_out: int
     cost_micros: int
-    outcome: str  # ok | an error code
+    outcome: str  # ok | cached | an error code
     latency_ms: int
     created_at: datetime
 

@@ -38,7 +38,12 @@ class AiCallRepository(Protocol):
     async def month_summary(
         self, user_id: uuid.UUID, since: datetime
     ) -> list[tuple[str, str, int, int, int, int]]:
-        """(provider, model, calls, tokens_in, tokens_out, cost_micros) per provider and model."""
+        """(provider, model, calls, tokens_in, tokens_out, cost_micros) per provider and model, of the
+        calls made to providers (answers from the response cache are not calls)."""
+        ...
+
+    async def cache_counts(self, user_id: uuid.UUID, since: datetime) -> tuple[int, int]:
+        """(answers from the response cache, text answers in all) of ``user_id`` since ``since``."""
         ...
 
 

@@ -46,10 +46,6 @@ class CachedTextGenerator:
         self.name = inner.name
         self.paid = inner.paid
 
-    def hit_rate(self) -> float:
-        """Hits / lookups since the process started (the Prometheus counters' ratio)."""
-        return metrics.cache_hit_rate()
-
     async def generate(self, request: TextRequest) -> TextAnswer:
         if not request.cache_scope or self._ttl <= 0:
             return await self._inner.generate(request)

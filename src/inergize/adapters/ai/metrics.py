@@ -20,9 +20,3 @@ def observe_call(capability: str, provider: str, outcome: str, seconds: float) -
     PROVIDER_CALLS.labels(capability, provider, outcome).inc()
     PROVIDER_LATENCY.labels(capability, provider).observe(seconds)
 
-
-def cache_hit_rate() -> float:
-    """Hits / lookups since the process started (0.0 before the first lookup)."""
-    hits = CACHE_REQUESTS.labels("hit")._value.get()
-    misses = CACHE_REQUESTS.labels("miss")._value.get()
-    return hits / (hits + misses) if hits + misses else 0.0

@@ -66,11 +66,15 @@ async def spend_api_budget(caller: str, *, authenticated: bool, ports: AccountPo
     anonymous calls). Answers what the ``RateLimit`` headers and a 429 need; charges nothing on refusal."""
     now = ports.clock.now()
     policy = ports.policy
+    limit = policy.api_user_per_minute if authenticated else policy.api_address_per_minute
     global_windows = _minute(policy.api_global_per_minute)
     decision = await ports.budgets.spend(GLOBAL_KEY, global_windows, now=now)
     if not decision.allowed:
-        return _budget(decision, policy.api_global_per_minute, now.timestamp())
-    limit = policy.api_user_per_minute if authenticated else policy.api_address_per_minute
+        # The answer speaks of the caller's own budget only: the service-wide count is everyone's traffic,
+        # which one caller has no business watching (operators see it in /metrics).
+        refused = BudgetDecision(allowed=False, remaining={"minute": 0}, limit={"minute": limit},
+                                 retry_after=decision.retry_after)
+        return _budget(refused, limit, now.timestamp())
     mine = await ports.budgets.spend(f"api:{caller}", _minute(limit), now=now)
     if not mine.allowed:
         await ports.budgets.refund(GLOBAL_KEY, global_windows, now=now)

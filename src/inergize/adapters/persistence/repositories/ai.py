@@ -7,12 +7,12 @@ from datetime import datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.tables.ai import ai_calls, ai_jobs, content_preferences, content_versions
-from inergize.domain.ai import AiCall, AiJob, ContentPreferences, JobStatus
+from inergize.domain.ai import CACHED, AiCall, AiJob, Capability, ContentPreferences, JobStatus
 from inergize.domain.content import ContentVersion, ModerationIssue, VersionState
 
 
@@ -117,12 +117,27 @@ class SqlAiCallRepository:
                     func.sum(c.tokens_out),
                     func.sum(c.cost_micros),
                 )
-                .where(c.user_id == user_id, c.created_at >= since)
+                .where(c.user_id == user_id, c.created_at >= since, c.outcome != CACHED)
                 .group_by(c.provider, c.model)
                 .order_by(c.provider, c.model)
             )
         ).all()
         return [(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0), int(r[5] or 0)) for r in rows]
+
+    async def cache_counts(self, user_id: uuid.UUID, since: datetime) -> tuple[int, int]:
+        c = ai_calls.c
+        hit = case((c.outcome == CACHED, 1), else_=0)
+        row = (
+            await self._conn.execute(
+                select(func.coalesce(func.sum(hit), 0), func.count()).where(
+                    c.user_id == user_id,
+                    c.created_at >= since,
+                    c.capability == Capability.TEXT.value,
+                    c.outcome.in_(("ok", CACHED)),
+                )
+            )
+        ).one()
+        return int(row[0]), int(row[1])
 
 
 def _to_job(row: Row[Any]) -> AiJob:

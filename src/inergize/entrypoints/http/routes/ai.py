@@ -208,7 +208,7 @@ async def suggest_profile(request: Request[Any, Any, Any], data: ProfileIn, prin
 
 @get("/v1/ai/usage", opt=USER)
 async def usage(request: Request[Any, Any, Any], principal: Principal) -> Any:
-    """This month's AI spend by provider and model, the budget left, and the response-cache hit rate."""
+    """This month's AI spend by provider and model, the budget left, and your response-cache hit rate."""
     c = request.app.state.container
     result = await ai_usage.monthly_usage(
         principal=principal,
@@ -216,8 +216,7 @@ async def usage(request: Request[Any, Any, Any], principal: Principal) -> Any:
         clock=c.clock(),
         monthly_budget_usd=c.settings().ai_monthly_budget_usd,
     )
-    rate = getattr(c.text_generator(), "hit_rate", None)
-    return _camel(result) | {"cacheHitRate": rate() if callable(rate) else None}
+    return _camel(result)
 
 
 @get("/v1/ai/preferences", opt=USER)
