@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, Router
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.plugins.prometheus import PrometheusConfig
 
-from inergize.entrypoints.http.auth import provide_principal
+from inergize.entrypoints.http.auth import PUBLIC, declared_role, provide_principal, role_guard
 from inergize.entrypoints.http.middleware import correlation_middleware
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
 from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # issue 4: API budgets
@@ -50,6 +50,8 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
     runs it (the in-process worker, the tick)."""
     settings = container.settings()
     handlers = [h for module in ROUTE_MODULES for h in module.ROUTES]
+    for handler in handlers:  # a route the guard could not enforce never starts
+        declared_role(handler)
     for handler in handlers:  # file uploads get their own, larger body limit
         if handler.opt.get("upload"):
             handler.request_max_body_size = settings.upload_max_bytes
@@ -60,11 +62,14 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
     return Litestar(
         route_handlers=handlers,
         dependencies={"principal": Provide(provide_principal)},
+        guards=[role_guard],  # the declared role, enforced before any handler runs
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=middleware,
         state=State({"container": container, **(extra_state or {})}),
         request_max_body_size=settings.max_body_bytes,
-        openapi_config=OpenAPIConfig(title="InErgize API", version="1", path="/schema",
+        # the API's description is public, like the routes it describes
+        openapi_config=OpenAPIConfig(title="InErgize API", version="1",
+                                     openapi_router=Router("/schema", route_handlers=[], opt=PUBLIC),
                                      render_plugins=[SwaggerRenderPlugin()]),
         on_startup=on_startup or [],
         on_shutdown=on_shutdown or [],

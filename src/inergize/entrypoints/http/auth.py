@@ -1,7 +1,10 @@
-"""Who is calling: the bearer access token, verified on every request.
+"""Who is calling, and may they come in: the bearer access token, verified on every request, and the
+role each route declares, enforced at the door.
 
-Route handlers declare ``opt={"auth": "public" | "user" | "admin"}``; tests walk every route and
-require the declaration, so a new route cannot be left unprotected by accident."""
+Route handlers declare ``opt={"auth": "public" | "user" | "admin"}``. :func:`role_guard`, applied to
+the whole app, turns that declaration into a 401 or 403 problem before the handler (or its body
+parsing) runs; use cases keep their own checks, so a mistake in one layer is caught by the other.
+``create_app`` refuses a route whose declaration the guard does not know, and tests walk every route."""
 
 from __future__ import annotations
 
@@ -9,9 +12,10 @@ from typing import Any
 
 from litestar import Request
 from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
 
 from inergize.application.accounts.guard import authenticate
-from inergize.domain.errors import Unauthorized
+from inergize.domain.errors import Forbidden, Unauthorized
 from inergize.domain.users import Principal
 from inergize.entrypoints.accounts_wiring import account_ports
 
@@ -20,6 +24,8 @@ USER = {"auth": "user"}
 # A user route whose body is a file (exports, CSV): allowed up to INERGIZE_UPLOAD_MAX_BYTES.
 USER_UPLOAD = {"auth": "user", "upload": True}
 ADMIN = {"auth": "admin"}
+# Every role a route may declare: what the guard knows how to enforce. Anything else is refused.
+ROLES = frozenset({"public", "user", "admin"})
 
 
 def bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
@@ -30,11 +36,46 @@ def bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
     return token.strip()
 
 
-async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
-    """The caller, via the accounts access guard: the signature check may be cached by the token
-    service; account status, not-before and session revocation are read on every request (issue 4).
-    The session id is left in ``request.state.session_id`` for logout and password changes."""
-    token = bearer_token(request)
-    principal, session_id = await authenticate(token, ports=account_ports(request.app.state.container))
-    request.state.session_id = session_id
+async def _authenticated(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
+    """The caller, via the accounts access guard, once per request: the signature check may be cached
+    by the token service; account status, not-before and session revocation are read on every request.
+    The session id is left in ``state.session_id`` for logout and password changes."""
+    principal: Principal | None = connection.state.get("principal")
+    if principal is None:
+        token = bearer_token(connection)
+        principal, session_id = await authenticate(token, ports=account_ports(connection.app.state.container))
+        connection.state.session_id = session_id
+        connection.state.principal = principal
     return principal
+
+
+async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
+    """The caller (authenticated by :func:`role_guard` already on user and admin routes)."""
+    return await _authenticated(request)
+
+
+def is_automatic_options(handler: BaseRouteHandler) -> bool:
+    """Litestar's own OPTIONS answer of a path (which methods it allows): it runs no handler of ours."""
+    return getattr(handler, "http_methods", None) == {"OPTIONS"} and handler.handler_name == "options_handler"
+
+
+def declared_role(handler: BaseRouteHandler) -> str:
+    """The role ``handler`` declares; raises when it declares none or one the guard cannot enforce."""
+    role = handler.opt.get("auth")
+    if role not in ROLES:
+        raise ValueError(f"{handler} declares auth={role!r}; declare one of {sorted(ROLES)}")
+    return str(role)
+
+
+async def role_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """Enforce the route's declared role before the handler runs: ``user`` needs a valid access token,
+    ``admin`` also the admin role (read from the account, so a demotion applies at once). An unknown
+    declaration is refused rather than let through."""
+    role = handler.opt.get("auth")
+    if role == "public" or (role is None and is_automatic_options(handler)):
+        return
+    if role not in ROLES:
+        raise Forbidden("This route is closed.", code="route_closed")
+    principal = await _authenticated(connection)
+    if role == "admin" and not principal.is_admin:
+        raise Forbidden("Only administrators may do this.", code="admin_only")
