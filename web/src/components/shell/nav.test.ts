@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+
+import { safeNext } from "@/auth/RequireAuth";
+import { isCurrent } from "./nav";
+
+describe("isCurrent", () => {
+  it("marks home only on the home page", () => {
+    expect(isCurrent({ href: "/", label: "home" }, "/")).toBe(true);
+    expect(isCurrent({ href: "/", label: "home" }, "/calendar/")).toBe(false);
+  });
+
+  it("marks a section on its sub pages", () => {
+    expect(isCurrent({ href: "/settings/", label: "settings" }, "/settings/security/")).toBe(true);
+    expect(isCurrent({ href: "/settings/", label: "settings" }, "/settings")).toBe(true);
+  });
+});
+
+describe("safeNext", () => {
+  it("keeps paths of this app", () => {
+    expect(safeNext("/compose/?id=1")).toBe("/compose/?id=1");
+  });
+
+  it("refuses other sites", () => {
+    expect(safeNext("//evil.example/")).toBe("/");
+    expect(safeNext("https://evil.example/")).toBe("/");
+    expect(safeNext("/\\evil.example")).toBe("/");
+    expect(safeNext(null)).toBe("/");
+  });
+});

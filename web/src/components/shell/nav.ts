@@ -1,0 +1,44 @@
+/**
+ * The navigation: one entry per page that exists. The contract's page paths (links in emails point at
+ * them) are `/`, `/linkedin/`, `/profile/`, `/compose/`, `/carousel/`, `/banner/`, `/library/`,
+ * `/calendar/`, `/queue/`, `/imports/`, `/best-times/`, `/automation/`, `/automation/tasks/`,
+ * `/compliance/`, `/notifications/`, `/settings/` (and its sub pages), `/admin/`, `/admin/users/`,
+ * `/admin/audit/`. Adding a page: create `src/app/(app)/<path>/page.tsx`, add its label under `nav` in
+ * `messages/en.json`, and add an entry here (with `admin: true` for admin-only pages).
+ */
+export type NavKey =
+  | "home"
+  | "linkedin"
+  | "profile"
+  | "compose"
+  | "carousel"
+  | "banner"
+  | "library"
+  | "calendar"
+  | "queue"
+  | "imports"
+  | "bestTimes"
+  | "automation"
+  | "tasks"
+  | "compliance"
+  | "notifications"
+  | "settings"
+  | "admin"
+  | "adminUsers"
+  | "adminAudit";
+
+export type NavEntry = {
+  href: `/${string}`;
+  /** The label's key under `nav` in the message catalogue. */
+  label: NavKey;
+  /** Shown only to administrators (the API refuses the rest anyway). */
+  admin?: boolean;
+};
+
+export const NAV: NavEntry[] = [{ href: "/", label: "home" }];
+
+/** Whether `pathname` is the entry's page or one under it (`/` matches only itself). */
+export function isCurrent(entry: NavEntry, pathname: string): boolean {
+  const path = pathname.endsWith("/") ? pathname : `${pathname}/`;
+  return entry.href === "/" ? path === "/" : path.startsWith(entry.href);
+}
