@@ -70,15 +70,19 @@ async def create_campaign(cmd: CreateCampaign, *, principal: Principal, ports: A
     return campaign
 
 
+def _accepting(campaign: Campaign, kind: CampaignKind) -> None:
+    if campaign.kind is not kind:
+        raise ValidationFailed(f"This is a {campaign.kind.value} campaign.", field="targets")
+    if campaign.state in (CampaignState.COMPLETED, CampaignState.CANCELLED):
+        raise Conflict("The campaign is over; targets can no longer be added.")
+
+
 async def _add(campaign_id: uuid.UUID, people: Sequence[ImportedTarget], *, principal: Principal,
                ports: AutomationPorts, kind: CampaignKind) -> int:
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
         campaign = await owned_campaign(uow, principal, campaign_id)
-        if campaign.kind is not kind:
-            raise ValidationFailed(f"This is a {campaign.kind.value} campaign.", field="targets")
-        if campaign.state in (CampaignState.COMPLETED, CampaignState.CANCELLED):
-            raise Conflict("The campaign is over; targets can no longer be added.")
+        _accepting(campaign, kind)
         rows = [CampaignTarget(id=uuid.uuid4(), campaign_id=campaign.id, user_id=campaign.user_id, key=p.key,
                                name=p.name, company=p.company, headline=p.headline,
                                data={k: v for k, v in (("urn", p.urn), ("url", p.url)) if v})
@@ -100,6 +104,8 @@ async def add_network_targets(campaign_id: uuid.UUID, *, limit: int, principal: 
                               ports: AutomationPorts) -> int:
     """Add members the connection suggests (second-degree network; the sandbox offers it)."""
     ports.gateway.capabilities().require(Capability.READ_CONNECTIONS)
+    async with ports.uow_factory(read_only=True) as uow:  # the campaign first: LinkedIn calls cost budget
+        _accepting(await owned_campaign(uow, principal, campaign_id), CampaignKind.CONNECTION)
     auth = await ports.auth_for(principal.user_id)
     page = await ports.gateway.suggested_members(auth, limit=max(1, min(limit, 200)))
     people = [ImportedTarget(key=m.urn, name=m.name, company=m.company, headline=m.headline, urn=m.urn)

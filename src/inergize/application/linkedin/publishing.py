@@ -119,12 +119,12 @@ async def publish_now(
         )
         row = await uow.linkedin.get_post(user_id, idempotency_key)
         assert row is not None
-        if row["state"] == "published":
-            return post_out(row)
-        if row["commentary"] != cmd.commentary:
+        if row["commentary"] != cmd.commentary:  # checked first: a replay answers only the same request
             raise ValidationFailed(
                 "This idempotency key was used for another post.", code="idempotency_key_reused"
             )
+        if row["state"] == "published":
+            return post_out(row)
         unconfirmed = row["state"] in ("sending", "unknown")
         await uow.linkedin.update_post(
             row["id"], state="sending", attempts=row["attempts"] + 1, updated_at=now

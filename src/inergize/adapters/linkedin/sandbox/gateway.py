@@ -1,14 +1,17 @@
 """``LinkedInGateway`` on a simulated LinkedIn kept in the database (the embedded default).
 
 Every capability works, including invitations and messages; the simulated account can be told to
-misbehave (``misbehave()``: 429s, 500s, restriction) for demos and tests."""
+misbehave (``misbehave()``: 429s, 500s, restriction) for demos and tests. A write is counted against the
+account's daily write limit in the same transaction that performs it, after its target is found: a write
+refused for its target (unknown, someone else's, a duplicate) costs the member nothing."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
 import uuid
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -49,6 +52,7 @@ from inergize.domain.little_text import MAX_COMMENT_LENGTH, check_commentary
 from inergize.ports.clock import Clock
 
 SANDBOX_CAPABILITIES = Capabilities(adapter="sandbox", available=frozenset(Capability))
+T = TypeVar("T")
 
 
 def _new_urn(kind: str) -> str:
@@ -64,16 +68,30 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
     def capabilities(self) -> Capabilities:
         return SANDBOX_CAPABILITIES
 
-    async def _call(self, auth: MemberAuth | str, *, write: bool = False) -> tuple[str, dict[str, Any]]:
+    def _member_sub(self, auth: MemberAuth | str) -> str:
         token = auth if isinstance(auth, str) else auth.access_token
         sub = self._sub(token)
         if not isinstance(auth, str) and auth.member_urn != person_urn(sub):
             raise LinkedInTokenRejected("The token does not belong to this member.")
+        return sub
+
+    async def _call(self, auth: MemberAuth | str, *, write: bool = False) -> tuple[str, dict[str, Any]]:
+        sub = self._member_sub(auth)
         async with self._engine.begin() as conn:
             account, error = await charge_call(conn, sub, self._clock.now(), write=write)
         if error is not None:
             raise error
         return sub, account
+
+    async def _write(self, auth: MemberAuth, act: Callable[[AsyncConnection, str], Awaitable[T]]) -> T:
+        """One write: charged to the daily write count in the transaction that performs ``act``. When
+        ``act`` refuses (raises), the transaction rolls back and the write was never counted."""
+        sub = self._member_sub(auth)
+        async with self._engine.begin() as conn:
+            _, error = await charge_call(conn, sub, self._clock.now(), write=True)
+            if error is None:
+                return await act(conn, sub)
+        raise error  # committed first: the misbehaviour settings count down
 
     async def userinfo(self, access_token: str) -> LinkedInIdentity:
         sub, account = await self._call(access_token)
@@ -127,9 +145,9 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
     async def upload_media(self, auth: MemberAuth, media: MediaUpload) -> UploadedMedia:
         if media.kind is MediaKind.DOCUMENT and not media.data.startswith(b"%PDF"):
             raise ContentRejected("A document post takes a PDF file.", field="media")
-        sub, _ = await self._call(auth, write=True)
         urn = _new_urn(media.kind.value)
-        async with self._engine.begin() as conn:
+
+        async def store(conn: AsyncConnection, sub: str) -> None:
             await conn.execute(
                 sandbox_media.insert().values(
                     urn=urn,
@@ -140,6 +158,8 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
                     created_at=self._clock.now(),
                 )
             )
+
+        await self._write(auth, store)
         return UploadedMedia(kind=media.kind, urn=urn)
 
     async def publish_post(self, auth: MemberAuth, post: PostRequest) -> PublishedPost:
@@ -150,15 +170,23 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
         if len(kinds) > 1 and set(kinds) != {MediaKind.IMAGE}:
             raise ContentRejected("A post holds one document, or 2 to 20 images.", field="media")
         urns = [m.urn for m in post.media if m.urn]
+        sub = self._member_sub(auth)
+        text_hash = hashlib.sha256(post.commentary.encode()).hexdigest()
+        if not post.retry_of_unconfirmed_attempt:  # a duplicate is refused before its media are uploaded
+            async with self._engine.connect() as conn:
+                earlier = await self._same_text(conn, sub, text_hash)
+            if earlier is not None:
+                refused = DuplicatePost("LinkedIn already has this post.", existing_urn=earlier)
+                refused.media_urns = tuple(urns)
+                raise refused
         for item in post.media:
             if not item.urn:
                 if item.upload is None:
                     raise ContentRejected("A media attachment needs a URN or bytes.", field="media")
                 urns.append((await self.upload_media(auth, item.upload)).urn)
-        sub, _ = await self._call(auth, write=True)
         now = self._clock.now()
-        text_hash = hashlib.sha256(post.commentary.encode()).hexdigest()
-        async with self._engine.begin() as conn:
+
+        async def store(conn: AsyncConnection, sub: str) -> tuple[str, str | None]:
             owned = (
                 (
                     await conn.execute(
@@ -174,39 +202,33 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
             )
             if len(set(owned)) != len(set(urns)):
                 raise ContentRejected("A media URN is not an upload of this member.", field="media")
-            existing = (
-                await conn.execute(
-                    select(sandbox_posts.c.urn).where(
-                        sandbox_posts.c.account_sub == sub,
-                        sandbox_posts.c.text_hash == text_hash,
-                        sandbox_posts.c.deleted_at.is_(None),
-                    )
-                )
-            ).scalar()
-            if existing is None:
-                urn = _new_urn("share")
-                await conn.execute(
-                    sandbox_posts.insert().values(
-                        urn=urn,
-                        account_sub=sub,
-                        commentary=post.commentary,
-                        text_hash=text_hash,
-                        media=[
-                            {"kind": m.kind.value, "urn": u, "alt_text": m.alt_text, "title": m.title}
-                            for m, u in zip(post.media, urns, strict=True)
-                        ],
-                        features=post_features(post.commentary, [k.value for k in kinds]),
-                        activity={"comments": []},
-                        created_at=now,
-                        simulated_until=now,
-                    )
-                )
-        if existing is not None:
-            if not post.retry_of_unconfirmed_attempt:
+            existing = await self._same_text(conn, sub, text_hash)
+            if existing is not None and not post.retry_of_unconfirmed_attempt:
                 duplicate = DuplicatePost("LinkedIn already has this post.", existing_urn=existing)
                 duplicate.media_urns = tuple(urns)
                 raise duplicate
-            urn = existing
+            if existing is not None:
+                return existing, existing
+            urn = _new_urn("share")
+            await conn.execute(
+                sandbox_posts.insert().values(
+                    urn=urn,
+                    account_sub=sub,
+                    commentary=post.commentary,
+                    text_hash=text_hash,
+                    media=[
+                        {"kind": m.kind.value, "urn": u, "alt_text": m.alt_text, "title": m.title}
+                        for m, u in zip(post.media, urns, strict=True)
+                    ],
+                    features=post_features(post.commentary, [k.value for k in kinds]),
+                    activity={"comments": []},
+                    created_at=now,
+                    simulated_until=now,
+                )
+            )
+            return urn, None
+
+        urn, existing = await self._write(auth, store)
         comment_urn = comment_error = None
         if post.first_comment:
             try:
@@ -220,6 +242,18 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
             first_comment_error=comment_error,
             recovered_duplicate=existing is not None,
         )
+
+    async def _same_text(self, conn: AsyncConnection, sub: str, text_hash: str) -> str | None:
+        """The member's live post with this text, if any (LinkedIn refuses to post it again)."""
+        return (
+            await conn.execute(
+                select(sandbox_posts.c.urn).where(
+                    sandbox_posts.c.account_sub == sub,
+                    sandbox_posts.c.text_hash == text_hash,
+                    sandbox_posts.c.deleted_at.is_(None),
+                )
+            )
+        ).scalar()
 
     async def _own_or_known_post(self, conn: AsyncConnection, post_urn: str) -> dict[str, Any]:
         row = (
@@ -235,9 +269,9 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
 
     async def comment(self, auth: MemberAuth, *, post_urn: str, text: str) -> str:
         check_commentary(text, limit=MAX_COMMENT_LENGTH, field="text")
-        await self._call(auth, write=True)
         urn = f"urn:li:comment:({post_urn},{secrets.randbelow(10**15)})"
-        async with self._engine.begin() as conn:
+
+        async def add(conn: AsyncConnection, sub: str) -> str:
             post = await self._own_or_known_post(conn, post_urn)
             activity = dict(post["activity"] or {})
             activity["comments"] = [
@@ -247,11 +281,12 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
             await conn.execute(
                 update(sandbox_posts).where(sandbox_posts.c.urn == post_urn).values(activity=activity)
             )
-        return urn
+            return urn
+
+        return await self._write(auth, add)
 
     async def react(self, auth: MemberAuth, *, post_urn: str, reaction: ReactionType) -> None:
-        await self._call(auth, write=True)
-        async with self._engine.begin() as conn:
+        async def add(conn: AsyncConnection, sub: str) -> None:
             post = await self._own_or_known_post(conn, post_urn)
             activity = dict(post["activity"] or {})
             activity["reactions"] = {**activity.get("reactions", {}), auth.member_urn: reaction.value}
@@ -259,10 +294,11 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
                 update(sandbox_posts).where(sandbox_posts.c.urn == post_urn).values(activity=activity)
             )
 
+        await self._write(auth, add)
+
     async def delete_post(self, auth: MemberAuth, *, post_urn: str) -> None:
-        sub, _ = await self._call(auth, write=True)
-        async with self._engine.begin() as conn:
-            await conn.execute(
+        async def remove(conn: AsyncConnection, sub: str) -> None:
+            result = await conn.execute(
                 update(sandbox_posts)
                 .where(
                     sandbox_posts.c.urn == post_urn,
@@ -271,6 +307,10 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
                 )
                 .values(deleted_at=self._clock.now())
             )
+            if result.rowcount != 1:
+                raise NotFound("No such post.")
+
+        await self._write(auth, remove)
 
     # --- simulation, demo and test controls (not part of the port)
     async def simulate(self) -> int:

@@ -4,19 +4,23 @@ ordinary LinkedIn app does not get; the sandbox simulates them)."""
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import and_, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.adapters.persistence.tables.linkedin import sandbox_interactions, sandbox_members
-from inergize.domain.errors import NotFound
+from inergize.domain.errors import Conflict, NotFound
 from inergize.domain.linkedin import ContentRejected, MemberAuth, NetworkMember, NetworkPage
 from inergize.ports.clock import Clock
 
+T = TypeVar("T")
+
 
 class SandboxNetwork:
-    """Mixed into the sandbox gateway, which provides ``_engine``, ``_clock`` and ``_call``."""
+    """Mixed into the sandbox gateway, which provides ``_engine``, ``_clock``, ``_call`` and ``_write``
+    (a write counted in the transaction that performs it: a refused target costs nothing)."""
 
     _engine: AsyncEngine
     _clock: Clock
@@ -24,14 +28,17 @@ class SandboxNetwork:
     async def _call(self, auth: Any, *, write: bool = False) -> tuple[str, dict[str, Any]]:
         raise NotImplementedError
 
+    async def _write(self, auth: MemberAuth, act: Callable[[AsyncConnection, str], Awaitable[T]]) -> T:
+        raise NotImplementedError
+
     # --- network (only the sandbox offers these)
     async def _interaction(
         self, auth: MemberAuth, kind: str, target: str, text: str | None, state: str
     ) -> str:
-        sub, _ = await self._call(auth, write=True)
         now = self._clock.now()
         ident = f"{kind[:3]}-{secrets.token_hex(8)}"
-        async with self._engine.begin() as conn:
+
+        async def record(conn: AsyncConnection, sub: str) -> None:
             known = (
                 await conn.execute(
                     select(sandbox_members.c.urn).where(
@@ -53,6 +60,8 @@ class SandboxNetwork:
                     updated_at=now,
                 )
             )
+
+        await self._write(auth, record)
         return ident
 
     async def send_invitation(self, auth: MemberAuth, *, invitee_urn: str, message: str | None = None) -> str:
@@ -61,21 +70,24 @@ class SandboxNetwork:
         return await self._interaction(auth, "invitation", invitee_urn, message, "pending")
 
     async def withdraw_invitation(self, auth: MemberAuth, *, invitation_id: str) -> None:
-        sub, _ = await self._call(auth, write=True)
-        async with self._engine.begin() as conn:
+        async def withdraw(conn: AsyncConnection, sub: str) -> None:
+            mine = and_(
+                sandbox_interactions.c.id == invitation_id,
+                sandbox_interactions.c.account_sub == sub,
+                sandbox_interactions.c.kind == "invitation",
+            )
             result = await conn.execute(
                 update(sandbox_interactions)
-                .where(
-                    and_(
-                        sandbox_interactions.c.id == invitation_id,
-                        sandbox_interactions.c.account_sub == sub,
-                        sandbox_interactions.c.kind == "invitation",
-                    )
-                )
+                .where(mine, sandbox_interactions.c.state == "pending")
                 .values(state="withdrawn", updated_at=self._clock.now())
             )
-        if result.rowcount != 1:
-            raise NotFound("No such invitation.")
+            if result.rowcount == 1:
+                return
+            if (await conn.execute(select(sandbox_interactions.c.id).where(mine))).first() is None:
+                raise NotFound("No such invitation.")
+            raise Conflict("This invitation is no longer pending.", code="invitation_not_pending")
+
+        await self._write(auth, withdraw)
 
     async def send_message(self, auth: MemberAuth, *, recipient_urn: str, text: str) -> str:
         if not text.strip() or len(text) > 8000:
