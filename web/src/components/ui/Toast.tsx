@@ -37,7 +37,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
   const api = useMemo(() => ({ show }), [show]);
   const region = (tones: ToastTone[], live: "polite" | "assertive") => (
-    <div role={live === "assertive" ? "alert" : "status"} aria-live={live} className="flex w-full max-w-sm flex-col gap-2">
+    <div aria-live={live} aria-relevant="additions" className="flex w-full max-w-sm flex-col gap-2">
       {toasts
         .filter((toast) => tones.includes(toast.tone))
         .map((toast) => (
