@@ -11,9 +11,14 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   images: { unoptimized: true },
+  // The repository writes its own guides; the dev server must not add files to the tree.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
   // Rewrites exist only for the dev server; a static export cannot carry them.
   ...(isDev
     ? {
+        // `/v1/x` must reach the API as is, not be redirected to `/v1/x/` like a page.
+        skipTrailingSlashRedirect: true,
         async rewrites() {
           return [{ source: "/v1/:path*", destination: `${apiUrl}/v1/:path*` }];
         },
