@@ -17,7 +17,7 @@ from inergize.application.notifications import notify
 from inergize.domain.users import Principal, Role
 from tests.accounts.helpers import PASSWORD
 from tests.accounts.http_helpers import UA, bearer, http_login
-from tests.accounts.openapi_bodies import request_body
+from tests.accounts.openapi_bodies import openapi, request_body
 from tests.registries import owner_scoped_routes
 
 PARAM = re.compile(r"\{(\w+):(\w+)\}")
@@ -77,11 +77,28 @@ async def _make_account(container: Any, ports: Any, client: Any) -> tuple[Any, d
     return user, await http_login(client, email)
 
 
-async def _call(client: Any, method: str, path: str, headers: dict[str, str], body: Any) -> Any:
-    extra = {"If-Match": '"v1"', "Idempotency-Key": uuid.uuid4().hex}
+async def _call(client: Any, method: str, path: str, headers: dict[str, str], body: Any,
+                key: str | None = None, params: dict[str, str] | None = None) -> Any:
+    extra = {"If-Match": '"v1"', "Idempotency-Key": key or uuid.uuid4().hex}
     if body is None:
-        return await client.request(method, path, headers={**headers, **extra})
-    return await client.request(method, path, json=body, headers={**headers, **extra})
+        return await client.request(method, path, headers={**headers, **extra}, params=params)
+    return await client.request(method, path, json=body, headers={**headers, **extra}, params=params)
+
+
+async def _populate(client: Any, container: Any, user: Any, auth: dict[str, str], clock: Any,
+                    routes: list[tuple[str, str]], who: str = "B") -> list[tuple[str, str, Any, str]]:
+    """``user`` creates what it can, everywhere; answers (method, path, body, Idempotency-Key) of each."""
+    await client.post("/v1/me/mfa/totp", headers=auth)
+    async with container.uow_factory()() as uow:
+        await notify(uow, user.id, "publishing.failed", f"{who}'s secret title", f"{who}'s body", now=clock.now())
+        await uow.commit()
+    sent = []
+    for method, path in routes:
+        if method == "POST" and not PARAM.search(path) and not path.startswith(("/v1/auth/", "/v1/me/")):
+            body, key = request_body(client.app, method, path, str(user.id)), uuid.uuid4().hex
+            await _call(client, method, path, auth, body, key)
+            sent.append((method, path, body, key))
+    return sent
 
 
 async def test_user_a_can_neither_read_nor_change_user_b_data(client: Any, container: Any, emails: Any,
@@ -92,15 +109,7 @@ async def test_user_a_can_neither_read_nor_change_user_b_data(client: Any, conta
     b_user, b_tokens = await _make_account(container, ports, client)
     a_user, _ = await _make_account(container, ports, client)
     b_auth = bearer(b_tokens["accessToken"])
-    # B creates what it can, everywhere.
-    await client.post("/v1/me/mfa/totp", headers=b_auth)
-    async with container.uow_factory()() as uow:
-        await notify(uow, b_user.id, "publishing.failed", "B's secret title", "B's body", now=clock.now())
-        await uow.commit()
-    for method, path in routes:
-        if method == "POST" and not PARAM.search(path) and not path.startswith(("/v1/auth/", "/v1/me/")):
-            body = request_body(app, method, path, str(b_user.id))
-            await _call(client, method, path, b_auth, body)
+    await _populate(client, container, b_user, b_auth, clock, routes)  # B creates what it can, everywhere
     before = await _snapshot(container, b_user.id)
     b_ids = _ids(before)
     assert str(b_user.id) in b_ids and len(b_ids) >= 5
@@ -141,3 +150,140 @@ async def test_user_a_can_neither_read_nor_change_user_b_data(client: Any, conta
     assert after == before, "A changed B's data"
     assert checked >= len(routes)
     assert {"users", "auth_sessions", "notifications", "audit_log"} <= set(tables_with_b_rows)
+
+
+# --- B's ids anywhere else in A's requests: bodies, query parameters, a CSV column, Idempotency-Keys.
+# Each answer is compared with the answer to the same request with a random id instead, made just before
+# and just after (an earlier call may have changed A's own state): B's ids must be indistinguishable.
+
+Shape = tuple[Any, ...]
+
+
+def _shape(r: Any, ident: str) -> Shape:
+    """What an answer says, with ``ident`` (the id A sent) blanked: status, and the problem's code and
+    detail, or the names of a JSON answer's fields."""
+    try:
+        body = r.json()
+    except ValueError:
+        return (r.status_code, r.headers.get("content-type", "").split(";")[0])
+    if isinstance(body, dict) and "code" in body and r.status_code >= 400:
+        return (r.status_code, body["code"], str(body.get("detail", "")).replace(ident, "<id>"))
+    return (r.status_code, sorted(body) if isinstance(body, dict) else type(body).__name__)
+
+
+class Prober:
+    """A's side of the comparison, checking every answer for B's data as it goes."""
+
+    def __init__(self, client: Any, container: Any, clock: Any, a_user: Any, secrets: set[str]) -> None:
+        self.client, self.container, self.clock = client, container, clock
+        self.principal = Principal(a_user.id, Role.MEMBER)
+        self.secrets = secrets
+        self.compared = 0
+
+    def headers(self) -> dict[str, str]:
+        self.clock.advance(seconds=1)  # a fresh token each time: A's own logouts must not stop the walk
+        return {"Authorization": f"Bearer {self.container.tokens().issue_access(self.principal, now=self.clock.now())}",
+                **UA}
+
+    def check(self, r: Any, where: str, sent: set[str]) -> None:
+        assert r.status_code < 500, f"{where} -> {r.status_code} {r.text[:300]}"
+        assert r.headers.get("idempotent-replayed") is None or not (sent & self.secrets), f"{where} replayed B's"
+        leaked = [x for x in self.secrets - sent if x in r.text]
+        assert leaked == [], f"{where} -> {r.status_code} leaked B's data: {leaked}"
+
+    async def compare(self, where: str, b_id: str, send: Any) -> None:
+        """``send(ident)`` makes the request with ``ident`` in it; B's id must answer like random ids."""
+        answers = []
+        for ident in (str(uuid.uuid4()), b_id, str(uuid.uuid4())):
+            r = await send(ident)
+            echo = getattr(r, "echo", ident)  # what A sent that an error may quote back (a cursor)
+            self.check(r, where, {ident})
+            answers.append(_shape(r, echo))
+        assert answers[1] in (answers[0], answers[2]), f"{where}: B's id {answers[1]} vs random {answers[0]}"
+        self.compared += 1
+
+
+def _fill(path: str, ident: str) -> str:
+    return PARAM.sub(lambda m: ident, path)
+
+
+def _query_params(app: Any, method: str, path: str) -> list[str]:
+    """The route's query parameters that take text (an id, a cursor, a state), not numbers or dates."""
+    op = openapi(app)["paths"].get(path, {}).get(method.lower(), {})
+    names = []
+    for p in op.get("parameters", []):
+        schema = p.get("schema", {})
+        options = [schema, *schema.get("anyOf", []), *schema.get("oneOf", [])]
+        kinds = {o.get("type") for o in options} | {o.get("format") for o in options}
+        if p["in"] == "query" and not kinds & {"integer", "boolean", "number", "date", "date-time"}:
+            names.append(p["name"])
+    return names
+
+
+async def test_another_users_ids_anywhere_in_a_request_answer_like_random_ids(
+        client: Any, container: Any, emails: Any, ports: Any, clock: Any) -> None:
+    from inergize.application import schedule_import
+    from inergize.domain.pagination import encode_cursor
+
+    app = client.app
+    routes = owner_scoped_routes(app)
+    b_user, b_tokens = await _make_account(container, ports, client)
+    a_user, a_tokens = await _make_account(container, ports, client)
+    b_sent = await _populate(client, container, b_user, bearer(b_tokens["accessToken"]), clock, routes)
+    await _populate(client, container, a_user, bearer(a_tokens["accessToken"]), clock, routes, "A")
+    before = await _snapshot(container, b_user.id)
+    b_ids = _ids(before)
+    a_own = await _snapshot(container, a_user.id)
+    a_ids = _ids(a_own)
+    a = Prober(client, container, clock, a_user, {b_user.email, "B's secret title", *b_ids})
+
+    # request bodies: every uuid field holds B's id; the path names A's own resource
+    for method, path in routes:
+        if request_body(app, method, path, "x") is None:
+            continue
+        concrete = _fill(path, _ids_for(path, a_own, a_ids, str(a_user.id))[0])
+        for b_id in _ids_for(path, before, b_ids, str(b_user.id))[:2]:
+            await a.compare(f"{method} {concrete} body", b_id, lambda ident, m=method, p=path, c=concrete:
+                            _call(client, m, c, a.headers(), request_body(app, m, p, ident)))
+
+    # query parameters: B's id, and a cursor made to start at B's item
+    for method, path in routes:
+        names = _query_params(app, method, path)
+        if not names:
+            continue
+        concrete = _fill(path, _ids_for(path, a_own, a_ids, str(a_user.id))[0])
+        body = request_body(app, method, path, str(a_user.id))
+        for b_id in _ids_for(path, before, b_ids, str(b_user.id))[:2]:
+            for name in names:
+                at = clock.now().isoformat()
+                for label, value in (("id", lambda i: i), ("cursor", lambda i, at=at: encode_cursor(at, i))):
+                    async def send(ident: str, m: str = method, c: str = concrete, n: str = name,
+                                   v: Any = value) -> Any:
+                        r = await _call(client, m, c, a.headers(), body, params={n: v(ident)})
+                        r.echo = v(ident)
+                        return r
+
+                    await a.compare(f"{method} {concrete}?{name}=<B's {label}>", b_id, send)
+
+    # a CSV column: the bulk schedule's media column names B's content
+    async def import_csv(ident: str) -> Any:
+        csv_body = f"text,media,time\nA post with media,{ident},next\n".encode()
+        r = await client.post("/v1/schedule/imports", content=csv_body,
+                              headers={**a.headers(), "Content-Type": "text/csv"})
+        assert r.status_code == 202, r.text
+        await schedule_import.run_import(uuid.UUID(r.json()["id"]), uow_factory=container.uow_factory(),
+                                         clock=clock, moderator=None)
+        return await client.get(f"/v1/schedule/imports/{r.json()['id']}", headers=a.headers())
+
+    b_content = [row["id"] for table in ("content", "content_versions") for row in before.get(table, [])]
+    assert b_content, "B should own content"
+    for b_id in b_content[:3]:
+        await a.compare("POST /v1/schedule/imports media column", b_id, import_csv)
+
+    # Idempotency-Keys: A replays each of B's keys with B's very body; it must create A's own, never replay B's
+    for method, path, body, b_key in b_sent:
+        await a.compare(f"{method} {path} Idempotency-Key", b_key, lambda key, m=method, p=path, b=body:
+                        _call(client, m, p, a.headers(), b, key))
+
+    assert a.compared >= 60, a.compared
+    assert await _snapshot(container, b_user.id) == before, "A changed B's data"
