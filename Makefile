@@ -60,9 +60,10 @@ web-api: $(STAMP) $(WEB_INSTALLED)  ## regenerate the OpenAPI copy and the clien
 chromium:  ## Debian's Chromium for the browser tests (never a downloaded browser)
 	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
 
-web-test: $(STAMP) $(WEB_BUILT) chromium  ## unit tests and the client's freshness
+web-test: $(STAMP) $(WEB_BUILT) chromium  ## unit tests, the client's freshness, first-load JS budget
 	cd web && npx vitest run
 	cd web && npm run api:check
+	cd web && npm run size
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench

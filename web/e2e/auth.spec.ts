@@ -1,8 +1,10 @@
 import {
+  createAdminAccount,
   createVerifiedAccount,
   enableMfa,
   newAccount,
   signIn,
+  signInQuickly,
   signInWithMfa,
   signUpAndVerify,
 } from "./support/accounts";
@@ -112,4 +114,10 @@ test("a signed-out visitor is sent to sign in and comes back after", async ({ pa
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/\?from=test$/);
+});
+
+test("an administrator made by the operator signs in", async ({ page }) => {
+  const admin = createAdminAccount();
+  await signInQuickly(page, admin);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${admin.name}`);
 });

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { spawnSync } from "node:child_process";
 
 import { linkFromEmail } from "./outbox";
 import { freshTotpCode } from "./totp";
@@ -84,4 +85,33 @@ export async function signInWithMfa(page: Page, account: MfaAccount): Promise<vo
   await page.getByLabel("Authentication code").fill(await freshTotpCode(account.secret));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /hello/i })).toBeVisible();
+}
+
+/**
+ * Signs the page in without the form (for tests about other pages): a cookie-mode login through the
+ * page's own request context, so the browser holds the refresh cookie, then opens `path`.
+ */
+export async function signInQuickly(page: Page, account: Account, path = "/"): Promise<void> {
+  const answer = await page.request.post("/v1/auth/login", {
+    headers: { "X-Session-Mode": "cookie" },
+    data: { email: account.email, password: account.password },
+  });
+  expect(answer.ok(), await answer.text()).toBe(true);
+  await page.goto(path);
+}
+
+/** An administrator, made the way an operator makes one: `inergize users create --admin`. */
+export function createAdminAccount(account: Account = newAccount("admin")): Account {
+  const made = spawnSync(
+    process.env.E2E_INERGIZE ?? "inergize",
+    ["users", "create", account.email, "--admin", "--name", account.name, "--password-stdin"],
+    {
+      input: `${account.password}\n`,
+      encoding: "utf8",
+      cwd: process.env.E2E_DATA_DIR,
+      env: { ...process.env, INERGIZE_DATA_DIR: process.env.E2E_DATA_DIR, INERGIZE_PASSWORD_HASH_PROFILE: "fast" },
+    },
+  );
+  expect(made.status, made.stderr).toBe(0);
+  return account;
 }

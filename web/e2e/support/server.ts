@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -64,11 +64,19 @@ export default async function startServer(): Promise<() => Promise<void>> {
   const server = spawn(inergize, ["serve", "--host", "127.0.0.1", "--port", String(port)], {
     cwd: dataDir,
     env,
-    stdio: ["ignore", "ignore", "inherit"],
+    // The server's log goes to a file, shown only when it fails to start.
+    stdio: ["ignore", "ignore", openSync(join(dataDir, "server.log"), "a")],
   });
-  await waitUntilReady(baseUrl, server, 90);
+  try {
+    await waitUntilReady(baseUrl, server, 90);
+  } catch (error) {
+    server.kill("SIGKILL");
+    console.error(readFileSync(join(dataDir, "server.log"), "utf8").slice(-4000));
+    throw error;
+  }
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_DATA_DIR = dataDir;
+  process.env.E2E_INERGIZE = inergize;
   return async () => {
     server.kill("SIGTERM");
     await new Promise((done) => {

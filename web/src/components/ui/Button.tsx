@@ -9,6 +9,8 @@ const VARIANTS = {
   secondary: "bg-surface text-ink border border-line-strong hover:bg-canvas disabled:text-ink-muted",
   ghost: "bg-transparent text-brand hover:bg-brand-soft disabled:text-ink-muted",
   danger: "bg-danger text-white hover:opacity-90 disabled:bg-line-strong",
+  // An action that reads like a link inside a form ("Use a recovery code instead").
+  link: "bg-transparent font-medium text-brand underline underline-offset-2 hover:text-brand-strong",
 } as const;
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
@@ -32,7 +34,8 @@ export function Button({
   ...rest
 }: ButtonProps) {
   const classes = cx(
-    "inline-flex min-h-11 items-center justify-center gap-2 rounded-control px-4 py-2 text-sm font-semibold",
+    "inline-flex min-h-11 items-center justify-center gap-2 rounded-control py-2 text-sm font-semibold",
+    variant === "link" ? "px-0" : "px-4",
     "transition-colors disabled:cursor-not-allowed",
     VARIANTS[variant],
     fullWidth && "w-full",

@@ -100,7 +100,7 @@ export function ResetPassword() {
             />
           )}
           <Button
-            variant="ghost"
+            variant="link"
             className="self-start"
             onClick={() => {
               setRecovery(!recovery);

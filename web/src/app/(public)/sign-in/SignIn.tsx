@@ -117,7 +117,7 @@ export function SignIn() {
         </Button>
         <div className="flex flex-col items-start gap-1">
           <Button
-            variant="ghost"
+            variant="link"
             onClick={() => {
               setStep({ ...step, recovery: !step.recovery });
               setCode("");
@@ -126,7 +126,7 @@ export function SignIn() {
           >
             {step.recovery ? t("signIn.useCode") : t("signIn.useRecovery")}
           </Button>
-          <Button variant="ghost" onClick={startOver}>
+          <Button variant="link" onClick={startOver}>
             {t("signIn.startOver")}
           </Button>
         </div>
