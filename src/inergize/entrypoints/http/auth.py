@@ -75,7 +75,8 @@ async def role_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: Ba
     if role == "public" or (role is None and is_automatic_options(handler)):
         return
     if role not in ROLES:
-        raise Forbidden("This route is closed.", code="route_closed")
+        raise Forbidden("This route is closed.", role=str(role))
     principal = await _authenticated(connection)
     if role == "admin" and not principal.is_admin:
-        raise Forbidden("Only administrators may do this.", code="admin_only")
+        # the same code as the use cases' refusal (clients key on it); ``role`` says what was required
+        raise Forbidden("Only administrators may do this.", role="admin")
