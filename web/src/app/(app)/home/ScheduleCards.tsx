@@ -66,6 +66,7 @@ export function AttentionCard({ calendar }: { calendar: CalendarQuery }) {
   const t = useTranslations("home.attention");
   const tc = useTranslations("common");
   const format = useFormat();
+  const compliance = useApiQuery("get", "/v1/compliance");
   const items = useMemo(
     () =>
       (calendar.data?.items ?? [])
@@ -74,16 +75,29 @@ export function AttentionCard({ calendar }: { calendar: CalendarQuery }) {
         .slice(0, 5),
     [calendar.data],
   );
+  const dashboard = compliance.data;
+  const notes: string[] = [];
+  if (dashboard?.paused) {
+    notes.push(
+      dashboard.pauseReason ? t("automationPaused", { reason: dashboard.pauseReason }) : t("automationPausedNoReason"),
+    );
+  }
+  if (dashboard && dashboard.tasksWaiting > 0) notes.push(t("tasksWaiting", { count: dashboard.tasksWaiting }));
   return (
     <Card title={t("title")}>
-      {calendar.isPending ? (
+      {calendar.isPending || compliance.isPending ? (
         <Spinner label={tc("loading")} />
-      ) : calendar.isError ? (
-        <ErrorMessage error={calendar.error} />
-      ) : items.length === 0 ? (
+      ) : calendar.isError || compliance.isError ? (
+        <ErrorMessage error={calendar.error ?? compliance.error} />
+      ) : items.length === 0 && notes.length === 0 ? (
         <EmptyState title={t("empty")} />
       ) : (
         <ul className="flex flex-col divide-y divide-line">
+          {notes.map((note) => (
+            <li key={note} className="py-2 font-medium">
+              {note}
+            </li>
+          ))}
           {items.map((p) => (
             <li key={p.id} className="py-2">
               <p className="font-medium">
