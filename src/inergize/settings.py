@@ -33,7 +33,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     data_dir: Path = Path("var")
     http_host: str = "127.0.0.1"
     http_port: int = 8000
-    public_url: str = "http://127.0.0.1:8000"
+    public_url: str | None = None  # default: where `inergize serve` listens (effective_public_url)
+    web_dir: Path | None = None  # the web app's static export; default: the checkout's web/out
     log_level: str = "INFO"
     log_json: bool = True
     max_body_bytes: int = 1_048_576
@@ -125,6 +126,23 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
         return self.database_url or f"sqlite+aiosqlite:///{self.sqlite_path}"
 
     @property
+    def effective_public_url(self) -> str:
+        """The base of links sent to users: the configured URL, else the address ``inergize serve`` binds
+        (a wildcard bind is reached on loopback from this machine)."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        wildcard = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}  # noqa: S104 (read, not bound)
+        host = wildcard.get(self.http_host, self.http_host)
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"
+        return f"http://{host}:{self.http_port}"
+
+    @property
+    def effective_web_dir(self) -> Path:
+        # src/inergize/settings.py -> the checkout is two folders above the package
+        return self.web_dir or Path(__file__).resolve().parents[2] / "web" / "out"
+
+    @property
     def effective_broker(self) -> str:
         return self.broker or ("redis" if self.redis_url else "memory")
 
@@ -207,6 +225,8 @@ def _check(s: Settings) -> None:
         fail("BROKER", "redis needs INERGIZE_REDIS_URL.")
     if s.redis_url and not s.redis_url.startswith(("redis://", "rediss://", "unix://")):
         fail("REDIS_URL", "must be a redis:// or rediss:// URL.")
+    if s.public_url and not s.public_url.startswith(("http://", "https://")):
+        fail("PUBLIC_URL", "must be an http:// or https:// URL.")
     if s.max_body_bytes <= 0:
         fail("MAX_BODY_BYTES", "must be positive.")
     if s.mode is Mode.PRODUCTION:

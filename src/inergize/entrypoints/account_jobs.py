@@ -15,7 +15,7 @@ from inergize.application import notifications
 async def send_notification_email(container: Any, *, notification_id: str) -> None:
     await notifications.deliver_notification_email(
         uuid.UUID(notification_id), uow_factory=container.uow_factory(), email_sender=container.email_sender(),
-        clock=container.clock(), base_url=container.settings().public_url)
+        clock=container.clock(), base_url=container.settings().effective_public_url)
 
 
 async def send_email(container: Any, *, email_id: str) -> None:

@@ -13,7 +13,7 @@ from inergize.settings import Settings
 @lru_cache(maxsize=16)
 def account_policy(settings: Settings) -> AccountPolicy:
     return AccountPolicy(
-        base_url=settings.public_url,
+        base_url=settings.effective_public_url,
         refresh_ttl_days=settings.refresh_token_ttl_days,
         access_ttl_seconds=settings.access_token_ttl_seconds,
         reset_ttl=timedelta(minutes=30),

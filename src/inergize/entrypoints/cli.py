@@ -21,10 +21,12 @@ def command(name: str) -> Callable[[Command], Command]:
     return register
 
 
-def _container() -> Any:
+def _container(**settings: Any) -> Any:
+    """The container of the environment's settings, ``settings`` replacing some (``serve --port``)."""
     from inergize.bootstrap import bootstrap
+    from inergize.settings import load_settings
 
-    return bootstrap()
+    return bootstrap(load_settings(**settings) if settings else None)
 
 
 @command("db.upgrade")
@@ -61,13 +63,15 @@ def serve(args: argparse.Namespace) -> int:
     from inergize.entrypoints.http.app import create_app
     from inergize.entrypoints.logging import configure_logging
 
-    container = _container()
+    # where it listens is in the settings, so links in emails default to this very address
+    listen = {k: v for k, v in (("http_host", args.host), ("http_port", args.port)) if v}
+    container = _container(**listen)
     settings = container.settings()
     configure_logging(settings.log_level, settings.log_json)
     if not args.no_migrate:
         asyncio.run(migrate(container))
         asyncio.run(shutdown(container))  # the migration's loop is gone; the server's loop builds anew
-        container = _container()
+        container = _container(**listen)
 
     async def close() -> None:
         await shutdown(container)
@@ -78,7 +82,7 @@ def serve(args: argparse.Namespace) -> int:
 
     start_background, stop_background = background_services(container, tick=not args.no_tick)
     app = create_app(container, on_startup=[start_background], on_shutdown=[stop_background, close])
-    uvicorn.run(app, host=args.host or settings.http_host, port=args.port or settings.http_port,
+    uvicorn.run(app, host=settings.http_host, port=settings.http_port,
                 log_config=None, access_log=False)
     return 0
 

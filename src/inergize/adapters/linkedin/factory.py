@@ -64,4 +64,4 @@ def make_linkedin(
 def redirect_uri(settings: Settings, path: str = "/v1/linkedin/callback") -> str:
     if path == "/v1/linkedin/callback" and settings.linkedin_redirect_url:
         return settings.linkedin_redirect_url
-    return settings.public_url.rstrip("/") + path
+    return settings.effective_public_url + path

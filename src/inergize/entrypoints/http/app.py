@@ -11,8 +11,9 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.plugins.prometheus import PrometheusConfig
 
+from inergize.entrypoints.http import web_app
 from inergize.entrypoints.http.auth import PUBLIC, declared_role, provide_principal, role_guard
-from inergize.entrypoints.http.middleware import correlation_middleware
+from inergize.entrypoints.http.middleware import add_nosniff, correlation_middleware
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
 from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # issue 4: API budgets
 from inergize.entrypoints.http.routes import (
@@ -49,7 +50,8 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
     """The API for ``container``. ``on_startup`` / ``on_shutdown`` hooks come from the entrypoint that
     runs it (the in-process worker, the tick)."""
     settings = container.settings()
-    handlers = [h for module in ROUTE_MODULES for h in module.ROUTES]
+    # the web app's catch-all comes last in the list; the router prefers every more specific path anyway
+    handlers = [h for module in [*ROUTE_MODULES, web_app] for h in module.ROUTES]
     for handler in handlers:  # a route the guard could not enforce never starts
         declared_role(handler)
     for handler in handlers:  # file uploads get their own, larger body limit
@@ -65,7 +67,9 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
         guards=[role_guard],  # the declared role, enforced before any handler runs
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=middleware,
-        state=State({"container": container, **(extra_state or {})}),
+        before_send=[add_nosniff],
+        state=State({"container": container, "web": web_app.WebSite(settings.effective_web_dir),
+                     **(extra_state or {})}),
         request_max_body_size=settings.max_body_bytes,
         # the API's description is public, like the routes it describes
         openapi_config=OpenAPIConfig(title="InErgize API", version="1",

@@ -1,4 +1,5 @@
-"""ASGI middleware: a correlation id on every request, response and log line; one access log line."""
+"""ASGI middleware: a correlation id on every request, response and log line; one access log line;
+``X-Content-Type-Options: nosniff`` on every answer."""
 
 from __future__ import annotations
 
@@ -42,3 +43,17 @@ def correlation_middleware(app: ASGIApp) -> ASGIApp:
             structlog.contextvars.unbind_contextvars("request_id")
 
     return middleware
+
+
+NOSNIFF = (b"x-content-type-options", b"nosniff")
+
+
+async def add_nosniff(message: Message, scope: Any) -> None:
+    """Every answer, errors included, says its Content-Type is to be believed: a browser never guesses
+    a JSON or CSV answer into a script or a page. (A ``before_send`` hook: it sees what exception
+    handlers send too, which bypasses middleware.)"""
+    if message["type"] == "http.response.start":
+        headers = list(message.get("headers", []))
+        if not any(name.lower() == NOSNIFF[0] for name, _ in headers):
+            headers.append(NOSNIFF)
+            message["headers"] = headers

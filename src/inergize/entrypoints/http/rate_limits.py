@@ -17,6 +17,7 @@ from inergize.application.accounts.guard import ApiBudget, spend_api_budget
 from inergize.domain.errors import InergizeError
 from inergize.entrypoints.accounts_wiring import account_ports
 from inergize.entrypoints.http.problems import PROBLEM_MEDIA_TYPE, TYPE_BASE
+from inergize.entrypoints.http.web_app import is_api_path
 
 EXEMPT = ("/health", "/ready")  # probes must not be starved by traffic
 
@@ -53,7 +54,8 @@ def headers_for(budget: ApiBudget) -> list[tuple[bytes, bytes]]:
 
 def rate_limit_middleware(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in EXEMPT:  # type: ignore[comparison-overlap]
+        # The web app's files are not API calls: one page load fetches dozens of them.
+        if scope["type"] != "http" or scope["path"] in EXEMPT or not is_api_path(scope["path"]):  # type: ignore[comparison-overlap]
             await app(scope, receive, send)
             return
         container = scope["app"].state.container

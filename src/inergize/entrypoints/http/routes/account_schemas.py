@@ -40,7 +40,7 @@ class Accepted(ResponseBody):
 
 class TokensOut(ResponseBody, kw_only=True):
     access_token: str
-    refresh_token: str
+    refresh_token: str | None  # null in cookie mode: the token is in the inergize_refresh cookie
     token_type: str = "Bearer"
     expires_in: int
     session_id: uuid.UUID
@@ -50,7 +50,8 @@ class LoginOut(ResponseBody, kw_only=True, omit_defaults=True):
     mfa_required: bool = False
     mfa_token: str | None = None
     access_token: str | None = None
-    refresh_token: str | None = None
+    # UNSET is left out with the MFA step; None (cookie mode: the token is in a cookie) is sent as null
+    refresh_token: str | msgspec.UnsetType | None = msgspec.UNSET
     token_type: str | None = None
     expires_in: int | None = None
     session_id: uuid.UUID | None = None

@@ -1,16 +1,31 @@
 """/v1/auth: sign-up, email verification, login (with the MFA step), refresh, logout, password reset
-and email-change confirmation. Public routes answer the same whether or not an address has an account."""
+and email-change confirmation. Public routes answer the same whether or not an address has an account.
+
+Login, MFA login and refresh have a browser mode (``X-Session-Mode: cookie``, see
+``entrypoints/http/browser_sessions.py``): the refresh token then lives in a cookie, not in bodies."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from litestar import Request, Response, post
+from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Schema
+from litestar.openapi.spec import RequestBody as OpenAPIRequestBody
 
-from inergize.application.accounts import credentials, login, registration
+from inergize.application.accounts import TokenPair, credentials, login, registration
 from inergize.domain.users import Principal
 from inergize.entrypoints.accounts_wiring import account_ports
 from inergize.entrypoints.http.auth import PUBLIC, USER
+from inergize.entrypoints.http.browser_sessions import (
+    CsrfCookie,
+    CsrfHeader,
+    RefreshCookie,
+    SessionMode,
+    cleared_cookies,
+    refresh_token_from_cookies,
+    session_cookies,
+)
+from inergize.entrypoints.http.request_bodies import declared_body, decode_json
 from inergize.entrypoints.http.routes.account_schemas import (
     NO_STORE,
     Accepted,
@@ -21,6 +36,7 @@ from inergize.entrypoints.http.routes.account_schemas import (
     Password,
     RecoveryCode,
     Token,
+    TokensOut,
     client_info,
     tokens_out,
 )
@@ -58,6 +74,23 @@ class RefreshIn(RequestBody):
     refresh_token: Token
 
 
+class CookieRefreshIn(RequestBody):
+    """Refresh in cookie mode: the token comes from the inergize_refresh cookie, so the body is ``{}``."""
+
+
+_REFRESH_BODY = declared_body(OpenAPIRequestBody(
+    required=True,
+    description="`{refreshToken}` for API clients; `{}` with `X-Session-Mode: cookie` (the token is the "
+                "`inergize_refresh` cookie and `X-CSRF-Token` must equal the `inergize_csrf` cookie).",
+    content={"application/json": OpenAPIMediaType(schema=Schema(one_of=[
+        Schema(title="RefreshIn", type=OpenAPIType.OBJECT, required=["refreshToken"],
+               properties={"refreshToken": Schema(type=OpenAPIType.STRING, min_length=1, max_length=256)},
+               additional_properties=False),
+        Schema(title="CookieRefreshIn", type=OpenAPIType.OBJECT, properties={}, additional_properties=False),
+    ]))},
+))
+
+
 class ResetIn(RequestBody, kw_only=True):
     token: Token
     new_password: Password
@@ -92,12 +125,24 @@ async def resend_verification(request: Request[Any, Any, Any], data: EmailIn) ->
     return Accepted(SENT)
 
 
+def _tokens(request: Request[Any, Any, Any], pair: TokenPair, cookie_mode: bool) -> Response[TokensOut]:
+    """The new pair: all in the body for API clients; for a browser the refresh token as a cookie."""
+    if not cookie_mode:
+        return Response(tokens_out(pair), headers=NO_STORE)
+    max_age = request.app.state.container.settings().refresh_token_ttl_days * 86_400
+    body = TokensOut(access_token=pair.access_token, refresh_token=None, expires_in=pair.expires_in,
+                     session_id=pair.session_id)
+    return Response(body, headers=NO_STORE, cookies=session_cookies(request, pair.refresh_token, max_age))
+
+
 @post("/v1/auth/login", opt=PUBLIC, status_code=200)
-async def login_route(request: Request[Any, Any, Any], data: LoginIn) -> Response[LoginOut]:
+async def login_route(request: Request[Any, Any, Any], data: LoginIn,
+                      session_mode: SessionMode = None) -> Response[LoginOut]:
     result = await login.login(data.email, data.password, client=client_info(request), ports=_ports(request))
     if result.tokens is None:
         return Response(LoginOut(mfa_required=True, mfa_token=result.mfa_token), headers=NO_STORE)
-    t = tokens_out(result.tokens)
+    answer = _tokens(request, result.tokens, session_mode == "cookie")
+    t = answer.content
     return Response(
         LoginOut(
             access_token=t.access_token,
@@ -107,11 +152,13 @@ async def login_route(request: Request[Any, Any, Any], data: LoginIn) -> Respons
             session_id=t.session_id,
         ),
         headers=NO_STORE,
+        cookies=answer.cookies,
     )
 
 
 @post("/v1/auth/login/mfa", opt=PUBLIC, status_code=200)
-async def login_mfa(request: Request[Any, Any, Any], data: MfaLoginIn) -> Response[Any]:
+async def login_mfa(request: Request[Any, Any, Any], data: MfaLoginIn,
+                    session_mode: SessionMode = None) -> Response[TokensOut]:
     pair = await login.complete_mfa_login(
         data.mfa_token,
         code=data.code,
@@ -119,28 +166,40 @@ async def login_mfa(request: Request[Any, Any, Any], data: MfaLoginIn) -> Respon
         client=client_info(request),
         ports=_ports(request),
     )
-    return Response(tokens_out(pair), headers=NO_STORE)
+    return _tokens(request, pair, session_mode == "cookie")
 
 
-@post("/v1/auth/refresh", opt=PUBLIC, status_code=200)
-async def refresh(request: Request[Any, Any, Any], data: RefreshIn) -> Response[Any]:
-    pair = await login.refresh(data.refresh_token, client=client_info(request), ports=_ports(request))
-    return Response(tokens_out(pair), headers=NO_STORE)
+@post("/v1/auth/refresh", opt=PUBLIC, status_code=200, operation_class=_REFRESH_BODY)
+async def refresh(request: Request[Any, Any, Any], session_mode: SessionMode = None,
+                  csrf_token: CsrfHeader = None, refresh_cookie: RefreshCookie = None,
+                  csrf_cookie: CsrfCookie = None) -> Response[TokensOut]:
+    raw = await request.body()
+    if session_mode == "cookie":
+        decode_json(raw, CookieRefreshIn, empty=CookieRefreshIn())
+        token = refresh_token_from_cookies(refresh_cookie, csrf_cookie, csrf_token)
+    else:
+        token = decode_json(raw, RefreshIn).refresh_token
+    pair = await login.refresh(token, client=client_info(request), ports=_ports(request))
+    return _tokens(request, pair, session_mode == "cookie")
 
 
 @post("/v1/auth/logout", opt=USER, status_code=204)
-async def logout(request: Request[Any, Any, Any], principal: Principal) -> None:
+async def logout(request: Request[Any, Any, Any], principal: Principal) -> Response[None]:
+    """Ends this session; the browser's session cookies are cleared whatever the mode."""
     await login.logout(
         principal=principal,
         session_id=request.state.get("session_id"),
         client=client_info(request),
         ports=_ports(request),
     )
+    return Response(None, status_code=204, cookies=cleared_cookies(request))
 
 
 @post("/v1/auth/logout-all", opt=USER, status_code=204)
-async def logout_all(request: Request[Any, Any, Any], principal: Principal) -> None:
+async def logout_all(request: Request[Any, Any, Any], principal: Principal) -> Response[None]:
+    """Ends every session of the account; this browser's session cookies are cleared too."""
     await login.logout_everywhere(principal=principal, client=client_info(request), ports=_ports(request))
+    return Response(None, status_code=204, cookies=cleared_cookies(request))
 
 
 @post("/v1/auth/password/forgot", opt=PUBLIC, status_code=202)
