@@ -25,7 +25,7 @@ from inergize.entrypoints.http.browser_sessions import (
     refresh_token_from_cookies,
     session_cookies,
 )
-from inergize.entrypoints.http.request_bodies import declared_body, decode_json
+from inergize.entrypoints.http.openapi_bodies import declared_body, decode_json, no_content
 from inergize.entrypoints.http.routes.account_schemas import (
     NO_STORE,
     Accepted,
@@ -183,7 +183,7 @@ async def refresh(request: Request[Any, Any, Any], session_mode: SessionMode = N
     return _tokens(request, pair, session_mode == "cookie")
 
 
-@post("/v1/auth/logout", opt=USER, status_code=204)
+@post("/v1/auth/logout", opt=USER, status_code=204, operation_class=no_content())
 async def logout(request: Request[Any, Any, Any], principal: Principal) -> Response[None]:
     """Ends this session; the browser's session cookies are cleared whatever the mode."""
     await login.logout(
@@ -195,7 +195,7 @@ async def logout(request: Request[Any, Any, Any], principal: Principal) -> Respo
     return Response(None, status_code=204, cookies=cleared_cookies(request))
 
 
-@post("/v1/auth/logout-all", opt=USER, status_code=204)
+@post("/v1/auth/logout-all", opt=USER, status_code=204, operation_class=no_content())
 async def logout_all(request: Request[Any, Any, Any], principal: Principal) -> Response[None]:
     """Ends every session of the account; this browser's session cookies are cleared too."""
     await login.logout_everywhere(principal=principal, client=client_info(request), ports=_ports(request))

@@ -1,8 +1,10 @@
-"""Request bodies a handler reads itself, declared in the OpenAPI document all the same: files sent raw
-or as a multipart form, and bodies whose shape depends on a header.
+"""Bodies a handler handles itself, declared in the OpenAPI document all the same: request files sent
+raw or as a multipart form, request bodies whose shape depends on a header, and empty answers that
+carry cookies.
 
-Litestar documents only a ``data`` parameter; a handler that reads ``request.body()`` declares its
-body with ``operation_class=declared_body(...)``, so generated clients still type it."""
+Litestar documents only a ``data`` parameter and the return annotation; a handler that reads
+``request.body()`` declares its body with ``operation_class=declared_body(...)``, so generated clients
+still type it."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import msgspec
 from litestar import Request
 from litestar.enums import RequestEncodingType
 from litestar.exceptions import ValidationException
-from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, RequestBody, Schema
+from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, OpenAPIType, Operation, RequestBody, Schema
 
 from inergize.domain.errors import ValidationFailed
 
@@ -31,6 +33,20 @@ def declared_body(body: RequestBody) -> type[Operation]:
             self.request_body = body
 
     return DeclaredBody
+
+
+def no_content(status: str = "204") -> type[Operation]:
+    """An Operation class whose ``status`` answer has no body: for a handler that returns
+    ``Response[None]`` (to set cookies), which Litestar would otherwise document as a JSON null."""
+
+    @dataclass
+    class NoContent(Operation):
+        def __post_init__(self) -> None:
+            answer = (self.responses or {}).get(status)
+            if isinstance(answer, OpenAPIResponse):
+                answer.content = None
+
+    return NoContent
 
 
 def file_upload(*media_types: str, description: str) -> type[Operation]:
