@@ -2445,10 +2445,6 @@ export interface components {
             interval: number;
             variants: string[];
         };
-        /** RefreshIn */
-        RefreshIn: {
-            refreshToken: string;
-        };
         /** RegisterIn */
         RegisterIn: {
             /** @default  */
@@ -2552,6 +2548,16 @@ export interface components {
         /** TokenIn */
         TokenIn: {
             token: string;
+        };
+        /** TokensOut */
+        TokensOut: {
+            accessToken: string;
+            expiresIn: number;
+            refreshToken: string | null;
+            /** Format: uuid */
+            sessionId: string;
+            /** @default Bearer */
+            tokenType: string;
         };
         /** UnreadOut */
         UnreadOut: {
@@ -3515,7 +3521,10 @@ export interface operations {
     V1AuthLoginLoginRoute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `cookie`: a browser session. The refresh token is set as the HttpOnly cookie `inergize_refresh` (and read from it on refresh) instead of travelling in the body, whose `refreshToken` is then null; a `inergize_csrf` cookie is set for the `X-CSRF-Token` header of refresh. Absent: tokens in bodies, for API clients. */
+                "X-Session-Mode"?: "cookie" | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3554,7 +3563,10 @@ export interface operations {
     V1AuthLoginMfaLoginMfa: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `cookie`: a browser session. The refresh token is set as the HttpOnly cookie `inergize_refresh` (and read from it on refresh) instead of travelling in the body, whose `refreshToken` is then null; a `inergize_csrf` cookie is set for the `X-CSRF-Token` header of refresh. Absent: tokens in bodies, for API clients. */
+                "X-Session-Mode"?: "cookie" | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3570,7 +3582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TokensOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -3705,13 +3717,26 @@ export interface operations {
     V1AuthRefreshRefresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `cookie`: a browser session. The refresh token is set as the HttpOnly cookie `inergize_refresh` (and read from it on refresh) instead of travelling in the body, whose `refreshToken` is then null; a `inergize_csrf` cookie is set for the `X-CSRF-Token` header of refresh. Absent: tokens in bodies, for API clients. */
+                "X-Session-Mode"?: "cookie" | null;
+                /** @description Cookie mode only: the value of the `inergize_csrf` cookie. */
+                "X-CSRF-Token"?: string | null;
+            };
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /** @description Cookie mode only: the refresh token, set by login in cookie mode. */
+                inergize_refresh?: string | null;
+                /** @description Cookie mode only: the CSRF token, set by login in cookie mode. */
+                inergize_csrf?: string | null;
+            };
         };
+        /** @description `{refreshToken}` for API clients; `{}` with `X-Session-Mode: cookie` (the token is the `inergize_refresh` cookie and `X-CSRF-Token` must equal the `inergize_csrf` cookie). */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshIn"];
+                "application/json": {
+                    refreshToken: string;
+                } | Record<string, never>;
             };
         };
         responses: {
@@ -3721,7 +3746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TokensOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
