@@ -23,6 +23,7 @@ from inergize.domain.linkedin_version import version_status
 from inergize.domain.users import Principal
 from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER, USER_UPLOAD
 from inergize.entrypoints.http.conventions import IDEMPOTENCY_HEADER
+from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
 from inergize.entrypoints.http.schemas import RequestBody
 
 
@@ -219,19 +220,13 @@ async def message(request: Request[Any, Any, Any], data: MessageIn, principal: P
     return _json({"message_id": ident}, 201)
 
 
-async def _upload(request: Request[Any, Any, Any]) -> bytes:
-    body = await request.body()
-    if not body:
-        raise ValidationFailed("Send the file as the request body.", field="body")
-    return body
-
-
-@post("/v1/linkedin/imports/data-export", opt=USER_UPLOAD, status_code=200)
+@post("/v1/linkedin/imports/data-export", opt=USER_UPLOAD, status_code=200, operation_class=file_upload(
+    "application/zip", description="LinkedIn's data-export ZIP: the body itself or the field `file` of a form."))
 async def import_export(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
-    """Upload LinkedIn's "Get a copy of your data" ZIP (the body) to fill profile, network and posts."""
+    """Upload LinkedIn's "Get a copy of your data" ZIP to fill profile, network and posts."""
     c = request.app.state.container
     out = await import_uc.import_data_export(
-        await _upload(request),
+        await uploaded_file(request),
         principal=principal,
         ports=_ports(request),
         max_total_bytes=c.settings().linkedin_import_max_bytes,
@@ -239,12 +234,16 @@ async def import_export(request: Request[Any, Any, Any], principal: Principal) -
     return _json(out)
 
 
-@post("/v1/linkedin/imports/creator-analytics", opt=USER_UPLOAD, status_code=200)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@post("/v1/linkedin/imports/creator-analytics", opt=USER_UPLOAD, status_code=200, operation_class=file_upload(
+    XLSX, description="LinkedIn's creator analytics XLSX: the body itself or the field `file` of a form."))
 async def import_analytics(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
-    """Upload LinkedIn's creator analytics XLSX (the body) into analytics_events, deduplicated."""
+    """Upload LinkedIn's creator analytics XLSX into analytics_events, deduplicated."""
     c = request.app.state.container
     out = await import_uc.import_creator_analytics(
-        await _upload(request), principal=principal, ports=_ports(request), reader=c.workbook_reader()
+        await uploaded_file(request), principal=principal, ports=_ports(request), reader=c.workbook_reader()
     )
     return _json(out)
 

@@ -20,6 +20,7 @@ from inergize.domain.scheduling import TimeSlot
 from inergize.domain.users import Principal
 from inergize.entrypoints.http.auth import USER, USER_UPLOAD
 from inergize.entrypoints.http.conventions import etag, expected_version, idempotent
+from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
 from inergize.entrypoints.http.routes.schedule_schemas import (
     CalendarOut,
     ConfirmPublishedIn,
@@ -209,12 +210,13 @@ async def resume(request: Request[Any, Any, Any], principal: Principal) -> Setti
     )
 
 
-@post("/v1/schedule/imports", opt=USER_UPLOAD, status_code=202)
+@post("/v1/schedule/imports", opt=USER_UPLOAD, status_code=202, operation_class=file_upload(
+    "text/csv", description="The CSV: the body itself (`Content-Type: text/csv`) or the field `file` of a form."))
 async def start_import(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
-    """The body is the CSV itself (``Content-Type: text/csv``)."""
+    """Bulk scheduling from a CSV, sent raw (``text/csv``) or as a browser's form upload."""
     c = _c(request)
     progress = await import_uc.start_import(
-        await request.body(), principal=principal, uow_factory=c.uow_factory(), clock=c.clock()
+        await uploaded_file(request), principal=principal, uow_factory=c.uow_factory(), clock=c.clock()
     )
     return Response(
         import_out(progress), status_code=202, headers={"Location": f"/v1/schedule/imports/{progress.id}"}
