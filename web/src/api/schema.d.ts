@@ -4933,7 +4933,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description LinkedIn's creator analytics XLSX: the body itself or the field `file` of a form. */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description Request fulfilled, document follows */
             200: {
@@ -4953,7 +4962,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description LinkedIn's data-export ZIP: the body itself or the field `file` of a form. */
+        requestBody: {
+            content: {
+                "application/zip": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description Request fulfilled, document follows */
             200: {
@@ -6102,7 +6120,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The CSV: the body itself (`Content-Type: text/csv`) or the field `file` of a form. */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "text/csv": string;
+            };
+        };
         responses: {
             /** @description Request accepted, processing continues off-line */
             202: {
