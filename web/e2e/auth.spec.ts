@@ -10,7 +10,9 @@ import {
 } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { linkFromEmail } from "./support/outbox";
+import { checkPage } from "./support/page-check";
 import { screenshots } from "./support/screenshots";
+import { freshTotpCode } from "./support/totp";
 import { expect, test } from "./support/test";
 
 test("a new member signs up, confirms the email, signs in and signs out", async ({ page }) => {
@@ -120,4 +122,20 @@ test("an administrator made by the operator signs in", async ({ page }) => {
   const admin = createAdminAccount();
   await signInQuickly(page, admin);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${admin.name}`);
+});
+
+test("a reset on an account with two-step verification asks for a code too", async ({ page, request }) => {
+  const account = await enableMfa(request, await createVerifiedAccount(request));
+  await request.post("/v1/auth/password/forgot", { data: { email: account.email } });
+  await page.goto(await linkFromEmail(account.email, "reset-password"));
+  const newPassword = `${account.password} renewed`;
+  await page.getByLabel("New password").fill(newPassword);
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page.getByText("Your account uses two-step verification")).toBeVisible();
+  await page.getByLabel("Authentication code").fill(await freshTotpCode(account.secret));
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page.getByText("Your password is changed")).toBeVisible();
+  await checkPage(page, "reset-password-done", async () => {
+    await expect(page.getByText("Your password is changed")).toBeVisible();
+  });
 });

@@ -40,7 +40,7 @@ export function ResetPassword() {
         <h1 className="text-display font-bold">{t("reset.title")}</h1>
         <p role="alert">{t("reset.missingToken")}</p>
         <TextLink href="/forgot-password/" className="self-start">
-          {t("forgot.title")}
+          {t("reset.askAgain")}
         </TextLink>
       </div>
     );
