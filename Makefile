@@ -53,17 +53,17 @@ web-dev: $(STAMP) $(WEB_INSTALLED)  ## next dev on :3000, /v1 forwarded to the A
 	cd web && INERGIZE_API_URL=$${INERGIZE_API_URL:-http://127.0.0.1:8000} npx next dev --port $${WEB_DEV_PORT:-3000}
 
 web-api: $(STAMP) $(WEB_INSTALLED)  ## regenerate the OpenAPI copy and the client's types from the API
-	@tmp=$$(mktemp -d) && INERGIZE_DATA_DIR=$$tmp $(PY) tests/web/openapi_dump.py > web/src/api/openapi.json; \
-		status=$$?; rm -rf $$tmp; exit $$status
+	$(PY) scripts/dump_openapi.py > web/src/api/openapi.json
 	cd web && npm run api:types
 
 chromium:  ## Debian's Chromium for the browser tests (never a downloaded browser)
 	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
 
-web-test: $(STAMP) $(WEB_BUILT) chromium  ## unit tests, the client's freshness, first-load JS budget
+web-test: $(STAMP) $(WEB_BUILT) chromium  ## unit tests, the client's freshness, JS budget, browser tests
 	cd web && npx vitest run
 	cd web && npm run api:check
 	cd web && npm run size
+	cd web && npx playwright test
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench

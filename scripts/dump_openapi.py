@@ -32,4 +32,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()  # no sys.exit: tests/web/openapi_dump.py runs this file in its own process with runpy
+    main()
