@@ -1,0 +1,1 @@
+"""AI content use cases: posts, carousels, banners, profile suggestions, renders, costs and templates."""

@@ -1,0 +1,1 @@
+"""Accounts: users and roles, sessions and one-time tokens, password and profile rules, subscription tiers."""

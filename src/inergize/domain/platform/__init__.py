@@ -1,0 +1,1 @@
+"""What every capability shares: the error family, pagination, idempotency keys, rate budgets, secrets."""

@@ -1,0 +1,1 @@
+"""AI content routes: /v1/ai."""

@@ -1,0 +1,1 @@
+"""Compliance routes: /v1/compliance and /v1/campaigns."""

@@ -1,0 +1,1 @@
+"""Content library routes: /v1/content."""

@@ -1,0 +1,1 @@
+"""LinkedIn routes: /v1/linkedin and sign-in with LinkedIn."""

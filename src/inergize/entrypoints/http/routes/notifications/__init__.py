@@ -1,0 +1,1 @@
+"""Notification routes: /v1/notifications."""

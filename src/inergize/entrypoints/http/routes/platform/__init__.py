@@ -1,0 +1,1 @@
+"""Platform routes: health, readiness, metrics, token keys and the admin ping."""

@@ -1,0 +1,1 @@
+"""Scheduling routes: /v1/schedule."""

@@ -1,0 +1,1 @@
+"""The library façade (``import inergize``): ``facade.open()`` and one module per capability."""
