@@ -18,8 +18,8 @@ from typing import Any
 
 from inergize.adapters.ai.cache import CachedTextGenerator
 from inergize.adapters.cache import InProcessCache, RedisCache
-from inergize.application.templates import POST_TYPES, WriterProfile, industries, post_request_parts
-from inergize.domain.ai import TextAnswer, TextRequest
+from inergize.application.ai.templates import POST_TYPES, WriterProfile, industries, post_request_parts
+from inergize.domain.ai.generation import TextAnswer, TextRequest
 
 
 class SimulatedProvider:

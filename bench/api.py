@@ -92,8 +92,8 @@ async def prepare(data_dir: Path) -> tuple[str, str]:
     """Migrate a database, create a user with 25 drafts; return (bearer header, env database url)."""
     sys.path.insert(0, str(ROOT / "src"))
     import inergize
-    from inergize.application.content_library import CreateContent
-    from inergize.domain.users import Principal
+    from inergize.application.content.library import CreateContent
+    from inergize.domain.accounts.users import Principal
 
     settings = inergize.load_settings(dict(os.environ), data_dir=data_dir)
     async with inergize.open(settings) as app:

@@ -259,7 +259,7 @@ def worker_process(
 async def dispatch(container: Any, db: Any, n: int, seconds: float) -> tuple[int, float, float]:
     """Tick until ``n`` items are claimed, then wait until all are published or ``seconds`` pass;
     returns (published, elapsed s, s until claims and enqueues were done)."""
-    from inergize.application.publishing import tick
+    from inergize.application.scheduling.publishing import tick
 
     start = time.perf_counter()
     claimed = 0

@@ -149,7 +149,7 @@ class TestUser(msgspec.Struct):
 @pytest.fixture
 def make_user(container: Any) -> Callable[..., Awaitable[TestUser]]:
     """Create a user straight in the database (the accounts use cases test registration itself)."""
-    from inergize.domain.users import Principal, Role, User
+    from inergize.domain.accounts.users import Principal, Role, User
 
     async def make(role: str = "member", email: str | None = None, **fields: Any) -> TestUser:
         now = container.clock().now()

@@ -1,5 +1,5 @@
 import sys
 
-from inergize.entrypoints.cli import main
+from inergize.entrypoints.cli.main import main
 
 sys.exit(main())

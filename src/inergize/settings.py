@@ -15,7 +15,7 @@ from typing import Any
 
 import msgspec
 
-from inergize.domain.errors import ConfigurationError
+from inergize.domain.platform.errors import ConfigurationError
 
 PREFIX = "INERGIZE_"
 

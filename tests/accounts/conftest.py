@@ -18,14 +18,14 @@ async def emails(container: Any) -> AsyncIterator[RecordingEmailSender]:
     from sqlalchemy import delete
 
     from inergize.adapters.persistence.tables.platform import outbox
-    from inergize.entrypoints.account_jobs import ACCOUNT_JOBS
+    from inergize.entrypoints.workers.notifications import NOTIFICATION_JOBS
 
     sender = RecordingEmailSender()
     container.email_sender.override(providers.Object(sender))
     yield sender
     container.email_sender.reset_override()
     async with container.engine().begin() as conn:
-        await conn.execute(delete(outbox).where(outbox.c.actor.in_(list(ACCOUNT_JOBS))))
+        await conn.execute(delete(outbox).where(outbox.c.actor.in_(list(NOTIFICATION_JOBS))))
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def budgets(container: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def ports(container: Any, emails: RecordingEmailSender, budgets: Any) -> Any:
-    from inergize.entrypoints.accounts_wiring import account_ports
+    from inergize.bootstrap.accounts import account_ports
 
     return account_ports(container)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from inergize.application.accounts import login as login_uc
 from inergize.application.accounts import registration
-from inergize.domain.accounts import ClientInfo
+from inergize.domain.accounts.security import ClientInfo
 from tests.accounts.jobs import run_account_jobs
 
 PASSWORD = "violet-harbour-7-lantern"

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from dependency_injector import providers
 
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
 from tests.conftest import make_settings
 from tests.fakes.clock import FakeClock
 
@@ -59,7 +59,7 @@ async def apps(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[
 
 async def _user_token(client: httpx.AsyncClient) -> str:
     from inergize.application.accounts import create_account
-    from inergize.entrypoints.accounts_wiring import account_ports
+    from inergize.bootstrap.accounts import account_ports
 
     container = client.container  # type: ignore[attr-defined]
     user = await create_account(
@@ -108,7 +108,7 @@ async def test_anonymous_calls_are_budgeted_per_address(apps: list[httpx.AsyncCl
 
 async def test_login_throttling_per_account(apps: list[httpx.AsyncClient]) -> None:
     from inergize.application.accounts import create_account
-    from inergize.entrypoints.accounts_wiring import account_ports
+    from inergize.bootstrap.accounts import account_ports
 
     container = apps[0].container  # type: ignore[attr-defined]
     email = f"t{uuid.uuid4().hex[:10]}@example.com"

@@ -17,7 +17,10 @@ OPENAPI_PARAM = re.compile(r"\{\w+\}")
 
 def account_paths() -> set[str]:
     """The OpenAPI paths of the accounts capability's own routes."""
-    from inergize.entrypoints.http.routes import accounts, admin_accounts, me, mfa, notifications
+    from inergize.entrypoints.http.routes.accounts import admin as admin_accounts
+    from inergize.entrypoints.http.routes.accounts import me, mfa
+    from inergize.entrypoints.http.routes.accounts import routes as accounts
+    from inergize.entrypoints.http.routes.notifications import routes as notifications
 
     return {
         re.sub(r"\{(\w+):\w+\}", r"{\1}", p)

@@ -19,7 +19,7 @@ from tests.accounts.helpers import CLIENT, PASSWORD, logged_in
 def test_cli_creates_the_first_admin(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from inergize.entrypoints.cli import main
+    from inergize.entrypoints.cli.main import main
 
     monkeypatch.setenv("INERGIZE_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("INERGIZE_PASSWORD_HASH_PROFILE", "fast")
@@ -42,7 +42,7 @@ def test_owasp_profile_meets_the_minimum() -> None:
 
 
 def test_production_refuses_the_fast_profile() -> None:
-    from inergize.domain.errors import ConfigurationError
+    from inergize.domain.platform.errors import ConfigurationError
     from inergize.settings import Mode, load_settings
 
     with pytest.raises(ConfigurationError, match="PASSWORD_HASH_PROFILE"):

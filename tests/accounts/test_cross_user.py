@@ -13,8 +13,8 @@ import re
 import uuid
 from typing import Any
 
-from inergize.application.notifications import notify
-from inergize.domain.users import Principal, Role
+from inergize.application.notifications.inbox import notify
+from inergize.domain.accounts.users import Principal, Role
 from tests.accounts.helpers import PASSWORD
 from tests.accounts.http_helpers import UA, bearer, http_login
 from tests.accounts.openapi_bodies import openapi, request_body
@@ -222,8 +222,8 @@ def _query_params(app: Any, method: str, path: str) -> list[str]:
 
 async def test_another_users_ids_anywhere_in_a_request_answer_like_random_ids(
         client: Any, container: Any, emails: Any, ports: Any, clock: Any) -> None:
-    from inergize.application import schedule_import
-    from inergize.domain.pagination import encode_cursor
+    from inergize.application.scheduling import bulk_csv as schedule_import
+    from inergize.domain.platform.pagination import encode_cursor
 
     app = client.app
     routes = owner_scoped_routes(app)

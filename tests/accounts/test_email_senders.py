@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from inergize.adapters.email import FileOutbox, SendGridEmailSender, SmtpEmailSender
-from inergize.domain.errors import ConfigurationError, ProviderUnavailable, ValidationFailed
+from inergize.domain.platform.errors import ConfigurationError, ProviderUnavailable, ValidationFailed
 from inergize.ports.email import EmailMessage
 from tests.accounts.sendgrid_server import SendGridServer
 from tests.accounts.smtp_server import SmtpServer
@@ -43,7 +43,7 @@ def test_email_cli_lists_and_shows(
 ) -> None:
     import asyncio
 
-    from inergize.entrypoints.cli import main
+    from inergize.entrypoints.cli.main import main
 
     asyncio.run(FileOutbox(tmp_path / "outbox", SENDER).send(MESSAGE))
     monkeypatch.setenv("INERGIZE_DATA_DIR", str(tmp_path))

@@ -59,7 +59,7 @@ async def test_demoted_admin_loses_admin_at_once(
     assert (await client.get("/v1/admin/users", headers=admin.headers)).status_code == 200
     async with container.uow_factory()() as uow:
         user = await uow.users.get(admin.user.id)
-        from inergize.domain.users import Role
+        from inergize.domain.accounts.users import Role
 
         user.role = Role.MEMBER
         await uow.users.update(user)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from inergize.application.accounts import guard, login, registration
-from inergize.domain.errors import Forbidden, Unauthorized, ValidationFailed
+from inergize.domain.platform.errors import Forbidden, Unauthorized, ValidationFailed
 from tests.accounts.helpers import CLIENT, PASSWORD, link_token, logged_in, signed_up
 from tests.accounts.jobs import run_account_jobs
 
@@ -192,8 +192,8 @@ async def test_unknown_and_wrong_password_answer_alike(container: Any, ports: An
 async def test_login_is_throttled_per_account_and_per_address(
     container: Any, ports: Any, emails: Any, clock: Any
 ) -> None:
-    from inergize.domain.accounts import ClientInfo
-    from inergize.domain.errors import RateLimited
+    from inergize.domain.accounts.security import ClientInfo
+    from inergize.domain.platform.errors import RateLimited
 
     address = _email().lower()
     await signed_up(container, ports, emails, address)

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from inergize.application import notifications as uc
-from inergize.domain.errors import NotFound, ValidationFailed
-from inergize.domain.notifications import NotificationPreference
+from inergize.application.notifications import inbox as uc
+from inergize.domain.notifications.notification import NotificationPreference
+from inergize.domain.platform.errors import NotFound, ValidationFailed
 from inergize.ports.email import EmailMessage
 from tests.accounts.jobs import run_account_jobs
 
@@ -44,7 +44,7 @@ async def test_notify_writes_the_row_and_emails_it_once(container: Any, make_use
     assert len(mine) == 1 and mine[0].subject == "Your post failed"
     assert "/content/1" in mine[0].text and mine[0].text.startswith("LinkedIn said no.")
     # A second delivery of the same job sends nothing more.
-    from inergize.entrypoints.account_jobs import send_notification_email
+    from inergize.entrypoints.workers.notifications import send_notification_email
 
     await send_notification_email(container, notification_id=str(item.id))
     assert len(emails.to(u.user.email)) == 1

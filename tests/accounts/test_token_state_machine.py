@@ -53,7 +53,7 @@ class World:
         from dependency_injector import providers
 
         from inergize.adapters.budgets import InProcessRateBudgets
-        from inergize.entrypoints.accounts_wiring import account_ports
+        from inergize.bootstrap.accounts import account_ports
 
         self.container.rate_budgets.override(providers.Object(InProcessRateBudgets()))
         return account_ports(self.container)
@@ -123,7 +123,7 @@ class TokenMachine(RuleBasedStateMachine):
     @rule(pick=integers(min_value=0, max_value=50))
     def reuse_spent_token(self, pick: int) -> None:
         from inergize.application.accounts import login
-        from inergize.domain.errors import Unauthorized
+        from inergize.domain.platform.errors import Unauthorized
 
         self._tick()
         token = self.spent[pick % len(self.spent)]
@@ -135,7 +135,7 @@ class TokenMachine(RuleBasedStateMachine):
     @rule(pick=integers(min_value=0, max_value=50))
     def refresh_revoked_session(self, pick: int) -> None:
         from inergize.application.accounts import login
-        from inergize.domain.errors import Unauthorized
+        from inergize.domain.platform.errors import Unauthorized
 
         self._tick()
         dead = [s for s in self.sessions.values() if not s["alive"]]
@@ -188,7 +188,7 @@ class TokenMachine(RuleBasedStateMachine):
     @invariant()
     def access_tokens_follow_their_session(self) -> None:
         from inergize.application.accounts import guard
-        from inergize.domain.errors import Unauthorized
+        from inergize.domain.platform.errors import Unauthorized
 
         for sid, s in self.sessions.items():
             # the first and the newest access token of the family (the ones in between behave alike)

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from inergize.application import content_library as uc
-from inergize.domain.errors import Conflict, NotFound
+from inergize.application.content import library as uc
+from inergize.domain.platform.errors import Conflict, NotFound
 
 
 async def _create(client: Any, u: Any, body: str, kind: str = "post") -> Any:

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from dependency_injector import providers
 
-from inergize.application.ai_usage import ensure_within_budget, month_start
-from inergize.domain.ai import AiCall, Capability, TextAnswer, TextRequest, cost_micros
-from inergize.domain.errors import QuotaExceeded
+from inergize.application.ai.usage import ensure_within_budget, month_start
+from inergize.domain.ai.generation import AiCall, Capability, TextAnswer, TextRequest, cost_micros
+from inergize.domain.platform.errors import QuotaExceeded
 
 
 class PaidEcho:

@@ -11,7 +11,7 @@ from dependency_injector import providers
 from inergize.adapters.ai.chain import CircuitBreaker, FallbackChain, Link, RetryPolicy
 from inergize.adapters.ai.factory import make_text_generator
 from inergize.adapters.ai.offline import OfflineTextGenerator
-from inergize.domain.ai import ProviderFailed, TextAnswer, TextRequest
+from inergize.domain.ai.generation import ProviderFailed, TextAnswer, TextRequest
 from tests.conftest import make_settings
 from tests.fakes.ai_servers import ANTHROPIC_POST, ScriptedServer, anthropic_error, openai_error
 

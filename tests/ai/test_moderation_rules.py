@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inergize.application.moderation import moderate, profanity_words
-from inergize.domain.moderation import LIMITS, TextField, check_text
+from inergize.application.content.moderation import moderate, profanity_words
+from inergize.domain.content.moderation import LIMITS, TextField, check_text
 
 
 def codes(text: str, field: TextField = TextField.POST, **kw: object) -> set[str]:
@@ -78,7 +78,7 @@ def test_anything_over_the_post_limit_is_blocked_with_its_length(n: int) -> None
 
 
 async def test_provider_moderation_failure_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    from inergize.domain.ai import ProviderFailed
+    from inergize.domain.ai.generation import ProviderFailed
 
     class Down:
         name = "openai"

@@ -17,7 +17,7 @@ from inergize.adapters.ai.openai_provider import (
     OpenAITextGenerator,
     make_client,
 )
-from inergize.domain.ai import ImageRequest, ProviderFailed, TextRequest
+from inergize.domain.ai.generation import ImageRequest, ProviderFailed, TextRequest
 from tests.fakes.ai_servers import (
     ANTHROPIC_POST,
     OPENAI_POST,

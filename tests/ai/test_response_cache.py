@@ -10,7 +10,7 @@ import pytest
 
 from inergize.adapters.ai.cache import CachedTextGenerator, cache_key
 from inergize.adapters.cache import InProcessCache, RedisCache
-from inergize.domain.ai import TextAnswer, TextRequest
+from inergize.domain.ai.generation import TextAnswer, TextRequest
 
 
 class Counting:

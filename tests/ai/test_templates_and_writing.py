@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from inergize.adapters.rendering.carousel_pdf import render_pdf
 from inergize.adapters.rendering.fonts import drawable
-from inergize.application.templates import (
+from inergize.application.ai.templates import (
     POST_TYPES,
     WriterProfile,
     industries,
@@ -21,10 +21,10 @@ from inergize.application.templates import (
     post_request_parts,
     template_version,
 )
-from inergize.domain.documents import Brand, CarouselDeck, Slide
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.post_quality import HOOK_CHARS, hashtags_of, score_post
-from inergize.domain.voice import learn_voice
+from inergize.domain.ai.post_quality import HOOK_CHARS, hashtags_of, score_post
+from inergize.domain.ai.voice import learn_voice
+from inergize.domain.content.documents import Brand, CarouselDeck, Slide
+from inergize.domain.platform.errors import ValidationFailed
 
 INDUSTRIES = sorted(industries())
 

@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 
 from inergize.adapters.persistence.tables import metadata
 from inergize.adapters.persistence.tables.platform import outbox
-from inergize.domain.linkedin_account import LinkedInProfile
+from inergize.domain.linkedin.account import LinkedInProfile
 from tests.ai.jobs import run_ai_jobs
 
 PAST = [
@@ -135,9 +135,9 @@ async def test_carousel_validation_and_unknown_jobs(client: Any, make_user: Any)
 
 
 async def test_the_library_facade_generates_without_http(container: Any, make_user: Any) -> None:
-    from inergize.application.ai_carousels import GenerateCarousel
-    from inergize.application.ai_posts import GeneratePosts
-    from inergize.entrypoints.library import Inergize
+    from inergize.application.ai.carousels import GenerateCarousel
+    from inergize.application.ai.posts import GeneratePosts
+    from inergize.entrypoints.library.facade import Inergize
 
     app = Inergize(container)
     u = await make_user()

@@ -11,8 +11,8 @@ from inergize.adapters.compliance import MemoryActionLedger
 from inergize.application.compliance.engine import run_step
 from inergize.application.compliance.gate import ComplianceGate
 from inergize.application.compliance.ports import AutomationPorts
+from inergize.domain.accounts.users import WorkingHours
 from inergize.domain.compliance.campaigns import StepState
-from inergize.domain.users import WorkingHours
 from tests.fakes.automation_gateway import FakeAutomationGateway, fake_auth
 
 BERLIN = {"timezone": "Europe/Berlin", "working_hours": WorkingHours(start="09:00", end="17:30"),

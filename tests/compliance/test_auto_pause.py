@@ -13,7 +13,7 @@ from inergize.application.compliance.dashboard import dashboard
 from inergize.application.compliance.engine import run_step
 from inergize.application.compliance.safety import ResumeAutomation, pause_automation, resume_automation
 from inergize.domain.compliance.campaigns import CampaignConfig, CampaignKind, StepState
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 from tests.compliance.helpers import BERLIN, automation, drain, due
 from tests.compliance.test_engine import people_csv, start, steps
 from tests.fakes.automation_gateway import FakeAutomationGateway

@@ -22,7 +22,7 @@ from inergize.domain.compliance.campaigns import (
 )
 from inergize.domain.compliance.health import HealthCause, Outcome
 from inergize.domain.compliance.pacing import PacingPolicy
-from inergize.domain.errors import PreconditionFailed
+from inergize.domain.platform.errors import PreconditionFailed
 from inergize.ports.compliance_repository import ComplianceLog
 
 

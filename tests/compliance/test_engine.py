@@ -20,7 +20,7 @@ from inergize.domain.compliance.campaigns import (
     StepState,
     TargetState,
 )
-from inergize.domain.linkedin import Capability
+from inergize.domain.linkedin.auth import Capability
 from tests.compliance.helpers import BERLIN, automation, drain
 from tests.fakes.automation_gateway import ALL, FakeAutomationGateway
 
@@ -115,7 +115,7 @@ async def _targets(container: Any, campaign_id: Any) -> list[Any]:
 
 
 def _member(urn: str) -> Any:
-    from inergize.domain.linkedin import NetworkMember
+    from inergize.domain.linkedin.network import NetworkMember
 
     return NetworkMember(urn=urn, name="x")
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select
 
-from inergize.domain.content import Content, ContentKind
-from inergize.domain.errors import PreconditionFailed, ValidationFailed
+from inergize.domain.content.library import Content, ContentKind
+from inergize.domain.platform.errors import PreconditionFailed, ValidationFailed
 
 
 async def test_user_round_trip_and_lookup_by_email(container: Any, make_user: Any) -> None:
@@ -110,7 +110,7 @@ async def test_a_tampered_cursor_is_a_validation_error(container: Any, make_user
 
 
 async def test_leaving_without_commit_rolls_back(container: Any) -> None:
-    from inergize.domain.users import User
+    from inergize.domain.accounts.users import User
 
     now = datetime(2026, 1, 1, tzinfo=UTC)
     user = User(id=uuid.uuid4(), email=f"{uuid.uuid4().hex}@x.io", created_at=now, updated_at=now)
@@ -136,7 +136,7 @@ async def test_outbox_rows_are_written_in_the_same_transaction(container: Any) -
 
 
 async def _user(container: Any) -> Any:
-    from inergize.domain.users import User
+    from inergize.domain.accounts.users import User
 
     now = datetime(2026, 1, 1, tzinfo=UTC)
     user = User(id=uuid.uuid4(), email=f"{uuid.uuid4().hex}@x.io", created_at=now, updated_at=now)

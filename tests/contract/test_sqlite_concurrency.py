@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 def test_two_event_loops_with_their_own_engines_write_the_same_file(tmp_path: Path) -> None:
     from inergize.bootstrap import bootstrap, migrate, shutdown
-    from inergize.domain.content import Content, ContentKind
-    from inergize.domain.users import User
+    from inergize.domain.accounts.users import User
+    from inergize.domain.content.library import Content, ContentKind
     from tests.conftest import make_settings
 
     settings = make_settings(tmp_path)

@@ -7,17 +7,10 @@ import asyncio
 import itertools
 from typing import Any
 
-from inergize.domain.errors import CapabilityUnavailable
-from inergize.domain.linkedin import (
-    Capabilities,
-    Capability,
-    LinkedInForbidden,
-    LinkedInRateLimited,
-    MemberAuth,
-    NetworkMember,
-    NetworkPage,
-    ReactionType,
-)
+from inergize.domain.linkedin.auth import Capabilities, Capability, MemberAuth
+from inergize.domain.linkedin.errors import LinkedInForbidden, LinkedInRateLimited
+from inergize.domain.linkedin.network import NetworkMember, NetworkPage, ReactionType
+from inergize.domain.platform.errors import CapabilityUnavailable
 
 ALL = frozenset(Capability)
 

@@ -22,7 +22,7 @@ IMPORT_ROUTES = {
 
 async def test_a_csv_sent_as_a_form_is_imported_like_a_raw_one(client: Any, container: Any, make_user: Any,
                                                                clock: Any) -> None:
-    from inergize.application import schedule_import as imp
+    from inergize.application.scheduling import bulk_csv as imp
 
     user = await make_user()
     r = await client.put("/v1/schedule/settings", json={"slots": [{"weekday": 2, "time": "08:30"}]},

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 
 from inergize.bootstrap import bootstrap, migrate, shutdown
-from inergize.domain.users import Principal, Role, User
+from inergize.domain.accounts.users import Principal, Role, User
 from tests.conftest import make_settings
 from tests.scheduling.wire_server import free_port
 

@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from inergize.adapters.budgets import InProcessRateBudgets, RedisRateBudgets
 from inergize.adapters.linkedin.rest.transport import LeasedDailyBudget
 from inergize.adapters.redis import make_redis_client
-from inergize.domain.linkedin import LinkedInUnavailable, MemberAuth, PostRequest
+from inergize.domain.linkedin.auth import MemberAuth
+from inergize.domain.linkedin.errors import LinkedInUnavailable
+from inergize.domain.linkedin.posts import PostRequest
 from inergize.ports.rate_budget import BudgetWindow
 from tests.fakes.clock import FakeClock
 from tests.linkedin.rest_support import rest_gateway

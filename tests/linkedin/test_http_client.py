@@ -16,7 +16,9 @@ from prometheus_client import REGISTRY
 
 from inergize.adapters.linkedin.rest import build_rest_gateway
 from inergize.adapters.linkedin.rest.http import ConnectFailed, HttpClient, RequestFailed, TimedOut
-from inergize.domain.linkedin import LinkedInUnavailable, MemberAuth, PostRequest
+from inergize.domain.linkedin.auth import MemberAuth
+from inergize.domain.linkedin.errors import LinkedInUnavailable
+from inergize.domain.linkedin.posts import PostRequest
 from tests.fakes.clock import FakeClock
 from tests.linkedin.rest_support import Sleeps, rest_settings
 from tests.scheduling.wire_server import free_port

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from inergize.domain.creator_analytics import as_fraction, parse_creator_analytics
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.linkedin_export import parse_export, read_zip_csvs
+from inergize.domain.linkedin.creator_analytics import as_fraction, parse_creator_analytics
+from inergize.domain.linkedin.export import parse_export, read_zip_csvs
+from inergize.domain.platform.errors import ValidationFailed
 
 BOM = "\ufeff"
 CONNECTIONS = (

@@ -6,7 +6,7 @@ from typing import Any
 
 
 async def test_library_facade_connects_syncs_and_publishes(container: Any, make_user: Any) -> None:
-    from inergize.entrypoints.library import Inergize
+    from inergize.entrypoints.library.facade import Inergize
 
     app = Inergize(container)
     user = await make_user()

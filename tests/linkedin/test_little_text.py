@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.little_text import (
+from inergize.domain.linkedin.little_text import (
     MAX_COMMENTARY_LENGTH,
     RESERVED,
     check_commentary,
@@ -16,6 +15,7 @@ from inergize.domain.little_text import (
     mentions,
     unescape_little_text,
 )
+from inergize.domain.platform.errors import ValidationFailed
 
 MENTION = "@[Ada Lovelace](urn:li:person:abc123)"
 

@@ -84,7 +84,7 @@ class World:
 
     # --- setting the scene
     async def _user(self) -> tuple[Any, dict[str, str]]:
-        from inergize.domain.users import Principal, Role, User
+        from inergize.domain.accounts.users import Principal, Role, User
 
         now = self.clock.now()
         user = User(id=uuid.uuid4(), email=f"r{uuid.uuid4().hex[:12]}@example.com", role=Role.MEMBER,

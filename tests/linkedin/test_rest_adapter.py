@@ -8,24 +8,20 @@ from pathlib import Path
 import pytest
 
 from inergize.adapters.budgets.memory import InProcessRateBudgets
-from inergize.domain.errors import CapabilityUnavailable, ValidationFailed
-from inergize.domain.linkedin import (
-    Capability,
+from inergize.domain.linkedin.auth import Capability, MemberAuth
+from inergize.domain.linkedin.errors import (
     ContentRejected,
     DuplicatePost,
     LinkedInForbidden,
     LinkedInRateLimited,
     LinkedInTokenRejected,
     LinkedInUnavailable,
-    MediaAttachment,
-    MediaKind,
-    MediaUpload,
-    MemberAuth,
-    PostRequest,
-    ReactionType,
     VersionUnsupported,
 )
-from inergize.domain.little_text import MAX_COMMENTARY_LENGTH
+from inergize.domain.linkedin.little_text import MAX_COMMENTARY_LENGTH
+from inergize.domain.linkedin.network import ReactionType
+from inergize.domain.linkedin.posts import MediaAttachment, MediaKind, MediaUpload, PostRequest
+from inergize.domain.platform.errors import CapabilityUnavailable, ValidationFailed
 from tests.fakes.clock import FakeClock
 from tests.linkedin import wire_server
 from tests.linkedin.rest_support import rest_gateway

@@ -215,7 +215,7 @@ async def test_sandbox_seed_makes_a_connected_demo_account_with_history(containe
     import uuid
 
     from inergize.adapters.persistence.tables.seed import analytics_events
-    from inergize.entrypoints.cli_linkedin import seed_demo_account
+    from inergize.entrypoints.cli.linkedin import seed_demo_account
 
     email = f"demo{uuid.uuid4().hex[:8]}@example.com"
     out = await seed_demo_account(container, email, None)

@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inergize.adapters.secrets.box import AesGcmSecretBox
-from inergize.domain.errors import ConfigurationError
-from inergize.domain.linkedin_account import Education, LinkedInProfile, Position
-from inergize.domain.linkedin_version import VersionState, version_status
-from inergize.domain.profile_score import CHECKS, score_profile
-from inergize.domain.secrets import SecretUnreadable
+from inergize.domain.linkedin.account import Education, LinkedInProfile, Position
+from inergize.domain.linkedin.profile_score import CHECKS, score_profile
+from inergize.domain.linkedin.version import VersionState, version_status
+from inergize.domain.platform.errors import ConfigurationError
+from inergize.domain.platform.secrets import SecretUnreadable
 
 
 def test_secret_box_round_trip_binds_context_and_names_its_key() -> None:

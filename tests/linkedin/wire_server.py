@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, unquote
 
 import uvicorn
 
-from inergize.domain.little_text import _MENTION, RESERVED
+from inergize.domain.linkedin.little_text import _MENTION, RESERVED
 
 VERSION = "202610"
 CLIENT_ID = "wire-client"

@@ -9,10 +9,11 @@ import msgspec
 from sqlalchemy import select
 
 from inergize.adapters.persistence.tables.platform import outbox
-from inergize.application.content_library import CreateContent, add_content
-from inergize.application.publishing import PUBLISH_JOB, Publisher
-from inergize.domain.content import VersionState
-from inergize.domain.linkedin import MemberAuth, PostRequest, PublishedPost
+from inergize.application.content.library import CreateContent, add_content
+from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher
+from inergize.domain.content.library import VersionState
+from inergize.domain.linkedin.auth import MemberAuth
+from inergize.domain.linkedin.posts import PostRequest, PublishedPost
 
 
 class WorkerKilled(RuntimeError):
@@ -35,7 +36,7 @@ async def schedule_ready(container: Any, user: Any, clock: Any, text: str, *, mi
     """``text`` as ready content of ``user``, scheduled ``minutes`` from now."""
     from datetime import timedelta
 
-    from inergize.application import scheduling as uc
+    from inergize.application.scheduling import schedule as uc
 
     content_id = await ready_content(container, user.principal, text)
     return await uc.schedule(

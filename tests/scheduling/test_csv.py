@@ -8,11 +8,11 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from inergize.application import schedule_import as imp
-from inergize.application import schedule_settings as ss
-from inergize.application import scheduling as uc
-from inergize.domain.publication import PublicationState
-from inergize.domain.scheduling import TimeSlot, to_local
+from inergize.application.scheduling import bulk_csv as imp
+from inergize.application.scheduling import queue_settings as ss
+from inergize.application.scheduling import schedule as uc
+from inergize.domain.scheduling.publication import PublicationState
+from inergize.domain.scheduling.schedules import TimeSlot, to_local
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

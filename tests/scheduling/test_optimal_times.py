@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from inergize.adapters.persistence.tables.seed import analytics_events
-from inergize.application.optimal_times import recommend_times
+from inergize.application.scheduling.optimal_times import recommend_times
 
 
 async def test_history_in_analytics_events_drives_the_recommendation(

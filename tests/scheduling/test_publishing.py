@@ -10,10 +10,10 @@ from typing import Any
 import msgspec
 import pytest
 
-from inergize.application import schedule_settings as ss
-from inergize.application import scheduling as uc
-from inergize.application.publishing import Publisher, tick
-from inergize.domain.publication import CLAIM_SECONDS, MAX_ATTEMPTS, PublicationState
+from inergize.application.scheduling import queue_settings as ss
+from inergize.application.scheduling import schedule as uc
+from inergize.application.scheduling.publishing import Publisher, tick
+from inergize.domain.scheduling.publication import CLAIM_SECONDS, MAX_ATTEMPTS, PublicationState
 from tests.scheduling.helpers import (
     FaultyGateway,
     FaultyUowFactory,

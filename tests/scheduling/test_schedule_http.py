@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from inergize.application import schedule_import as imp
+from inergize.application.scheduling import bulk_csv as imp
 from tests.scheduling.helpers import ready_content
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from inergize.entrypoints.library import FACADES
+from inergize.entrypoints.library.facade import FACADES
 from tests.scheduling.helpers import ready_content
 
 

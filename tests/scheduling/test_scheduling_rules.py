@@ -10,14 +10,14 @@ from zoneinfo import ZoneInfo
 import msgspec
 import pytest
 
-from inergize.application import recurring as rec
-from inergize.application import schedule_settings as ss
-from inergize.application import scheduling as uc
-from inergize.application.content_library import CreateContent, add_content
-from inergize.domain.errors import Conflict, ValidationFailed
-from inergize.domain.publication import PublicationState
-from inergize.domain.recurrence import Recurrence
-from inergize.domain.scheduling import to_local
+from inergize.application.content.library import CreateContent, add_content
+from inergize.application.scheduling import queue_settings as ss
+from inergize.application.scheduling import recurring as rec
+from inergize.application.scheduling import schedule as uc
+from inergize.domain.platform.errors import Conflict, ValidationFailed
+from inergize.domain.scheduling.publication import PublicationState
+from inergize.domain.scheduling.recurrence import Recurrence
+from inergize.domain.scheduling.schedules import to_local
 from tests.scheduling.helpers import ready_content
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -122,7 +122,7 @@ async def test_only_ready_content_of_the_owner_can_be_scheduled(
         )
     assert not_ready.value.code == "content_not_ready"
     ready = await ready_content(container, user.principal, "Ready")
-    from inergize.domain.errors import NotFound
+    from inergize.domain.platform.errors import NotFound
 
     with pytest.raises(NotFound):
         await uc.schedule(

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inergize.application import tiers as uc
-from inergize.domain.errors import Forbidden, NotFound, ValidationFailed
-from inergize.domain.tiers import TIERS, Tier, TierQuotas, parse_tier, quotas_for, within
+from inergize.application.accounts import tiers as uc
+from inergize.domain.accounts.tiers import TIERS, Tier, TierQuotas, parse_tier, quotas_for, within
+from inergize.domain.platform.errors import Forbidden, NotFound, ValidationFailed
 
 NUMERIC = [f for f in TierQuotas.__struct_fields__]
 

@@ -30,7 +30,7 @@ from inergize.domain.compliance import (
 )
 from inergize.domain.compliance.actions import SAFE_DEFAULTS, ActionBudget
 from inergize.domain.compliance.campaigns import CampaignConfig, CampaignTarget, render
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata",
          "America/Santiago", "Pacific/Chatham", "America/St_Johns"]

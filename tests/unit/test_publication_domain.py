@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inergize.domain.errors import Conflict
-from inergize.domain.optimal_times import PostStat, cells, prior_rate, recommend
-from inergize.domain.publication import (
+from inergize.domain.platform.errors import Conflict
+from inergize.domain.scheduling.optimal_times import PostStat, cells, prior_rate, recommend
+from inergize.domain.scheduling.publication import (
     BACKOFF_CAP_SECONDS,
     MAX_ATTEMPTS,
     TRANSITIONS,

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inergize.adapters.budgets import InProcessRateBudgets
-from inergize.domain.rate_budgets import fixed_window_bounds, rolling_wait
+from inergize.domain.platform.rate_budgets import fixed_window_bounds, rolling_wait
 from inergize.ports.rate_budget import BudgetWindow
 
 T0 = datetime(2026, 3, 29, 0, 0, tzinfo=UTC)

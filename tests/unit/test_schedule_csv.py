@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inergize.domain.schedule_csv import FORMULA_START, export_rows, parse, safe_cell
+from inergize.domain.scheduling.bulk_csv import FORMULA_START, export_rows, parse, safe_cell
 
 UTC = ZoneInfo("UTC")
 cell_text = st.text(

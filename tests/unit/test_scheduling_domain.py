@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inergize.domain.errors import Conflict, ValidationFailed
-from inergize.domain.recurrence import Frequency, Recurrence, check_variation, occurrences
-from inergize.domain.scheduling import (
+from inergize.domain.platform.errors import Conflict, ValidationFailed
+from inergize.domain.scheduling.recurrence import Frequency, Recurrence, check_variation, occurrences
+from inergize.domain.scheduling.schedules import (
     ScheduleSettings,
     TimeSlot,
     change_timezone,
@@ -165,7 +165,7 @@ def test_recurrence_repeats_the_local_time_across_dst() -> None:
 
 @given(texts=st.lists(st.text(max_size=20), min_size=2, max_size=6))
 def test_recurrence_requires_variation(texts: list[str]) -> None:
-    from inergize.domain.recurrence import normalized_text
+    from inergize.domain.scheduling.recurrence import normalized_text
 
     distinct = len({normalized_text(t) for t in texts}) == len(texts)
     if distinct:

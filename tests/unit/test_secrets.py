@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from inergize.adapters.secrets import load_key_material, parse_encryption_keys
-from inergize.domain.errors import ConfigurationError
+from inergize.domain.platform.errors import ConfigurationError
 from inergize.settings import load_settings
 
 

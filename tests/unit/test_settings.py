@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from inergize.domain.errors import ConfigurationError
+from inergize.domain.platform.errors import ConfigurationError
 from inergize.settings import Mode, load_settings, to_public_dict
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from inergize.adapters.secrets import new_signing_key_pem
 from inergize.adapters.tokens import JwtTokenService
-from inergize.domain.errors import Unauthorized
-from inergize.domain.users import Principal, Role
+from inergize.domain.accounts.users import Principal, Role
+from inergize.domain.platform.errors import Unauthorized
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 

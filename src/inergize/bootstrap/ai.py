@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from inergize.application.ai_context import AiPorts
+from inergize.application.ai.context import AiPorts
 
 
 def ai_ports(container: Any) -> AiPorts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from inergize.domain.ai import ImageAnswer, ImageRequest, TextAnswer, TextRequest
+from inergize.domain.ai.generation import ImageAnswer, ImageRequest, TextAnswer, TextRequest
 
 
 class TextGenerator(Protocol):

@@ -3,8 +3,8 @@ from __future__ import annotations
 import uuid
 from typing import Protocol
 
-from inergize.domain.accounts import AuditEvent
-from inergize.domain.pagination import Page
+from inergize.domain.accounts.security import AuditEvent
+from inergize.domain.platform.pagination import Page
 
 
 class AuditLog(Protocol):

@@ -13,7 +13,7 @@ import msgspec
 from inergize.domain.compliance.account import AutomationAccount
 from inergize.domain.compliance.campaigns import Campaign, CampaignStep, CampaignTarget, StepKind, StepState
 from inergize.domain.compliance.health import HealthCause, HealthInputs, Outcome, OutcomeEvent
-from inergize.domain.pagination import Page
+from inergize.domain.platform.pagination import Page
 
 
 class ComplianceLog(msgspec.Struct, frozen=True, kw_only=True):

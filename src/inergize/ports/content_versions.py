@@ -6,8 +6,8 @@ import uuid
 from datetime import datetime
 from typing import Protocol
 
-from inergize.domain.ai import AiCall, AiJob, ContentPreferences
-from inergize.domain.content import ContentVersion
+from inergize.domain.ai.generation import AiCall, AiJob, ContentPreferences
+from inergize.domain.content.library import ContentVersion
 
 
 class ContentVersionRepository(Protocol):

@@ -2,8 +2,8 @@
 
 Conventions every adapter keeps:
 - ``commentary`` / comment texts are passed as the user wrote them; the adapter escapes them
-  (``inergize.domain.little_text``) and checks the 3,000-character limit on the raw text.
-- Errors are the domain exceptions of ``inergize.domain.linkedin``: ``LinkedInUnavailable`` (transient,
+  (``inergize.domain.linkedin.little_text``) and checks the 3,000-character limit on the raw text.
+- Errors are the domain exceptions of ``inergize.domain.linkedin.errors``: ``LinkedInUnavailable`` (transient,
   with ``retry_after``; ``LinkedInRateLimited`` is one), ``LinkedInTokenRejected`` (401),
   ``LinkedInForbidden`` (403), ``DuplicatePost`` (with ``existing_urn``), ``ContentRejected``,
   ``VersionUnsupported`` and ``CapabilityUnavailable`` (the adapter cannot do it at all; check
@@ -18,19 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from inergize.domain.linkedin import (
-    Capabilities,
-    LinkedInIdentity,
-    MediaUpload,
-    MemberAuth,
-    NetworkPage,
-    OAuthTokens,
-    PostRequest,
-    ProfileSnapshot,
-    PublishedPost,
-    ReactionType,
-    UploadedMedia,
-)
+from inergize.domain.linkedin.auth import Capabilities, LinkedInIdentity, MemberAuth, OAuthTokens
+from inergize.domain.linkedin.network import NetworkPage, ProfileSnapshot, ReactionType
+from inergize.domain.linkedin.posts import MediaUpload, PostRequest, PublishedPost, UploadedMedia
 
 
 class LinkedInGateway(Protocol):

@@ -8,7 +8,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any, Protocol
 
-from inergize.domain.linkedin_account import (
+from inergize.domain.linkedin.account import (
     LinkedInConnection,
     LinkedInIdentityLink,
     LinkedInProfile,

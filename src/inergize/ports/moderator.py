@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from inergize.domain.moderation import Verdict
+from inergize.domain.content.moderation import Verdict
 
 
 class Moderator(Protocol):

@@ -4,8 +4,8 @@ import uuid
 from datetime import datetime
 from typing import Protocol
 
-from inergize.domain.notifications import Notification, NotificationPreference
-from inergize.domain.pagination import Page
+from inergize.domain.notifications.notification import Notification, NotificationPreference
+from inergize.domain.platform.pagination import Page
 from inergize.ports.email import EmailMessage
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from inergize.domain.documents import BannerSpec, CarouselDeck
+from inergize.domain.content.documents import BannerSpec, CarouselDeck
 
 
 class CarouselRenderer(Protocol):

@@ -6,10 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Protocol
 
-from inergize.domain.content import Content
-from inergize.domain.idempotency import StoredResponse
-from inergize.domain.pagination import Page
-from inergize.domain.users import User
+from inergize.domain.accounts.users import User
+from inergize.domain.content.library import Content
+from inergize.domain.platform.idempotency import StoredResponse
+from inergize.domain.platform.pagination import Page
 
 
 class UserRepository(Protocol):

@@ -9,9 +9,9 @@ from typing import Protocol
 
 import msgspec
 
-from inergize.domain.optimal_times import PostStat
-from inergize.domain.publication import Publication, PublicationState
-from inergize.domain.scheduling import ScheduleSettings
+from inergize.domain.scheduling.optimal_times import PostStat
+from inergize.domain.scheduling.publication import Publication, PublicationState
+from inergize.domain.scheduling.schedules import ScheduleSettings
 
 
 class PublishedResult(msgspec.Struct, frozen=True):

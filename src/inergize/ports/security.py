@@ -4,8 +4,8 @@ import uuid
 from datetime import datetime
 from typing import Protocol
 
-from inergize.domain.accounts import OneTimeToken, SecurityState, TokenPurpose
-from inergize.domain.users import Role, UserStatus
+from inergize.domain.accounts.security import OneTimeToken, SecurityState, TokenPurpose
+from inergize.domain.accounts.users import Role, UserStatus
 
 
 class AccessState(Protocol):

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Protocol
 
-from inergize.domain.accounts import AuthSession
+from inergize.domain.accounts.security import AuthSession
 
 
 class SessionRepository(Protocol):

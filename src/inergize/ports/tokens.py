@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
 
 
 class TokenService(Protocol):

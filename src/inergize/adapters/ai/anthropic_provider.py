@@ -5,7 +5,7 @@ from __future__ import annotations
 import anthropic
 
 from inergize.adapters.ai.errors import translate
-from inergize.domain.ai import ProviderFailed, TextAnswer, TextRequest
+from inergize.domain.ai.generation import ProviderFailed, TextAnswer, TextRequest
 
 
 def make_client(api_key: str, base_url: str, timeout: float) -> anthropic.AsyncAnthropic:

@@ -11,7 +11,7 @@ import hashlib
 import msgspec
 
 from inergize.adapters.ai import metrics
-from inergize.domain.ai import TextAnswer, TextRequest
+from inergize.domain.ai.generation import TextAnswer, TextRequest
 from inergize.ports.ai import TextGenerator
 from inergize.ports.cache import Cache
 

@@ -16,7 +16,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import msgspec
 
 from inergize.adapters.ai import metrics
-from inergize.domain.ai import ProviderFailed
+from inergize.domain.ai.generation import ProviderFailed
 
 Req = TypeVar("Req")
 Ans = TypeVar("Ans")

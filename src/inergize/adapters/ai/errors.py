@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from inergize.domain.ai import ProviderFailed
+from inergize.domain.ai.generation import ProviderFailed
 
 MAX_HINT_SECONDS = 3600.0
 

@@ -10,7 +10,7 @@ from typing import Any
 import structlog
 
 from inergize.adapters.ai.chain import CircuitBreaker, FallbackChain, Link, RetryPolicy
-from inergize.domain.errors import ConfigurationError
+from inergize.domain.platform.errors import ConfigurationError
 from inergize.settings import Settings
 
 log = structlog.get_logger("inergize.ai")

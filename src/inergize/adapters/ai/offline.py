@@ -12,7 +12,14 @@ import random
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from inergize.domain.ai import OFFLINE, ImageAnswer, ImageRequest, ProviderFailed, TextAnswer, TextRequest
+from inergize.domain.ai.generation import (
+    OFFLINE,
+    ImageAnswer,
+    ImageRequest,
+    ProviderFailed,
+    TextAnswer,
+    TextRequest,
+)
 
 
 def _tokens(text: str) -> int:

@@ -13,9 +13,9 @@ import openai
 
 from inergize.adapters.ai.errors import translate
 from inergize.adapters.ai.imaging import cover_crop
-from inergize.domain.ai import ImageAnswer, ImageRequest, ProviderFailed, TextAnswer, TextRequest
-from inergize.domain.content import ModerationIssue
-from inergize.domain.moderation import Verdict
+from inergize.domain.ai.generation import ImageAnswer, ImageRequest, ProviderFailed, TextAnswer, TextRequest
+from inergize.domain.content.library import ModerationIssue
+from inergize.domain.content.moderation import Verdict
 
 
 def make_client(api_key: str, base_url: str, timeout: float) -> openai.AsyncOpenAI:

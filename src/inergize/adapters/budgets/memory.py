@@ -13,7 +13,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from inergize.domain.rate_budgets import check_units, check_window_names, fixed_window_bounds, rolling_wait
+from inergize.domain.platform.rate_budgets import (
+    check_units,
+    check_window_names,
+    fixed_window_bounds,
+    rolling_wait,
+)
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
 
 SWEEP_EVERY = 50_000  # decisions between sweeps that forget finished windows

@@ -18,7 +18,7 @@ from typing import Any
 
 from redis.exceptions import NoScriptError
 
-from inergize.domain.rate_budgets import check_units, check_window_names, fixed_window_bounds
+from inergize.domain.platform.rate_budgets import check_units, check_window_names, fixed_window_bounds
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
 
 SCRIPT = (Path(__file__).parent / "budget.lua").read_text()

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from inergize.domain.errors import ConfigurationError, ProviderUnavailable, ValidationFailed
+from inergize.domain.platform.errors import ConfigurationError, ProviderUnavailable, ValidationFailed
 from inergize.ports.email import EmailMessage
 
 TIMEOUT_SECONDS = 15.0

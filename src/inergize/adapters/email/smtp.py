@@ -11,7 +11,7 @@ import ssl
 from urllib.parse import unquote, urlsplit
 
 from inergize.adapters.email.file_outbox import build_mime
-from inergize.domain.errors import ConfigurationError, ProviderUnavailable
+from inergize.domain.platform.errors import ConfigurationError, ProviderUnavailable
 from inergize.ports.email import EmailMessage
 
 TIMEOUT_SECONDS = 20.0

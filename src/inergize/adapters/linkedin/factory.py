@@ -12,7 +12,7 @@ from inergize.adapters.linkedin.rest import build_rest_gateway
 from inergize.adapters.linkedin.sandbox import build_sandbox_gateway
 from inergize.adapters.secrets.box import AesGcmSecretBox
 from inergize.adapters.spreadsheets import OpenpyxlWorkbookReader
-from inergize.domain.linkedin_version import VersionState, version_status
+from inergize.domain.linkedin.version import VersionState, version_status
 from inergize.ports.clock import Clock
 from inergize.ports.linkedin import LinkedInGateway
 from inergize.ports.rate_budget import RateBudgetStore

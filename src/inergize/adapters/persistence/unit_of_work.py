@@ -12,7 +12,6 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.adapters.persistence.repositories import ai as ai_repos
-from inergize.adapters.persistence.repositories import scheduling as scheduling_repos
 from inergize.adapters.persistence.repositories.audit import SqlAuditLog
 from inergize.adapters.persistence.repositories.campaigns import SqlCampaignRepository
 from inergize.adapters.persistence.repositories.compliance import SqlComplianceRepository
@@ -20,6 +19,11 @@ from inergize.adapters.persistence.repositories.content import SqlContentReposit
 from inergize.adapters.persistence.repositories.idempotency import SqlIdempotencyRepository
 from inergize.adapters.persistence.repositories.linkedin import SqlLinkedInRepository
 from inergize.adapters.persistence.repositories.notifications import SqlNotificationRepository
+from inergize.adapters.persistence.repositories.publications import SqlPublicationRepository
+from inergize.adapters.persistence.repositories.scheduling import (
+    SqlScheduleImportRepository,
+    SqlScheduleSettingsRepository,
+)
 from inergize.adapters.persistence.repositories.security import SqlSecurityRepository
 from inergize.adapters.persistence.repositories.sessions import SqlSessionRepository
 from inergize.adapters.persistence.repositories.user_data import SqlUserDataStore
@@ -37,9 +41,9 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "content": SqlContentRepository,
     "idempotency": SqlIdempotencyRepository,
     # issue 7: scheduling
-    "publications": scheduling_repos.SqlPublicationRepository,
-    "schedule_settings": scheduling_repos.SqlScheduleSettingsRepository,
-    "schedule_imports": scheduling_repos.SqlScheduleImportRepository,
+    "publications": SqlPublicationRepository,
+    "schedule_settings": SqlScheduleSettingsRepository,
+    "schedule_imports": SqlScheduleImportRepository,
     "linkedin": SqlLinkedInRepository,  # issue 5: LinkedIn
     "notifications": SqlNotificationRepository,  # issue 4: accounts
     "sessions": SqlSessionRepository,  # issue 4

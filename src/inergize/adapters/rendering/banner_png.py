@@ -9,7 +9,7 @@ import io
 from PIL import Image, ImageDraw, ImageFont
 
 from inergize.adapters.rendering.fonts import drawable, font_path
-from inergize.domain.documents import BANNER_SIZE, BannerSpec
+from inergize.domain.content.documents import BANNER_SIZE, BannerSpec
 
 W, H = BANNER_SIZE
 TEXT_LEFT = 520  # the profile photo covers the lower left on desktop and mobile

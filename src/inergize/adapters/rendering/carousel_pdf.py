@@ -11,7 +11,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from inergize.adapters.rendering.fonts import BOLD, REGULAR, drawable, register_fonts
-from inergize.domain.documents import CAROUSEL_PAGE, CarouselDeck, Slide
+from inergize.domain.content.documents import CAROUSEL_PAGE, CarouselDeck, Slide
 
 W, H = CAROUSEL_PAGE
 MARGIN = 96

@@ -13,7 +13,7 @@ import msgspec
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from inergize.domain.errors import ConfigurationError
+from inergize.domain.platform.errors import ConfigurationError
 from inergize.settings import Mode, Settings
 
 SECRETS_FILE = "secrets.json"

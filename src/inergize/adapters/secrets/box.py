@@ -8,8 +8,8 @@ import os
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from inergize.domain.errors import ConfigurationError
-from inergize.domain.secrets import SecretUnreadable
+from inergize.domain.platform.errors import ConfigurationError
+from inergize.domain.platform.secrets import SecretUnreadable
 
 _PREFIX = "v1"
 

@@ -6,7 +6,7 @@ import io
 import zipfile
 from typing import Any
 
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 
 class OpenpyxlWorkbookReader:

@@ -13,8 +13,8 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from inergize.domain.errors import Unauthorized
-from inergize.domain.users import Principal, Role
+from inergize.domain.accounts.users import Principal, Role
+from inergize.domain.platform.errors import Unauthorized
 
 ISSUER = "inergize"
 AUDIENCE = "inergize-api"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import uuid
 
 from inergize.application.accounts.common import AccountPorts, audit, end_all_sessions
-from inergize.domain.accounts import AuditEvent, ClientInfo
-from inergize.domain.errors import Conflict, Forbidden, NotFound
-from inergize.domain.pagination import Page, page_size
-from inergize.domain.users import Principal, User, UserStatus
+from inergize.domain.accounts.security import AuditEvent, ClientInfo
+from inergize.domain.accounts.users import Principal, User, UserStatus
+from inergize.domain.platform.errors import Conflict, Forbidden, NotFound
+from inergize.domain.platform.pagination import Page, page_size
 
 
 def _require_admin(principal: Principal) -> None:

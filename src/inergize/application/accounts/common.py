@@ -13,8 +13,8 @@ from typing import Any
 
 import msgspec
 
-from inergize.application.notifications import notify
-from inergize.domain.accounts import (
+from inergize.application.notifications.inbox import notify
+from inergize.domain.accounts.security import (
     AuditEvent,
     AuthSession,
     ClientInfo,
@@ -22,8 +22,8 @@ from inergize.domain.accounts import (
     new_secret_token,
     token_digest,
 )
-from inergize.domain.errors import RateLimited, Unauthorized
-from inergize.domain.users import Principal, User
+from inergize.domain.accounts.users import Principal, User
+from inergize.domain.platform.errors import RateLimited, Unauthorized
 from inergize.ports.clock import Clock
 from inergize.ports.passwords import PasswordHasher
 from inergize.ports.rate_budget import BudgetWindow, RateBudgetStore

@@ -16,8 +16,8 @@ from inergize.application.accounts.common import (
     throttle,
 )
 from inergize.application.accounts.mfa_check import check_second_factor
-from inergize.application.notifications import notify, queue_email
-from inergize.domain.accounts import (
+from inergize.application.notifications.inbox import notify, queue_email
+from inergize.domain.accounts.security import (
     ClientInfo,
     OneTimeToken,
     TokenPurpose,
@@ -25,8 +25,8 @@ from inergize.domain.accounts import (
     new_secret_token,
     token_digest,
 )
-from inergize.domain.errors import Conflict, NotFound, ValidationFailed
-from inergize.domain.users import Principal, User, normalize_email
+from inergize.domain.accounts.users import Principal, User, normalize_email
+from inergize.domain.platform.errors import Conflict, NotFound, ValidationFailed
 from inergize.ports.email import EmailMessage
 from inergize.ports.unit_of_work import UnitOfWork
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from inergize.application.accounts.common import AccountPorts, audit, reauthenticate, throttle
 from inergize.application.accounts.mfa_check import check_second_factor
-from inergize.domain.accounts import ClientInfo
-from inergize.domain.errors import NotFound
-from inergize.domain.users import Principal
+from inergize.domain.accounts.security import ClientInfo
+from inergize.domain.accounts.users import Principal
+from inergize.domain.platform.errors import NotFound
 
 EXPORT_FORMAT = "inergize-export/1"
 

@@ -8,8 +8,8 @@ import uuid
 import msgspec
 
 from inergize.application.accounts.common import AccountPorts
-from inergize.domain.errors import Unauthorized
-from inergize.domain.users import Principal, UserStatus
+from inergize.domain.accounts.users import Principal, UserStatus
+from inergize.domain.platform.errors import Unauthorized
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
 
 GLOBAL_KEY = "api:global"

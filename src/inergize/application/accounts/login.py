@@ -20,8 +20,8 @@ from inergize.application.accounts.common import (
     verify_password,
 )
 from inergize.application.accounts.mfa_check import check_second_factor
-from inergize.application.notifications import notify
-from inergize.domain.accounts import (
+from inergize.application.notifications.inbox import notify
+from inergize.domain.accounts.security import (
     AuthSession,
     ClientInfo,
     OneTimeToken,
@@ -29,8 +29,8 @@ from inergize.domain.accounts import (
     new_secret_token,
     token_digest,
 )
-from inergize.domain.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
-from inergize.domain.users import Principal, normalize_email
+from inergize.domain.accounts.users import Principal, normalize_email
+from inergize.domain.platform.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 
 BAD_CREDENTIALS = "The email or password is not correct."
 

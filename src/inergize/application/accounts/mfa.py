@@ -9,16 +9,16 @@ import msgspec
 
 from inergize.application.accounts.common import AccountPorts, audit, reauthenticate, totp_context
 from inergize.application.accounts.mfa_check import check_second_factor
-from inergize.application.notifications import notify
-from inergize.domain.accounts import (
+from inergize.application.notifications.inbox import notify
+from inergize.domain.accounts.security import (
     RECOVERY_CODES,
     ClientInfo,
     new_recovery_code,
     normalize_recovery_code,
     token_digest,
 )
-from inergize.domain.errors import Conflict, NotFound, Unauthorized
-from inergize.domain.users import Principal, User
+from inergize.domain.accounts.users import Principal, User
+from inergize.domain.platform.errors import Conflict, NotFound, Unauthorized
 from inergize.ports.unit_of_work import UnitOfWork
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from inergize.application.accounts.common import AccountPorts, totp_context
-from inergize.domain.accounts import SecurityState, normalize_recovery_code, token_digest
-from inergize.domain.errors import Unauthorized, ValidationFailed
+from inergize.domain.accounts.security import SecurityState, normalize_recovery_code, token_digest
+from inergize.domain.platform.errors import Unauthorized, ValidationFailed
 from inergize.ports.unit_of_work import UnitOfWork
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import msgspec
 
 from inergize.application.accounts.common import AccountPorts
-from inergize.domain.accounts import check_timezone, check_working_hours
-from inergize.domain.errors import NotFound, PreconditionFailed, ValidationFailed
-from inergize.domain.users import Principal, User, WorkingHours
+from inergize.domain.accounts.security import check_timezone, check_working_hours
+from inergize.domain.accounts.users import Principal, User, WorkingHours
+from inergize.domain.platform.errors import NotFound, PreconditionFailed, ValidationFailed
 
 MAX_TEXT = 100
 

@@ -13,9 +13,9 @@ from inergize.application.accounts.common import (
     refund,
     throttle,
 )
-from inergize.application.notifications import queue_email
-from inergize.application.users import create_user
-from inergize.domain.accounts import (
+from inergize.application.accounts.users import create_user
+from inergize.application.notifications.inbox import queue_email
+from inergize.domain.accounts.security import (
     ClientInfo,
     OneTimeToken,
     TokenPurpose,
@@ -23,8 +23,8 @@ from inergize.domain.accounts import (
     new_secret_token,
     token_digest,
 )
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.users import Role, User, normalize_email
+from inergize.domain.accounts.users import Role, User, normalize_email
+from inergize.domain.platform.errors import ValidationFailed
 from inergize.ports.email import EmailMessage
 from inergize.ports.unit_of_work import UnitOfWork
 

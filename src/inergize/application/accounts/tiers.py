@@ -6,9 +6,9 @@ import uuid
 
 import msgspec
 
-from inergize.domain.errors import Forbidden, NotFound
-from inergize.domain.tiers import Tier, TierQuotas, parse_tier, quotas_for
-from inergize.domain.users import Principal
+from inergize.domain.accounts.tiers import Tier, TierQuotas, parse_tier, quotas_for
+from inergize.domain.accounts.users import Principal
+from inergize.domain.platform.errors import Forbidden, NotFound
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWorkFactory
 

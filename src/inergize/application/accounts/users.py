@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from inergize.domain.errors import Conflict
-from inergize.domain.users import Role, User, normalize_email
+from inergize.domain.accounts.users import Role, User, normalize_email
+from inergize.domain.platform.errors import Conflict
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWorkFactory
 

@@ -10,17 +10,17 @@ import uuid
 
 import msgspec
 
-from inergize.application import content_library
-from inergize.application.ai_context import AiPorts, writer_profile
-from inergize.application.ai_json import parsed_or_draft
-from inergize.application.ai_usage import ensure_within_budget, record_call
-from inergize.application.moderation import moderate_content
-from inergize.application.templates import WriterProfile, industries, task_request_parts
-from inergize.domain.ai import Capability, ImageRequest, TextRequest
-from inergize.domain.content import ContentKind, ModerationIssue
-from inergize.domain.documents import BANNER_SIZE, BANNER_TEMPLATES, BannerSpec, Brand
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.users import Principal
+from inergize.application.ai.context import AiPorts, writer_profile
+from inergize.application.ai.json_answers import parsed_or_draft
+from inergize.application.ai.templates import WriterProfile, industries, task_request_parts
+from inergize.application.ai.usage import ensure_within_budget, record_call
+from inergize.application.content import library
+from inergize.application.content.moderation import moderate_content
+from inergize.domain.accounts.users import Principal
+from inergize.domain.ai.generation import Capability, ImageRequest, TextRequest
+from inergize.domain.content.documents import BANNER_SIZE, BANNER_TEMPLATES, BannerSpec, Brand
+from inergize.domain.content.library import ContentKind, ModerationIssue
+from inergize.domain.platform.errors import ValidationFailed
 
 
 class GenerateBanner(msgspec.Struct, frozen=True, kw_only=True):
@@ -118,9 +118,9 @@ async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: A
     }
     async with ports.uow_factory() as uow:
         now = ports.clock.now()
-        item = await content_library.add_content(
+        item = await library.add_content(
             uow,
-            content_library.CreateContent(
+            library.CreateContent(
                 kind=ContentKind.BANNER,
                 title=headline[:200],
                 body="",
@@ -134,7 +134,7 @@ async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: A
         verdict = await moderate_content(
             uow, user_id, ContentKind.BANNER, headline, "", data, moderator=ports.moderator
         )
-        state = await content_library.record_moderation(uow, item, verdict.issues)
+        state = await library.record_moderation(uow, item, verdict.issues)
         if answer is not None:
             await record_call(
                 uow,

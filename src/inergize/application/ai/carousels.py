@@ -14,17 +14,17 @@ from typing import Any
 
 import msgspec
 
-from inergize.application import content_library
-from inergize.application.ai_context import AiPorts, writer_profile
-from inergize.application.ai_json import parsed_or_draft
-from inergize.application.ai_usage import ensure_within_budget, record_call
-from inergize.application.moderation import moderate_content
-from inergize.application.templates import WriterProfile, industries, pick_hashtags, task_request_parts
-from inergize.domain.ai import AiJob, Capability, JobStatus, TextRequest
-from inergize.domain.content import ContentKind
-from inergize.domain.documents import Brand, CarouselDeck, Slide
-from inergize.domain.errors import InergizeError, NotFound, ValidationFailed
-from inergize.domain.users import Principal
+from inergize.application.ai.context import AiPorts, writer_profile
+from inergize.application.ai.json_answers import parsed_or_draft
+from inergize.application.ai.templates import WriterProfile, industries, pick_hashtags, task_request_parts
+from inergize.application.ai.usage import ensure_within_budget, record_call
+from inergize.application.content import library as content_library
+from inergize.application.content.moderation import moderate_content
+from inergize.domain.accounts.users import Principal
+from inergize.domain.ai.generation import AiJob, Capability, JobStatus, TextRequest
+from inergize.domain.content.documents import Brand, CarouselDeck, Slide
+from inergize.domain.content.library import ContentKind
+from inergize.domain.platform.errors import InergizeError, NotFound, ValidationFailed
 
 JOB_ACTOR = "ai.carousel"
 

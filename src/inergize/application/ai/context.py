@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from inergize.application.templates import WriterProfile, industry_key
-from inergize.domain.errors import NotFound
-from inergize.domain.linkedin_account import LinkedInProfile
-from inergize.domain.voice import learn_voice
+from inergize.application.ai.templates import WriterProfile, industry_key
+from inergize.domain.ai.voice import learn_voice
+from inergize.domain.linkedin.account import LinkedInProfile
+from inergize.domain.platform.errors import NotFound
 from inergize.ports.ai import ImageGenerator, TextGenerator
 from inergize.ports.blob_store import BlobStore
 from inergize.ports.clock import Clock

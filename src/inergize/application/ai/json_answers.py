@@ -6,7 +6,7 @@ from typing import Any
 
 import msgspec
 
-from inergize.domain.ai import OFFLINE, TextAnswer
+from inergize.domain.ai.generation import OFFLINE, TextAnswer
 
 
 def extract_object(text: str) -> dict[str, Any] | None:

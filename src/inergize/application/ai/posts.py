@@ -10,17 +10,17 @@ import uuid
 
 import msgspec
 
-from inergize.application import content_library
-from inergize.application.ai_context import AiPorts, writer_profile
-from inergize.application.ai_usage import ensure_within_budget, record_call
-from inergize.application.moderation import banned_phrases_of, moderate
-from inergize.application.templates import POST_TYPES, post_request_parts, template_version
-from inergize.domain.ai import Capability, TextAnswer, TextRequest
-from inergize.domain.content import ContentKind, ModerationIssue, VersionState
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.moderation import TextField
-from inergize.domain.post_quality import QualityScore, hashtags_of, hook_of, score_post
-from inergize.domain.users import Principal
+from inergize.application.ai.context import AiPorts, writer_profile
+from inergize.application.ai.templates import POST_TYPES, post_request_parts, template_version
+from inergize.application.ai.usage import ensure_within_budget, record_call
+from inergize.application.content import library as content_library
+from inergize.application.content.moderation import banned_phrases_of, moderate
+from inergize.domain.accounts.users import Principal
+from inergize.domain.ai.generation import Capability, TextAnswer, TextRequest
+from inergize.domain.ai.post_quality import QualityScore, hashtags_of, hook_of, score_post
+from inergize.domain.content.library import ContentKind, ModerationIssue, VersionState
+from inergize.domain.content.moderation import TextField
+from inergize.domain.platform.errors import ValidationFailed
 
 MAX_VARIANTS = 5
 OFFLINE_NOTICE = "Written by the offline template engine: no AI provider is configured or reachable."

@@ -9,16 +9,16 @@ import time
 
 import msgspec
 
-from inergize.application.ai_context import AiPorts, linkedin_profile, writer_profile
-from inergize.application.ai_json import parsed_or_draft
-from inergize.application.ai_usage import ensure_within_budget, record_call
-from inergize.application.moderation import banned_phrases_of, moderate
-from inergize.application.templates import WriterProfile, industries, task_request_parts
-from inergize.domain.ai import Capability, TextRequest
-from inergize.domain.content import ModerationIssue
-from inergize.domain.moderation import LIMITS, TextField
-from inergize.domain.profile_score import score_profile
-from inergize.domain.users import Principal
+from inergize.application.ai.context import AiPorts, linkedin_profile, writer_profile
+from inergize.application.ai.json_answers import parsed_or_draft
+from inergize.application.ai.templates import WriterProfile, industries, task_request_parts
+from inergize.application.ai.usage import ensure_within_budget, record_call
+from inergize.application.content.moderation import banned_phrases_of, moderate
+from inergize.domain.accounts.users import Principal
+from inergize.domain.ai.generation import Capability, TextRequest
+from inergize.domain.content.library import ModerationIssue
+from inergize.domain.content.moderation import LIMITS, TextField
+from inergize.domain.linkedin.profile_score import score_profile
 
 MAX_SKILLS = 15
 

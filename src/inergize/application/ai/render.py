@@ -9,9 +9,9 @@ import uuid
 
 import msgspec
 
-from inergize.application.ai_context import AiPorts
-from inergize.domain.content import ContentKind
-from inergize.domain.documents import banner_from_data, deck_from_data
+from inergize.application.ai.context import AiPorts
+from inergize.domain.content.documents import banner_from_data, deck_from_data
+from inergize.domain.content.library import ContentKind
 
 
 async def render_version(version_id: uuid.UUID, *, ports: AiPorts) -> None:

@@ -16,8 +16,8 @@ from typing import Any
 
 import msgspec
 
-from inergize.domain.post_quality import hashtags_of
-from inergize.domain.voice import Voice
+from inergize.domain.ai.post_quality import hashtags_of
+from inergize.domain.ai.voice import Voice
 
 POST_TYPES = ("story", "how_to", "listicle", "contrarian", "announcement")
 

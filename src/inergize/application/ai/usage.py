@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 
 import msgspec
 
-from inergize.domain.ai import CACHED, AiCall, Capability, cost_micros
-from inergize.domain.errors import NotFound, QuotaExceeded
-from inergize.domain.tiers import quotas_for
-from inergize.domain.users import Principal
+from inergize.domain.accounts.tiers import quotas_for
+from inergize.domain.accounts.users import Principal
+from inergize.domain.ai.generation import CACHED, AiCall, Capability, cost_micros
+from inergize.domain.platform.errors import NotFound, QuotaExceeded
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 

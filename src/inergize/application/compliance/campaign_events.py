@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from inergize.application.compliance.campaigns import owned_campaign
 from inergize.application.compliance.ports import AutomationPorts
+from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.actions import ActionType
 from inergize.domain.compliance.campaigns import (
     Campaign,
@@ -21,9 +22,8 @@ from inergize.domain.compliance.campaigns import (
     render,
 )
 from inergize.domain.compliance.verdicts import TEXT_LIMITS
-from inergize.domain.errors import Conflict, NotFound, ValidationFailed
-from inergize.domain.linkedin import Capability
-from inergize.domain.users import Principal
+from inergize.domain.linkedin.auth import Capability
+from inergize.domain.platform.errors import Conflict, NotFound, ValidationFailed
 from inergize.ports.unit_of_work import UnitOfWork
 
 

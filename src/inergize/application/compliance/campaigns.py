@@ -13,6 +13,7 @@ import msgspec
 
 from inergize.application.compliance.ports import AutomationPorts
 from inergize.application.compliance.profiles import load_profile
+from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.actions import ActionType
 from inergize.domain.compliance.campaigns import (
     NOTE_LIMIT,
@@ -28,10 +29,9 @@ from inergize.domain.compliance.campaigns import (
 )
 from inergize.domain.compliance.imports import ImportedTarget, parse_targets_csv, post_target
 from inergize.domain.compliance.pacing import plan_slots
-from inergize.domain.errors import Conflict, NotFound, ValidationFailed
-from inergize.domain.linkedin import Capability
-from inergize.domain.pagination import Page, page_size
-from inergize.domain.users import Principal
+from inergize.domain.linkedin.auth import Capability
+from inergize.domain.platform.errors import Conflict, NotFound, ValidationFailed
+from inergize.domain.platform.pagination import Page, page_size
 from inergize.ports.unit_of_work import UnitOfWork
 
 MAIN_CAPABILITY = {CampaignKind.CONNECTION: Capability.SEND_INVITATION,

@@ -9,14 +9,14 @@ import msgspec
 from inergize.application.compliance.ports import AutomationPorts
 from inergize.application.compliance.profiles import ProfileCache, load_profile
 from inergize.application.compliance.safety import PAUSE_KINDS
+from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.account import LIST_NAMES, MAX_LIST_ENTRIES, AutomationAccount
 from inergize.domain.compliance.actions import ActionBudget, ActionType
 from inergize.domain.compliance.calendar import next_open, parse_hhmm
 from inergize.domain.compliance.campaigns import CampaignStep, StepState
 from inergize.domain.compliance.health import HealthCause, PauseRules
 from inergize.domain.compliance.pacing import PacingPolicy
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.users import Principal
+from inergize.domain.platform.errors import ValidationFailed
 from inergize.ports.compliance_repository import ComplianceLog
 
 

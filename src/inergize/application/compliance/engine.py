@@ -16,7 +16,7 @@ from typing import Any
 
 from inergize.application.compliance.ports import AutomationPorts
 from inergize.application.compliance.safety import record_outcome
-from inergize.application.moderation import moderate
+from inergize.application.content.moderation import moderate
 from inergize.domain.compliance.account import build_profile
 from inergize.domain.compliance.campaigns import (
     STEP_ACTION,
@@ -29,15 +29,11 @@ from inergize.domain.compliance.campaigns import (
 )
 from inergize.domain.compliance.health import Outcome
 from inergize.domain.compliance.verdicts import ONCE_PER_TARGET, ActionRequest, ComplianceProfile, Verdict
-from inergize.domain.errors import CapabilityUnavailable, InergizeError
-from inergize.domain.linkedin import (
-    Capability,
-    LinkedInForbidden,
-    LinkedInRateLimited,
-    LinkedInUnavailable,
-    ReactionType,
-)
-from inergize.domain.moderation import TextField
+from inergize.domain.content.moderation import TextField
+from inergize.domain.linkedin.auth import Capability
+from inergize.domain.linkedin.errors import LinkedInForbidden, LinkedInRateLimited, LinkedInUnavailable
+from inergize.domain.linkedin.network import ReactionType
+from inergize.domain.platform.errors import CapabilityUnavailable, InergizeError
 
 # Refusals that waiting cannot fix: the step is skipped for good.
 FINAL_REFUSALS = frozenset({"denied_person", "denied_company", "denied_keyword", "not_on_allow_list",

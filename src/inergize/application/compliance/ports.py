@@ -14,7 +14,7 @@ from inergize.application.linkedin.common import (
     member_auth,
     refresh_connection,
 )
-from inergize.domain.linkedin import MemberAuth
+from inergize.domain.linkedin.auth import MemberAuth
 from inergize.ports.clock import Clock
 from inergize.ports.linkedin import LinkedInGateway
 from inergize.ports.moderator import Moderator

@@ -9,7 +9,7 @@ import uuid
 
 from inergize.domain.compliance.account import build_profile
 from inergize.domain.compliance.verdicts import ComplianceProfile
-from inergize.domain.errors import NotFound
+from inergize.domain.platform.errors import NotFound
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 

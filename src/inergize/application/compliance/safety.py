@@ -10,11 +10,11 @@ from typing import Any
 
 import msgspec
 
-from inergize.application.notifications import notify
+from inergize.application.notifications.inbox import notify
+from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.account import AutomationAccount
 from inergize.domain.compliance.health import Outcome, PauseRules, health_score, pause_reason
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.users import Principal
+from inergize.domain.platform.errors import ValidationFailed
 from inergize.ports.clock import Clock
 from inergize.ports.compliance_repository import ComplianceLog
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory

@@ -15,8 +15,10 @@ from typing import Any
 
 import msgspec
 
-from inergize.application.moderation import moderate_content, raise_if_blocked
-from inergize.domain.content import (
+from inergize.application.content.moderation import moderate_content, raise_if_blocked
+from inergize.domain.accounts.users import Principal
+from inergize.domain.content.documents import banner_from_data, deck_from_data
+from inergize.domain.content.library import (
     Content,
     ContentKind,
     ContentVersion,
@@ -25,10 +27,8 @@ from inergize.domain.content import (
     VersionState,
     check_content_fields,
 )
-from inergize.domain.documents import banner_from_data, deck_from_data
-from inergize.domain.errors import Conflict, NotFound, PreconditionFailed
-from inergize.domain.pagination import Page, page_size
-from inergize.domain.users import Principal
+from inergize.domain.platform.errors import Conflict, NotFound, PreconditionFailed
+from inergize.domain.platform.pagination import Page, page_size
 from inergize.ports.blob_store import BlobStore
 from inergize.ports.clock import Clock
 from inergize.ports.moderator import Moderator

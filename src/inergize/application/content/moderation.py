@@ -10,9 +10,9 @@ import uuid
 from functools import cache
 from importlib import resources
 
-from inergize.domain.content import ContentKind, ModerationIssue
-from inergize.domain.errors import ComplianceBlocked, ProviderUnavailable
-from inergize.domain.moderation import TextField, Verdict, check_text, merge
+from inergize.domain.content.library import ContentKind, ModerationIssue
+from inergize.domain.content.moderation import TextField, Verdict, check_text, merge
+from inergize.domain.platform.errors import ComplianceBlocked, ProviderUnavailable
 from inergize.ports.moderator import Moderator
 from inergize.ports.unit_of_work import UnitOfWork
 

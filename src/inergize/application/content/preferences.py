@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import msgspec
 
-from inergize.domain.ai import ContentPreferences
-from inergize.domain.documents import Brand
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
+from inergize.domain.ai.generation import ContentPreferences
+from inergize.domain.content.documents import Brand
+from inergize.domain.platform.errors import ValidationFailed
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWorkFactory
 

@@ -10,10 +10,11 @@ from typing import TypeVar
 
 import msgspec
 
-from inergize.application.notifications import notify
-from inergize.domain.errors import NotFound
-from inergize.domain.linkedin import LinkedInTokenRejected, LinkedInUnavailable, MemberAuth, OAuthTokens
-from inergize.domain.linkedin_account import ConnectionStatus, LinkedInConnection
+from inergize.application.notifications.inbox import notify
+from inergize.domain.linkedin.account import ConnectionStatus, LinkedInConnection
+from inergize.domain.linkedin.auth import MemberAuth, OAuthTokens
+from inergize.domain.linkedin.errors import LinkedInTokenRejected, LinkedInUnavailable
+from inergize.domain.platform.errors import NotFound
 from inergize.ports.clock import Clock
 from inergize.ports.linkedin import LinkedInGateway
 from inergize.ports.secret_box import SecretBox

@@ -18,14 +18,8 @@ from inergize.application.linkedin.common import (
     refresh_context,
     seal_tokens,
 )
-from inergize.domain.errors import Conflict, NotFound, ValidationFailed
-from inergize.domain.linkedin import (
-    SELF_SERVE_SCOPES,
-    LinkedInIdentity,
-    LinkedInTokenRejected,
-    LinkedInUnavailable,
-)
-from inergize.domain.linkedin_account import (
+from inergize.domain.accounts.users import Principal
+from inergize.domain.linkedin.account import (
     RECONSENT_BEFORE_EXPIRY,
     REFRESH_AHEAD,
     STATE_TTL,
@@ -35,7 +29,9 @@ from inergize.domain.linkedin_account import (
     OAuthState,
     StatePurpose,
 )
-from inergize.domain.users import Principal
+from inergize.domain.linkedin.auth import SELF_SERVE_SCOPES, LinkedInIdentity
+from inergize.domain.linkedin.errors import LinkedInTokenRejected, LinkedInUnavailable
+from inergize.domain.platform.errors import Conflict, NotFound, ValidationFailed
 
 
 def state_digest(state: str) -> str:

@@ -8,11 +8,11 @@ from typing import Any
 
 from inergize.application.linkedin.common import LinkedInPorts
 from inergize.application.linkedin.profile import merge_snapshot, save_scored
-from inergize.domain.creator_analytics import parse_creator_analytics
-from inergize.domain.linkedin import ProfileSnapshot
-from inergize.domain.linkedin_account import LinkedInProfile
-from inergize.domain.linkedin_export import ExportData, parse_export, read_zip_csvs
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
+from inergize.domain.linkedin.account import LinkedInProfile
+from inergize.domain.linkedin.creator_analytics import parse_creator_analytics
+from inergize.domain.linkedin.export import ExportData, parse_export, read_zip_csvs
+from inergize.domain.linkedin.network import ProfileSnapshot
 from inergize.ports.workbook import WorkbookReader
 
 

@@ -10,9 +10,10 @@ from typing import Any, cast
 import msgspec
 
 from inergize.application.linkedin.common import LinkedInPorts, call_as_member, get_connection
-from inergize.domain.errors import NotFound, ValidationFailed
-from inergize.domain.linkedin import Capability, ReactionType
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
+from inergize.domain.linkedin.auth import Capability
+from inergize.domain.linkedin.network import ReactionType
+from inergize.domain.platform.errors import NotFound, ValidationFailed
 from inergize.ports.linkedin import SandboxControls
 
 

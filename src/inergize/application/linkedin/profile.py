@@ -7,10 +7,10 @@ from typing import Any
 import msgspec
 
 from inergize.application.linkedin.common import LinkedInPorts, call_as_member
-from inergize.domain.linkedin import ProfileSnapshot
-from inergize.domain.linkedin_account import Education, LinkedInProfile, Position
-from inergize.domain.profile_score import ProfileScore, score_profile
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
+from inergize.domain.linkedin.account import Education, LinkedInProfile, Position
+from inergize.domain.linkedin.network import ProfileSnapshot
+from inergize.domain.linkedin.profile_score import ProfileScore, score_profile
 
 
 def merge_snapshot(profile: LinkedInProfile, snap: ProfileSnapshot, source: str) -> LinkedInProfile:

@@ -13,20 +13,12 @@ from typing import Any
 import msgspec
 
 from inergize.application.linkedin.common import LinkedInPorts, call_as_member
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.linkedin import (
-    Capability,
-    LinkedInError,
-    LinkedInUnavailable,
-    MediaAttachment,
-    MediaKind,
-    MediaUpload,
-    MemberAuth,
-    PostRequest,
-    UploadedMedia,
-)
-from inergize.domain.little_text import MAX_COMMENT_LENGTH, check_commentary
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
+from inergize.domain.linkedin.auth import Capability, MemberAuth
+from inergize.domain.linkedin.errors import LinkedInError, LinkedInUnavailable
+from inergize.domain.linkedin.little_text import MAX_COMMENT_LENGTH, check_commentary
+from inergize.domain.linkedin.posts import MediaAttachment, MediaKind, MediaUpload, PostRequest, UploadedMedia
+from inergize.domain.platform.errors import ValidationFailed
 
 NEEDS = {MediaKind.IMAGE: Capability.PUBLISH_IMAGE, MediaKind.DOCUMENT: Capability.PUBLISH_DOCUMENT}
 MAX_IMAGE_BYTES = 10 * 1024 * 1024

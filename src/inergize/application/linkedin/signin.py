@@ -15,14 +15,20 @@ from typing import Any
 
 from inergize.application.accounts.common import AccountPorts, audit, start_session
 from inergize.application.accounts.login import LoginResult
+from inergize.application.accounts.users import create_user
 from inergize.application.linkedin.common import LinkedInPorts
 from inergize.application.linkedin.connection import AuthorizationStart, begin_authorization, state_digest
-from inergize.application.users import create_user
-from inergize.domain.accounts import ClientInfo, OneTimeToken, TokenPurpose, new_secret_token, token_digest
-from inergize.domain.errors import Conflict, Forbidden, ValidationFailed
-from inergize.domain.linkedin import SIGN_IN_SCOPES, LinkedInIdentity
-from inergize.domain.linkedin_account import LinkedInIdentityLink, OAuthState, StatePurpose
-from inergize.domain.users import Principal, User, normalize_email
+from inergize.domain.accounts.security import (
+    ClientInfo,
+    OneTimeToken,
+    TokenPurpose,
+    new_secret_token,
+    token_digest,
+)
+from inergize.domain.accounts.users import Principal, User, normalize_email
+from inergize.domain.linkedin.account import LinkedInIdentityLink, OAuthState, StatePurpose
+from inergize.domain.linkedin.auth import SIGN_IN_SCOPES, LinkedInIdentity
+from inergize.domain.platform.errors import Conflict, Forbidden, ValidationFailed
 
 
 async def start_signin(*, ports: LinkedInPorts) -> AuthorizationStart:

@@ -18,8 +18,8 @@ import html as html_lib
 import uuid
 from datetime import datetime
 
-from inergize.domain.errors import NotFound, ValidationFailed
-from inergize.domain.notifications import (
+from inergize.domain.accounts.users import Principal
+from inergize.domain.notifications.notification import (
     MAX_BODY,
     MAX_LINK,
     MAX_TITLE,
@@ -29,8 +29,8 @@ from inergize.domain.notifications import (
     effective_preference,
     is_security_kind,
 )
-from inergize.domain.pagination import Page, page_size
-from inergize.domain.users import Principal
+from inergize.domain.platform.errors import NotFound, ValidationFailed
+from inergize.domain.platform.pagination import Page, page_size
 from inergize.ports.clock import Clock
 from inergize.ports.email import EmailMessage, EmailSender
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory

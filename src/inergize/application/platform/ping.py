@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from inergize.domain.errors import Forbidden
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
+from inergize.domain.platform.errors import Forbidden
 from inergize.ports.clock import Clock
 from inergize.ports.jobs import PingLog
 from inergize.ports.unit_of_work import UnitOfWorkFactory

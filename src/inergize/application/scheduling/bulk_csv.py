@@ -13,14 +13,14 @@ from datetime import datetime
 
 import msgspec
 
-from inergize.application.content_library import CreateContent, add_content, current_ready_version
-from inergize.application.moderation import moderate_content, raise_if_blocked
-from inergize.application.scheduling import ScheduleCommand, new_publication, settings_of
-from inergize.domain.content import ContentKind, VersionState
-from inergize.domain.errors import InergizeError, NotFound, ValidationFailed
-from inergize.domain.schedule_csv import CsvRow, RowError, export_rows, parse
-from inergize.domain.scheduling import to_local
-from inergize.domain.users import Principal
+from inergize.application.content.library import CreateContent, add_content, current_ready_version
+from inergize.application.content.moderation import moderate_content, raise_if_blocked
+from inergize.application.scheduling.schedule import ScheduleCommand, new_publication, settings_of
+from inergize.domain.accounts.users import Principal
+from inergize.domain.content.library import ContentKind, VersionState
+from inergize.domain.platform.errors import InergizeError, NotFound, ValidationFailed
+from inergize.domain.scheduling.bulk_csv import CsvRow, RowError, export_rows, parse
+from inergize.domain.scheduling.schedules import to_local
 from inergize.ports.clock import Clock
 from inergize.ports.moderator import Moderator
 from inergize.ports.scheduling import ImportProgress

@@ -6,8 +6,9 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from inergize.domain.errors import NotFound
-from inergize.domain.linkedin import ContentRejected, MediaKind, MediaUpload
+from inergize.domain.linkedin.errors import ContentRejected
+from inergize.domain.linkedin.posts import MediaKind, MediaUpload
+from inergize.domain.platform.errors import NotFound
 
 MediaReader = Callable[[uuid.UUID, str], Awaitable[MediaUpload]]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from inergize.application.scheduling import settings_of
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.optimal_times import Recommendation, recommend
-from inergize.domain.users import Principal
+from inergize.application.scheduling.schedule import settings_of
+from inergize.domain.accounts.users import Principal
+from inergize.domain.platform.errors import ValidationFailed
+from inergize.domain.scheduling.optimal_times import Recommendation, recommend
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWorkFactory
 

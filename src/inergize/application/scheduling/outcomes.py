@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from inergize.domain.errors import CapabilityUnavailable, ComplianceBlocked, InergizeError, NotFound
-from inergize.domain.linkedin import (
+from inergize.domain.linkedin.errors import (
     ContentRejected,
     DuplicatePost,
     LinkedInError,
@@ -15,7 +14,8 @@ from inergize.domain.linkedin import (
     LinkedInUnavailable,
     VersionUnsupported,
 )
-from inergize.domain.publication import FailureReason
+from inergize.domain.platform.errors import CapabilityUnavailable, ComplianceBlocked, InergizeError, NotFound
+from inergize.domain.scheduling.publication import FailureReason
 
 
 class Outcome(msgspec.Struct, frozen=True, kw_only=True):

@@ -21,19 +21,14 @@ from datetime import timedelta
 import msgspec
 
 from inergize.application.compliance.safety import restriction_signal
-from inergize.application.notifications import notify
-from inergize.application.publication_media import MediaReader
-from inergize.application.publication_outcomes import Outcome, classify
-from inergize.domain.errors import CapabilityUnavailable, InergizeError
-from inergize.domain.linkedin import (
-    LinkedInError,
-    MediaAttachment,
-    MediaKind,
-    MemberAuth,
-    PostRequest,
-    PublishedPost,
-)
-from inergize.domain.publication import (
+from inergize.application.notifications.inbox import notify
+from inergize.application.scheduling.media import MediaReader
+from inergize.application.scheduling.outcomes import Outcome, classify
+from inergize.domain.linkedin.auth import MemberAuth
+from inergize.domain.linkedin.errors import LinkedInError
+from inergize.domain.linkedin.posts import MediaAttachment, MediaKind, PostRequest, PublishedPost
+from inergize.domain.platform.errors import CapabilityUnavailable, InergizeError
+from inergize.domain.scheduling.publication import (
     CLAIM_SECONDS,
     FailureReason,
     Publication,

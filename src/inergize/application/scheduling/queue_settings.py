@@ -7,11 +7,17 @@ from datetime import timedelta
 
 import msgspec
 
-from inergize.application.scheduling import settings_of
-from inergize.domain.errors import PreconditionFailed
-from inergize.domain.publication import PublicationState, transition
-from inergize.domain.scheduling import ScheduleSettings, TimeSlot, change_timezone, normalize_slots, zone
-from inergize.domain.users import Principal
+from inergize.application.scheduling.schedule import settings_of
+from inergize.domain.accounts.users import Principal
+from inergize.domain.platform.errors import PreconditionFailed
+from inergize.domain.scheduling.publication import PublicationState, transition
+from inergize.domain.scheduling.schedules import (
+    ScheduleSettings,
+    TimeSlot,
+    change_timezone,
+    normalize_slots,
+    zone,
+)
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWorkFactory
 

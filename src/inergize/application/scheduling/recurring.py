@@ -11,13 +11,13 @@ from datetime import datetime
 
 import msgspec
 
-from inergize.application.content_library import current_ready_version
-from inergize.application.scheduling import settings_of
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.publication import Publication, idempotency_key_for
-from inergize.domain.recurrence import Recurrence, check_variation, occurrences
-from inergize.domain.scheduling import check_schedule_time
-from inergize.domain.users import Principal
+from inergize.application.content.library import current_ready_version
+from inergize.application.scheduling.schedule import settings_of
+from inergize.domain.accounts.users import Principal
+from inergize.domain.platform.errors import ValidationFailed
+from inergize.domain.scheduling.publication import Publication, idempotency_key_for
+from inergize.domain.scheduling.recurrence import Recurrence, check_variation, occurrences
+from inergize.domain.scheduling.schedules import check_schedule_time
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWorkFactory
 

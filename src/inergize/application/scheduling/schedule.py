@@ -9,10 +9,11 @@ from datetime import date, datetime, time, timedelta
 
 import msgspec
 
-from inergize.application.content_library import current_ready_version
-from inergize.application.publishing import enqueue_publish
-from inergize.domain.errors import Conflict, NotFound, ValidationFailed
-from inergize.domain.publication import (
+from inergize.application.content.library import current_ready_version
+from inergize.application.scheduling.publishing import enqueue_publish
+from inergize.domain.accounts.users import Principal
+from inergize.domain.platform.errors import Conflict, NotFound, ValidationFailed
+from inergize.domain.scheduling.publication import (
     CLAIM_SECONDS,
     Publication,
     PublicationState,
@@ -20,14 +21,13 @@ from inergize.domain.publication import (
     reset_for_retry,
     transition,
 )
-from inergize.domain.scheduling import (
+from inergize.domain.scheduling.schedules import (
     ScheduleSettings,
     check_schedule_time,
     next_free_slot,
     require_aware,
     resolve_local,
 )
-from inergize.domain.users import Principal
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 

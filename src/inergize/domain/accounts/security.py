@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.users import WorkingHours
+from inergize.domain.accounts.users import WorkingHours
+from inergize.domain.platform.errors import ValidationFailed
 
 MIN_PASSWORD = 12
 MAX_PASSWORD = 128  # ASVS V2.1.2 allows at most 128; argon2 hashes any length, this bounds the CPU spent

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import msgspec
 
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 
 class Tier(StrEnum):

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from inergize.domain.errors import ProviderUnavailable
+from inergize.domain.platform.errors import ProviderUnavailable
 
 OFFLINE = "offline"  # the provider name of the embedded template engine; it costs nothing
 

@@ -8,13 +8,13 @@ from datetime import date, datetime
 
 import msgspec
 
+from inergize.domain.accounts.users import User
 from inergize.domain.compliance.actions import ActionBudget
 from inergize.domain.compliance.calendar import Schedule
 from inergize.domain.compliance.health import HealthCause, PauseRules
 from inergize.domain.compliance.pacing import PacingPolicy
 from inergize.domain.compliance.targets import TargetLists
 from inergize.domain.compliance.verdicts import ComplianceProfile
-from inergize.domain.users import User
 
 LIST_NAMES = ("deny_people", "deny_companies", "deny_keywords", "allow_people", "allow_companies")
 MAX_LIST_ENTRIES = 5000

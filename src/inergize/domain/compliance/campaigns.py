@@ -12,8 +12,8 @@ import msgspec
 
 from inergize.domain.compliance.actions import ActionType
 from inergize.domain.compliance.targets import Target
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.linkedin import ReactionType
+from inergize.domain.linkedin.network import ReactionType
+from inergize.domain.platform.errors import ValidationFailed
 
 NOTE_LIMIT = 300
 _PLACEHOLDER = re.compile(r"\{(first_name|last_name|name|company|headline)\}")

@@ -10,7 +10,7 @@ import re
 import msgspec
 
 from inergize.domain.compliance.targets import target_key
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 MAX_TARGETS = 5000
 _URL_COLUMNS = ("url", "profile url", "profile", "linkedin", "linkedin url", "urn", "member urn")

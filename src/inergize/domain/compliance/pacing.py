@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import msgspec
 
 from inergize.domain.compliance.calendar import Schedule, open_intervals, why_closed, zone
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 
 class PacingPolicy(msgspec.Struct, frozen=True, kw_only=True):

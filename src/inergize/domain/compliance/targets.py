@@ -6,7 +6,7 @@ import re
 
 import msgspec
 
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 _PROFILE_URL = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/([^/?#]+)", re.IGNORECASE)
 

@@ -6,7 +6,7 @@ import re
 
 import msgspec
 
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 CAROUSEL_PAGE = (1080, 1350)  # LinkedIn's portrait document page, in px (= PDF points at 72 dpi)
 BANNER_SIZE = (1584, 396)  # LinkedIn's profile background image

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 MAX_TITLE_LENGTH = 200
 MAX_BODY_LENGTH = 20_000  # storage bound; LinkedIn's own 3,000 limit is a moderation rule

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 import msgspec
 
-from inergize.domain.content import ModerationIssue
+from inergize.domain.content.library import ModerationIssue
 
 
 class TextField(StrEnum):

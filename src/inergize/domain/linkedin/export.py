@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 MAX_FILES = 5_000
 MAX_RATIO = 200  # uncompressed / compressed; CSV compresses ~10x, bombs 1000x+

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 MAX_COMMENTARY_LENGTH = 3_000
 MAX_COMMENT_LENGTH = 1_250

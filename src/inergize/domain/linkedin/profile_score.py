@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import msgspec
 
-from inergize.domain.linkedin_account import LinkedInProfile
+from inergize.domain.linkedin.account import LinkedInProfile
 
 ABOUT_FULL = 600  # characters of About that read as a real summary
 HEADLINE_MIN = 40  # a bare job title is shorter; a value headline says for whom and what

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 import msgspec
 
-from inergize.domain.errors import ConfigurationError
+from inergize.domain.platform.errors import ConfigurationError
 
 SUPPORT_MONTHS = 12
 WARN_BEFORE = timedelta(days=60)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import msgspec
 
-from inergize.domain.errors import ValidationFailed
+from inergize.domain.platform.errors import ValidationFailed
 
 _KIND = re.compile(r"^[a-z][a-z0-9_.-]{0,47}$")
 MAX_TITLE = 200

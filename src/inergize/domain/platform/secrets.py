@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inergize.domain.errors import ConfigurationError
+from inergize.domain.platform.errors import ConfigurationError
 
 
 class SecretUnreadable(ConfigurationError):

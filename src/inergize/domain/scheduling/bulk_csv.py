@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.scheduling import resolve_local
+from inergize.domain.platform.errors import ValidationFailed
+from inergize.domain.scheduling.schedules import resolve_local
 
 MAX_POST_LENGTH = 3000  # LinkedIn's commentary limit
 MAX_ROWS = 5000

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from inergize.domain.scheduling import to_local
+from inergize.domain.scheduling.schedules import to_local
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DEFAULT_PRIOR_STRENGTH = 2000.0  # pseudo-impressions per cell

@@ -18,7 +18,7 @@ from enum import StrEnum
 
 import msgspec
 
-from inergize.domain.errors import Conflict
+from inergize.domain.platform.errors import Conflict
 
 MAX_ATTEMPTS = 5
 BACKOFF_BASE_SECONDS = 30.0

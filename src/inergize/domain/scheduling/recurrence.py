@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.scheduling import resolve_local, to_local
+from inergize.domain.platform.errors import ValidationFailed
+from inergize.domain.scheduling.schedules import resolve_local, to_local
 
 MAX_OCCURRENCES = 52
 _SPACE = re.compile(r"\s+")

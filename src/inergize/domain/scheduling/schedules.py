@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 
-from inergize.domain.errors import Conflict, ValidationFailed
+from inergize.domain.platform.errors import Conflict, ValidationFailed
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 DEFAULT_MIN_GAP_MINUTES = 60

@@ -8,7 +8,7 @@ import getpass
 import sys
 from typing import Any
 
-from inergize.entrypoints.cli import EXTENSIONS, command
+from inergize.entrypoints.cli.main import EXTENSIONS, command
 
 
 def _container() -> Any:
@@ -50,9 +50,9 @@ def _password(args: argparse.Namespace) -> str | None:
 def users_create(args: argparse.Namespace) -> int:
     from inergize.application import accounts
     from inergize.bootstrap import migrate, shutdown
-    from inergize.domain.errors import InergizeError
-    from inergize.domain.users import Role
-    from inergize.entrypoints.accounts_wiring import account_ports
+    from inergize.bootstrap.accounts import account_ports
+    from inergize.domain.accounts.users import Role
+    from inergize.domain.platform.errors import InergizeError
 
     password = _password(args)
 

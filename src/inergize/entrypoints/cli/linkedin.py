@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from inergize.entrypoints.cli import EXTENSIONS, command
+from inergize.entrypoints.cli.main import EXTENSIONS, command
 
 
 def extend(sub: Any) -> None:
@@ -25,7 +25,7 @@ def extend(sub: Any) -> None:
 
 def _run(work: Callable[[Any], Awaitable[int]]) -> int:
     from inergize.bootstrap import bootstrap, migrate, shutdown
-    from inergize.domain.errors import InergizeError
+    from inergize.domain.platform.errors import InergizeError
 
     async def run() -> int:
         container = bootstrap()
@@ -46,9 +46,9 @@ async def seed_demo_account(container: Any, email: str, password: str | None) ->
     posts and engagement, and sync its profile. Sandbox mode only. Running it again changes nothing new."""
     from inergize.application.accounts.registration import create_account
     from inergize.application.linkedin import connection, profile
-    from inergize.domain.errors import ConfigurationError
-    from inergize.domain.users import Principal, normalize_email
-    from inergize.entrypoints.accounts_wiring import account_ports
+    from inergize.bootstrap.accounts import account_ports
+    from inergize.domain.accounts.users import Principal, normalize_email
+    from inergize.domain.platform.errors import ConfigurationError
 
     gateway = container.linkedin()
     if gateway.capabilities().adapter != "sandbox":
@@ -94,7 +94,7 @@ def reencrypt(args: argparse.Namespace) -> int:
 @command("linkedin.version")
 def version(args: argparse.Namespace) -> int:
     from inergize.bootstrap import bootstrap
-    from inergize.domain.linkedin_version import VersionState, version_status
+    from inergize.domain.linkedin.version import VersionState, version_status
 
     container = bootstrap()
     status = version_status(container.settings().linkedin_api_version, container.clock().now().date())

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from inergize.domain.errors import ConfigurationError
+from inergize.domain.platform.errors import ConfigurationError
 
 Command = Callable[[argparse.Namespace], int]
 _commands: dict[str, Command] = {}
@@ -111,7 +111,7 @@ EXTENSIONS: list[Callable[[Any], None]] = []
 
 # Capability command modules register themselves (``@command`` and EXTENSIONS) when imported; they
 # import this module, so they come after the registries above.
-from inergize.entrypoints import cli_accounts, cli_linkedin  # noqa: E402, F401
+from inergize.entrypoints.cli import accounts  # noqa: E402, F401
 from inergize.entrypoints.workers import commands as _worker_commands  # noqa: E402, F401
 
 

@@ -16,32 +16,27 @@ from inergize.entrypoints.http.auth import PUBLIC, declared_role, provide_princi
 from inergize.entrypoints.http.middleware import add_nosniff, correlation_middleware
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
 from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # issue 4: API budgets
-from inergize.entrypoints.http.routes import (
-    accounts,
-    admin_accounts,
-    ai,
-    campaigns,
-    compliance,
-    content,
-    jobs,
-    linkedin,
-    linkedin_auth,
-    me,
-    mfa,
-    notifications,
-    schedule,
-    system,
-    tiers,
-)
+from inergize.entrypoints.http.routes.accounts import admin, me, mfa, tiers
+from inergize.entrypoints.http.routes.accounts import routes as account_routes
+from inergize.entrypoints.http.routes.ai import routes as ai_routes
+from inergize.entrypoints.http.routes.compliance import campaigns
+from inergize.entrypoints.http.routes.compliance import routes as compliance_routes
+from inergize.entrypoints.http.routes.content import routes as content_routes
+from inergize.entrypoints.http.routes.linkedin import routes as linkedin_routes
+from inergize.entrypoints.http.routes.linkedin import signin
+from inergize.entrypoints.http.routes.notifications import routes as notification_routes
+from inergize.entrypoints.http.routes.platform import ping
+from inergize.entrypoints.http.routes.platform import routes as platform_routes
+from inergize.entrypoints.http.routes.scheduling import routes as scheduling_routes
 
 # Every route module, by capability. Routes declare who may call them (opt=PUBLIC/USER/ADMIN).
 ROUTE_MODULES = [
-    system, content, jobs, tiers,  # foundation
-    accounts, me, mfa, notifications, admin_accounts,  # accounts and security
-    linkedin, linkedin_auth,  # LinkedIn
-    ai,  # AI content
-    schedule,  # scheduling and publishing
-    compliance, campaigns,  # compliance and safe automation
+    platform_routes, content_routes, ping, tiers,  # foundation
+    account_routes, me, mfa, notification_routes, admin,  # accounts and security
+    linkedin_routes, signin,  # LinkedIn
+    ai_routes,  # AI content
+    scheduling_routes,  # scheduling and publishing
+    compliance_routes, campaigns,  # compliance and safe automation
 ]
 
 

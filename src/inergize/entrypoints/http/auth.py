@@ -15,9 +15,9 @@ from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
 from inergize.application.accounts.guard import authenticate
-from inergize.domain.errors import Forbidden, Unauthorized
-from inergize.domain.users import Principal
-from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.bootstrap.accounts import account_ports
+from inergize.domain.accounts.users import Principal
+from inergize.domain.platform.errors import Forbidden, Unauthorized
 
 PUBLIC = {"auth": "public"}
 USER = {"auth": "user"}

@@ -18,7 +18,7 @@ from litestar import Request
 from litestar.datastructures import Cookie
 from litestar.params import Parameter
 
-from inergize.domain.errors import Forbidden, Unauthorized
+from inergize.domain.platform.errors import Forbidden, Unauthorized
 
 REFRESH_COOKIE = "inergize_refresh"
 CSRF_COOKIE = "inergize_csrf"

@@ -11,8 +11,8 @@ from typing import Any
 import msgspec
 from litestar import Request, Response
 
-from inergize.domain.errors import Conflict, PreconditionRequired, ValidationFailed
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
+from inergize.domain.platform.errors import Conflict, PreconditionRequired, ValidationFailed
 
 IDEMPOTENCY_HEADER = "idempotency-key"
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")

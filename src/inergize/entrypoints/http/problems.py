@@ -8,7 +8,7 @@ import structlog
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
-from inergize.domain import errors
+from inergize.domain.platform import errors
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "https://inergize.app/problems/"

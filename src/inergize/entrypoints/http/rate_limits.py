@@ -14,8 +14,8 @@ import msgspec
 from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
 
 from inergize.application.accounts.guard import ApiBudget, spend_api_budget
-from inergize.domain.errors import InergizeError
-from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.bootstrap.accounts import account_ports
+from inergize.domain.platform.errors import InergizeError
 from inergize.entrypoints.http.problems import PROBLEM_MEDIA_TYPE, TYPE_BASE
 from inergize.entrypoints.http.web_app import is_api_path
 

@@ -23,9 +23,9 @@ from inergize.application.accounts import (
     registration,
 )
 from inergize.application.accounts.login import LoginResult
-from inergize.domain.accounts import ClientInfo
-from inergize.domain.users import Principal, User
-from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.bootstrap.accounts import account_ports
+from inergize.domain.accounts.security import ClientInfo
+from inergize.domain.accounts.users import Principal, User
 
 LOCAL = ClientInfo(ip="127.0.0.1", user_agent="inergize-library")
 
@@ -54,7 +54,7 @@ class Accounts:
         await registration.verify_email(token, client=client, ports=self.ports)
 
     async def create(self, email: str, password: str | None, *, admin: bool = False) -> User:
-        from inergize.domain.users import Role
+        from inergize.domain.accounts.users import Role
 
         return await registration.create_account(
             email, password, role=Role.ADMIN if admin else Role.MEMBER, ports=self.ports

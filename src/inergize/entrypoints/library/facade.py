@@ -11,11 +11,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from inergize.application import content_library, users
-from inergize.application.system import Readiness, check_readiness
-from inergize.domain.content import Content
-from inergize.domain.pagination import Page
-from inergize.domain.users import Principal, Role, User
+from inergize.application.accounts import users
+from inergize.application.content import library as content_library
+from inergize.application.platform.health import Readiness, check_readiness
+from inergize.domain.accounts.users import Principal, Role, User
+from inergize.domain.content.library import Content
+from inergize.domain.platform.pagination import Page
 from inergize.settings import Settings, load_settings
 
 
@@ -77,7 +78,7 @@ FACADES: dict[str, Any] = {}
 
 
 def _accounts(container: Any) -> Any:  # issue 4: app.accounts
-    from inergize.entrypoints.accounts_library import Accounts
+    from inergize.entrypoints.library.accounts import Accounts
 
     return Accounts(container)
 
@@ -86,7 +87,7 @@ FACADES["accounts"] = _accounts
 
 
 def _ai(container: Any) -> Any:  # issue 6: imported late, the AI use cases need not load for other façades
-    from inergize.entrypoints.ai_library import AiContent
+    from inergize.entrypoints.library.ai import AiContent
 
     return AiContent(container)
 
@@ -95,7 +96,7 @@ FACADES["ai"] = _ai  # issue 6: app.ai.posts / carousel / banner / profile_sugge
 
 
 def _schedule(container: Any) -> Any:  # issue 7: app.schedule
-    from inergize.entrypoints.schedule_library import Schedule
+    from inergize.entrypoints.library.scheduling import Schedule
 
     return Schedule(container)
 
@@ -104,7 +105,7 @@ FACADES["schedule"] = _schedule  # issue 7: schedule / post_now / move / cancel 
 
 
 def _linkedin(container: Any) -> Any:  # issue 5: app.linkedin
-    from inergize.entrypoints.linkedin_library import LinkedIn
+    from inergize.entrypoints.library.linkedin import LinkedIn
 
     return LinkedIn(container)
 

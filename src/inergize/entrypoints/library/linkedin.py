@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from inergize.application.linkedin import connection, imports, profile, publishing
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
 
 
 class LinkedIn:

@@ -6,11 +6,12 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from inergize.application import schedule_settings, scheduling
-from inergize.application.publishing import tick
-from inergize.domain.publication import Publication
-from inergize.domain.scheduling import ScheduleSettings
-from inergize.domain.users import Principal
+from inergize.application.scheduling import queue_settings
+from inergize.application.scheduling import schedule as scheduling
+from inergize.application.scheduling.publishing import tick
+from inergize.domain.accounts.users import Principal
+from inergize.domain.scheduling.publication import Publication
+from inergize.domain.scheduling.schedules import ScheduleSettings
 
 
 class Schedule:
@@ -50,7 +51,7 @@ class Schedule:
         return items
 
     async def settings(self, principal: Principal) -> ScheduleSettings:
-        return await schedule_settings.get_settings(principal=principal, uow_factory=self._c.uow_factory())
+        return await queue_settings.get_settings(principal=principal, uow_factory=self._c.uow_factory())
 
     async def tick(self) -> int:
         """Claim what is due now and enqueue its publish jobs; returns how many were claimed."""

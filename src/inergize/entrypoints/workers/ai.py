@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from inergize.application.ai_carousels import run_carousel_job
-from inergize.application.ai_render import render_version
-from inergize.entrypoints.ai_ports import ai_ports
+from inergize.application.ai.carousels import run_carousel_job
+from inergize.application.ai.render import render_version
+from inergize.bootstrap.ai import ai_ports
 
 
 async def render_carousel(container: Any, *, job_id: str) -> None:

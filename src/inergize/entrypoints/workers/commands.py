@@ -9,7 +9,7 @@ import sys
 import threading
 from typing import Any
 
-from inergize.entrypoints.cli import EXTENSIONS, command
+from inergize.entrypoints.cli.main import EXTENSIONS, command
 
 
 def extend(sub: Any) -> None:

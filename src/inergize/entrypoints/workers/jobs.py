@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from inergize.entrypoints.account_jobs import ACCOUNT_JOBS
 from inergize.entrypoints.workers import compliance as compliance_jobs  # issue 8
 from inergize.entrypoints.workers import scheduling  # issue 7
 from inergize.entrypoints.workers.ai import render_carousel, rerender_version  # issue 6
-from inergize.entrypoints.workers.ping import ping
+from inergize.entrypoints.workers.notifications import NOTIFICATION_JOBS
+from inergize.entrypoints.workers.platform import ping
 
 Handler = Callable[..., Awaitable[None]]
 
@@ -32,7 +32,7 @@ JOBS: dict[str, Handler] = {
     "ping": ping,  # issue 3: proves the outbox -> broker -> worker path end to end
     "ai.carousel": render_carousel,  # issue 6: carousel PDFs
     "ai.render_version": rerender_version,  # issue 6: files of edited carousels and banners
-    **ACCOUNT_JOBS,  # issue 4: notification emails
+    **NOTIFICATION_JOBS,  # issue 4: notification emails
     "publish_publications": scheduling.publish_publications,  # issue 7: scheduling
     "import_schedule_csv": scheduling.import_schedule_csv,  # issue 7
     compliance_jobs.RUN_STEP_JOB: compliance_jobs.campaign_run_step,  # issue 8: one campaign step

@@ -1,5 +1,5 @@
-"""Background jobs of accounts and notifications, in the worker contract
-``async def handler(container, **kwargs)``; ``entrypoints/workers/jobs.py`` registers ``ACCOUNT_JOBS``.
+"""Background jobs of notifications (in-app items mailed out, and pending emails), in the worker contract
+``async def handler(container, **kwargs)``; ``entrypoints/workers/jobs.py`` registers ``NOTIFICATION_JOBS``.
 
 Both are idempotent: a second delivery of the same job finds the email already sent and does nothing."""
 
@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from inergize.application import notifications
+from inergize.application.notifications import inbox as notifications
 
 
 async def send_notification_email(container: Any, *, notification_id: str) -> None:
@@ -23,7 +23,7 @@ async def send_email(container: Any, *, email_id: str) -> None:
                                               email_sender=container.email_sender())
 
 
-ACCOUNT_JOBS: dict[str, Callable[..., Awaitable[None]]] = {
+NOTIFICATION_JOBS: dict[str, Callable[..., Awaitable[None]]] = {
     notifications.EMAIL_JOB: send_notification_email,
     notifications.PENDING_EMAIL_JOB: send_email,
 }

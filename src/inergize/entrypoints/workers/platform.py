@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from inergize.application import jobs
+from inergize.application.platform import ping as jobs
 
 
 async def ping(container: Any, *, token: str) -> None:

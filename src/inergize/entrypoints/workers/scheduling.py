@@ -7,9 +7,9 @@ import uuid
 from typing import Any
 
 from inergize.application.linkedin.common import MemberCalls
-from inergize.application.publication_media import blob_media_reader
-from inergize.application.publishing import Publisher, tick
-from inergize.application.schedule_import import run_import
+from inergize.application.scheduling.bulk_csv import run_import
+from inergize.application.scheduling.media import blob_media_reader
+from inergize.application.scheduling.publishing import Publisher, tick
 
 
 def publisher(container: Any) -> Publisher:

@@ -21,25 +21,18 @@ from inergize.adapters.linkedin.rest.wire import (
     post_body,
     scopes_of,
 )
-from inergize.domain.linkedin import (
-    Capabilities,
-    ContentRejected,
-    DuplicatePost,
-    LinkedInError,
-    LinkedInIdentity,
-    LinkedInUnavailable,
+from inergize.domain.linkedin.auth import Capabilities, LinkedInIdentity, MemberAuth, OAuthTokens
+from inergize.domain.linkedin.errors import ContentRejected, DuplicatePost, LinkedInError, LinkedInUnavailable
+from inergize.domain.linkedin.little_text import MAX_COMMENT_LENGTH, check_commentary, escape_little_text
+from inergize.domain.linkedin.network import ProfileSnapshot, ReactionType
+from inergize.domain.linkedin.posts import (
     MediaAttachment,
     MediaKind,
     MediaUpload,
-    MemberAuth,
-    OAuthTokens,
     PostRequest,
-    ProfileSnapshot,
     PublishedPost,
-    ReactionType,
     UploadedMedia,
 )
-from inergize.domain.little_text import MAX_COMMENT_LENGTH, check_commentary, escape_little_text
 from inergize.ports.clock import Clock
 
 log = structlog.get_logger("inergize.linkedin")

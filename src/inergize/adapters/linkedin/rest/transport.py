@@ -16,7 +16,7 @@ import structlog
 
 from inergize.adapters.linkedin.rest.http import ConnectFailed, HttpClient, HttpFailure, HttpResponse, TimedOut
 from inergize.adapters.metrics import LINKEDIN_BUDGET_REFUSALS, LINKEDIN_CALLS, linkedin_answer
-from inergize.domain.linkedin import (
+from inergize.domain.linkedin.errors import (
     ContentRejected,
     DuplicatePost,
     LinkedInError,

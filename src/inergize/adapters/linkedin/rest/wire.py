@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from inergize.domain.errors import CapabilityUnavailable
-from inergize.domain.linkedin import (
-    Capabilities,
-    Capability,
-    ContentRejected,
-    MediaKind,
-    MemberAuth,
-    NetworkPage,
-    PostRequest,
-)
-from inergize.domain.little_text import escape_little_text
+from inergize.domain.linkedin.auth import Capabilities, Capability, MemberAuth
+from inergize.domain.linkedin.errors import ContentRejected
+from inergize.domain.linkedin.little_text import escape_little_text
+from inergize.domain.linkedin.network import NetworkPage
+from inergize.domain.linkedin.posts import MediaKind, PostRequest
+from inergize.domain.platform.errors import CapabilityUnavailable
 
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 MAX_IMAGES = 20

@@ -30,25 +30,12 @@ from inergize.adapters.persistence.tables.linkedin import (
     sandbox_members,
     sandbox_posts,
 )
-from inergize.domain.errors import NotFound
-from inergize.domain.linkedin import (
-    Capabilities,
-    Capability,
-    ContentRejected,
-    DuplicatePost,
-    LinkedInIdentity,
-    LinkedInTokenRejected,
-    MediaKind,
-    MediaUpload,
-    MemberAuth,
-    PostRequest,
-    ProfileSnapshot,
-    PublishedPost,
-    ReactionType,
-    UploadedMedia,
-    person_urn,
-)
-from inergize.domain.little_text import MAX_COMMENT_LENGTH, check_commentary
+from inergize.domain.linkedin.auth import Capabilities, Capability, LinkedInIdentity, MemberAuth, person_urn
+from inergize.domain.linkedin.errors import ContentRejected, DuplicatePost, LinkedInTokenRejected
+from inergize.domain.linkedin.little_text import MAX_COMMENT_LENGTH, check_commentary
+from inergize.domain.linkedin.network import ProfileSnapshot, ReactionType
+from inergize.domain.linkedin.posts import MediaKind, MediaUpload, PostRequest, PublishedPost, UploadedMedia
+from inergize.domain.platform.errors import NotFound
 from inergize.ports.clock import Clock
 
 SANDBOX_CAPABILITIES = Capabilities(adapter="sandbox", available=frozenset(Capability))

@@ -13,7 +13,7 @@ import random
 from datetime import datetime
 from typing import Any
 
-from inergize.domain.little_text import FOLD_AFTER, hashtags
+from inergize.domain.linkedin.little_text import FOLD_AFTER, hashtags
 
 # Relative reach by UTC hour: mornings, lunch and early evening on working days do best.
 HOUR_FACTOR = (

@@ -11,8 +11,10 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.adapters.persistence.tables.linkedin import sandbox_interactions, sandbox_members
-from inergize.domain.errors import Conflict, NotFound
-from inergize.domain.linkedin import ContentRejected, MemberAuth, NetworkMember, NetworkPage
+from inergize.domain.linkedin.auth import MemberAuth
+from inergize.domain.linkedin.errors import ContentRejected
+from inergize.domain.linkedin.network import NetworkMember, NetworkPage
+from inergize.domain.platform.errors import Conflict, NotFound
 from inergize.ports.clock import Clock
 
 T = TypeVar("T")

@@ -11,7 +11,8 @@ from urllib.parse import urlencode
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from inergize.adapters.linkedin.sandbox.store import ACCESS_TTL, CODE_TTL, REFRESH_TTL, Signer, ensure_account
-from inergize.domain.linkedin import LinkedInTokenRejected, OAuthTokens
+from inergize.domain.linkedin.auth import OAuthTokens
+from inergize.domain.linkedin.errors import LinkedInTokenRejected
 from inergize.ports.clock import Clock
 
 

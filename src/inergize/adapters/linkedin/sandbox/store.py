@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from inergize.adapters.linkedin.sandbox.model import seeded, simulated_person, simulated_profile
 from inergize.adapters.persistence.tables.linkedin import sandbox_accounts, sandbox_members
 from inergize.adapters.persistence.tables.seed import users
-from inergize.domain.linkedin import (
+from inergize.domain.linkedin.errors import (
     LinkedInForbidden,
     LinkedInRateLimited,
     LinkedInTokenRejected,

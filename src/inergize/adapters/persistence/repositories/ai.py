@@ -12,8 +12,8 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.tables.ai import ai_calls, ai_jobs, content_preferences, content_versions
-from inergize.domain.ai import CACHED, AiCall, AiJob, Capability, ContentPreferences, JobStatus
-from inergize.domain.content import ContentVersion, ModerationIssue, VersionState
+from inergize.domain.ai.generation import CACHED, AiCall, AiJob, Capability, ContentPreferences, JobStatus
+from inergize.domain.content.library import ContentVersion, ModerationIssue, VersionState
 
 
 def _to_version(row: Row[Any]) -> ContentVersion:

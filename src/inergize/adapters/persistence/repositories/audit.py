@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
 from inergize.adapters.persistence.tables.accounts import audit_log as t
-from inergize.domain.accounts import AuditEvent
-from inergize.domain.pagination import Page
+from inergize.domain.accounts.security import AuditEvent
+from inergize.domain.platform.pagination import Page
 
 
 def _to_event(row: Row[Any]) -> AuditEvent:

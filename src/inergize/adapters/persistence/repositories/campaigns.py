@@ -35,8 +35,8 @@ from inergize.domain.compliance.campaigns import (
     StepState,
     TargetState,
 )
-from inergize.domain.errors import PreconditionFailed
-from inergize.domain.pagination import Page
+from inergize.domain.platform.errors import PreconditionFailed
+from inergize.domain.platform.pagination import Page
 
 _CHUNK = 200  # rows per multi-row INSERT (SQLite caps the number of bound parameters)
 

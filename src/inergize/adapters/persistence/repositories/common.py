@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Column, Select, and_, or_
 from sqlalchemy.engine import Row
 
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.pagination import Page, decode_cursor, encode_cursor
+from inergize.domain.platform.errors import ValidationFailed
+from inergize.domain.platform.pagination import Page, decode_cursor, encode_cursor
 
 T = TypeVar("T")
 

@@ -23,7 +23,7 @@ from inergize.domain.compliance.account import AutomationAccount
 from inergize.domain.compliance.actions import ActionBudget
 from inergize.domain.compliance.health import HealthCause, HealthInputs, Outcome, OutcomeEvent, PauseRules
 from inergize.domain.compliance.pacing import PacingPolicy
-from inergize.domain.errors import PreconditionFailed
+from inergize.domain.platform.errors import PreconditionFailed
 from inergize.ports.compliance_repository import ComplianceLog
 
 

@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
 from inergize.adapters.persistence.tables.seed import content
-from inergize.domain.content import Content, ContentKind, VersionState
-from inergize.domain.errors import PreconditionFailed
-from inergize.domain.pagination import Page
+from inergize.domain.content.library import Content, ContentKind, VersionState
+from inergize.domain.platform.errors import PreconditionFailed
+from inergize.domain.platform.pagination import Page
 
 
 def _to_content(row: Row[Any]) -> Content:

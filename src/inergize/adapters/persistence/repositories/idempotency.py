@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.tables.platform import idempotency_keys as t
-from inergize.domain.idempotency import StoredResponse
+from inergize.domain.platform.idempotency import StoredResponse
 
 IN_PROGRESS = 0  # status_code of a reserved key whose request has not finished
 

@@ -20,7 +20,7 @@ from inergize.adapters.persistence.tables.linkedin import (
     linkedin_posts,
 )
 from inergize.adapters.persistence.tables.seed import analytics_events, linkedin_profiles
-from inergize.domain.linkedin_account import (
+from inergize.domain.linkedin.account import (
     ConnectionStatus,
     Education,
     LinkedInConnection,

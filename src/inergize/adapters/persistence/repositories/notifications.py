@@ -13,8 +13,8 @@ from inergize.adapters.persistence.repositories.common import keyset_after, page
 from inergize.adapters.persistence.tables.accounts import notification_preferences as prefs
 from inergize.adapters.persistence.tables.accounts import notifications as t
 from inergize.adapters.persistence.tables.accounts import pending_emails
-from inergize.domain.notifications import Notification, NotificationPreference
-from inergize.domain.pagination import Page
+from inergize.domain.notifications.notification import Notification, NotificationPreference
+from inergize.domain.platform.pagination import Page
 from inergize.ports.email import EmailMessage
 
 

@@ -1,4 +1,4 @@
-"""SQL repositories of scheduling. The tick's claim is one conditional ``UPDATE … RETURNING`` per kind of
+"""The SQL repository of publications. The tick's claim is one conditional ``UPDATE … RETURNING`` per kind of
 work (due, expired): atomic on both databases; PostgreSQL adds ``FOR UPDATE SKIP LOCKED`` so concurrent
 ticks split the due items instead of waiting on each other (SQLite serializes writers anyway)."""
 
@@ -19,15 +19,12 @@ from inergize.adapters.persistence.tables.scheduling import (
     DUE_WHERE,
     IN_FLIGHT_WHERE,
     publications,
-    schedule_imports,
-    schedule_settings,
 )
 from inergize.adapters.persistence.tables.seed import analytics_events
-from inergize.domain.errors import PreconditionFailed
-from inergize.domain.optimal_times import PostStat
-from inergize.domain.publication import FINAL, Publication, PublicationState
-from inergize.domain.scheduling import ScheduleSettings, TimeSlot
-from inergize.ports.scheduling import ImportProgress, PublishedResult
+from inergize.domain.platform.errors import PreconditionFailed
+from inergize.domain.scheduling.optimal_times import PostStat
+from inergize.domain.scheduling.publication import FINAL, Publication, PublicationState
+from inergize.ports.scheduling import PublishedResult
 
 P = publications.c
 ENGAGEMENT_EVENTS = ("reactions", "likes", "comments", "shares", "reposts", "clicks", "engagements")
@@ -271,67 +268,3 @@ def _aware(value: datetime) -> datetime:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-class SqlScheduleSettingsRepository:
-    def __init__(self, conn: AsyncConnection) -> None:
-        self._conn = conn
-
-    async def get(self, user_id: uuid.UUID) -> ScheduleSettings | None:
-        row = (
-            await self._conn.execute(select(schedule_settings).where(schedule_settings.c.user_id == user_id))
-        ).first()
-        if row is None:
-            return None
-        m = row._mapping
-        return ScheduleSettings(
-            timezone=m["timezone"],
-            slots=tuple(TimeSlot(d, t) for d, t in m["slots"]),
-            min_gap_minutes=m["min_gap_minutes"],
-            paused=m["paused"],
-            version=m["version"],
-        )
-
-    async def put(self, user_id: uuid.UUID, settings: ScheduleSettings, now: datetime) -> ScheduleSettings:
-        values = {
-            "timezone": settings.timezone,
-            "slots": [[s.weekday, s.time] for s in settings.slots],
-            "min_gap_minutes": settings.min_gap_minutes,
-            "paused": settings.paused,
-            "updated_at": now,
-        }
-        current = await self.get(user_id)
-        if current is None:
-            await self._conn.execute(
-                insert(schedule_settings).values(user_id=user_id, created_at=now, version=1, **values)
-            )
-            return msgspec.structs.replace(settings, version=1)
-        result = await self._conn.execute(
-            update(schedule_settings)
-            .where(schedule_settings.c.user_id == user_id, schedule_settings.c.version == settings.version)
-            .values(**values, version=settings.version + 1)
-        )
-        if result.rowcount != 1:
-            raise PreconditionFailed("The schedule settings changed meanwhile; fetch them again.")
-        return msgspec.structs.replace(settings, version=settings.version + 1)
-
-
-class SqlScheduleImportRepository:
-    def __init__(self, conn: AsyncConnection) -> None:
-        self._conn = conn
-
-    async def add(self, progress: ImportProgress) -> None:
-        await self._conn.execute(insert(schedule_imports).values(**msgspec.structs.asdict(progress)))
-
-    async def get(self, import_id: uuid.UUID) -> ImportProgress | None:
-        row = (
-            await self._conn.execute(select(schedule_imports).where(schedule_imports.c.id == import_id))
-        ).first()
-        return ImportProgress(**dict(row._mapping)) if row else None
-
-    async def update(self, progress: ImportProgress) -> None:
-        values = msgspec.structs.asdict(progress)
-        values.pop("id")
-        await self._conn.execute(
-            update(schedule_imports).where(schedule_imports.c.id == progress.id).values(**values)
-        )

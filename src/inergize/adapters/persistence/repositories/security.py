@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from inergize.adapters.persistence.tables.accounts import auth_sessions, mfa_recovery_codes, one_time_tokens
 from inergize.adapters.persistence.tables.accounts import user_security as us
 from inergize.adapters.persistence.tables.seed import users
-from inergize.domain.accounts import OneTimeToken, SecurityState, TokenPurpose
-from inergize.domain.users import Role, UserStatus
+from inergize.domain.accounts.security import OneTimeToken, SecurityState, TokenPurpose
+from inergize.domain.accounts.users import Role, UserStatus
 
 _STATE_FIELDS = (
     "not_before",

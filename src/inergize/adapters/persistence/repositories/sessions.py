@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.tables.accounts import auth_sessions as s
 from inergize.adapters.persistence.tables.accounts import refresh_tokens as rt
-from inergize.domain.accounts import AuthSession
+from inergize.domain.accounts.security import AuthSession
 
 
 def _to_session(row: Row[Any]) -> AuthSession:

@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
 from inergize.adapters.persistence.tables.seed import users
-from inergize.domain.errors import PreconditionFailed
-from inergize.domain.pagination import Page
-from inergize.domain.users import Role, User, UserStatus, WorkingHours
+from inergize.domain.accounts.users import Role, User, UserStatus, WorkingHours
+from inergize.domain.platform.errors import PreconditionFailed
+from inergize.domain.platform.pagination import Page
 
 
 def _to_user(row: Row[Any]) -> User:

@@ -10,10 +10,10 @@ from litestar import Request, get, post
 from litestar.params import Parameter
 
 from inergize.application.accounts import admin
-from inergize.domain.users import Principal, UserStatus
-from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.bootstrap.accounts import account_ports
+from inergize.domain.accounts.users import Principal, UserStatus
 from inergize.entrypoints.http.auth import ADMIN
-from inergize.entrypoints.http.routes.account_schemas import (
+from inergize.entrypoints.http.routes.accounts.schemas import (
     AuditPageOut,
     ProfileOut,
     UserPageOut,

@@ -10,53 +10,23 @@ from litestar import Request, Response, delete, get, patch, post
 from litestar.params import Parameter
 
 from inergize.application.accounts import admin, credentials, gdpr, login, profile
-from inergize.domain.users import Principal, WorkingHours
-from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.bootstrap.accounts import account_ports
+from inergize.domain.accounts.users import Principal, WorkingHours
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import etag, expected_version
-from inergize.entrypoints.http.routes.account_schemas import (
+from inergize.entrypoints.http.routes.accounts.schemas import (
     Accepted,
     AuditPageOut,
-    Code,
-    Email,
-    Name,
-    Password,
-    RecoveryCode,
+    DeleteIn,
+    EmailChangeIn,
+    PasswordChangeIn,
+    ProfilePatch,
     SessionOut,
-    ShortText,
-    WorkingHoursBody,
-    Zone,
     audit_out,
     client_info,
     profile_out,
     session_out,
 )
-from inergize.entrypoints.http.schemas import RequestBody
-
-
-class ProfilePatch(RequestBody, kw_only=True):
-    display_name: Name | None = None
-    timezone: Zone | None = None
-    industry: ShortText | None = None
-    job_role: ShortText | None = None
-    tone: ShortText | None = None
-    working_hours: WorkingHoursBody | None = None
-
-
-class PasswordChangeIn(RequestBody, kw_only=True):
-    current_password: Password
-    new_password: Password
-
-
-class EmailChangeIn(RequestBody, kw_only=True):
-    password: Password
-    new_email: Email
-
-
-class DeleteIn(RequestBody, kw_only=True):
-    password: Password
-    code: Code | None = None
-    recovery_code: RecoveryCode | None = None
 
 
 def _ports(request: Request[Any, Any, Any]) -> Any:

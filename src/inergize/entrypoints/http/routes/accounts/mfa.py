@@ -9,43 +9,18 @@ from typing import Any
 from litestar import Request, Response, get, post
 
 from inergize.application.accounts import mfa
-from inergize.domain.users import Principal
-from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.bootstrap.accounts import account_ports
+from inergize.domain.accounts.users import Principal
 from inergize.entrypoints.http.auth import USER
-from inergize.entrypoints.http.routes.account_schemas import (
+from inergize.entrypoints.http.routes.accounts.schemas import (
     NO_STORE,
-    Code,
-    Password,
-    RecoveryCode,
+    CodeIn,
+    EnrolmentOut,
+    MfaStatusOut,
+    ReauthIn,
+    RecoveryCodesOut,
     client_info,
 )
-from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
-
-
-class MfaStatusOut(ResponseBody, kw_only=True):
-    enabled: bool
-    pending: bool
-    recovery_codes_left: int
-
-
-class EnrolmentOut(ResponseBody, kw_only=True):
-    secret: str
-    otpauth_uri: str
-    qr_png_base64: str
-
-
-class RecoveryCodesOut(ResponseBody):
-    recovery_codes: list[str]
-
-
-class CodeIn(RequestBody):
-    code: Code
-
-
-class ReauthIn(RequestBody, kw_only=True):
-    password: Password
-    code: Code | None = None
-    recovery_code: RecoveryCode | None = None
 
 
 def _ports(request: Request[Any, Any, Any]) -> Any:

@@ -13,8 +13,8 @@ from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Schema
 from litestar.openapi.spec import RequestBody as OpenAPIRequestBody
 
 from inergize.application.accounts import TokenPair, credentials, login, registration
-from inergize.domain.users import Principal
-from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.bootstrap.accounts import account_ports
+from inergize.domain.accounts.users import Principal
 from inergize.entrypoints.http.auth import PUBLIC, USER
 from inergize.entrypoints.http.browser_sessions import (
     CsrfCookie,
@@ -26,56 +26,24 @@ from inergize.entrypoints.http.browser_sessions import (
     session_cookies,
 )
 from inergize.entrypoints.http.openapi_bodies import declared_body, decode_json, no_content
-from inergize.entrypoints.http.routes.account_schemas import (
+from inergize.entrypoints.http.routes.accounts.schemas import (
     NO_STORE,
     Accepted,
-    Code,
-    Email,
+    CookieRefreshIn,
+    EmailIn,
+    LoginIn,
     LoginOut,
-    Name,
-    Password,
-    RecoveryCode,
-    Token,
+    MfaLoginIn,
+    RefreshIn,
+    RegisterIn,
+    ResetIn,
+    TokenIn,
     TokensOut,
     client_info,
     tokens_out,
 )
-from inergize.entrypoints.http.schemas import RequestBody
 
 SENT = "If this address can be used, we sent it an email with the next step."
-
-
-class RegisterIn(RequestBody, kw_only=True):
-    email: Email
-    password: Password
-    display_name: Name = ""
-
-
-class EmailIn(RequestBody):
-    email: Email
-
-
-class TokenIn(RequestBody):
-    token: Token
-
-
-class LoginIn(RequestBody):
-    email: Email
-    password: Password
-
-
-class MfaLoginIn(RequestBody, kw_only=True):
-    mfa_token: Token
-    code: Code | None = None
-    recovery_code: RecoveryCode | None = None
-
-
-class RefreshIn(RequestBody):
-    refresh_token: Token
-
-
-class CookieRefreshIn(RequestBody):
-    """Refresh in cookie mode: the token comes from the inergize_refresh cookie, so the body is ``{}``."""
 
 
 _REFRESH_BODY = declared_body(OpenAPIRequestBody(
@@ -89,13 +57,6 @@ _REFRESH_BODY = declared_body(OpenAPIRequestBody(
         Schema(title="CookieRefreshIn", type=OpenAPIType.OBJECT, properties={}, additional_properties=False),
     ]))},
 ))
-
-
-class ResetIn(RequestBody, kw_only=True):
-    token: Token
-    new_password: Password
-    code: Code | None = None
-    recovery_code: RecoveryCode | None = None
 
 
 def _ports(request: Request[Any, Any, Any]) -> Any:

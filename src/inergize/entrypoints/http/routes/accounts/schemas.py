@@ -11,8 +11,8 @@ import msgspec
 from litestar import Request
 
 from inergize.application.accounts import TokenPair
-from inergize.domain.accounts import AuditEvent, AuthSession, ClientInfo
-from inergize.domain.users import User
+from inergize.domain.accounts.security import AuditEvent, AuthSession, ClientInfo
+from inergize.domain.accounts.users import User
 from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
 
 Email = Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
@@ -174,3 +174,117 @@ class AuditPageOut(ResponseBody):
 
 
 NO_STORE = {"Cache-Control": "no-store"}  # responses carrying secrets (tokens, recovery codes)
+
+
+class ProfilePatch(RequestBody, kw_only=True):
+    display_name: Name | None = None
+    timezone: Zone | None = None
+    industry: ShortText | None = None
+    job_role: ShortText | None = None
+    tone: ShortText | None = None
+    working_hours: WorkingHoursBody | None = None
+
+
+class PasswordChangeIn(RequestBody, kw_only=True):
+    current_password: Password
+    new_password: Password
+
+
+class EmailChangeIn(RequestBody, kw_only=True):
+    password: Password
+    new_email: Email
+
+
+class DeleteIn(RequestBody, kw_only=True):
+    password: Password
+    code: Code | None = None
+    recovery_code: RecoveryCode | None = None
+
+
+class MfaStatusOut(ResponseBody, kw_only=True):
+    enabled: bool
+    pending: bool
+    recovery_codes_left: int
+
+
+class EnrolmentOut(ResponseBody, kw_only=True):
+    secret: str
+    otpauth_uri: str
+    qr_png_base64: str
+
+
+class RecoveryCodesOut(ResponseBody):
+    recovery_codes: list[str]
+
+
+class CodeIn(RequestBody):
+    code: Code
+
+
+class ReauthIn(RequestBody, kw_only=True):
+    password: Password
+    code: Code | None = None
+    recovery_code: RecoveryCode | None = None
+
+
+class QuotasOut(ResponseBody, kw_only=True):
+    posts_per_month: int | None
+    scheduled_posts: int | None
+    ai_tokens_per_month: int
+    ai_budget_usd_cents_per_month: int
+    ai_images_per_month: int
+    automation_actions_per_day_multiplier: float
+    team_seats: int
+    linkedin_accounts: int
+    content_library_items: int | None
+    analytics_history_days: int
+
+
+class UserTierOut(ResponseBody, kw_only=True):
+    user_id: uuid.UUID
+    tier: str
+    quotas: QuotasOut
+
+
+class TierIn(RequestBody, kw_only=True):
+    tier: str
+
+
+class RegisterIn(RequestBody, kw_only=True):
+    email: Email
+    password: Password
+    display_name: Name = ""
+
+
+class EmailIn(RequestBody):
+    email: Email
+
+
+class TokenIn(RequestBody):
+    token: Token
+
+
+class LoginIn(RequestBody):
+    email: Email
+    password: Password
+
+
+class MfaLoginIn(RequestBody, kw_only=True):
+    mfa_token: Token
+    code: Code | None = None
+    recovery_code: RecoveryCode | None = None
+
+
+class RefreshIn(RequestBody):
+    refresh_token: Token
+
+
+class CookieRefreshIn(RequestBody):
+    """Refresh in cookie mode: the token comes from the inergize_refresh cookie, so the body is ``{}``."""
+
+
+class ResetIn(RequestBody, kw_only=True):
+    token: Token
+    new_password: Password
+    code: Code | None = None
+    recovery_code: RecoveryCode | None = None

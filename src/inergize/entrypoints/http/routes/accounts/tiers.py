@@ -7,33 +7,10 @@ from typing import Any
 
 from litestar import Request, get, put
 
-from inergize.application import tiers as uc
-from inergize.domain.users import Principal
+from inergize.application.accounts import tiers as uc
+from inergize.domain.accounts.users import Principal
 from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER
-from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
-
-
-class QuotasOut(ResponseBody, kw_only=True):
-    posts_per_month: int | None
-    scheduled_posts: int | None
-    ai_tokens_per_month: int
-    ai_budget_usd_cents_per_month: int
-    ai_images_per_month: int
-    automation_actions_per_day_multiplier: float
-    team_seats: int
-    linkedin_accounts: int
-    content_library_items: int | None
-    analytics_history_days: int
-
-
-class UserTierOut(ResponseBody, kw_only=True):
-    user_id: uuid.UUID
-    tier: str
-    quotas: QuotasOut
-
-
-class TierIn(RequestBody, kw_only=True):
-    tier: str
+from inergize.entrypoints.http.routes.accounts.schemas import QuotasOut, TierIn, UserTierOut
 
 
 def quotas_out(q: Any) -> QuotasOut:

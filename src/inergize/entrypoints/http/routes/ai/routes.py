@@ -8,68 +8,37 @@ from typing import Any
 import msgspec
 from litestar import Request, Response, get, post, put
 
-from inergize.application import ai_banners, ai_carousels, ai_posts, ai_profile, ai_usage
-from inergize.application import content_preferences as prefs_uc
-from inergize.domain.ai import AiJob
-from inergize.domain.documents import Brand
-from inergize.domain.users import Principal
-from inergize.entrypoints.ai_ports import ai_ports
+from inergize.application.ai import (
+    banners as ai_banners,
+)
+from inergize.application.ai import (
+    carousels as ai_carousels,
+)
+from inergize.application.ai import (
+    posts as ai_posts,
+)
+from inergize.application.ai import (
+    profile as ai_profile,
+)
+from inergize.application.ai import (
+    usage as ai_usage,
+)
+from inergize.application.content import preferences as prefs_uc
+from inergize.bootstrap.ai import ai_ports
+from inergize.domain.accounts.users import Principal
+from inergize.domain.ai.generation import AiJob
+from inergize.domain.content.documents import Brand
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import idempotent
-from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
-
-
-class BrandIn(RequestBody, kw_only=True):
-    primary: str = "#0A66C2"
-    background: str = "#FFFFFF"
-    text: str = "#1D2226"
-
-
-class PostsIn(RequestBody, kw_only=True):
-    topic: str
-    post_type: str = "story"
-    variants: int = 1
-    regenerate: bool = False
-    industry: str | None = None
-    tone: str | None = None
-    save: bool = True
-
-
-class CarouselIn(RequestBody, kw_only=True):
-    topic: str
-    slides: int = 5
-    industry: str | None = None
-    tone: str | None = None
-    brand: BrandIn | None = None
-    regenerate: bool = False
-
-
-class BannerIn(RequestBody, kw_only=True):
-    headline: str | None = None
-    subline: str | None = None
-    topic: str = ""
-    template: str = "gradient"
-    brand: BrandIn | None = None
-    ai_background: bool = False
-
-
-class ProfileIn(RequestBody, kw_only=True):
-    regenerate: bool = False
-
-
-class PreferencesIn(RequestBody, kw_only=True):
-    banned_phrases: list[str] = []
-    brand: BrandIn | None = None
-
-
-class JobOut(ResponseBody, kw_only=True):
-    id: uuid.UUID
-    kind: str
-    status: str
-    progress: int
-    result: dict[str, Any]
-    error: str | None
-    links: dict[str, str]
+from inergize.entrypoints.http.routes.ai.schemas import (
+    BannerIn,
+    BrandIn,
+    CarouselIn,
+    JobOut,
+    PostsIn,
+    PreferencesIn,
+    ProfileIn,
+)
 
 
 def _camel(value: Any) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 import msgspec
@@ -12,82 +11,25 @@ from litestar.params import Parameter
 
 from inergize.application.compliance import campaign_events as events
 from inergize.application.compliance import campaigns as uc
+from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.campaigns import (
     Campaign,
-    CampaignConfig,
-    CampaignKind,
     CampaignState,
-    FollowUp,
     StepState,
 )
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.users import Principal
+from inergize.domain.platform.errors import ValidationFailed
 from inergize.entrypoints.http.auth import USER
-from inergize.entrypoints.http.routes.compliance import StepOut, step_out
-from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
-
-
-class FollowUpIn(RequestBody, kw_only=True):
-    after_days: float
-    template: str
-
-
-class ConfigIn(RequestBody, kw_only=True):
-    note_template: str = ""
-    follow_ups: list[FollowUpIn] = []
-    withdraw_after_days: float = 21
-    reaction: str = "LIKE"
-    comment_template: str = ""
-    daily_volume: int = 15
-    seed: int = 0
-
-    def to_domain(self) -> CampaignConfig:
-        return CampaignConfig(
-            note_template=self.note_template, withdraw_after_days=self.withdraw_after_days,
-            follow_ups=tuple(FollowUp(after_days=f.after_days, template=f.template) for f in self.follow_ups),
-            reaction=self.reaction, comment_template=self.comment_template, daily_volume=self.daily_volume,
-            seed=self.seed)
-
-
-class CampaignIn(RequestBody, kw_only=True):
-    kind: CampaignKind
-    name: str
-    config: ConfigIn = msgspec.field(default_factory=ConfigIn)
-    assisted: bool | None = None
-
-
-class CampaignOut(ResponseBody, kw_only=True):
-    id: str
-    kind: str
-    name: str
-    state: str
-    assisted: bool
-    config: dict[str, Any]
-    created_at: datetime
-    steps: dict[str, int] | None = None
-
-
-class CampaignPageOut(ResponseBody):
-    items: list[CampaignOut]
-    next_cursor: str | None
-
-
-class TargetsIn(RequestBody, kw_only=True):
-    csv: str | None = None  # a CSV with a URL (or URN) column, e.g. LinkedIn's Connections.csv
-    posts: list[str] | None = None  # engagement campaigns: post URLs or URNs
-    from_network: int | None = None  # connection campaigns: this many suggested members
-
-
-class AddedOut(ResponseBody):
-    added: int
-
-
-class EventIn(RequestBody):
-    event: events.TargetEvent
-
-
-class TaskIn(RequestBody):
-    done: bool
+from inergize.entrypoints.http.routes.compliance.routes import step_out
+from inergize.entrypoints.http.routes.compliance.schemas import (
+    AddedOut,
+    CampaignIn,
+    CampaignOut,
+    CampaignPageOut,
+    EventIn,
+    StepOut,
+    TargetsIn,
+    TaskIn,
+)
 
 
 def out(c: Campaign, counts: dict[str, int] | None = None) -> CampaignOut:

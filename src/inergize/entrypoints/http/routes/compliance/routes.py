@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 import msgspec
@@ -10,87 +9,26 @@ from litestar import Request, Response, get, patch, post
 
 from inergize.application.compliance import dashboard as board
 from inergize.application.compliance import safety
+from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.account import AutomationAccount
-from inergize.domain.compliance.actions import ActionBudget
-from inergize.domain.compliance.health import PauseRules
-from inergize.domain.compliance.pacing import PacingPolicy
-from inergize.domain.users import Principal
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import etag, expected_version
-from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
-
-
-class StepOut(ResponseBody, kw_only=True):
-    id: str
-    campaign_id: str
-    target_id: str
-    kind: str
-    state: str
-    planned_at: datetime
-    text: str
-    outcome: dict[str, Any]
+from inergize.entrypoints.http.routes.compliance.schemas import (
+    BudgetOut,
+    CauseOut,
+    DashboardOut,
+    PauseIn,
+    ResumeIn,
+    SettingsIn,
+    SettingsOut,
+    StepOut,
+)
 
 
 def step_out(s: Any) -> StepOut:
     return StepOut(id=str(s.id), campaign_id=str(s.campaign_id), target_id=str(s.target_id),
                    kind=s.kind.value, state=s.state.value, planned_at=s.planned_at, text=s.text,
                    outcome=s.outcome)
-
-
-class BudgetOut(ResponseBody, kw_only=True):
-    action: str
-    daily_limit: int
-    daily_left: int
-    weekly_limit: int
-    weekly_left: int
-
-
-class CauseOut(ResponseBody, kw_only=True):
-    code: str
-    points: int
-    detail: str
-
-
-class DashboardOut(ResponseBody, kw_only=True):
-    paused: bool
-    pause_reason: str | None
-    paused_at: datetime | None
-    health: int
-    health_causes: list[CauseOut]
-    budgets: list[BudgetOut]
-    next_open_at: datetime | None
-    next_actions: list[StepOut]
-    tasks_waiting: int
-    history: list[dict[str, Any]]
-
-
-class SettingsOut(ResponseBody, kw_only=True):
-    lists: dict[str, list[str]]
-    quiet: list[tuple[str, str]]
-    days_off: list[date]
-    pacing: dict[str, Any]
-    pause_rules: dict[str, Any]
-    budget_overrides: dict[str, Any]
-    paused: bool
-    version: int
-
-
-class SettingsIn(RequestBody, kw_only=True):
-    lists: dict[str, list[str]] | None = None
-    quiet: list[tuple[str, str]] | None = None
-    days_off: list[date] | None = None
-    pacing: PacingPolicy | None = None
-    pause_rules: PauseRules | None = None
-    budget_overrides: dict[str, ActionBudget] | None = None
-
-
-class PauseIn(RequestBody, kw_only=True):
-    reason: str = ""
-
-
-class ResumeIn(RequestBody, kw_only=True):
-    reason: str
-    acknowledge_risk: bool = False
 
 
 def _settings_out(a: AutomationAccount) -> Response[Any]:

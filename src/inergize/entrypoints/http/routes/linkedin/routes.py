@@ -17,14 +17,21 @@ from inergize.application.linkedin import imports as import_uc
 from inergize.application.linkedin import network as network_uc
 from inergize.application.linkedin import profile as profile_uc
 from inergize.application.linkedin import publishing as publish_uc
-from inergize.domain.errors import ValidationFailed
-from inergize.domain.linkedin import MediaKind, ReactionType
-from inergize.domain.linkedin_version import version_status
-from inergize.domain.users import Principal
+from inergize.domain.accounts.users import Principal
+from inergize.domain.linkedin.version import version_status
+from inergize.domain.platform.errors import ValidationFailed
 from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER, USER_UPLOAD
 from inergize.entrypoints.http.conventions import IDEMPOTENCY_HEADER
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
-from inergize.entrypoints.http.schemas import RequestBody
+from inergize.entrypoints.http.routes.linkedin.schemas import (
+    CommentIn,
+    InvitationIn,
+    MediaIn,
+    MessageIn,
+    MisbehaveIn,
+    PostIn,
+    ReactIn,
+)
 
 
 def _ports(request: Request[Any, Any, Any]) -> Any:
@@ -90,21 +97,6 @@ async def get_profile(request: Request[Any, Any, Any], principal: Principal) -> 
     return _json(await profile_uc.get_profile(principal=principal, ports=_ports(request)))
 
 
-class MediaIn(RequestBody, kw_only=True):
-    kind: MediaKind
-    data_base64: str
-    content_type: str
-    filename: str = ""
-    alt_text: str | None = None
-    title: str | None = None
-
-
-class PostIn(RequestBody, kw_only=True):
-    commentary: str
-    media: list[MediaIn] = []
-    first_comment: str | None = None
-
-
 def _media(items: list[MediaIn]) -> tuple[publish_uc.MediaInput, ...]:
     out = []
     for m in items:
@@ -149,26 +141,6 @@ async def list_posts(
     return _json(
         {"items": await publish_uc.list_posts(principal=principal, ports=_ports(request), limit=limit)}
     )
-
-
-class ReactIn(RequestBody, kw_only=True):
-    post_urn: str
-    reaction: ReactionType = ReactionType.LIKE
-
-
-class CommentIn(RequestBody, kw_only=True):
-    post_urn: str
-    text: str
-
-
-class InvitationIn(RequestBody, kw_only=True):
-    invitee_urn: str
-    message: str | None = None
-
-
-class MessageIn(RequestBody, kw_only=True):
-    recipient_urn: str
-    text: str
 
 
 @post("/v1/linkedin/comments", opt=USER, status_code=201)
@@ -246,13 +218,6 @@ async def import_analytics(request: Request[Any, Any, Any], principal: Principal
         await uploaded_file(request), principal=principal, ports=_ports(request), reader=c.workbook_reader()
     )
     return _json(out)
-
-
-class MisbehaveIn(RequestBody, kw_only=True):
-    rate_limit: int = 0
-    retry_after: int = 5
-    fail: int = 0
-    restricted: bool = False
 
 
 @post("/v1/linkedin/sandbox/misbehave", opt=USER, status_code=204)

@@ -8,11 +8,11 @@ from litestar import Request, Response, get, post
 from litestar.params import Parameter
 
 from inergize.application.linkedin import signin as uc
-from inergize.domain.users import Principal
-from inergize.entrypoints.accounts_wiring import account_ports
+from inergize.bootstrap.accounts import account_ports
+from inergize.domain.accounts.users import Principal
 from inergize.entrypoints.http.auth import PUBLIC, USER
-from inergize.entrypoints.http.routes.account_schemas import NO_STORE, client_info, tokens_out
-from inergize.entrypoints.http.routes.linkedin import camelize
+from inergize.entrypoints.http.routes.accounts.schemas import NO_STORE, client_info, tokens_out
+from inergize.entrypoints.http.routes.linkedin.routes import camelize
 
 
 def _ports(request: Request[Any, Any, Any]) -> Any:

@@ -3,56 +3,24 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from typing import Annotated, Any
+from typing import Any
 
-import msgspec
 from litestar import Request, get, post, put
 from litestar.params import Parameter
 
-from inergize.application import notifications as uc
-from inergize.domain.notifications import Notification, NotificationPreference
-from inergize.domain.users import Principal
+from inergize.application.notifications import inbox as uc
+from inergize.domain.accounts.users import Principal
+from inergize.domain.notifications.notification import Notification, NotificationPreference
 from inergize.entrypoints.http.auth import USER
-from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
-
-
-class NotificationOut(ResponseBody, kw_only=True):
-    id: uuid.UUID
-    kind: str
-    title: str
-    body: str
-    link: str | None
-    created_at: datetime
-    read_at: datetime | None
-
-
-class NotificationPageOut(ResponseBody):
-    items: list[NotificationOut]
-    next_cursor: str | None
-
-
-class UnreadOut(ResponseBody):
-    unread: int
-
-
-class MarkReadIn(RequestBody, kw_only=True):
-    ids: Annotated[list[uuid.UUID], msgspec.Meta(max_length=200)] | None = None
-
-
-class ChangedOut(ResponseBody):
-    changed: int
-
-
-class PreferenceIn(RequestBody, kw_only=True):
-    in_app: bool = True
-    email: bool = True
-
-
-class PreferenceOut(ResponseBody, kw_only=True):
-    kind: str
-    in_app: bool
-    email: bool
+from inergize.entrypoints.http.routes.notifications.schemas import (
+    ChangedOut,
+    MarkReadIn,
+    NotificationOut,
+    NotificationPageOut,
+    PreferenceIn,
+    PreferenceOut,
+    UnreadOut,
+)
 
 
 def _out(n: Notification) -> NotificationOut:

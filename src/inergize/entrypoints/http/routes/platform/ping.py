@@ -6,15 +6,10 @@ from typing import Any
 
 from litestar import Request, get, post
 
-from inergize.application import jobs as uc
-from inergize.domain.users import Principal
+from inergize.application.platform import ping as uc
+from inergize.domain.accounts.users import Principal
 from inergize.entrypoints.http.auth import ADMIN
-from inergize.entrypoints.http.schemas import ResponseBody
-
-
-class PingOut(ResponseBody, kw_only=True):
-    token: str
-    runs: int
+from inergize.entrypoints.http.routes.platform.schemas import PingOut
 
 
 @post("/v1/admin/ping", opt=ADMIN, status_code=202)

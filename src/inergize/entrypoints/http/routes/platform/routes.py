@@ -7,8 +7,8 @@ from typing import Any
 
 from litestar import Request, Response, get
 
-from inergize.application.system import check_readiness
-from inergize.domain.errors import NotFound, Unauthorized
+from inergize.application.platform.health import check_readiness
+from inergize.domain.platform.errors import NotFound, Unauthorized
 from inergize.entrypoints.http.auth import PUBLIC
 
 

@@ -10,18 +10,18 @@ from typing import Any
 from litestar import Request, Response, delete, get, patch, post, put
 from litestar.params import Parameter
 
-from inergize.application import optimal_times as times_uc
-from inergize.application import recurring as recurring_uc
-from inergize.application import schedule_import as import_uc
-from inergize.application import schedule_settings as settings_uc
-from inergize.application import scheduling as uc
-from inergize.domain.recurrence import Recurrence
-from inergize.domain.scheduling import TimeSlot
-from inergize.domain.users import Principal
+from inergize.application.scheduling import bulk_csv as import_uc
+from inergize.application.scheduling import optimal_times as times_uc
+from inergize.application.scheduling import queue_settings as settings_uc
+from inergize.application.scheduling import recurring as recurring_uc
+from inergize.application.scheduling import schedule as uc
+from inergize.domain.accounts.users import Principal
+from inergize.domain.scheduling.recurrence import Recurrence
+from inergize.domain.scheduling.schedules import TimeSlot
 from inergize.entrypoints.http.auth import USER, USER_UPLOAD
 from inergize.entrypoints.http.conventions import etag, expected_version, idempotent
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
-from inergize.entrypoints.http.routes.schedule_schemas import (
+from inergize.entrypoints.http.routes.scheduling.schemas import (
     CalendarOut,
     ConfirmPublishedIn,
     ImportOut,

@@ -7,9 +7,9 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from inergize.domain.publication import Publication
-from inergize.domain.recurrence import Frequency
-from inergize.domain.scheduling import ScheduleSettings, to_local
+from inergize.domain.scheduling.publication import Publication
+from inergize.domain.scheduling.recurrence import Frequency
+from inergize.domain.scheduling.schedules import ScheduleSettings, to_local
 from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
 from inergize.ports.scheduling import ImportProgress
 
