@@ -1907,6 +1907,22 @@ export interface components {
             items: components["schemas"]["AuditOut"][];
             nextCursor: string | null;
         };
+        /** AutomationSettingsIn */
+        AutomationSettingsIn: {
+            budgetOverrides?: {
+                [key: string]: components["schemas"]["ActionBudget"];
+            } | null;
+            daysOff?: string[] | null;
+            lists?: {
+                [key: string]: string[];
+            } | null;
+            pacing?: components["schemas"]["PacingPolicy"] | null;
+            pauseRules?: components["schemas"]["PauseRules"] | null;
+            quiet?: [
+                string,
+                string
+            ][] | null;
+        };
         /** BannerIn */
         BannerIn: {
             /** @default false */
@@ -2388,6 +2404,24 @@ export interface components {
             /** Format: uuid */
             versionId: string;
         };
+        /** QueueSettingsIn */
+        QueueSettingsIn: {
+            minGapMinutes?: number | null;
+            /** @default false */
+            moveScheduled: boolean;
+            slots?: components["schemas"]["SlotIO"][] | null;
+            timezone?: string | null;
+        };
+        /** QueueSettingsOut */
+        QueueSettingsOut: {
+            minGapMinutes: number;
+            paused: boolean;
+            slots: {
+                [key: string]: unknown;
+            }[];
+            timezone: string;
+            version: number;
+        };
         /** QuotasOut */
         QuotasOut: {
             aiBudgetUsdCentsPerMonth: number;
@@ -2491,16 +2525,6 @@ export interface components {
             /** Format: date-time */
             lastUsedAt: string;
             userAgent: string | null;
-        };
-        /** SettingsOut */
-        SettingsOut: {
-            minGapMinutes: number;
-            paused: boolean;
-            slots: {
-                [key: string]: unknown;
-            }[];
-            timezone: string;
-            version: number;
         };
         /** SlotIO */
         SlotIO: {
@@ -2609,30 +2633,6 @@ export interface components {
             days: number[];
             end: string;
             start: string;
-        };
-        /** SettingsIn */
-        compliance_SettingsIn: {
-            budgetOverrides?: {
-                [key: string]: components["schemas"]["ActionBudget"];
-            } | null;
-            daysOff?: string[] | null;
-            lists?: {
-                [key: string]: string[];
-            } | null;
-            pacing?: components["schemas"]["PacingPolicy"] | null;
-            pauseRules?: components["schemas"]["PauseRules"] | null;
-            quiet?: [
-                string,
-                string
-            ][] | null;
-        };
-        /** SettingsIn */
-        schedule_schemas_SettingsIn: {
-            minGapMinutes?: number | null;
-            /** @default false */
-            moveScheduled: boolean;
-            slots?: components["schemas"]["SlotIO"][] | null;
-            timezone?: string | null;
         };
     };
     responses: never;
@@ -4457,7 +4457,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["compliance_SettingsIn"];
+                "application/json": components["schemas"]["AutomationSettingsIn"];
             };
         };
         responses: {
@@ -6233,7 +6233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SettingsOut"];
+                    "application/json": components["schemas"]["QueueSettingsOut"];
                 };
             };
         };
@@ -6329,7 +6329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SettingsOut"];
+                    "application/json": components["schemas"]["QueueSettingsOut"];
                 };
             };
         };
@@ -6363,7 +6363,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["schedule_schemas_SettingsIn"];
+                "application/json": components["schemas"]["QueueSettingsIn"];
             };
         };
         responses: {

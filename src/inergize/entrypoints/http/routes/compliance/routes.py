@@ -14,13 +14,13 @@ from inergize.domain.compliance.account import AutomationAccount
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import etag, expected_version
 from inergize.entrypoints.http.routes.compliance.schemas import (
+    AutomationSettingsIn,
+    AutomationSettingsOut,
     BudgetOut,
     CauseOut,
     DashboardOut,
     PauseIn,
     ResumeIn,
-    SettingsIn,
-    SettingsOut,
     StepOut,
 )
 
@@ -32,7 +32,7 @@ def step_out(s: Any) -> StepOut:
 
 
 def _settings_out(a: AutomationAccount) -> Response[Any]:
-    body = SettingsOut(lists=a.lists, quiet=list(a.quiet), days_off=list(a.days_off),
+    body = AutomationSettingsOut(lists=a.lists, quiet=list(a.quiet), days_off=list(a.days_off),
                        pacing=msgspec.to_builtins(a.pacing), pause_rules=msgspec.to_builtins(a.pause_rules),
                        budget_overrides=msgspec.to_builtins(a.budget_overrides), paused=a.paused,
                        version=a.version)
@@ -60,7 +60,7 @@ async def get_settings(request: Request[Any, Any, Any], principal: Principal) ->
 
 
 @patch("/v1/compliance/settings", opt=USER)
-async def patch_settings(request: Request[Any, Any, Any], data: SettingsIn,
+async def patch_settings(request: Request[Any, Any, Any], data: AutomationSettingsIn,
                          principal: Principal) -> Response[Any]:
     cmd = board.AutomationSettings(lists=data.lists, quiet=data.quiet, days_off=data.days_off,
                                    pacing=data.pacing, pause_rules=data.pause_rules,

@@ -57,7 +57,7 @@ class DashboardOut(ResponseBody, kw_only=True):
     history: list[dict[str, Any]]
 
 
-class SettingsOut(ResponseBody, kw_only=True):
+class AutomationSettingsOut(ResponseBody, kw_only=True):
     lists: dict[str, list[str]]
     quiet: list[tuple[str, str]]
     days_off: list[date]
@@ -68,7 +68,7 @@ class SettingsOut(ResponseBody, kw_only=True):
     version: int
 
 
-class SettingsIn(RequestBody, kw_only=True):
+class AutomationSettingsIn(RequestBody, kw_only=True):
     lists: dict[str, list[str]] | None = None
     quiet: list[tuple[str, str]] | None = None
     days_off: list[date] | None = None

@@ -28,13 +28,13 @@ from inergize.entrypoints.http.routes.scheduling.schemas import (
     MoveIn,
     PostNowIn,
     PublicationOut,
+    QueueSettingsIn,
+    QueueSettingsOut,
     RecommendationOut,
     RecommendationsOut,
     RecurringIn,
     RetryIn,
     ScheduleIn,
-    SettingsIn,
-    SettingsOut,
     import_out,
     settings_out,
     to_out,
@@ -175,7 +175,7 @@ async def get_settings(request: Request[Any, Any, Any], principal: Principal) ->
 
 @put("/v1/schedule/settings", opt=USER)
 async def put_settings(
-    request: Request[Any, Any, Any], data: SettingsIn, principal: Principal
+    request: Request[Any, Any, Any], data: QueueSettingsIn, principal: Principal
 ) -> Response[Any]:
     c = _c(request)
     slots = [TimeSlot(s.weekday, s.time) for s in data.slots] if data.slots is not None else None
@@ -195,7 +195,7 @@ async def put_settings(
 
 
 @post("/v1/schedule/pause", opt=USER, status_code=200)
-async def pause(request: Request[Any, Any, Any], principal: Principal) -> SettingsOut:
+async def pause(request: Request[Any, Any, Any], principal: Principal) -> QueueSettingsOut:
     c = _c(request)
     return settings_out(
         await settings_uc.set_paused(True, principal=principal, uow_factory=c.uow_factory(), clock=c.clock())
@@ -203,7 +203,7 @@ async def pause(request: Request[Any, Any, Any], principal: Principal) -> Settin
 
 
 @post("/v1/schedule/resume", opt=USER, status_code=200)
-async def resume(request: Request[Any, Any, Any], principal: Principal) -> SettingsOut:
+async def resume(request: Request[Any, Any, Any], principal: Principal) -> QueueSettingsOut:
     c = _c(request)
     return settings_out(
         await settings_uc.set_paused(False, principal=principal, uow_factory=c.uow_factory(), clock=c.clock())

@@ -51,7 +51,7 @@ class SlotIO(RequestBody, kw_only=True):
     time: str
 
 
-class SettingsIn(RequestBody, kw_only=True):
+class QueueSettingsIn(RequestBody, kw_only=True):
     timezone: str | None = None
     slots: list[SlotIO] | None = None
     min_gap_minutes: int | None = None
@@ -77,7 +77,7 @@ class PublicationOut(ResponseBody, kw_only=True):
     version: int
 
 
-class SettingsOut(ResponseBody, kw_only=True):
+class QueueSettingsOut(ResponseBody, kw_only=True):
     timezone: str
     slots: list[dict[str, Any]]
     min_gap_minutes: int
@@ -136,8 +136,8 @@ def to_out(p: Publication) -> PublicationOut:
     )
 
 
-def settings_out(s: ScheduleSettings) -> SettingsOut:
-    return SettingsOut(
+def settings_out(s: ScheduleSettings) -> QueueSettingsOut:
+    return QueueSettingsOut(
         timezone=s.timezone,
         slots=[{"weekday": x.weekday, "time": x.time} for x in s.slots],
         min_gap_minutes=s.min_gap_minutes,
