@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from "react";
+import { useId, type HTMLAttributes, type ReactNode } from "react";
 
 import { cx } from "./cx";
 
@@ -12,14 +12,22 @@ type CardProps = HTMLAttributes<HTMLElement> & {
 
 export function Card({ title, level = 2, actions, className, children, ...rest }: CardProps) {
   const Heading = level === 2 ? "h2" : "h3";
+  const headingId = useId();
   return (
     <section
+      aria-labelledby={title ? headingId : undefined}
       className={cx("rounded-card border border-line bg-surface p-gutter shadow-sm sm:p-6", className)}
       {...rest}
     >
       {title || actions ? (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-          {title ? <Heading className="text-title font-semibold">{title}</Heading> : <span />}
+          {title ? (
+            <Heading id={headingId} className="text-title font-semibold">
+              {title}
+            </Heading>
+          ) : (
+            <span />
+          )}
           {actions}
         </div>
       ) : null}

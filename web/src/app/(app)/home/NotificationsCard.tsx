@@ -29,7 +29,7 @@ export function NotificationsCard() {
       title={t("title")}
       actions={
         unread > 0 ? (
-          <Button variant="ghost" busy={markAll.isPending} onClick={() => markAll.mutate({ body: {} })}>
+          <Button variant="link" busy={markAll.isPending} onClick={() => markAll.mutate({ body: {} })}>
             {t("markAllRead")}
           </Button>
         ) : null
@@ -47,7 +47,7 @@ export function NotificationsCard() {
           <ul className="flex flex-col divide-y divide-line">
             {items.map((n) => (
               <li key={n.id} className="py-2">
-                <p className="font-medium">{n.title}</p>
+                <p className="font-semibold">{n.title}</p>
                 <p className="text-sm">{n.body}</p>
                 <p className="text-xs text-ink-muted">
                   <time dateTime={n.createdAt}>{format.relative(n.createdAt)}</time>

@@ -50,7 +50,7 @@ export function UpcomingCard({ calendar }: { calendar: CalendarQuery }) {
         <ul className="flex flex-col divide-y divide-line">
           {upcoming.map((p) => (
             <li key={p.id} className="py-2">
-              <p className="font-medium">{preview(p.text)}</p>
+              <p className="font-semibold">{preview(p.text)}</p>
               <p className="text-sm text-ink-muted">
                 <time dateTime={p.dueAt}>{t("at", { when: format.dateTime(p.dueAt) })}</time>
               </p>
@@ -100,7 +100,7 @@ export function AttentionCard({ calendar }: { calendar: CalendarQuery }) {
           ))}
           {items.map((p) => (
             <li key={p.id} className="py-2">
-              <p className="font-medium">
+              <p className="font-semibold">
                 {p.failureReason || p.lastError
                   ? t("publication", { reason: p.failureReason ?? p.lastError ?? "" })
                   : t("publicationNoReason")}
