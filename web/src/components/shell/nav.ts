@@ -35,7 +35,10 @@ export type NavEntry = {
   admin?: boolean;
 };
 
-export const NAV: NavEntry[] = [{ href: "/", label: "home" }];
+export const NAV: NavEntry[] = [
+  { href: "/", label: "home" },
+  { href: "/calendar/", label: "calendar" },
+];
 
 /** Whether `pathname` is the entry's page or one under it (`/` matches only itself). */
 export function isCurrent(entry: NavEntry, pathname: string): boolean {

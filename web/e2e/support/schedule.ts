@@ -1,0 +1,62 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+
+import type { Account } from "./accounts";
+
+/** A bearer token for setting up a test's data through the API (the page itself uses its cookie session). */
+export async function apiToken(request: APIRequestContext, account: Account): Promise<string> {
+  const answer = await request.post("/v1/auth/login", { data: { email: account.email, password: account.password } });
+  expect(answer.ok(), await answer.text()).toBe(true);
+  return ((await answer.json()) as { accessToken: string }).accessToken;
+}
+
+const auth = (token: string, extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${token}`, ...extra });
+
+/** Connects the member's simulated LinkedIn account (embedded mode): the sandbox's authorization URL is
+ * the callback itself, carrying a code. */
+export async function connectSandbox(request: APIRequestContext, token: string): Promise<void> {
+  const start = await request.post("/v1/linkedin/connect", { headers: auth(token) });
+  expect(start.ok(), await start.text()).toBe(true);
+  const { authorizationUrl } = (await start.json()) as { authorizationUrl: string };
+  const back = await request.get(authorizationUrl, { maxRedirects: 0 });
+  expect(back.status(), await back.text()).toBeLessThan(400);
+}
+
+/** Sets the profile's time zone (the calendar shows that zone, whatever the browser's). */
+export async function setTimeZone(request: APIRequestContext, token: string, timezone: string): Promise<void> {
+  const me = await request.get("/v1/me", { headers: auth(token) });
+  const etag = me.headers()["etag"] ?? `"v${((await me.json()) as { version: number }).version}"`;
+  const patched = await request.patch("/v1/me", { headers: auth(token, { "If-Match": etag }), data: { timezone } });
+  expect(patched.ok(), await patched.text()).toBe(true);
+}
+
+/** A post in the library, moderated and ready to schedule; its id. */
+export async function readyPost(request: APIRequestContext, token: string, title: string, body: string): Promise<string> {
+  const created = await request.post("/v1/content", { headers: auth(token), data: { title, body, kind: "post" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id, version } = (await created.json()) as { id: string; version: number };
+  const ready = await request.post(`/v1/content/${id}/ready`, { headers: auth(token, { "If-Match": `"v${version}"` }) });
+  expect(ready.ok(), await ready.text()).toBe(true);
+  return id;
+}
+
+/** Schedules content at an instant through the API; the publication's id. */
+export async function scheduleAt(request: APIRequestContext, token: string, contentId: string, at: Date): Promise<string> {
+  const answer = await request.post("/v1/schedule", { headers: auth(token), data: { contentId, at: at.toISOString() } });
+  expect(answer.status(), await answer.text()).toBe(201);
+  return ((await answer.json()) as { id: string }).id;
+}
+
+/** `YYYY-MM-DD` and `HH:MM` of an instant on the clocks of `zone`. */
+export function wallClock(instant: Date, zone: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
+}
