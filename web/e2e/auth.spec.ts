@@ -139,3 +139,18 @@ test("a reset on an account with two-step verification asks for a code too", asy
     await expect(page.getByText("Your password is changed")).toBeVisible();
   });
 });
+
+test("confirms a change of email address from the link sent to the new address", async ({ page, request }) => {
+  const account = await createVerifiedAccount(request);
+  const login = await request.post("/v1/auth/login", { data: { email: account.email, password: account.password } });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const newEmail = newAccount("moved").email;
+  const change = await request.post("/v1/me/email", {
+    headers: { Authorization: `Bearer ${accessToken}` },
+    data: { password: account.password, newEmail },
+  });
+  expect(change.ok(), await change.text()).toBe(true);
+  await page.goto(await linkFromEmail(newEmail, "confirm-email"));
+  await expect(page.getByText("Your new email address is confirmed")).toBeVisible();
+  await signIn(page, { ...account, email: newEmail });
+});
