@@ -15,7 +15,7 @@ CLIENT = ClientInfo(ip="203.0.113.7", user_agent="pytest-browser/1.0")
 
 
 def link_token(text: str, path: str) -> str:
-    match = re.search(rf"/{path}\?token=([A-Za-z0-9_-]+)", text)
+    match = re.search(rf"/{path}/\?token=([A-Za-z0-9_-]+)", text)  # the web app's page (a folder)
     assert match, f"no /{path} link in {text!r}"
     return match.group(1)
 

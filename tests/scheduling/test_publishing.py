@@ -160,7 +160,7 @@ async def test_an_outcome_that_stays_unknown_ends_in_needs_attention_and_is_neve
     async with factory(read_only=True) as uow:
         notes = await uow.notifications.list_for_user(user.user.id, limit=10, cursor=None)
     assert [n.kind for n in notes.items] == ["publishing.needs_attention"]
-    assert notes.items[0].link == f"/schedule/{item.id}"
+    assert notes.items[0].link == f"/calendar/?publication={item.id}"
     wire.state.fail_next = []
     await uc.retry_now(
         item.id, principal=user.principal, uow_factory=factory, clock=clock, confirm_repost=True

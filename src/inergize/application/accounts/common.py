@@ -23,6 +23,7 @@ from inergize.domain.accounts.security import (
     token_digest,
 )
 from inergize.domain.accounts.users import Principal, User
+from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import RateLimited, Unauthorized
 from inergize.ports.clock import Clock
 from inergize.ports.passwords import PasswordHasher
@@ -196,7 +197,7 @@ async def start_session(
                 f"Someone signed in from a new device ({client.user_agent or 'unknown browser'}, "
                 f"{client.ip or 'unknown address'}). If it was not you, change your password and "
                 "sign out everywhere.",
-                link="/settings/security",
+                link=web_pages.SECURITY_SETTINGS,
                 now=now,
             )
         state.known_devices = [*state.known_devices, device][-MAX_KNOWN_DEVICES:]

@@ -26,6 +26,7 @@ from inergize.domain.accounts.security import (
     token_digest,
 )
 from inergize.domain.accounts.users import Principal, User, normalize_email
+from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import Conflict, NotFound, ValidationFailed
 from inergize.ports.email import EmailMessage
 from inergize.ports.unit_of_work import UnitOfWork
@@ -54,7 +55,7 @@ async def forgot_password(email: str, *, client: ClientInfo, ports: AccountPorts
                 ),
                 token_digest(token),
             )
-            link = f"{ports.policy.base_url.rstrip('/')}/reset-password?token={token}"
+            link = ports.policy.base_url.rstrip("/") + web_pages.reset_password(token)
             await queue_email(
                 uow,
                 user.id,
@@ -125,7 +126,7 @@ async def _store_password(
     state = await end_all_sessions(uow, user.id, now, reason, keep=keep)
     state.password_changed_at = now
     await uow.security.save(state, now)
-    await notify(uow, user.id, f"security.{reason}", title, body, link="/settings/security", now=now)
+    await notify(uow, user.id, f"security.{reason}", title, body, link=web_pages.SECURITY_SETTINGS, now=now)
     await audit(uow, event, user_id=user.id, now=now, client=client)
 
 async def change_password(
@@ -191,7 +192,7 @@ async def request_email_change(
                 ),
                 token_digest(token),
             )
-            link = f"{ports.policy.base_url.rstrip('/')}/confirm-email?token={token}"
+            link = ports.policy.base_url.rstrip("/") + web_pages.confirm_email(token)
             await queue_email(
                 uow,
                 user.id,
@@ -227,7 +228,7 @@ async def confirm_email_change(token: str, *, client: ClientInfo, ports: Account
             "security.email_changed",
             "Your email address was changed",
             f"Your InErgize account now uses {new_address}. If it was not you, contact us.",
-            link="/settings/security",
+            link=web_pages.SECURITY_SETTINGS,
             now=now,
             email_to=old,
         )

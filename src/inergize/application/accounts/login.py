@@ -30,6 +30,7 @@ from inergize.domain.accounts.security import (
     token_digest,
 )
 from inergize.domain.accounts.users import Principal, normalize_email
+from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 
 BAD_CREDENTIALS = "The email or password is not correct."
@@ -139,7 +140,7 @@ async def complete_mfa_login(
                 "security.recovery_code_used",
                 "A recovery code was used",
                 f"You signed in with a recovery code; {left} are left.",
-                link="/settings/security",
+                link=web_pages.SECURITY_SETTINGS,
                 now=now,
             )
         pair = await start_session(uow, ports, user, client, now)
@@ -166,7 +167,7 @@ async def refresh(refresh_token: str, *, client: ClientInfo, ports: AccountPorts
                         "A sign-in was ended to protect you",
                         "An old sign-in token was used again, so we signed that device out. If this "
                         "keeps happening, change your password.",
-                        link="/settings/security",
+                        link=web_pages.SECURITY_SETTINGS,
                         now=now,
                     )
                 await audit(

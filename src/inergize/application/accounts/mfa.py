@@ -18,6 +18,7 @@ from inergize.domain.accounts.security import (
     token_digest,
 )
 from inergize.domain.accounts.users import Principal, User
+from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import Conflict, NotFound, Unauthorized
 from inergize.ports.unit_of_work import UnitOfWork
 
@@ -109,7 +110,7 @@ async def confirm(code: str, *, principal: Principal, client: ClientInfo, ports:
             "security.mfa_enabled",
             "Two-step verification is on",
             "Two-step verification was turned on for your account.",
-            link="/settings/security",
+            link=web_pages.SECURITY_SETTINGS,
             now=now,
         )
         await audit(uow, "mfa.enabled", user_id=principal.user_id, now=now, client=client)
@@ -163,7 +164,7 @@ async def disable(
             "Two-step verification is off",
             "Two-step verification was turned off for your account. If it was not you, change your "
             "password now.",
-            link="/settings/security",
+            link=web_pages.SECURITY_SETTINGS,
             now=now,
         )
         await audit(uow, "mfa.disabled", user_id=principal.user_id, now=now, client=client)

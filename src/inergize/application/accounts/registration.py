@@ -24,6 +24,7 @@ from inergize.domain.accounts.security import (
     token_digest,
 )
 from inergize.domain.accounts.users import Role, User, normalize_email
+from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import ValidationFailed
 from inergize.ports.email import EmailMessage
 from inergize.ports.unit_of_work import UnitOfWork
@@ -48,7 +49,7 @@ async def send_verification(
         ),
         token_digest(token),
     )
-    link = f"{ports.policy.base_url.rstrip('/')}/verify-email?token={token}"
+    link = ports.policy.base_url.rstrip("/") + web_pages.verify_email(token)
     await queue_email(
         uow,
         user_id,
@@ -87,7 +88,7 @@ async def register(
                     subject="Someone tried to sign up with your address",
                     text="An InErgize account already exists for this address. If it was you, sign in or "
                     "reset "
-                    f"your password: {ports.policy.base_url.rstrip('/')}/login\n",
+                    f"your password: {ports.policy.base_url.rstrip('/')}{web_pages.SIGN_IN}\n",
                 ),
                 now=now,
             )

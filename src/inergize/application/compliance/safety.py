@@ -14,6 +14,7 @@ from inergize.application.notifications.inbox import notify
 from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.account import AutomationAccount
 from inergize.domain.compliance.health import Outcome, PauseRules, health_score, pause_reason
+from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import ValidationFailed
 from inergize.ports.clock import Clock
 from inergize.ports.compliance_repository import ComplianceLog
@@ -65,7 +66,7 @@ async def pause(uow: UnitOfWork, user_id: uuid.UUID, *, reason: str, now: dateti
                 + (" and held your scheduled posts" if held else "")
                 + ". Nothing runs until you resume it from the compliance dashboard.")
         await notify(uow, user_id, "compliance.paused", "Automation paused to protect your account", body,
-                     link="/compliance", now=now)
+                     link=web_pages.COMPLIANCE, now=now)
     return True
 
 

@@ -14,6 +14,7 @@ from inergize.application.notifications.inbox import notify
 from inergize.domain.linkedin.account import ConnectionStatus, LinkedInConnection
 from inergize.domain.linkedin.auth import MemberAuth, OAuthTokens
 from inergize.domain.linkedin.errors import LinkedInTokenRejected, LinkedInUnavailable
+from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import NotFound
 from inergize.ports.clock import Clock
 from inergize.ports.linkedin import LinkedInGateway
@@ -132,7 +133,7 @@ async def _record(
                 "Reconnect your LinkedIn account",
                 "LinkedIn no longer accepts InErgize's access to your account. Nothing will be published "
                 "until you reconnect.",
-                link="/settings/linkedin",
+                link=web_pages.LINKEDIN,
                 now=now,
             )
         elif notify_reconsent and conn.reconsent_notified_at is None:
@@ -144,7 +145,7 @@ async def _record(
                 "Reconnect LinkedIn soon",
                 f"LinkedIn access expires on {conn.expires_at:%Y-%m-%d}. Reconnect before then so "
                 "scheduled posts keep going out.",
-                link="/settings/linkedin",
+                link=web_pages.LINKEDIN,
                 now=now,
             )
         await uow.linkedin.save_connection(msgspec.structs.replace(conn, **changes))

@@ -5,7 +5,7 @@ Every capability tells a user something with :func:`notify`, inside its own unit
     async with uow_factory() as uow:
         ...
         await notify(uow, user_id, "publishing.failed", "Your post was not published",
-                     "LinkedIn refused it: ...", link="/content/42", now=clock.now())
+                     "LinkedIn refused it: ...", link="/compose/?id=42", now=clock.now())
         await uow.commit()
 
 The row and its email job commit (or roll back) together with the caller's change, so a notice is

@@ -27,6 +27,7 @@ from inergize.application.scheduling.outcomes import Outcome, classify
 from inergize.domain.linkedin.auth import MemberAuth
 from inergize.domain.linkedin.errors import LinkedInError
 from inergize.domain.linkedin.posts import MediaAttachment, MediaKind, PostRequest, PublishedPost
+from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import CapabilityUnavailable, InergizeError
 from inergize.domain.scheduling.publication import (
     CLAIM_SECONDS,
@@ -235,7 +236,7 @@ class Publisher:
                 "Your post was not published",
                 f"LinkedIn did not publish your scheduled post ({updated.failure_reason}): "
                 f"{o.detail} Open it to fix it and retry.",
-                link=f"/schedule/{pid}",
+                link=web_pages.publication(pid),
                 now=now,
             )
         elif updated.state is S.NEEDS_ATTENTION:
@@ -246,6 +247,6 @@ class Publisher:
                 "Please check a scheduled post",
                 "We could not confirm whether LinkedIn published your post. Check your feed, then "
                 "mark it as published or confirm a repost.",
-                link=f"/schedule/{pid}",
+                link=web_pages.publication(pid),
                 now=now,
             )

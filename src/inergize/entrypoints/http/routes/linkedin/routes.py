@@ -7,9 +7,11 @@ import base64
 import binascii
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 import msgspec
 from litestar import Request, Response, delete, get, post
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
 
 from inergize.application.linkedin import connection as conn_uc
@@ -19,7 +21,8 @@ from inergize.application.linkedin import profile as profile_uc
 from inergize.application.linkedin import publishing as publish_uc
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.version import version_status
-from inergize.domain.platform.errors import ValidationFailed
+from inergize.domain.notifications import web_pages
+from inergize.domain.platform.errors import InergizeError, ValidationFailed
 from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER, USER_UPLOAD
 from inergize.entrypoints.http.conventions import IDEMPOTENCY_HEADER
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
@@ -63,17 +66,31 @@ async def connect(request: Request[Any, Any, Any], principal: Principal) -> Resp
     return _json(await conn_uc.start_connect(principal=principal, ports=_ports(request)))
 
 
-@get("/v1/linkedin/callback", opt=PUBLIC)
+@get("/v1/linkedin/callback", opt=PUBLIC, responses={303: ResponseSpec(
+    None, description="To a browser (Accept prefers text/html): on to the web app's LinkedIn page, "
+                      "`/linkedin/?connected=1` or `/linkedin/?error=<problem code>`.")})
 async def callback(
     request: Request[Any, Any, Any],
     oauth_state: str = Parameter(query="state"),
     code: str | None = None,
     error: str | None = None,
 ) -> Response[Any]:
-    """Where LinkedIn returns the browser: the state identifies the user (a redirect carries no session)."""
-    return _json(
-        await conn_uc.complete_connect(code=code, state=oauth_state, error=error, ports=_ports(request))
-    )
+    """Where LinkedIn returns the browser: the state identifies the user (a redirect carries no session).
+    API clients get the connection as JSON (errors as problems); a browser is sent on to the web app."""
+    browser = request.accept.best_match(["application/json", "text/html"]) == "text/html"
+    try:
+        out = await conn_uc.complete_connect(code=code, state=oauth_state, error=error, ports=_ports(request))
+    except InergizeError as exc:
+        if not browser:
+            raise
+        return _to_web_app({"error": exc.code})
+    return _to_web_app({"connected": "1"}) if browser else _json(out)
+
+
+def _to_web_app(query: dict[str, str]) -> Response[Any]:
+    # relative: the browser stays on the origin LinkedIn sent it back to, which serves the web app
+    return Response(b"", status_code=303, headers={"Location": f"{web_pages.LINKEDIN}?{urlencode(query)}",
+                                                   "Cache-Control": "no-store"})
 
 
 @get("/v1/linkedin/connection", opt=USER)
