@@ -51,9 +51,10 @@ async def notify(
     email_to: str | None = None,
 ) -> Notification:
     """Record a notification for ``user_id`` in ``uow`` and, if the user wants email for ``kind``,
-    enqueue its email through the outbox. The caller commits. ``link`` is a path in the app
-    (``/content/42``) or an absolute URL; ``email_to`` sends the email to another address (a notice to
-    a previous address). Security kinds (``security.*``) cannot be silenced."""
+    enqueue its email through the outbox. The caller commits. ``link`` is a page of the web app
+    (``/compose/?id=42``, see ``domain/notifications/web_pages.py``) or an absolute URL; ``email_to``
+    sends the email to another address (a notice to a previous address). Security kinds
+    (``security.*``) cannot be silenced."""
     check_kind(kind)
     if link is not None and len(link) > MAX_LINK:
         raise ValidationFailed("The link is too long.", field="link")
