@@ -4812,6 +4812,13 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description To a browser (Accept prefers text/html): on to the web app's LinkedIn page, `/linkedin/?connected=1` or `/linkedin/?error=<problem code>`. */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Bad request syntax or unsupported method */
             400: {
                 headers: {
