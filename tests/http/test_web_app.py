@@ -104,7 +104,8 @@ async def test_unknown_api_paths_stay_problems(site: httpx.AsyncClient) -> None:
 async def test_hashed_files_are_immutable_and_html_is_revalidated(site: httpx.AsyncClient) -> None:
     r = await site.get("/_next/static/chunks/app.js")
     assert r.status_code == 200 and r.text == CHUNK
-    assert r.headers["content-type"].startswith("text/javascript")
+    assert r.headers["content-type"] == "text/javascript; charset=utf-8"
+    assert (await site.get("/")).headers["content-type"] == "text/html; charset=utf-8"
     assert r.headers["cache-control"] == "public, max-age=31536000, immutable"
     assert r.headers["x-content-type-options"] == "nosniff"
     for path in ("/", "/manifest.webmanifest", "/index.txt"):
@@ -172,6 +173,7 @@ async def test_a_missing_export_answers_a_page_saying_so(tmp_path: Path) -> None
     async for client in _client(tmp_path, web_dir):
         r = await client.get("/")
         assert r.status_code == 200 and "not built" in r.text and "make run" in r.text
+        assert r.headers["content-type"] == "text/html; charset=utf-8"
         assert r.headers["x-frame-options"] == "DENY" and "content-security-policy" in r.headers
         assert (await client.get("/sign-in/")).status_code == 404
         # built while the server runs: found on the next request, no restart

@@ -115,7 +115,8 @@ class Asset:
 
 def _media_type(path: Path) -> str:
     kind = _TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith(("json", "javascript")) else kind
+    # Litestar adds "; charset=utf-8" to text/* itself; the JSON family is UTF-8 by definition
+    return kind
 
 
 def _asset(rel: str, path: Path) -> Asset:
@@ -171,7 +172,7 @@ class WebSite:
 
 def _page(body: bytes, status: int) -> Response[bytes]:
     headers = {**PAGE_SECURITY, "Cache-Control": REVALIDATE, "Content-Security-Policy": content_security_policy([])}
-    return Response(body, status_code=status, media_type="text/html; charset=utf-8", headers=headers)
+    return Response(body, status_code=status, media_type="text/html", headers=headers)
 
 
 def _accepts_gzip(request: Request[Any, Any, Any]) -> bool:
