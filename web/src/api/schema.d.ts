@@ -1923,6 +1923,28 @@ export interface components {
                 string
             ][] | null;
         };
+        /** AutomationSettingsOut */
+        AutomationSettingsOut: {
+            budgetOverrides: {
+                [key: string]: unknown;
+            };
+            daysOff: string[];
+            lists: {
+                [key: string]: string[];
+            };
+            pacing: {
+                [key: string]: unknown;
+            };
+            pauseRules: {
+                [key: string]: unknown;
+            };
+            paused: boolean;
+            quiet: [
+                string,
+                string
+            ][];
+            version: number;
+        };
         /** BannerIn */
         BannerIn: {
             /** @default false */
@@ -2091,9 +2113,7 @@ export interface components {
             budgets: components["schemas"]["BudgetOut"][];
             health: number;
             healthCauses: components["schemas"]["CauseOut"][];
-            history: {
-                [key: string]: unknown;
-            }[];
+            history: components["schemas"]["SafetyEventOut"][];
             nextActions: components["schemas"]["StepOut"][];
             nextOpenAt: string | null;
             pauseReason: string | null;
@@ -2115,6 +2135,12 @@ export interface components {
         /** EmailIn */
         EmailIn: {
             email: string;
+        };
+        /** EnrolmentOut */
+        EnrolmentOut: {
+            otpauthUri: string;
+            qrPngBase64: string;
+            secret: string;
         };
         /** EventIn */
         EventIn: {
@@ -2467,6 +2493,10 @@ export interface components {
             items: components["schemas"]["RecommendationOut"][];
             timezone: string;
         };
+        /** RecoveryCodesOut */
+        RecoveryCodesOut: {
+            recoveryCodes: string[];
+        };
         /** RecurringIn */
         RecurringIn: {
             /** @default false */
@@ -2503,6 +2533,17 @@ export interface components {
         RetryIn: {
             /** @default false */
             confirmRepost: boolean;
+        };
+        /** SafetyEventOut */
+        SafetyEventOut: {
+            /** Format: date-time */
+            createdAt: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            kind: string;
+            reason: string;
+            verdict: string;
         };
         /** ScheduleIn */
         ScheduleIn: {
@@ -4369,7 +4410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AutomationSettingsOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -4408,7 +4449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AutomationSettingsOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -4443,7 +4484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AutomationSettingsOut"];
                 };
             };
         };
@@ -4467,7 +4508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AutomationSettingsOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -5382,7 +5423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProfileOut"];
                 };
             };
         };
@@ -5406,7 +5447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProfileOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -5636,7 +5677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RecoveryCodesOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -5671,7 +5712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["EnrolmentOut"];
                 };
             };
         };
@@ -5695,7 +5736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RecoveryCodesOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

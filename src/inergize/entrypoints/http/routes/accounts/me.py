@@ -20,6 +20,7 @@ from inergize.entrypoints.http.routes.accounts.schemas import (
     DeleteIn,
     EmailChangeIn,
     PasswordChangeIn,
+    ProfileOut,
     ProfilePatch,
     SessionOut,
     audit_out,
@@ -34,7 +35,7 @@ def _ports(request: Request[Any, Any, Any]) -> Any:
 
 
 @get("/v1/me", opt=USER)
-async def get_me(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def get_me(request: Request[Any, Any, Any], principal: Principal) -> Response[ProfileOut]:
     user = await profile.get_profile(principal=principal, ports=_ports(request))
     return Response(profile_out(user), headers={"ETag": etag(user.version)})
 
@@ -42,7 +43,7 @@ async def get_me(request: Request[Any, Any, Any], principal: Principal) -> Respo
 @patch("/v1/me", opt=USER)
 async def patch_me(
     request: Request[Any, Any, Any], data: ProfilePatch, principal: Principal
-) -> Response[Any]:
+) -> Response[ProfileOut]:
     hours = data.working_hours
     change = profile.ProfileChange(
         display_name=data.display_name,

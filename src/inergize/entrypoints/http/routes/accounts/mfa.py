@@ -34,7 +34,7 @@ async def mfa_status(request: Request[Any, Any, Any], principal: Principal) -> M
 
 
 @post("/v1/me/mfa/totp", opt=USER, status_code=201)
-async def enrol(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def enrol(request: Request[Any, Any, Any], principal: Principal) -> Response[EnrolmentOut]:
     e = await mfa.enrol(principal=principal, ports=_ports(request))
     return Response(
         EnrolmentOut(
@@ -52,7 +52,9 @@ async def enrolment_qr(request: Request[Any, Any, Any], principal: Principal) ->
 
 
 @post("/v1/me/mfa/totp/confirm", opt=USER, status_code=200)
-async def confirm(request: Request[Any, Any, Any], data: CodeIn, principal: Principal) -> Response[Any]:
+async def confirm(
+    request: Request[Any, Any, Any], data: CodeIn, principal: Principal
+) -> Response[RecoveryCodesOut]:
     codes = await mfa.confirm(
         data.code, principal=principal, client=client_info(request), ports=_ports(request)
     )
@@ -60,7 +62,9 @@ async def confirm(request: Request[Any, Any, Any], data: CodeIn, principal: Prin
 
 
 @post("/v1/me/mfa/recovery-codes", opt=USER, status_code=200)
-async def regenerate(request: Request[Any, Any, Any], data: ReauthIn, principal: Principal) -> Response[Any]:
+async def regenerate(
+    request: Request[Any, Any, Any], data: ReauthIn, principal: Principal
+) -> Response[RecoveryCodesOut]:
     codes = await mfa.regenerate_recovery_codes(
         data.password, data.code, principal=principal, client=client_info(request), ports=_ports(request)
     )

@@ -21,6 +21,7 @@ from inergize.entrypoints.http.routes.compliance.schemas import (
     DashboardOut,
     PauseIn,
     ResumeIn,
+    SafetyEventOut,
     StepOut,
 )
 
@@ -31,7 +32,7 @@ def step_out(s: Any) -> StepOut:
                    outcome=s.outcome)
 
 
-def _settings_out(a: AutomationAccount) -> Response[Any]:
+def _settings_out(a: AutomationAccount) -> Response[AutomationSettingsOut]:
     body = AutomationSettingsOut(lists=a.lists, quiet=list(a.quiet), days_off=list(a.days_off),
                        pacing=msgspec.to_builtins(a.pacing), pause_rules=msgspec.to_builtins(a.pause_rules),
                        budget_overrides=msgspec.to_builtins(a.budget_overrides), paused=a.paused,
@@ -48,12 +49,14 @@ async def get_dashboard(request: Request[Any, Any, Any], principal: Principal) -
         budgets=[BudgetOut(**msgspec.structs.asdict(b)) for b in d.budgets],
         next_open_at=d.next_open_at, next_actions=[step_out(s) for s in d.next_actions],
         tasks_waiting=d.tasks_waiting,
-        history=[{"kind": h.kind, "verdict": h.verdict, "reason": h.reason, "detail": h.detail,
-                  "createdAt": h.created_at.isoformat()} for h in d.history])
+        history=[SafetyEventOut(kind=h.kind, verdict=h.verdict, reason=h.reason, detail=h.detail,
+                                created_at=h.created_at) for h in d.history])
 
 
 @get("/v1/compliance/settings", opt=USER)
-async def get_settings(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def get_settings(
+    request: Request[Any, Any, Any], principal: Principal
+) -> Response[AutomationSettingsOut]:
     ports = request.app.state.container.automation_ports()
     account = await board.get_settings(principal=principal, ports=ports)
     return _settings_out(account)
@@ -61,7 +64,7 @@ async def get_settings(request: Request[Any, Any, Any], principal: Principal) ->
 
 @patch("/v1/compliance/settings", opt=USER)
 async def patch_settings(request: Request[Any, Any, Any], data: AutomationSettingsIn,
-                         principal: Principal) -> Response[Any]:
+                         principal: Principal) -> Response[AutomationSettingsOut]:
     cmd = board.AutomationSettings(lists=data.lists, quiet=data.quiet, days_off=data.days_off,
                                    pacing=data.pacing, pause_rules=data.pause_rules,
                                    budget_overrides=data.budget_overrides)
@@ -72,7 +75,9 @@ async def patch_settings(request: Request[Any, Any, Any], data: AutomationSettin
 
 
 @post("/v1/compliance/pause", opt=USER, status_code=200)
-async def pause(request: Request[Any, Any, Any], data: PauseIn, principal: Principal) -> Response[Any]:
+async def pause(
+    request: Request[Any, Any, Any], data: PauseIn, principal: Principal
+) -> Response[AutomationSettingsOut]:
     c = request.app.state.container
     account = await safety.pause_automation(data.reason, principal=principal, uow_factory=c.uow_factory(),
                                             clock=c.clock())
@@ -80,7 +85,9 @@ async def pause(request: Request[Any, Any, Any], data: PauseIn, principal: Princ
 
 
 @post("/v1/compliance/resume", opt=USER, status_code=200)
-async def resume(request: Request[Any, Any, Any], data: ResumeIn, principal: Principal) -> Response[Any]:
+async def resume(
+    request: Request[Any, Any, Any], data: ResumeIn, principal: Principal
+) -> Response[AutomationSettingsOut]:
     """Manual override after an automatic pause: audited, with the user's reason."""
     c = request.app.state.container
     account = await safety.resume_automation(

@@ -44,6 +44,16 @@ class CauseOut(ResponseBody, kw_only=True):
     detail: str
 
 
+class SafetyEventOut(ResponseBody, kw_only=True):
+    """One entry of the account's safety history: a pause, a resume, a refused or rate-limited action."""
+
+    kind: str
+    verdict: str
+    reason: str
+    detail: dict[str, Any]
+    created_at: datetime
+
+
 class DashboardOut(ResponseBody, kw_only=True):
     paused: bool
     pause_reason: str | None
@@ -54,7 +64,7 @@ class DashboardOut(ResponseBody, kw_only=True):
     next_open_at: datetime | None
     next_actions: list[StepOut]
     tasks_waiting: int
-    history: list[dict[str, Any]]
+    history: list[SafetyEventOut]
 
 
 class AutomationSettingsOut(ResponseBody, kw_only=True):
