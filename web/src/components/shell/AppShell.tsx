@@ -8,15 +8,17 @@ import { useState, type ReactNode } from "react";
 import { useAuth } from "@/auth/AuthProvider";
 import { Button, Dialog, cx } from "@/components/ui";
 import { Logo } from "./Logo";
-import { NAV, isCurrent, type NavEntry } from "./nav";
+import { NAV, currentEntry, type NavEntry } from "./nav";
+import { UnreadBadge } from "./UnreadBadge";
 
 function NavList({ entries, onNavigate }: { entries: NavEntry[]; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname() ?? "/";
+  const currentHref = currentEntry(entries, pathname)?.href;
   return (
     <ul className="flex flex-col gap-1">
       {entries.map((entry) => {
-        const current = isCurrent(entry, pathname);
+        const current = entry.href === currentHref;
         return (
           <li key={entry.href}>
             <Link
@@ -29,6 +31,7 @@ function NavList({ entries, onNavigate }: { entries: NavEntry[]; onNavigate?: ()
               )}
             >
               {t(entry.label)}
+              {entry.label === "notifications" ? <UnreadBadge /> : null}
             </Link>
           </li>
         );

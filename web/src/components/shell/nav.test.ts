@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { safeNext } from "@/auth/RequireAuth";
-import { isCurrent } from "./nav";
+import { currentEntry, isCurrent, type NavEntry } from "./nav";
 
 describe("isCurrent", () => {
   it("marks home only on the home page", () => {
@@ -12,6 +12,20 @@ describe("isCurrent", () => {
   it("marks a section on its sub pages", () => {
     expect(isCurrent({ href: "/settings/", label: "settings" }, "/settings/security/")).toBe(true);
     expect(isCurrent({ href: "/settings/", label: "settings" }, "/settings")).toBe(true);
+  });
+});
+
+describe("currentEntry", () => {
+  const entries: NavEntry[] = [
+    { href: "/", label: "home" },
+    { href: "/automation/", label: "automation" },
+    { href: "/automation/tasks/", label: "tasks" },
+    { href: "/settings/", label: "settings" },
+  ];
+  it("marks the most specific entry only", () => {
+    expect(currentEntry(entries, "/automation/tasks/")?.href).toBe("/automation/tasks/");
+    expect(currentEntry(entries, "/automation/")?.href).toBe("/automation/");
+    expect(currentEntry(entries, "/settings/sessions/")?.href).toBe("/settings/");
   });
 });
 

@@ -38,10 +38,24 @@ export type NavEntry = {
 export const NAV: NavEntry[] = [
   { href: "/", label: "home" },
   { href: "/calendar/", label: "calendar" },
+  { href: "/automation/", label: "automation" },
+  { href: "/automation/tasks/", label: "tasks" },
+  { href: "/compliance/", label: "compliance" },
+  { href: "/notifications/", label: "notifications" },
+  { href: "/settings/", label: "settings" },
+  { href: "/admin/users/", label: "adminUsers", admin: true },
+  { href: "/admin/audit/", label: "adminAudit", admin: true },
 ];
 
 /** Whether `pathname` is the entry's page or one under it (`/` matches only itself). */
 export function isCurrent(entry: NavEntry, pathname: string): boolean {
   const path = pathname.endsWith("/") ? pathname : `${pathname}/`;
   return entry.href === "/" ? path === "/" : path.startsWith(entry.href);
+}
+
+/** The entry to mark for `pathname`: the most specific one (`/automation/tasks/` over `/automation/`). */
+export function currentEntry(entries: NavEntry[], pathname: string): NavEntry | undefined {
+  return entries
+    .filter((entry) => isCurrent(entry, pathname))
+    .sort((a, b) => b.href.length - a.href.length)[0];
 }

@@ -1,0 +1,124 @@
+import type { APIRequestContext } from "@playwright/test";
+
+import { createVerifiedAccount, signIn, type Account } from "./support/accounts";
+import { expectAccessible } from "./support/axe";
+import { screenshots } from "./support/screenshots";
+import { expect, test } from "./support/test";
+
+const CSV = [
+  "First Name,Last Name,URL,Company,Position",
+  "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-e2e,Analytical Engines,Mathematician",
+  "Alan,Turing,https://www.linkedin.com/in/alan-turing-e2e,Bletchley Park,Cryptanalyst",
+].join("\n");
+
+/** Open every hour of every day and plan the first action at once, so a task is due within a tick. */
+async function openAllHours(request: APIRequestContext, account: Account): Promise<void> {
+  const login = await request.post("/v1/auth/login", { data: { email: account.email, password: account.password } });
+  const headers = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+  const me = await request.get("/v1/me", { headers });
+  const profile = await request.patch("/v1/me", {
+    headers: { ...headers, "If-Match": me.headers()["etag"] ?? "" },
+    data: { timezone: "UTC", workingHours: { start: "00:00", end: "23:59", days: [1, 2, 3, 4, 5, 6, 7] } },
+  });
+  expect(profile.ok(), await profile.text()).toBe(true);
+  const settings = await request.get("/v1/compliance/settings", { headers });
+  const pacing = {
+    ...((await settings.json()) as { pacing: Record<string, unknown> }).pacing,
+    jitter_seconds: 0,
+    long_break_probability: 0,
+    min_gap_seconds: 30,
+  };
+  const saved = await request.patch("/v1/compliance/settings", {
+    headers: { ...headers, "If-Match": settings.headers()["etag"] ?? "" },
+    data: { pacing },
+  });
+  expect(saved.ok(), await saved.text()).toBe(true);
+}
+
+test("starts an assisted campaign from a CSV and completes its first task", async ({ page, request, context }) => {
+  test.setTimeout(120_000);
+  const account = await createVerifiedAccount(request);
+  await openAllHours(request, account);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signIn(page, account);
+
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Automation" }).click();
+  await expect(page.getByText("No campaigns yet")).toBeVisible();
+  await expectAccessible(page, "with no campaigns");
+  await page.getByRole("link", { name: "New campaign" }).first().click();
+
+  await page.getByLabel("Name", { exact: true }).fill("Analytical friends");
+  await page.getByLabel("I'll do each action myself (assisted mode)").check();
+  const note = page.getByLabel("Invitation note");
+  await note.fill("x".repeat(301));
+  await expect(page.getByText("1 character over the limit of 300.")).toBeVisible();
+  await note.fill("Hi ");
+  await page.getByRole("button", { name: /Insert \{first_name\}/ }).click();
+  await note.press("End");
+  await note.pressSequentially(", I admire the work at ");
+  await page.getByRole("button", { name: /Insert \{company\}/ }).click();
+  await expect(note).toHaveValue("Hi {first_name}, I admire the work at {company}");
+  await expect(page.getByText("47 / 300").first()).toBeVisible();
+
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "targets.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+  await expect(page.getByText("2 people in targets.csv.")).toBeVisible();
+  // The preview fills the note with the first person of the file.
+  await expect(page.getByText("Hi Ada, I admire the work at Analytical Engines")).toBeVisible();
+  await expectAccessible(page, "on the new campaign form");
+  await screenshots(page, "automation-new");
+  await page.getByRole("button", { name: "Create campaign" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Analytical friends" })).toBeVisible();
+  await expect(page).toHaveURL(/\/automation\/\?id=/);
+  await page.getByRole("button", { name: "Start campaign" }).click();
+  await expect(page.getByText("Campaign started: its actions are planned.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Actions" }).getByText("Invitation").first()).toBeVisible();
+  await expectAccessible(page, "on the campaign page");
+  await screenshots(page, "automation-campaign");
+
+  // The first invitation falls due at once; the worker's tick hands it to the task list.
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Tasks" }).click();
+  const task = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Send an invitation/ }) }).first();
+  await expect(async () => {
+    await page.reload();
+    await expect(task).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 75_000, intervals: [3_000] });
+  await expectAccessible(page, "on the task list");
+  await screenshots(page, "automation-tasks");
+
+  const open = task.getByRole("link", { name: /Open profile/ });
+  await expect(open).toHaveAttribute("target", "_blank");
+  expect(await open.getAttribute("href")).toMatch(/^https:\/\/www\.linkedin\.com\/in\/(ada-lovelace|alan-turing)-e2e\/?$/);
+  await task.getByRole("button", { name: "Copy note" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Hi (Ada|Alan), I admire the work at /);
+  await task.getByRole("button", { name: "Mark done" }).click();
+  await expect(page.getByText("Task done.", { exact: true })).toBeVisible();
+
+  await page.goto("/automation/");
+  await page.getByRole("link", { name: "Analytical friends" }).click();
+  await expect(page.getByRole("region", { name: "Progress" }).getByText("Done")).toBeVisible();
+});
+
+test("cancels a draft campaign after asking", async ({ page, request }) => {
+  const account = await createVerifiedAccount(request);
+  await signIn(page, account);
+  await page.goto("/automation/?new=1");
+  await page.getByLabel("Name", { exact: true }).fill("Short lived");
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "one.csv", mimeType: "text/csv", buffer: Buffer.from("URL\nhttps://www.linkedin.com/in/someone-e2e") });
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Short lived" })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel campaign" }).click();
+  await page.getByRole("dialog", { name: "Cancel this campaign?" }).getByRole("button", { name: "Cancel campaign" }).click();
+  await expect(page.getByText("Cancelled").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start campaign" })).toHaveCount(0);
+});
+
+test("a CSV without a URL column is told in words", async ({ page, request }) => {
+  const account = await createVerifiedAccount(request);
+  await signIn(page, account);
+  await page.goto("/automation/?new=1");
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "names.csv", mimeType: "text/csv", buffer: Buffer.from("name\nAda") });
+  await expect(page.getByText("names.csv has no URL column")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create campaign" })).toBeDisabled();
+});
