@@ -1,32 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-import { createVerifiedAccount, newAccount, signIn, type Account } from "./support/accounts";
+import { createAdminAccount, createVerifiedAccount, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { screenshots } from "./support/screenshots";
 import { expect, test } from "./support/test";
-
-const REPO = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-
-/** An administrator, made as an operator makes the first one: `inergize users create --admin`. */
-function createAdmin(): Account {
-  const account = newAccount("admin");
-  const inergize = process.env.E2E_INERGIZE ?? join(REPO, ".venv", "bin", "inergize");
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith("INERGIZE_")),
-  ) as NodeJS.ProcessEnv;
-  env.INERGIZE_DATA_DIR = process.env.E2E_DATA_DIR;
-  env.INERGIZE_PASSWORD_HASH_PROFILE = "fast";
-  const made = spawnSync(inergize, ["users", "create", account.email, "--admin", "--name", account.name, "--password-stdin"], {
-    input: `${account.password}\n`,
-    env,
-    cwd: process.env.E2E_DATA_DIR,
-    encoding: "utf8",
-  });
-  expect(made.status, made.stderr).toBe(0);
-  return account;
-}
 
 test("a member sees no admin entries, and an admin page opened directly says it is for admins", async ({ page, request }) => {
   const account = await createVerifiedAccount(request);
@@ -34,15 +9,16 @@ test("a member sees no admin entries, and an admin page opened directly says it 
   await expect(page.getByRole("navigation", { name: "Administration" })).toHaveCount(0);
   for (const path of ["/admin/users/", "/admin/audit/", "/admin/"]) {
     await page.goto(path);
-    await expect(page.getByText("This page is for administrators")).toBeVisible();
+    await expect(page.getByText("This page is for administrators of InErgize.")).toBeVisible();
   }
   await expectAccessible(page, "on the admins-only message");
   await screenshots(page, "admin-members");
 });
 
 test("an admin finds a member, disables and enables them, changes their tier, and reads the audit log", async ({ page, request }) => {
+  test.setTimeout(90_000);
   const member = await createVerifiedAccount(request);
-  const admin = createAdmin();
+  const admin = createAdminAccount();
   await signIn(page, admin);
   const adminNav = page.getByRole("navigation", { name: "Administration" });
   await adminNav.getByRole("link", { name: "Users" }).click();

@@ -5,6 +5,8 @@ import { expect, test } from "./support/test";
 import { freshTotpCode } from "./support/totp";
 
 test("turns on two-step verification from the QR page, then signs in with a code and with a recovery code", async ({ page, request, context }) => {
+  // Five authenticator codes: each 30-second step is accepted once, so the last ones wait for a new step.
+  test.setTimeout(150_000);
   const account = await createVerifiedAccount(request);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, account);

@@ -3,14 +3,14 @@
 import { useTranslations } from "next-intl";
 
 import { Card, PageHeader, TextLink } from "@/components/ui";
-import { AdminOnly } from "./AdminOnly";
+import { RequireAdmin } from "@/auth/RequireAdmin";
 
 /** Where the administration pages are. */
 export function AdminHome() {
   const t = useTranslations("admin");
   const tn = useTranslations("nav");
   return (
-    <AdminOnly title={tn("admin")}>
+    <RequireAdmin>
       <PageHeader title={tn("admin")} description={t("description")} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card title={tn("adminUsers")}>
@@ -22,6 +22,6 @@ export function AdminHome() {
           <TextLink href="/admin/audit/">{t("openAudit")}</TextLink>
         </Card>
       </div>
-    </AdminOnly>
+    </RequireAdmin>
   );
 }

@@ -1,30 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 
 import { isProblemCode } from "@/api";
-import { useAuth } from "@/auth/AuthProvider";
 import { EmptyState, PageHeader, TextLink } from "@/components/ui";
 
-/** The admin pages for admins; a member who opens one gets a polite word and a way back, not an error. */
-export function AdminOnly({ title, children }: { title: string; children: ReactNode }) {
-  const { isAdmin } = useAuth();
-  if (!isAdmin) return <AdminsOnlyMessage title={title} />;
-  return <>{children}</>;
-}
-
-export function AdminsOnlyMessage({ title }: { title: string }) {
+/**
+ * What an admin page shows when the API refuses it after all (the role was taken away while the page
+ * was open): the same polite words as RequireAdmin, not an error.
+ */
+export function AdminsOnlyMessage() {
   const t = useTranslations("admin");
   return (
     <>
-      <PageHeader title={title} />
-      <EmptyState title={t("onlyTitle")} description={t("onlyDescription")} action={<TextLink href="/">{t("home")}</TextLink>} />
+      <PageHeader title={t("onlyTitle")} />
+      <EmptyState title={t("only")} action={<TextLink href="/">{t("home")}</TextLink>} />
     </>
   );
 }
 
-/** True when the API refused because the caller is not (or no longer) an admin. */
+/** True when the API refused an admin route: on these routes a refusal means "not (or no longer) an admin". */
 export function isAdminOnly(error: unknown): boolean {
-  return isProblemCode(error, "admin_only");
+  return isProblemCode(error, "forbidden") || isProblemCode(error, "admin_only");
 }

@@ -8,7 +8,8 @@ import { useState, type FormEvent } from "react";
 import { api, type components } from "@/api";
 import { Button, Card, EmptyState, ErrorMessage, PageHeader, Spinner, TextField } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
-import { AdminOnly, AdminsOnlyMessage, isAdminOnly } from "../AdminOnly";
+import { RequireAdmin } from "@/auth/RequireAdmin";
+import { AdminsOnlyMessage, isAdminOnly } from "../AdminOnly";
 
 type Page = components["schemas"]["AuditPageOut"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,9 +17,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function AdminAudit() {
   const t = useTranslations("admin.audit");
   return (
-    <AdminOnly title={t("title")}>
+    <RequireAdmin>
       <AuditLog />
-    </AdminOnly>
+    </RequireAdmin>
   );
 }
 
@@ -39,7 +40,7 @@ function AuditLog() {
     getNextPageParam: (last) => last.nextCursor,
     enabled: valid,
   });
-  if (isAdminOnly(log.error)) return <AdminsOnlyMessage title={t("title")} />;
+  if (isAdminOnly(log.error)) return <AdminsOnlyMessage />;
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -9,7 +9,8 @@ import { api, useApiMutation, useApiQuery, type components } from "@/api";
 import { useAuth } from "@/auth/AuthProvider";
 import { Button, Card, Dialog, EmptyState, ErrorMessage, PageHeader, Spinner, TextField, cx, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
-import { AdminOnly, AdminsOnlyMessage, isAdminOnly } from "../AdminOnly";
+import { RequireAdmin } from "@/auth/RequireAdmin";
+import { AdminsOnlyMessage, isAdminOnly } from "../AdminOnly";
 
 type User = components["schemas"]["ProfileOut"];
 type Page = components["schemas"]["UserPageOut"];
@@ -20,9 +21,9 @@ const USERS_KEY = ["get", "/v1/admin/users", "pages"] as const;
 export function AdminUsers() {
   const t = useTranslations("admin.users");
   return (
-    <AdminOnly title={t("title")}>
+    <RequireAdmin>
       <UserList />
-    </AdminOnly>
+    </RequireAdmin>
   );
 }
 
@@ -38,7 +39,7 @@ function UserList() {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
-  if (isAdminOnly(users.error)) return <AdminsOnlyMessage title={t("title")} />;
+  if (isAdminOnly(users.error)) return <AdminsOnlyMessage />;
   const all = users.data?.pages.flatMap((p) => p.items) ?? [];
   const needle = search.trim().toLowerCase();
   const shown = needle
