@@ -3,6 +3,9 @@ import { expectAccessible } from "./support/axe";
 import { screenshots } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
+// Whole walks through several pages, on a machine shared with other runs.
+test.describe.configure({ timeout: 90_000 });
+
 test("a member sees no admin entries, and an admin page opened directly says it is for admins", async ({ page, request }) => {
   const account = await createVerifiedAccount(request);
   await signIn(page, account);
@@ -16,7 +19,6 @@ test("a member sees no admin entries, and an admin page opened directly says it 
 });
 
 test("an admin finds a member, disables and enables them, changes their tier, and reads the audit log", async ({ page, request }) => {
-  test.setTimeout(90_000);
   const member = await createVerifiedAccount(request);
   const admin = createAdminAccount();
   await signIn(page, admin);

@@ -5,6 +5,9 @@ import { expectAccessible } from "./support/axe";
 import { screenshots } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
+// Whole walks through several pages, on a machine shared with other runs.
+test.describe.configure({ timeout: 90_000 });
+
 const CSV = [
   "First Name,Last Name,URL,Company,Position",
   "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-e2e,Analytical Engines,Mathematician",

@@ -3,6 +3,9 @@ import { expectAccessible } from "./support/axe";
 import { screenshots } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
+// Whole walks through several pages, on a machine shared with other runs.
+test.describe.configure({ timeout: 90_000 });
+
 test("shows budgets and health, pauses automation, and resumes only with the risk acknowledged", async ({ page, request }) => {
   const account = await createVerifiedAccount(request);
   await signIn(page, account);

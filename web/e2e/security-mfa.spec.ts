@@ -2,6 +2,9 @@ import { createVerifiedAccount, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { screenshots } from "./support/screenshots";
 import { expect, test } from "./support/test";
+
+// Whole walks through several pages, on a machine shared with other runs.
+test.describe.configure({ timeout: 90_000 });
 import { freshTotpCode } from "./support/totp";
 
 test("turns on two-step verification from the QR page, then signs in with a code and with a recovery code", async ({ page, request, context }) => {

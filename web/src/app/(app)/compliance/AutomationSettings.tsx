@@ -79,7 +79,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     save.mutate({
       headers: { "If-Match": `"v${settings.version}"` },
       body: {
-        quiet: quiet.filter(([a, b]) => a && b) as components["schemas"]["compliance_SettingsIn"]["quiet"],
+        quiet: quiet.filter(([a, b]) => a && b) as components["schemas"]["AutomationSettingsIn"]["quiet"],
         daysOff,
         lists: Object.fromEntries(
           LISTS.map((name) => [name, (lists[name] ?? "").split("\n").map((line) => line.trim()).filter(Boolean)]),
