@@ -111,3 +111,50 @@ async def test_recurring_posts_need_one_variant_per_occurrence(
     r = await client.post("/v1/schedule/recurring", json={**body, "count": 2}, headers=user.headers)
     assert r.status_code == 201, r.text
     assert [i["localTime"] for i in r.json()] == ["2026-03-10T08:00", "2026-03-17T08:00"]  # user zone: UTC
+
+
+async def test_a_move_or_cancel_with_a_stale_if_match_changes_nothing(
+    client: Any, container: Any, make_user: Any, clock: Any
+) -> None:
+    user = await make_user()
+    content_id = await ready_content(container, user.principal, "Seen once")
+    r = await client.post(
+        "/v1/schedule", json={"contentId": str(content_id), "at": "2026-03-05T09:00:00Z"}, headers=user.headers
+    )
+    item = r.json()
+    seen = r.headers["ETag"]
+    r = await client.get(f"/v1/schedule/{item['id']}", headers=user.headers)
+    assert r.headers["ETag"] == seen and r.json()["version"] == item["version"]
+    r = await client.patch(
+        f"/v1/schedule/{item['id']}", json={"at": "2026-03-06T09:00:00Z"}, headers={**user.headers, "If-Match": seen}
+    )
+    assert r.status_code == 200, r.text
+    for answer in (
+        await client.patch(
+            f"/v1/schedule/{item['id']}",
+            json={"at": "2026-03-07T09:00:00Z"},
+            headers={**user.headers, "If-Match": seen},
+        ),
+        await client.delete(f"/v1/schedule/{item['id']}", headers={**user.headers, "If-Match": seen}),
+    ):
+        assert answer.status_code == 412 and answer.json()["code"] == "precondition_failed"
+    r = await client.get(f"/v1/schedule/{item['id']}", headers=user.headers)
+    assert r.json()["state"] == "scheduled" and r.json()["dueAt"].startswith("2026-03-06T09:00")
+    r = await client.delete(f"/v1/schedule/{item['id']}", headers={**user.headers, "If-Match": r.headers["ETag"]})
+    assert r.status_code == 200 and r.json()["state"] == "cancelled"
+    r = await client.patch(
+        f"/v1/schedule/{item['id']}", json={"at": "2026-03-07T09:00:00Z"}, headers={**user.headers, "If-Match": "v1"}
+    )
+    assert r.status_code == 422 and r.json()["field"] == "If-Match"
+
+
+async def test_recommendations_cover_every_hour_of_the_week_for_the_heat_map(
+    client: Any, make_user: Any
+) -> None:
+    user = await make_user()
+    r = await client.get("/v1/schedule/recommendations", params={"top": 168}, headers=user.headers)
+    assert r.status_code == 200, r.text
+    cells = {(i["weekday"], i["hour"]) for i in r.json()["items"]}
+    assert len(cells) == 168 and {w for w, _ in cells} == set(range(1, 8)) and {h for _, h in cells} == set(range(24))
+    r = await client.get("/v1/schedule/recommendations", params={"top": 169}, headers=user.headers)
+    assert r.status_code in (400, 422)

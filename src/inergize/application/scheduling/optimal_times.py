@@ -13,14 +13,16 @@ from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWorkFactory
 
 HISTORY_DAYS = 180
+HOURS_IN_WEEK = 7 * 24
 
 
 async def recommend_times(
     *, principal: Principal, uow_factory: UnitOfWorkFactory, clock: Clock, top: int = 5
 ) -> tuple[str, list[Recommendation]]:
     """The user's time zone and the ``top`` weekly slots (local weekday and hour), best first."""
-    if not 1 <= top <= 24:
-        raise ValidationFailed("Ask for 1 to 24 recommendations.", field="top")
+    if not 1 <= top <= HOURS_IN_WEEK:
+        # all 168 are the week's heat map
+        raise ValidationFailed(f"Ask for 1 to {HOURS_IN_WEEK} recommendations.", field="top")
     async with uow_factory(read_only=True) as uow:
         settings = await settings_of(uow, principal.user_id)
         user = await uow.users.get(principal.user_id)

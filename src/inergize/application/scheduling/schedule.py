@@ -12,7 +12,7 @@ import msgspec
 from inergize.application.content.library import current_ready_version
 from inergize.application.scheduling.publishing import enqueue_publish
 from inergize.domain.accounts.users import Principal
-from inergize.domain.platform.errors import Conflict, NotFound, ValidationFailed
+from inergize.domain.platform.errors import Conflict, NotFound, PreconditionFailed, ValidationFailed
 from inergize.domain.scheduling.publication import (
     CLAIM_SECONDS,
     Publication,
@@ -162,6 +162,12 @@ async def get_publication(
         return await _owned(uow, principal, pid)
 
 
+def _as_seen(item: Publication, seen_version: int | None) -> Publication:
+    if seen_version is not None and item.version != seen_version:
+        raise PreconditionFailed("The scheduled post changed since you read it; fetch it again.")
+    return item
+
+
 async def reschedule(
     pid: uuid.UUID,
     at: datetime | None,
@@ -170,11 +176,13 @@ async def reschedule(
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
     allow_close: bool = False,
+    seen_version: int | None = None,
 ) -> Publication:
-    """Move a scheduled (or failed) item to ``at`` (or the next free slot); the calendar's drag and drop."""
+    """Move a scheduled (or failed) item to ``at`` (or the next free slot); the calendar's drag and drop.
+    With ``seen_version``, only the version the caller saw is moved (``PreconditionFailed`` otherwise)."""
     now = clock.now()
     async with uow_factory() as uow:
-        item = await _owned(uow, principal, pid)
+        item = _as_seen(await _owned(uow, principal, pid), seen_version)
         if item.state not in (S.SCHEDULED, S.FAILED):
             raise Conflict(
                 f"A {item.state.value} post cannot be moved.", code="invalid_state", state=item.state
@@ -192,11 +200,17 @@ async def reschedule(
 
 
 async def cancel(
-    pid: uuid.UUID, *, principal: Principal, uow_factory: UnitOfWorkFactory, clock: Clock
+    pid: uuid.UUID,
+    *,
+    principal: Principal,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    seen_version: int | None = None,
 ) -> Publication:
-    """Cancel an item that LinkedIn has not been asked to post (``Conflict`` while it is publishing)."""
+    """Cancel an item that LinkedIn has not been asked to post (``Conflict`` while it is publishing).
+    With ``seen_version``, only the version the caller saw is cancelled."""
     async with uow_factory() as uow:
-        item = await _owned(uow, principal, pid)
+        item = _as_seen(await _owned(uow, principal, pid), seen_version)
         saved = await uow.publications.update(
             transition(item, S.CANCELLED, clock.now(), claim_token=None, claim_expires_at=None),
             expected_version=item.version,

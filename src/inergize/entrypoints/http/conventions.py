@@ -26,9 +26,18 @@ def etag(version: int) -> str:
 
 def expected_version(request: Request[Any, Any, Any]) -> int:
     """The version the client last saw, from ``If-Match``; edits without it are refused (428)."""
+    version = if_match_version(request)
+    if version is None:
+        raise PreconditionRequired("Send If-Match with the ETag you last read, so edits are not lost.")
+    return version
+
+
+def if_match_version(request: Request[Any, Any, Any]) -> int | None:
+    """The version named by ``If-Match`` when the client sent one, for edits that older clients make
+    without it (a calendar's drag sends it, so a post changed meanwhile is not moved blindly)."""
     raw = request.headers.get("if-match")
     if raw is None:
-        raise PreconditionRequired("Send If-Match with the ETag you last read, so edits are not lost.")
+        return None
     match = _ETAG.match(raw.strip())
     if not match:
         raise ValidationFailed("If-Match must be an ETag this API gave you, such as \"v3\".", field="If-Match")

@@ -46,9 +46,9 @@ export function PublicationPanel({
     "get",
     "/v1/schedule/{pid}",
     { params: { path: { pid: id ?? "" } } },
-    { enabled: id !== null, refetchInterval: (q) => (busy(q.state.data as Publication | undefined) ? 3_000 : false) },
+    { enabled: id !== null, refetchInterval: (q) => (busy(q.state.data) ? 3_000 : false) },
   );
-  const p = id ? (query.data as Publication | undefined) : undefined;
+  const p = id ? query.data : undefined;
 
   useEffect(() => {
     setError(null);

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 
 import { useApiQuery } from "@/api";
-import { preview, type Publication } from "@/components/schedule/publication";
+import { preview } from "@/components/schedule/publication";
 import { Button, Dialog, EmptyState, ErrorMessage, Select, Spinner, TextField, TextLink, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 import { utcToZonedLocal, zonedLocalToUtc } from "@/features/compose/zonedTime";
@@ -64,11 +64,10 @@ export function ScheduleDialog({
     setProblem(null);
     const headers = { "Idempotency-Key": idempotencyKey.current };
     try {
-      const item = (
+      const item =
         when === "now"
           ? await postNow.mutateAsync({ body: { contentId }, headers })
-          : await schedule.mutateAsync({ body: { contentId, at, allowClose: false }, headers })
-      ) as Publication;
+          : await schedule.mutateAsync({ body: { contentId, at, allowClose: false }, headers });
       toast.show(when === "now" ? t("publishing") : t("scheduled", { when: format.dateTime(item.dueAt) }), "success");
       onOpenChange(false);
       onScheduled(item.id);

@@ -19,7 +19,7 @@ from inergize.domain.accounts.users import Principal
 from inergize.domain.scheduling.recurrence import Recurrence
 from inergize.domain.scheduling.schedules import TimeSlot
 from inergize.entrypoints.http.auth import USER, USER_UPLOAD
-from inergize.entrypoints.http.conventions import etag, expected_version, idempotent
+from inergize.entrypoints.http.conventions import etag, expected_version, idempotent, if_match_version
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
 from inergize.entrypoints.http.routes.scheduling.schemas import (
     CalendarOut,
@@ -48,7 +48,7 @@ def _c(request: Request[Any, Any, Any]) -> Any:
 @post("/v1/schedule", opt=USER)
 async def schedule_post(
     request: Request[Any, Any, Any], data: ScheduleIn, principal: Principal
-) -> Response[Any]:
+) -> Response[PublicationOut]:
     c = _c(request)
 
     async def create() -> tuple[int, Any, dict[str, str]]:
@@ -80,8 +80,10 @@ async def schedule_recurring(
     return [to_out(p) for p in items]
 
 
-@post("/v1/schedule/now", opt=USER)
-async def post_now(request: Request[Any, Any, Any], data: PostNowIn, principal: Principal) -> Response[Any]:
+@post("/v1/schedule/now", opt=USER, status_code=202)
+async def post_now(
+    request: Request[Any, Any, Any], data: PostNowIn, principal: Principal
+) -> Response[PublicationOut]:
     c = _c(request)
 
     async def create() -> tuple[int, Any, dict[str, str]]:
@@ -107,7 +109,9 @@ async def calendar(
 
 
 @get("/v1/schedule/{pid:uuid}", opt=USER)
-async def get_one(request: Request[Any, Any, Any], pid: uuid.UUID, principal: Principal) -> Response[Any]:
+async def get_one(
+    request: Request[Any, Any, Any], pid: uuid.UUID, principal: Principal
+) -> Response[PublicationOut]:
     item = await uc.get_publication(pid, principal=principal, uow_factory=_c(request).uow_factory())
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
@@ -124,6 +128,7 @@ async def move(
         uow_factory=c.uow_factory(),
         clock=c.clock(),
         allow_close=data.allow_close,
+        seen_version=if_match_version(request),
     )
     return to_out(item)
 
@@ -131,7 +136,14 @@ async def move(
 @delete("/v1/schedule/{pid:uuid}", opt=USER, status_code=200)
 async def cancel(request: Request[Any, Any, Any], pid: uuid.UUID, principal: Principal) -> PublicationOut:
     c = _c(request)
-    return to_out(await uc.cancel(pid, principal=principal, uow_factory=c.uow_factory(), clock=c.clock()))
+    item = await uc.cancel(
+        pid,
+        principal=principal,
+        uow_factory=c.uow_factory(),
+        clock=c.clock(),
+        seen_version=if_match_version(request),
+    )
+    return to_out(item)
 
 
 @post("/v1/schedule/{pid:uuid}/retry", opt=USER, status_code=202)
@@ -168,7 +180,7 @@ async def confirm_published(
 
 
 @get("/v1/schedule/settings", opt=USER)
-async def get_settings(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def get_settings(request: Request[Any, Any, Any], principal: Principal) -> Response[QueueSettingsOut]:
     s = await settings_uc.get_settings(principal=principal, uow_factory=_c(request).uow_factory())
     return Response(settings_out(s), headers={"ETag": etag(s.version)})
 
@@ -176,7 +188,7 @@ async def get_settings(request: Request[Any, Any, Any], principal: Principal) ->
 @put("/v1/schedule/settings", opt=USER)
 async def put_settings(
     request: Request[Any, Any, Any], data: QueueSettingsIn, principal: Principal
-) -> Response[Any]:
+) -> Response[QueueSettingsOut]:
     c = _c(request)
     slots = [TimeSlot(s.weekday, s.time) for s in data.slots] if data.slots is not None else None
     s = await settings_uc.update_settings(
@@ -212,7 +224,7 @@ async def resume(request: Request[Any, Any, Any], principal: Principal) -> Queue
 
 @post("/v1/schedule/imports", opt=USER_UPLOAD, status_code=202, operation_class=file_upload(
     "text/csv", description="The CSV: the body itself (`Content-Type: text/csv`) or the field `file` of a form."))
-async def start_import(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def start_import(request: Request[Any, Any, Any], principal: Principal) -> Response[ImportOut]:
     """Bulk scheduling from a CSV, sent raw (``text/csv``) or as a browser's form upload."""
     c = _c(request)
     progress = await import_uc.start_import(
@@ -244,7 +256,9 @@ async def export(request: Request[Any, Any, Any], principal: Principal) -> Respo
 
 @get("/v1/schedule/recommendations", opt=USER)
 async def recommendations(
-    request: Request[Any, Any, Any], principal: Principal, top: int = Parameter(default=5, ge=1, le=24)
+    request: Request[Any, Any, Any],
+    principal: Principal,
+    top: int = Parameter(default=5, ge=1, le=times_uc.HOURS_IN_WEEK),
 ) -> RecommendationsOut:
     c = _c(request)
     zone_name, recs = await times_uc.recommend_times(
