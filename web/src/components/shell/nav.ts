@@ -38,6 +38,7 @@ export type NavEntry = {
 export const NAV: NavEntry[] = [
   { href: "/", label: "home" },
   { href: "/calendar/", label: "calendar" },
+  { href: "/imports/", label: "imports" },
   { href: "/automation/", label: "automation" },
   { href: "/automation/tasks/", label: "tasks" },
   { href: "/compliance/", label: "compliance" },
