@@ -70,6 +70,7 @@ test("schedules a post, drags it to today on the calendar and sees it published"
 });
 
 test("reschedules with the keyboard dialog and cancels a post opened from a link", async ({ page, request }) => {
+  test.setTimeout(120_000);
   const account = await createVerifiedAccount(request);
   const token = await apiToken(request, account);
   await setTimeZone(request, token, ZONE);
