@@ -1,6 +1,6 @@
 import { createVerifiedAccount, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { screenshots, WIDTHS } from "./support/screenshots";
+import { screenshots } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
 // Whole walks through several pages, on a machine shared with other runs.
@@ -122,17 +122,4 @@ test("chooses where each kind of notification is delivered", async ({ page, requ
   await expect(page.getByRole("group", { name: "A post was not published" }).getByLabel("In the app")).toBeChecked();
   await expectAccessible(page, "on the notification settings");
   await screenshots(page, "settings-notifications");
-});
-
-test("the settings pages fit a phone", async ({ page, request }) => {
-  const account = await createVerifiedAccount(request);
-  await page.setViewportSize({ width: WIDTHS.mobile, height: 740 });
-  await signIn(page, account);
-  for (const path of ["/settings/", "/settings/security/", "/settings/sessions/", "/settings/notifications/", "/settings/data/"]) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
-    await expectAccessible(page, `on ${path} at 375 px`);
-  }
 });

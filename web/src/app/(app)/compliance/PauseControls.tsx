@@ -77,7 +77,11 @@ function PauseDialog() {
       title={t("pauseTitle")}
       description={t("pauseDescription")}
       closeLabel={tc("close")}
-      trigger={<Button variant="secondary">{t("pause")}</Button>}
+      trigger={
+        <Button variant="secondary" className="whitespace-nowrap">
+          {t("pause")}
+        </Button>
+      }
     >
       <form onSubmit={submit} className="flex flex-col gap-4">
         <ReasonField label={t("note")} hint={t("noteHint")} value={reason} onChange={setReason} />
@@ -121,7 +125,7 @@ function ResumeDialog() {
       title={t("resumeTitle")}
       description={t("resumeDescription")}
       closeLabel={tc("close")}
-      trigger={<Button>{t("resume")}</Button>}
+      trigger={<Button className="whitespace-nowrap">{t("resume")}</Button>}
     >
       <form onSubmit={submit} className="flex flex-col gap-4">
         <ReasonField label={t("why")} hint={t("whyHint")} value={reason} onChange={setReason} required />

@@ -120,7 +120,7 @@ function UserRow({ user }: { user: User }) {
   return (
     <li className="flex flex-col gap-2 py-3 md:flex-row md:items-center md:justify-between">
       <div className="min-w-0">
-        <p className="truncate font-semibold">{user.email}</p>
+        <p className="font-semibold break-all">{user.email}</p>
         <p className="text-sm text-ink-muted">
           {user.displayName} · {t("joined", { when: format.date(user.createdAt) })}
         </p>
@@ -142,7 +142,7 @@ function UserRow({ user }: { user: User }) {
             <span className="sr-only"> {user.email}</span>
           </Button>
         ) : (
-          <Button variant="danger" busy={disable.isPending} onClick={() => disable.mutate(path)}>
+          <Button variant="secondary" busy={disable.isPending} onClick={() => disable.mutate(path)}>
             {t("disable")}
             <span className="sr-only"> {user.email}</span>
           </Button>
