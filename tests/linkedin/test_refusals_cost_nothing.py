@@ -128,6 +128,9 @@ class World:
         # the observation sees an action that happened (otherwise "unchanged" would prove nothing)
         assert await self.ledger_state() != before
         self.b_post = await self._publish(self.b_headers, f"B's news {uuid.uuid4().hex[:6]}", uuid.uuid4().hex)
+        self.a_deleted = await self._publish(self.a_headers, f"A's mistake {uuid.uuid4().hex[:6]}", uuid.uuid4().hex)
+        r = await self.http.delete(f"/v1/linkedin/posts/{self.a_deleted['id']}", headers=self.a_headers)
+        assert r.status_code == 204, r.text
         r = await self.http.post("/v1/campaigns", json={"kind": "connection", "name": "B's"},
                                  headers=self.b_headers)
         assert r.status_code == 201, r.text
@@ -210,6 +213,7 @@ REFUSALS: dict[str, Call] = {
         w, "POST", "/v1/linkedin/comments", {"postUrn": w.a_post["postUrn"], "text": s * 1251}),
     "delete an unknown post": lambda w, s: _req(w, "DELETE", f"/v1/linkedin/posts/{uuid.uuid4()}"),
     "delete B's post": lambda w, s: _req(w, "DELETE", f"/v1/linkedin/posts/{w.b_post['id']}"),
+    "delete a deleted post": lambda w, s: _req(w, "DELETE", f"/v1/linkedin/posts/{w.a_deleted['id']}"),
     "publish too long": lambda w, s: _req(
         w, "POST", "/v1/linkedin/posts", {"commentary": s * 3001}, **{"Idempotency-Key": uuid.uuid4().hex}),
     "publish another text under a used key": lambda w, s: _req(

@@ -63,6 +63,10 @@ class LinkedInRepository(Protocol):
 
     async def get_post(self, user_id: uuid.UUID, idempotency_key: str) -> dict[str, Any] | None: ...
 
+    async def post_by_id(self, user_id: uuid.UUID, post_id: uuid.UUID) -> dict[str, Any] | None:
+        """``user_id``'s direct-post record ``post_id`` (None when it is someone else's or unknown)."""
+        ...
+
     async def add_post(self, row: dict[str, Any]) -> bool:
         """Insert a direct-post record; False when the (user, idempotency key) already exists."""
         ...

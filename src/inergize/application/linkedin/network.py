@@ -36,12 +36,13 @@ async def react(post_urn: str, reaction: ReactionType, *, principal: Principal, 
 
 
 async def delete_post(post_id: uuid.UUID, *, principal: Principal, ports: LinkedInPorts) -> None:
-    """Delete one of the user's published posts (by our record id: someone else's is "not found")."""
+    """Delete one of the user's published posts (by our record id: someone else's is "not found").
+    The record is found first, so an unknown, foreign or already deleted post never reaches LinkedIn
+    (and never costs a write)."""
     _require(ports, Capability.DELETE_POST)
     async with ports.uow_factory(read_only=True) as uow:
-        rows = await uow.linkedin.list_posts(principal.user_id, limit=1000)
-    row = next((r for r in rows if r["id"] == post_id), None)
-    if row is None or not row["post_urn"]:
+        row = await uow.linkedin.post_by_id(principal.user_id, post_id)
+    if row is None or not row["post_urn"] or row["state"] == "deleted":
         raise NotFound("No such post.")
     await call_as_member(
         ports, principal.user_id, lambda a: ports.gateway.delete_post(a, post_urn=row["post_urn"])

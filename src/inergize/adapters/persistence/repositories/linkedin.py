@@ -238,6 +238,14 @@ class SqlLinkedInRepository:
         ).first()
         return dict(row._mapping) if row else None
 
+    async def post_by_id(self, user_id: uuid.UUID, post_id: uuid.UUID) -> dict[str, Any] | None:
+        row = (
+            await self._conn.execute(
+                select(linkedin_posts).where(linkedin_posts.c.id == post_id, linkedin_posts.c.user_id == user_id)
+            )
+        ).first()
+        return dict(row._mapping) if row else None
+
     async def add_post(self, row: dict[str, Any]) -> bool:
         try:
             async with self._conn.begin_nested():
