@@ -42,9 +42,7 @@ def budgets(container: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def ports(container: Any, emails: RecordingEmailSender, budgets: Any) -> Any:
-    from inergize.bootstrap.accounts import account_ports
-
-    return account_ports(container)
+    return container.account_deps()
 
 
 @pytest.fixture

@@ -59,11 +59,10 @@ async def apps(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[
 
 async def _user_token(client: httpx.AsyncClient) -> str:
     from inergize.application.accounts import create_account
-    from inergize.bootstrap.accounts import account_ports
 
     container = client.container  # type: ignore[attr-defined]
     user = await create_account(
-        f"r{uuid.uuid4().hex[:10]}@example.com", "rate-limited-passphrase", ports=account_ports(container)
+        f"r{uuid.uuid4().hex[:10]}@example.com", "rate-limited-passphrase", ports=container.account_deps()
     )
     return str(container.tokens().issue_access(Principal(user.id), now=container.clock().now()))
 
@@ -108,11 +107,10 @@ async def test_anonymous_calls_are_budgeted_per_address(apps: list[httpx.AsyncCl
 
 async def test_login_throttling_per_account(apps: list[httpx.AsyncClient]) -> None:
     from inergize.application.accounts import create_account
-    from inergize.bootstrap.accounts import account_ports
 
     container = apps[0].container  # type: ignore[attr-defined]
     email = f"t{uuid.uuid4().hex[:10]}@example.com"
-    await create_account(email, "the-right-passphrase", ports=account_ports(container))
+    await create_account(email, "the-right-passphrase", ports=container.account_deps())
 
     async def headers() -> dict[str, str]:  # another signed-in caller each time: API budgets stay out of it
         return {"Authorization": f"Bearer {await _user_token(apps[0])}"}

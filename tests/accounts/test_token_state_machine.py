@@ -53,10 +53,9 @@ class World:
         from dependency_injector import providers
 
         from inergize.adapters.budgets import InProcessRateBudgets
-        from inergize.bootstrap.accounts import account_ports
 
         self.container.rate_budgets.override(providers.Object(InProcessRateBudgets()))
-        return account_ports(self.container)
+        return self.container.account_deps()
 
     def close(self) -> None:
         from inergize.bootstrap import shutdown

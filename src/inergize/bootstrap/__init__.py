@@ -24,6 +24,11 @@ from inergize.adapters.persistence.unit_of_work import SqlUnitOfWorkFactory
 from inergize.adapters.secrets import load_key_material
 from inergize.adapters.tokens import JwtTokenService
 from inergize.adapters.totp import PyotpTotp  # issue 4
+from inergize.application.accounts.deps import AccountDeps
+from inergize.application.content.deps import ContentDeps
+from inergize.application.notifications.deps import NotificationDeps
+from inergize.application.platform.deps import PlatformDeps
+from inergize.bootstrap.accounts import account_policy
 from inergize.settings import Settings, load_settings
 
 
@@ -54,6 +59,29 @@ def _automation_ports(uow_factory: Any, clock: Any, gate: Any, gateway: Any, lin
 
     return AutomationPorts(uow_factory=uow_factory, clock=clock, gate=gate, gateway=gateway,
                            auth_for=linkedin_auth(linkedin_ports), moderator=moderator)
+
+
+class _Built:
+    """A capability's bundle, built on first use and kept while its ports stay the same objects. A port
+    overridden later (a test's clock, an embedder's gateway) gets a new bundle at the next use instead of
+    being missed. Each container gets its own copy of this object (providers are copied per container)."""
+
+    def __init__(self, bundle: type) -> None:
+        self._bundle = bundle
+        self._ports: tuple[Any, ...] = ()
+        self._built: Any = None
+
+    def __call__(self, **ports: Any) -> Any:
+        values = tuple(ports.values())
+        if self._built is None or len(values) != len(self._ports) or not all(
+                a is b or a == b for a, b in zip(values, self._ports, strict=True)):
+            self._built, self._ports = self._bundle(**ports), values
+        return self._built
+
+
+def _bundle(bundle: type, **ports: Any) -> providers.Provider[Any]:
+    """The provider of one capability's bundle of ports (see :class:`_Built`)."""
+    return providers.Callable(_Built(bundle), **ports)
 
 
 class Container(containers.DeclarativeContainer):
@@ -109,6 +137,19 @@ class Container(containers.DeclarativeContainer):
         providers.Singleton(foundation.cache_health, settings, redis_client.provider),  # issue 3
         providers.Singleton(foundation.broker_health, settings, broker.provider),  # issue 3
     ))
+    # What each capability's use cases are handed: entrypoints take these bundles and never assemble
+    # ports themselves. Each is built once, and again only if one of its ports is overridden.
+    account_deps = _bundle(
+        AccountDeps, uow_factory=uow_factory, clock=clock, hasher=password_hasher, tokens=tokens, totp=totp,
+        budgets=rate_budgets, policy=providers.Callable(account_policy, settings), box=secret_box)
+    content_deps = _bundle(ContentDeps, uow_factory=uow_factory, clock=clock, moderator=moderator,
+                                       blobs=blob_store)
+    notification_deps = _bundle(
+        NotificationDeps, uow_factory=uow_factory, clock=clock, email_sender=email_sender,
+        base_url=settings.provided.effective_public_url)
+    platform_deps = _bundle(
+        PlatformDeps, uow_factory=uow_factory, clock=clock, health_checks=health_checks, pings=ping_log,
+        tokens=tokens, metrics=metrics, metrics_token=settings.provided.metrics_token)
 
 
 def bootstrap(settings: Settings | None = None, **overrides: Any) -> Container:

@@ -1,12 +1,11 @@
-"""Hands the account use cases their ports from the container (HTTP, CLI and library share it)."""
+"""Accounts in the composition root: the numbers of the account rules, read from settings."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from functools import lru_cache
-from typing import Any
 
-from inergize.application.accounts import AccountPolicy, AccountPorts
+from inergize.application.accounts.deps import AccountPolicy
 from inergize.settings import Settings
 
 
@@ -22,18 +21,4 @@ def account_policy(settings: Settings) -> AccountPolicy:
         api_user_per_minute=settings.api_rate_user_per_minute,
         api_address_per_minute=settings.api_rate_address_per_minute,
         api_global_per_minute=settings.api_rate_global_per_minute,
-    )
-
-
-def account_ports(container: Any) -> AccountPorts:
-    """The ports of the running configuration (cheap: every provider is a singleton or an override)."""
-    return AccountPorts(
-        uow_factory=container.uow_factory(),
-        clock=container.clock(),
-        hasher=container.password_hasher(),
-        tokens=container.tokens(),
-        totp=container.totp(),
-        budgets=container.rate_budgets(),
-        policy=account_policy(container.settings()),
-        box=container.secret_box(),
     )

@@ -2,15 +2,16 @@
 rotation and reuse detection, TOTP two-step verification, password reset and change, email change,
 sessions, the access guard and API budgets, profile, administration, audit and GDPR.
 
-Every use case takes ``ports: AccountPorts`` (built once per call by the entrypoint)."""
+Every use case takes ``ports: AccountDeps`` (built once by the composition root)."""
 
 from inergize.application.accounts import admin, credentials, gdpr, guard, login, mfa, profile, registration
-from inergize.application.accounts.common import AccountPolicy, AccountPorts, TokenPair, common_passwords
+from inergize.application.accounts.common import TokenPair, common_passwords
+from inergize.application.accounts.deps import AccountDeps, AccountPolicy
 from inergize.application.accounts.registration import create_account
 
 __all__ = [
+    "AccountDeps",
     "AccountPolicy",
-    "AccountPorts",
     "TokenPair",
     "admin",
     "common_passwords",

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from inergize.application.accounts.common import AccountPorts, audit, end_all_sessions
+from inergize.application.accounts.common import audit, end_all_sessions
+from inergize.application.accounts.deps import AccountDeps
 from inergize.domain.accounts.security import AuditEvent, ClientInfo
 from inergize.domain.accounts.users import Principal, User, UserStatus
 from inergize.domain.platform.errors import Conflict, Forbidden, NotFound
@@ -18,7 +19,7 @@ def _require_admin(principal: Principal) -> None:
 
 
 async def list_users(
-    *, principal: Principal, ports: AccountPorts, limit: int | None = None, cursor: str | None = None
+    *, principal: Principal, ports: AccountDeps, limit: int | None = None, cursor: str | None = None
 ) -> Page[User]:
     _require_admin(principal)
     async with ports.uow_factory(read_only=True) as uow:
@@ -26,7 +27,7 @@ async def list_users(
 
 
 async def set_user_status(
-    user_id: uuid.UUID, status: UserStatus, *, principal: Principal, client: ClientInfo, ports: AccountPorts
+    user_id: uuid.UUID, status: UserStatus, *, principal: Principal, client: ClientInfo, ports: AccountDeps
 ) -> User:
     """Disable or re-enable an account. Disabling ends every session and refuses every access token at
     once (the access guard reads the status on each request)."""
@@ -58,7 +59,7 @@ async def set_user_status(
 async def list_audit(
     *,
     principal: Principal,
-    ports: AccountPorts,
+    ports: AccountDeps,
     user_id: uuid.UUID | None = None,
     all_users: bool = False,
     limit: int | None = None,

@@ -1,11 +1,10 @@
-"""What every account use case shares: its ports, the policy numbers, password hashing off the event
+"""What every account use case shares: password hashing off the event
 loop, login throttling, sessions and audit records."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -13,6 +12,7 @@ from typing import Any
 
 import msgspec
 
+from inergize.application.accounts.deps import AccountDeps
 from inergize.application.notifications.inbox import notify
 from inergize.domain.accounts.security import (
     AuditEvent,
@@ -25,48 +25,10 @@ from inergize.domain.accounts.security import (
 from inergize.domain.accounts.users import Principal, User
 from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import RateLimited, Unauthorized
-from inergize.ports.clock import Clock
-from inergize.ports.passwords import PasswordHasher
-from inergize.ports.rate_budget import BudgetWindow, RateBudgetStore
-from inergize.ports.secret_box import SecretBox
-from inergize.ports.tokens import TokenService
-from inergize.ports.totp import TotpService
-from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from inergize.ports.rate_budget import BudgetWindow
+from inergize.ports.unit_of_work import UnitOfWork
 
 MAX_KNOWN_DEVICES = 20
-
-
-class AccountPolicy(msgspec.Struct, frozen=True, kw_only=True):
-    """The numbers of the account rules (from settings)."""
-
-    base_url: str = "http://127.0.0.1:8000"
-    issuer: str = "InErgize"
-    refresh_ttl_days: int = 30
-    access_ttl_seconds: int = 900
-    verify_email_ttl: timedelta = timedelta(hours=24)
-    reset_ttl: timedelta = timedelta(minutes=30)
-    change_email_ttl: timedelta = timedelta(hours=24)
-    mfa_challenge_ttl: timedelta = timedelta(minutes=5)
-    login_window_seconds: int = 900
-    login_attempts_per_account: int = 10
-    login_attempts_per_address: int = 100
-    api_user_per_minute: int = 600
-    api_address_per_minute: int = 300
-    api_global_per_minute: int = 60_000
-
-
-@dataclass(frozen=True, slots=True)
-class AccountPorts:
-    """The ports account use cases need, handed over together (built by the entrypoint)."""
-
-    uow_factory: UnitOfWorkFactory
-    clock: Clock
-    hasher: PasswordHasher
-    tokens: TokenService
-    totp: TotpService
-    budgets: RateBudgetStore
-    policy: AccountPolicy
-    box: SecretBox  # TOTP secrets are stored encrypted (ASVS V2.9 / V6.4)
 
 
 def totp_context(user_id: uuid.UUID) -> str:
@@ -91,12 +53,12 @@ def common_passwords() -> frozenset[str]:
 _dummy_hashes: dict[int, str] = {}
 
 
-async def hash_password(ports: AccountPorts, password: str) -> str:
+async def hash_password(ports: AccountDeps, password: str) -> str:
     # argon2 takes tens of milliseconds of CPU: in a thread, so other requests keep being served.
     return await asyncio.to_thread(ports.hasher.hash, password)
 
 
-async def verify_password(ports: AccountPorts, password_hash: str | None, password: str) -> bool:
+async def verify_password(ports: AccountDeps, password_hash: str | None, password: str) -> bool:
     """Check ``password``; with no hash (unknown account) verify against a dummy hash anyway, so the
     answer takes as long as for a real account (no user enumeration by timing)."""
     if password_hash is None:
@@ -134,14 +96,14 @@ async def audit(
     )
 
 
-def _window(ports: AccountPorts, limit: int) -> list[BudgetWindow]:
+def _window(ports: AccountDeps, limit: int) -> list[BudgetWindow]:
     return [
         BudgetWindow(name="attempts", limit=limit, seconds=ports.policy.login_window_seconds, rolling=True)
     ]
 
 
 async def throttle(
-    ports: AccountPorts, scope: str, *, account: str | None, client: ClientInfo, now: datetime
+    ports: AccountDeps, scope: str, *, account: str | None, client: ClientInfo, now: datetime
 ) -> list[tuple[str, list[BudgetWindow]]]:
     """Charge one attempt to the account and to the client address (ASVS V2.2.1); ``RateLimited`` when
     either is spent. Returns what was charged, so a success can be refunded."""
@@ -164,13 +126,13 @@ async def throttle(
     return charged
 
 
-async def refund(ports: AccountPorts, charged: list[tuple[str, list[BudgetWindow]]], now: datetime) -> None:
+async def refund(ports: AccountDeps, charged: list[tuple[str, list[BudgetWindow]]], now: datetime) -> None:
     for key, windows in charged:
         await ports.budgets.refund(key, windows, now=now)
 
 
 async def start_session(
-    uow: UnitOfWork, ports: AccountPorts, user: User, client: ClientInfo, now: datetime
+    uow: UnitOfWork, ports: AccountDeps, user: User, client: ClientInfo, now: datetime
 ) -> TokenPair:
     """Open a session (a refresh-token family) and issue its first token pair. Tells the user about a
     sign-in from a device not seen before (ASVS V2.2.3)."""
@@ -207,7 +169,7 @@ async def start_session(
 
 
 async def issue_pair(
-    uow: UnitOfWork, ports: AccountPorts, user: User, session: AuthSession, now: datetime
+    uow: UnitOfWork, ports: AccountDeps, user: User, session: AuthSession, now: datetime
 ) -> TokenPair:
     refresh = new_secret_token()
     await uow.sessions.add_refresh_token(
@@ -234,7 +196,7 @@ async def end_all_sessions(
     return state
 
 
-async def reauthenticate(uow: UnitOfWork, ports: AccountPorts, user: User, password: str) -> None:
+async def reauthenticate(uow: UnitOfWork, ports: AccountDeps, user: User, password: str) -> None:
     """ASVS V2.1.5 / V3.7.1: sensitive changes need the current password."""
     if not await verify_password(ports, user.password_hash, password):
         raise Unauthorized("The current password is not correct.", code="invalid_credentials")

@@ -7,7 +7,6 @@ import uuid
 from datetime import datetime
 
 from inergize.application.accounts.common import (
-    AccountPorts,
     audit,
     common_passwords,
     end_all_sessions,
@@ -15,6 +14,7 @@ from inergize.application.accounts.common import (
     reauthenticate,
     throttle,
 )
+from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
 from inergize.application.notifications.inbox import notify, queue_email
 from inergize.domain.accounts.security import (
@@ -34,7 +34,7 @@ from inergize.ports.unit_of_work import UnitOfWork
 INVALID_LINK = "This link is not valid or has expired; ask for a new one."
 
 
-async def forgot_password(email: str, *, client: ClientInfo, ports: AccountPorts) -> None:
+async def forgot_password(email: str, *, client: ClientInfo, ports: AccountDeps) -> None:
     """Email a reset link if the address has an active account. Same answer either way (no enumeration)."""
     now = ports.clock.now()
     address = normalize_email(email)  # a malformed address is a 422 (its shape reveals nothing)
@@ -80,7 +80,7 @@ async def reset_password(
     code: str | None = None,
     recovery_code: str | None = None,
     client: ClientInfo,
-    ports: AccountPorts,
+    ports: AccountDeps,
 ) -> None:
     """Set a new password with a reset link. With two-step verification on, a code is required too.
     Every session ends and every access token issued before is refused; the user is notified."""
@@ -136,7 +136,7 @@ async def change_password(
     principal: Principal,
     session_id: uuid.UUID | None,
     client: ClientInfo,
-    ports: AccountPorts,
+    ports: AccountDeps,
 ) -> None:
     """Change the password (the current one is required); other sessions end, this one stays."""
     now = ports.clock.now()
@@ -162,7 +162,7 @@ async def change_password(
 
 
 async def request_email_change(
-    password: str, new_email: str, *, principal: Principal, client: ClientInfo, ports: AccountPorts
+    password: str, new_email: str, *, principal: Principal, client: ClientInfo, ports: AccountDeps
 ) -> None:
     """Send a confirmation link to the new address (the change happens when it is opened). A taken
     address gets no link, and the answer does not say so."""
@@ -207,7 +207,7 @@ async def request_email_change(
         await uow.commit()
 
 
-async def confirm_email_change(token: str, *, client: ClientInfo, ports: AccountPorts) -> None:
+async def confirm_email_change(token: str, *, client: ClientInfo, ports: AccountDeps) -> None:
     """Spend the link sent to the new address: switch to it, and tell the old address."""
     now = ports.clock.now()
     await throttle(ports, "verify", account=None, client=client, now=now)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from inergize.application.accounts.common import AccountPorts, audit, reauthenticate, throttle
+from inergize.application.accounts.common import audit, reauthenticate, throttle
+from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
 from inergize.domain.accounts.security import ClientInfo
 from inergize.domain.accounts.users import Principal
@@ -14,7 +15,7 @@ from inergize.domain.platform.errors import NotFound
 EXPORT_FORMAT = "inergize-export/1"
 
 
-async def export_data(*, principal: Principal, client: ClientInfo, ports: AccountPorts) -> dict[str, Any]:
+async def export_data(*, principal: Principal, client: ClientInfo, ports: AccountDeps) -> dict[str, Any]:
     """Every table that holds the user's data (the registry of user-owned tables), secrets left out."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
@@ -36,7 +37,7 @@ async def delete_account(
     recovery_code: str | None = None,
     principal: Principal,
     client: ClientInfo,
-    ports: AccountPorts,
+    ports: AccountDeps,
 ) -> dict[str, int]:
     """Erase the account after re-authentication (password, and a code when two-step verification is on).
     Audit events stay (legal obligation and security interest); everything else goes."""

@@ -4,10 +4,11 @@ and is there API budget left for this caller and for the whole service."""
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 import msgspec
 
-from inergize.application.accounts.common import AccountPorts
+from inergize.application.accounts.deps import AccountDeps
 from inergize.domain.accounts.users import Principal, UserStatus
 from inergize.domain.platform.errors import Unauthorized
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
@@ -15,28 +16,49 @@ from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
 GLOBAL_KEY = "api:global"
 
 
-async def authenticate(token: str, *, ports: AccountPorts) -> tuple[Principal, uuid.UUID | None]:
-    """The principal a bearer token stands for, and its session. The signature check may be cached by
-    the token service; the account status, the not-before instant and the session's revocation are read
-    from the shared database on every call, so logout, disable and password changes take effect at once
-    in every API process. The role comes from the account, so a demotion also applies at once."""
-    now = ports.clock.now()
-    principal, issued_at, sid = ports.tokens.verify_access(token, now=now)
+class VerifiedToken(msgspec.Struct, frozen=True):
+    """An access token whose signature and expiry were checked: who it names, when it was issued and
+    the session it belongs to. Whether it is still honoured is :func:`admit`'s question."""
+
+    principal: Principal
+    issued_at: datetime
+    session_id: uuid.UUID | None
+
+
+def verify_token(token: str, *, ports: AccountDeps) -> VerifiedToken:
+    """Check the token's signature and expiry (the token service may cache the signature check);
+    ``Unauthorized`` when it is not one of ours or has expired. Reads nothing from storage."""
+    principal, issued_at, sid = ports.tokens.verify_access(token, now=ports.clock.now())
     try:
         session_id = uuid.UUID(sid) if sid else None
     except ValueError as exc:
         raise Unauthorized("The access token is not valid.") from exc
+    return VerifiedToken(principal, issued_at, session_id)
+
+
+async def admit(verified: VerifiedToken, *, ports: AccountDeps) -> Principal:
+    """The caller a verified token stands for, if it is still honoured. The account status, the
+    not-before instant and the session's revocation are read from the shared database on every call,
+    so logout, disable and password changes take effect at once in every API process. The role comes
+    from the account, so a demotion also applies at once."""
+    user_id = verified.principal.user_id
     async with ports.uow_factory(read_only=True) as uow:
-        state = await uow.security.access_state(principal.user_id, session_id)
+        state = await uow.security.access_state(user_id, verified.session_id)
     if state is None or state.status is not UserStatus.ACTIVE:
         raise Unauthorized("This account is not active.", code="account_disabled")
     if state.session_revoked:
         raise Unauthorized("This session has ended; sign in again.", code="session_revoked")
     # Tokens carry whole seconds; a not-before inside the second of issue still lets the new token pass
     # (sessions cover the tokens of that same second).
-    if state.not_before is not None and issued_at < state.not_before.replace(microsecond=0):
+    if state.not_before is not None and verified.issued_at < state.not_before.replace(microsecond=0):
         raise Unauthorized("This access token was revoked; sign in again.", code="token_revoked")
-    return Principal(principal.user_id, state.role), session_id
+    return Principal(user_id, state.role)
+
+
+async def authenticate(token: str, *, ports: AccountDeps) -> tuple[Principal, uuid.UUID | None]:
+    """The principal a bearer token stands for, and its session: :func:`verify_token` then :func:`admit`."""
+    verified = verify_token(token, ports=ports)
+    return await admit(verified, ports=ports), verified.session_id
 
 
 class ApiBudget(msgspec.Struct, frozen=True):
@@ -61,7 +83,7 @@ def _budget(decision: BudgetDecision, limit: int, now_ts: float) -> ApiBudget:
     )
 
 
-async def spend_api_budget(caller: str, *, authenticated: bool, ports: AccountPorts) -> ApiBudget:
+async def spend_api_budget(caller: str, *, authenticated: bool, ports: AccountDeps) -> ApiBudget:
     """Charge one request to the global budget and to ``caller``'s (a user id, or the client address for
     anonymous calls). Answers what the ``RateLimit`` headers and a 429 need; charges nothing on refusal."""
     now = ports.clock.now()

@@ -8,7 +8,6 @@ import uuid
 import msgspec
 
 from inergize.application.accounts.common import (
-    AccountPorts,
     TokenPair,
     audit,
     end_all_sessions,
@@ -19,6 +18,7 @@ from inergize.application.accounts.common import (
     throttle,
     verify_password,
 )
+from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
 from inergize.application.notifications.inbox import notify
 from inergize.domain.accounts.security import (
@@ -43,7 +43,7 @@ class LoginResult(msgspec.Struct, frozen=True, kw_only=True):
     mfa_token: str | None = None
 
 
-async def login(email: str, password: str, *, client: ClientInfo, ports: AccountPorts) -> LoginResult:
+async def login(email: str, password: str, *, client: ClientInfo, ports: AccountDeps) -> LoginResult:
     """Check the password (throttled per account and per address; the same answer and the same work
     for an unknown address), rehash it if the parameters changed, then open a session or ask for the
     second factor."""
@@ -105,7 +105,7 @@ async def complete_mfa_login(
     code: str | None = None,
     recovery_code: str | None = None,
     client: ClientInfo,
-    ports: AccountPorts,
+    ports: AccountDeps,
 ) -> TokenPair:
     """The second step: a valid challenge plus a TOTP code or a recovery code opens the session. The
     challenge is spent on success; wrong codes are throttled like passwords."""
@@ -149,7 +149,7 @@ async def complete_mfa_login(
     return pair
 
 
-async def refresh(refresh_token: str, *, client: ClientInfo, ports: AccountPorts) -> TokenPair:
+async def refresh(refresh_token: str, *, client: ClientInfo, ports: AccountDeps) -> TokenPair:
     """Trade a refresh token for a new pair. Each token works once; presenting a used one means it was
     stolen or replayed, so its whole session (family) is revoked (ASVS V3.5.? / V10.4.5)."""
     now = ports.clock.now()
@@ -197,7 +197,7 @@ async def refresh(refresh_token: str, *, client: ClientInfo, ports: AccountPorts
 
 
 async def logout(
-    *, principal: Principal, session_id: uuid.UUID | None, client: ClientInfo, ports: AccountPorts
+    *, principal: Principal, session_id: uuid.UUID | None, client: ClientInfo, ports: AccountDeps
 ) -> None:
     """End the session the access token belongs to (its refresh and access tokens stop working)."""
     now = ports.clock.now()
@@ -212,7 +212,7 @@ async def logout(
         await uow.commit()
 
 
-async def logout_everywhere(*, principal: Principal, client: ClientInfo, ports: AccountPorts) -> None:
+async def logout_everywhere(*, principal: Principal, client: ClientInfo, ports: AccountDeps) -> None:
     """End every session and refuse every access token issued until now."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
@@ -221,13 +221,13 @@ async def logout_everywhere(*, principal: Principal, client: ClientInfo, ports: 
         await uow.commit()
 
 
-async def list_sessions(*, principal: Principal, ports: AccountPorts) -> list[AuthSession]:
+async def list_sessions(*, principal: Principal, ports: AccountDeps) -> list[AuthSession]:
     async with ports.uow_factory(read_only=True) as uow:
         return await uow.sessions.list_active(principal.user_id, ports.clock.now())
 
 
 async def revoke_session(
-    session_id: uuid.UUID, *, principal: Principal, client: ClientInfo, ports: AccountPorts
+    session_id: uuid.UUID, *, principal: Principal, client: ClientInfo, ports: AccountDeps
 ) -> None:
     """End one of the principal's sessions; someone else's is "not found"."""
     now = ports.clock.now()

@@ -7,7 +7,8 @@ from datetime import datetime
 
 import msgspec
 
-from inergize.application.accounts.common import AccountPorts, audit, reauthenticate, totp_context
+from inergize.application.accounts.common import audit, reauthenticate, totp_context
+from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
 from inergize.application.notifications.inbox import notify
 from inergize.domain.accounts.security import (
@@ -42,7 +43,7 @@ async def _user(uow: UnitOfWork, principal: Principal) -> User:
     return user
 
 
-async def status(*, principal: Principal, ports: AccountPorts) -> MfaStatus:
+async def status(*, principal: Principal, ports: AccountDeps) -> MfaStatus:
     async with ports.uow_factory(read_only=True) as uow:
         state = await uow.security.state(principal.user_id)
         left = await uow.security.recovery_codes_left(principal.user_id) if state.mfa_enabled else 0
@@ -51,7 +52,7 @@ async def status(*, principal: Principal, ports: AccountPorts) -> MfaStatus:
     )
 
 
-async def enrol(*, principal: Principal, ports: AccountPorts) -> Enrolment:
+async def enrol(*, principal: Principal, ports: AccountDeps) -> Enrolment:
     """Start enrolment with a new secret (kept pending until a code confirms it)."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
@@ -67,7 +68,7 @@ async def enrol(*, principal: Principal, ports: AccountPorts) -> Enrolment:
     return Enrolment(secret=secret, otpauth_uri=uri, qr_png=ports.totp.qr_png(uri))
 
 
-async def enrolment_qr(*, principal: Principal, ports: AccountPorts) -> bytes:
+async def enrolment_qr(*, principal: Principal, ports: AccountDeps) -> bytes:
     """The QR code (PNG) of the pending enrolment."""
     async with ports.uow_factory(read_only=True) as uow:
         user = await _user(uow, principal)
@@ -87,7 +88,7 @@ async def _new_codes(uow: UnitOfWork, principal: Principal, now: datetime) -> li
     return codes
 
 
-async def confirm(code: str, *, principal: Principal, client: ClientInfo, ports: AccountPorts) -> list[str]:
+async def confirm(code: str, *, principal: Principal, client: ClientInfo, ports: AccountDeps) -> list[str]:
     """Turn two-step verification on with a first valid code; return the recovery codes (shown once)."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
@@ -119,7 +120,7 @@ async def confirm(code: str, *, principal: Principal, client: ClientInfo, ports:
 
 
 async def regenerate_recovery_codes(
-    password: str, code: str | None, *, principal: Principal, client: ClientInfo, ports: AccountPorts
+    password: str, code: str | None, *, principal: Principal, client: ClientInfo, ports: AccountDeps
 ) -> list[str]:
     """Replace the recovery codes (re-authentication: password and a current code)."""
     now = ports.clock.now()
@@ -143,7 +144,7 @@ async def disable(
     recovery_code: str | None = None,
     principal: Principal,
     client: ClientInfo,
-    ports: AccountPorts,
+    ports: AccountDeps,
 ) -> None:
     """Turn two-step verification off: needs the password and a current code (or a recovery code)."""
     now = ports.clock.now()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from inergize.application.accounts.common import AccountPorts, totp_context
+from inergize.application.accounts.common import totp_context
+from inergize.application.accounts.deps import AccountDeps
 from inergize.domain.accounts.security import SecurityState, normalize_recovery_code, token_digest
 from inergize.domain.platform.errors import Unauthorized, ValidationFailed
 from inergize.ports.unit_of_work import UnitOfWork
@@ -12,7 +13,7 @@ from inergize.ports.unit_of_work import UnitOfWork
 
 async def check_second_factor(
     uow: UnitOfWork,
-    ports: AccountPorts,
+    ports: AccountDeps,
     state: SecurityState,
     *,
     code: str | None,

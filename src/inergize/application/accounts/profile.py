@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from inergize.application.accounts.common import AccountPorts
+from inergize.application.accounts.deps import AccountDeps
 from inergize.domain.accounts.security import check_timezone, check_working_hours
 from inergize.domain.accounts.users import Principal, User, WorkingHours
 from inergize.domain.platform.errors import NotFound, PreconditionFailed, ValidationFailed
@@ -30,7 +30,7 @@ def _text(value: str, field: str, limit: int = MAX_TEXT) -> str | None:
     return value or None
 
 
-async def get_profile(*, principal: Principal, ports: AccountPorts) -> User:
+async def get_profile(*, principal: Principal, ports: AccountDeps) -> User:
     async with ports.uow_factory(read_only=True) as uow:
         user = await uow.users.get(principal.user_id)
     if user is None:
@@ -39,7 +39,7 @@ async def get_profile(*, principal: Principal, ports: AccountPorts) -> User:
 
 
 async def update_profile(
-    change: ProfileChange, *, expected_version: int, principal: Principal, ports: AccountPorts
+    change: ProfileChange, *, expected_version: int, principal: Principal, ports: AccountDeps
 ) -> User:
     """Apply ``change`` if the caller saw the current version (``PreconditionFailed`` otherwise)."""
     now = ports.clock.now()

@@ -6,13 +6,13 @@ import uuid
 from datetime import datetime
 
 from inergize.application.accounts.common import (
-    AccountPorts,
     audit,
     common_passwords,
     hash_password,
     refund,
     throttle,
 )
+from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.users import create_user
 from inergize.application.notifications.inbox import queue_email
 from inergize.domain.accounts.security import (
@@ -33,7 +33,7 @@ REGISTERED = "If this address can be used, we sent it an email with the next ste
 
 
 async def send_verification(
-    uow: UnitOfWork, ports: AccountPorts, user_id: uuid.UUID, address: str, now: datetime
+    uow: UnitOfWork, ports: AccountDeps, user_id: uuid.UUID, address: str, now: datetime
 ) -> None:
     """Replace any earlier verification link with a new single-use one and email it."""
     await uow.security.expire_tokens(user_id, TokenPurpose.VERIFY_EMAIL, now)
@@ -68,7 +68,7 @@ async def send_verification(
 
 
 async def register(
-    email: str, password: str, *, display_name: str = "", client: ClientInfo, ports: AccountPorts
+    email: str, password: str, *, display_name: str = "", client: ClientInfo, ports: AccountDeps
 ) -> None:
     """Sign up. The answer and the work done are the same whether or not the address already has an
     account (no enumeration): a new address gets a verification link, a known one a notice."""
@@ -108,7 +108,7 @@ async def register(
         await uow.commit()
 
 
-async def verify_email(token: str, *, client: ClientInfo, ports: AccountPorts) -> None:
+async def verify_email(token: str, *, client: ClientInfo, ports: AccountDeps) -> None:
     """Spend a verification link (once, before it expires) and mark the address verified."""
     now = ports.clock.now()
     charged = await throttle(ports, "verify", account=None, client=client, now=now)
@@ -130,7 +130,7 @@ async def verify_email(token: str, *, client: ClientInfo, ports: AccountPorts) -
     await refund(ports, charged, now)
 
 
-async def resend_verification(email: str, *, client: ClientInfo, ports: AccountPorts) -> None:
+async def resend_verification(email: str, *, client: ClientInfo, ports: AccountDeps) -> None:
     """Send a new verification link if the address has an unverified account; same answer otherwise."""
     now = ports.clock.now()
     address = normalize_email(email)  # a malformed address is a 422 (its shape reveals nothing)
@@ -143,7 +143,7 @@ async def resend_verification(email: str, *, client: ClientInfo, ports: AccountP
 
 
 async def create_account(
-    email: str, password: str | None, *, role: Role = Role.MEMBER, display_name: str = "", ports: AccountPorts
+    email: str, password: str | None, *, role: Role = Role.MEMBER, display_name: str = "", ports: AccountDeps
 ) -> User:
     """Create a verified account directly (``inergize users create --admin``); the password, if any,
     follows the same policy as sign-up. ``Conflict`` if the address is taken."""

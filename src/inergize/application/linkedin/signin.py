@@ -13,7 +13,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from inergize.application.accounts.common import AccountPorts, audit, start_session
+from inergize.application.accounts.common import audit, start_session
+from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.login import LoginResult
 from inergize.application.accounts.users import create_user
 from inergize.application.linkedin.common import LinkedInPorts
@@ -72,7 +73,7 @@ async def _spend_state(ports: LinkedInPorts, state: str) -> OAuthState:
 
 
 async def _account_for(
-    ports: LinkedInPorts, accounts: AccountPorts, identity: LinkedInIdentity
+    ports: LinkedInPorts, accounts: AccountDeps, identity: LinkedInIdentity
 ) -> tuple[User, bool]:
     """The account this member signs in to, created if none exists; ``Conflict`` rather than a merge
     whenever an email match cannot be trusted."""
@@ -133,7 +134,7 @@ async def complete_linkedin_auth(
     error: str | None,
     client: ClientInfo,
     ports: LinkedInPorts,
-    accounts: AccountPorts,
+    accounts: AccountDeps,
 ) -> dict[str, Any]:
     """The callback of both flows. Sign-in answers ``{"login": LoginResult, "created": bool}``;
     re-authentication answers ``{"reset_token": …}`` for setting a password."""
@@ -150,7 +151,7 @@ async def complete_linkedin_auth(
     return {"login": await _login(accounts, user, client), "created": created}
 
 
-async def _login(accounts: AccountPorts, user: User, client: ClientInfo) -> LoginResult:
+async def _login(accounts: AccountDeps, user: User, client: ClientInfo) -> LoginResult:
     """Open a session, or (TOTP on) issue the same MFA challenge a password login would."""
     if not user.is_active:
         raise Forbidden("This account is disabled.", code="account_disabled")
@@ -180,7 +181,7 @@ async def _login(accounts: AccountPorts, user: User, client: ClientInfo) -> Logi
 
 async def _reauthenticated(
     ports: LinkedInPorts,
-    accounts: AccountPorts,
+    accounts: AccountDeps,
     record: OAuthState,
     identity: LinkedInIdentity,
     client: ClientInfo,

@@ -50,7 +50,6 @@ def _password(args: argparse.Namespace) -> str | None:
 def users_create(args: argparse.Namespace) -> int:
     from inergize.application import accounts
     from inergize.bootstrap import migrate, shutdown
-    from inergize.bootstrap.accounts import account_ports
     from inergize.domain.accounts.users import Role
     from inergize.domain.platform.errors import InergizeError
 
@@ -65,7 +64,7 @@ def users_create(args: argparse.Namespace) -> int:
                 password,
                 role=Role.ADMIN if args.admin else Role.MEMBER,
                 display_name=args.name,
-                ports=account_ports(container),
+                ports=container.account_deps(),
             )
         except InergizeError as exc:
             print(f"inergize: {exc.detail}", file=sys.stderr)

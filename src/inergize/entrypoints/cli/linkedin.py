@@ -46,7 +46,6 @@ async def seed_demo_account(container: Any, email: str, password: str | None) ->
     posts and engagement, and sync its profile. Sandbox mode only. Running it again changes nothing new."""
     from inergize.application.accounts.registration import create_account
     from inergize.application.linkedin import connection, profile
-    from inergize.bootstrap.accounts import account_ports
     from inergize.domain.accounts.users import Principal, normalize_email
     from inergize.domain.platform.errors import ConfigurationError
 
@@ -57,7 +56,7 @@ async def seed_demo_account(container: Any, email: str, password: str | None) ->
     async with ports.uow_factory(read_only=True) as uow:
         user = await uow.users.get_by_email(normalize_email(email))
     if user is None:
-        user = await create_account(email, password, display_name="Demo", ports=account_ports(container))
+        user = await create_account(email, password, display_name="Demo", ports=container.account_deps())
     principal = Principal(user.id, user.role)
     member = await gateway.seed_demo(user.id)
     start = await connection.start_connect(principal=principal, ports=ports)

@@ -13,6 +13,7 @@ from litestar.plugins.prometheus import PrometheusConfig
 
 from inergize.entrypoints.http import web_app
 from inergize.entrypoints.http.auth import PUBLIC, declared_role, provide_principal, role_guard
+from inergize.entrypoints.http.deps import bundle_dependencies
 from inergize.entrypoints.http.middleware import add_nosniff, correlation_middleware
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
 from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # issue 4: API budgets
@@ -58,7 +59,8 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
                                               exclude=["/metrics"]).middleware)
     return Litestar(
         route_handlers=handlers,
-        dependencies={"principal": Provide(provide_principal)},
+        # the caller, and each capability's bundle of ports under the name handlers declare it by
+        dependencies={"principal": Provide(provide_principal), **bundle_dependencies(container)},
         guards=[role_guard],  # the declared role, enforced before any handler runs
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=middleware,

@@ -13,11 +13,13 @@ from typing import Any
 from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
+from litestar.types import Scope
 
-from inergize.application.accounts.guard import authenticate
-from inergize.bootstrap.accounts import account_ports
+from inergize.application.accounts.deps import AccountDeps
+from inergize.application.accounts.guard import VerifiedToken, admit, verify_token
 from inergize.domain.accounts.users import Principal
-from inergize.domain.platform.errors import Forbidden, Unauthorized
+from inergize.domain.platform.errors import Forbidden, InergizeError, Unauthorized
+from inergize.entrypoints.http.deps import account_deps
 
 PUBLIC = {"auth": "public"}
 USER = {"auth": "user"}
@@ -36,15 +38,36 @@ def bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
     return token.strip()
 
 
+# Where the API-budget middleware leaves its verdict on the bearer token, in the request scope's state.
+VERIFIED_TOKEN = "inergize.verified_token"
+
+
+def hand_on(scope: Scope, verdict: VerifiedToken | InergizeError) -> None:
+    """Leave the verdict on this request's bearer token (verified, or the refusal) for the role guard."""
+    scope.setdefault("state", {})[VERIFIED_TOKEN] = verdict
+
+
+def _verified(connection: ASGIConnection[Any, Any, Any, Any], accounts: AccountDeps) -> VerifiedToken:
+    """The bearer token, verified by the middleware (once per request) or here when the middleware did
+    not see it (paths exempt from API budgets)."""
+    verdict = connection.scope.get("state", {}).get(VERIFIED_TOKEN)
+    if isinstance(verdict, InergizeError):
+        raise verdict
+    if verdict is None:
+        return verify_token(bearer_token(connection), ports=accounts)
+    return verdict  # type: ignore[no-any-return]
+
+
 async def _authenticated(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
-    """The caller, via the accounts access guard, once per request: the signature check may be cached
-    by the token service; account status, not-before and session revocation are read on every request.
-    The session id is left in ``state.session_id`` for logout and password changes."""
+    """The caller, once per request: the token's signature was checked when the request came in; the
+    account status, not-before and session revocation are read here, on every request. The session id
+    is left in ``state.session_id`` for logout and password changes."""
     principal: Principal | None = connection.state.get("principal")
     if principal is None:
-        token = bearer_token(connection)
-        principal, session_id = await authenticate(token, ports=account_ports(connection.app.state.container))
-        connection.state.session_id = session_id
+        accounts = account_deps(connection.app)
+        verified = _verified(connection, accounts)
+        principal = await admit(verified, ports=accounts)
+        connection.state.session_id = verified.session_id
         connection.state.principal = principal
     return principal
 

@@ -11,8 +11,10 @@ from typing import Any
 import msgspec
 from litestar import Request, Response
 
+from inergize.application.platform import idempotency
 from inergize.domain.accounts.users import Principal
-from inergize.domain.platform.errors import Conflict, PreconditionRequired, ValidationFailed
+from inergize.domain.platform.errors import PreconditionRequired, ValidationFailed
+from inergize.entrypoints.http.deps import platform_deps
 
 IDEMPOTENCY_HEADER = "idempotency-key"
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
@@ -50,39 +52,25 @@ async def idempotent(
 ) -> Response[Any]:
     """Run ``create`` once per ``Idempotency-Key`` of ``principal``: a retry with the same key and body
     replays the first answer; the same key with another body is refused. Without the header, ``create``
-    just runs."""
+    just runs. The keys are kept by the platform's idempotency use case."""
     key = request.headers.get(IDEMPOTENCY_HEADER)
     if key is None:
         status, body, headers = await create()
         return Response(body, status_code=status, headers=headers)
     if not _KEY.match(key):
         raise ValidationFailed("Idempotency-Key must be 1–255 visible ASCII characters.", field="Idempotency-Key")
-    container = request.app.state.container
-    uow_factory, clock, owner = container.uow_factory(), container.clock(), str(principal.user_id)
+    deps = platform_deps(request)
     raw = await request.body()
     request_hash = hashlib.sha256(f"{request.method} {request.url.path}\n".encode() + raw).hexdigest()
-    async with uow_factory() as uow:
-        reserved = await uow.idempotency.reserve(owner, key, request_hash, clock.now())
-        stored = None if reserved else await uow.idempotency.get(owner, key)
-        await uow.commit()
+    stored = await idempotency.reserve(key, request_hash, principal=principal, deps=deps)
     if stored is not None:
-        if stored.request_hash != request_hash:
-            raise ValidationFailed("This Idempotency-Key was used for a different request.",
-                                   code="idempotency_key_reused")
-        if stored.status_code == 0:
-            raise Conflict("A request with this Idempotency-Key is still running; retry shortly.",
-                           code="idempotency_in_progress")
         return Response(stored.body, status_code=stored.status_code, media_type="application/json",
                         headers={"Idempotent-Replayed": "true"})
     try:
         status, body, headers = await create()
     except BaseException:
-        async with uow_factory() as uow:
-            await uow.idempotency.release(owner, key)
-            await uow.commit()
+        await idempotency.release(key, principal=principal, deps=deps)
         raise
     encoded = _encoder.encode(body)
-    async with uow_factory() as uow:
-        await uow.idempotency.complete(owner, key, status, encoded)
-        await uow.commit()
+    await idempotency.complete(key, status, encoded, principal=principal, deps=deps)
     return Response(encoded, status_code=status, media_type="application/json", headers=headers)

@@ -8,29 +8,36 @@ older ``X-RateLimit-*`` headers; a refusal is a 429 problem with ``Retry-After``
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import msgspec
 from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
 
-from inergize.application.accounts.guard import ApiBudget, spend_api_budget
-from inergize.bootstrap.accounts import account_ports
+from inergize.application.accounts.deps import AccountDeps
+from inergize.application.accounts.guard import ApiBudget, spend_api_budget, verify_token
 from inergize.domain.platform.errors import InergizeError
+from inergize.entrypoints.http.auth import hand_on
+from inergize.entrypoints.http.deps import account_deps
 from inergize.entrypoints.http.problems import PROBLEM_MEDIA_TYPE, TYPE_BASE
 from inergize.entrypoints.http.web_app import is_api_path
 
 EXEMPT = ("/health", "/ready")  # probes must not be starved by traffic
 
 
-def _caller(scope: Scope, container: Any) -> tuple[str, bool]:
+def _caller(scope: Scope, accounts: AccountDeps) -> tuple[str, bool]:
+    """Who the request is charged to. A bearer token is verified here, once per request: the outcome
+    (the verified token, or why it was refused) is handed on in the scope's state, so the role guard
+    only asks whether it is still honoured (see ``auth.py``)."""
     headers = dict(scope.get("headers") or [])
     scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
     if scheme.lower() == "bearer" and token:
         try:
-            principal, _, _ = container.tokens().verify_access(token.strip(), now=container.clock().now())
-            return f"user:{principal.user_id}", True
-        except InergizeError:
-            pass  # an invalid token is answered 401 by the route; budget it by address meanwhile
+            verified = verify_token(token.strip(), ports=accounts)
+        except InergizeError as refusal:
+            # answered 401 by the guard if the route needs a caller; budgeted by address meanwhile
+            hand_on(scope, refusal)
+        else:
+            hand_on(scope, verified)
+            return f"user:{verified.principal.user_id}", True
     client = scope.get("client")
     return f"addr:{client[0] if client else 'unknown'}", False
 
@@ -58,9 +65,9 @@ def rate_limit_middleware(app: ASGIApp) -> ASGIApp:
         if scope["type"] != "http" or scope["path"] in EXEMPT or not is_api_path(scope["path"]):  # type: ignore[comparison-overlap]
             await app(scope, receive, send)
             return
-        container = scope["app"].state.container
-        caller, authenticated = _caller(scope, container)
-        budget = await spend_api_budget(caller, authenticated=authenticated, ports=account_ports(container))
+        accounts = account_deps(scope["app"])
+        caller, authenticated = _caller(scope, accounts)
+        budget = await spend_api_budget(caller, authenticated=authenticated, ports=accounts)
         extra = headers_for(budget)
         if not budget.allowed:
             body = msgspec.json.encode(

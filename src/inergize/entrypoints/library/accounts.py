@@ -22,8 +22,8 @@ from inergize.application.accounts import (
     profile,
     registration,
 )
+from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.login import LoginResult
-from inergize.bootstrap.accounts import account_ports
 from inergize.domain.accounts.security import ClientInfo
 from inergize.domain.accounts.users import Principal, User
 
@@ -40,8 +40,8 @@ class Accounts:
         self._c = container
 
     @property
-    def ports(self) -> Any:
-        return account_ports(self._c)
+    def ports(self) -> AccountDeps:
+        return self._c.account_deps()  # type: ignore[no-any-return]
 
     async def register(
         self, email: str, password: str, *, display_name: str = "", client: ClientInfo = LOCAL

@@ -13,6 +13,7 @@ from typing import Any
 
 from inergize.application.accounts import users
 from inergize.application.content import library as content_library
+from inergize.application.content.deps import ContentDeps
 from inergize.application.platform.health import Readiness, check_readiness
 from inergize.domain.accounts.users import Principal, Role, User
 from inergize.domain.content.library import Content
@@ -23,28 +24,28 @@ from inergize.settings import Settings, load_settings
 class ContentLibrary:
     """The content library of one principal."""
 
-    def __init__(self, container: Any) -> None:
-        self._c = container
+    def __init__(self, deps: ContentDeps) -> None:
+        self._deps = deps
 
     async def create(self, principal: Principal, cmd: content_library.CreateContent) -> Content:
-        return await content_library.create_content(cmd, principal=principal, uow_factory=self._c.uow_factory(),
-                                                    clock=self._c.clock())
+        return await content_library.create_content(cmd, principal=principal, uow_factory=self._deps.uow_factory,
+                                                    clock=self._deps.clock)
 
     async def get(self, principal: Principal, content_id: uuid.UUID) -> Content:
-        return await content_library.get_content(content_id, principal=principal, uow_factory=self._c.uow_factory())
+        return await content_library.get_content(content_id, principal=principal, uow_factory=self._deps.uow_factory)
 
     async def list(self, principal: Principal, *, limit: int | None = None, cursor: str | None = None) -> Page[Content]:
-        return await content_library.list_content(principal=principal, uow_factory=self._c.uow_factory(),
+        return await content_library.list_content(principal=principal, uow_factory=self._deps.uow_factory,
                                                   limit=limit, cursor=cursor)
 
     async def edit(self, principal: Principal, content_id: uuid.UUID, cmd: content_library.EditContent, *,
                    expected_version: int) -> Content:
         return await content_library.edit_content(content_id, cmd, expected_version=expected_version,
-                                                  principal=principal, uow_factory=self._c.uow_factory(),
-                                                  clock=self._c.clock())
+                                                  principal=principal, uow_factory=self._deps.uow_factory,
+                                                  clock=self._deps.clock)
 
     async def delete(self, principal: Principal, content_id: uuid.UUID) -> None:
-        await content_library.delete_content(content_id, principal=principal, uow_factory=self._c.uow_factory())
+        await content_library.delete_content(content_id, principal=principal, uow_factory=self._deps.uow_factory)
 
 
 class Users:
@@ -64,13 +65,13 @@ class Inergize:
     def __init__(self, container: Any) -> None:
         self.container = container
         self.settings: Settings = container.settings()
-        self.content = ContentLibrary(container)
+        self.content = ContentLibrary(container.content_deps())
         self.users = Users(container)
         for name, factory in FACADES.items():
             setattr(self, name, factory(container))
 
     async def ready(self) -> Readiness:
-        return await check_readiness(self.container.health_checks())
+        return await check_readiness(self.container.platform_deps().health_checks)
 
 
 # Capabilities add their façade classes here (attribute name -> class taking the container).

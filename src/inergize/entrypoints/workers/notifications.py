@@ -13,14 +13,16 @@ from inergize.application.notifications import inbox as notifications
 
 
 async def send_notification_email(container: Any, *, notification_id: str) -> None:
+    deps = container.notification_deps()
     await notifications.deliver_notification_email(
-        uuid.UUID(notification_id), uow_factory=container.uow_factory(), email_sender=container.email_sender(),
-        clock=container.clock(), base_url=container.settings().effective_public_url)
+        uuid.UUID(notification_id), uow_factory=deps.uow_factory, email_sender=deps.email_sender,
+        clock=deps.clock, base_url=deps.base_url)
 
 
 async def send_email(container: Any, *, email_id: str) -> None:
-    await notifications.deliver_pending_email(uuid.UUID(email_id), uow_factory=container.uow_factory(),
-                                              email_sender=container.email_sender())
+    deps = container.notification_deps()
+    await notifications.deliver_pending_email(uuid.UUID(email_id), uow_factory=deps.uow_factory,
+                                              email_sender=deps.email_sender)
 
 
 NOTIFICATION_JOBS: dict[str, Callable[..., Awaitable[None]]] = {

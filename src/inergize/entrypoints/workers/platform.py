@@ -10,4 +10,5 @@ from inergize.application.platform import ping as jobs
 
 async def ping(container: Any, *, token: str) -> None:
     """Write one ``pings`` row for ``token`` (one per run: the ledger makes it one per job)."""
-    await jobs.record_ping(token, pings=container.ping_log(), clock=container.clock())
+    deps = container.platform_deps()
+    await jobs.record_ping(token, pings=deps.pings, clock=deps.clock)

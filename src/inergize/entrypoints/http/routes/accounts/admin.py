@@ -10,9 +10,9 @@ from litestar import Request, get, post
 from litestar.params import Parameter
 
 from inergize.application.accounts import admin
-from inergize.bootstrap.accounts import account_ports
 from inergize.domain.accounts.users import Principal, UserStatus
 from inergize.entrypoints.http.auth import ADMIN
+from inergize.entrypoints.http.deps import AccountDeps
 from inergize.entrypoints.http.routes.accounts.schemas import (
     AuditPageOut,
     ProfileOut,
@@ -25,56 +25,54 @@ from inergize.entrypoints.http.routes.accounts.schemas import (
 
 @get("/v1/admin/users", opt=ADMIN)
 async def list_users(
-    request: Request[Any, Any, Any],
-    principal: Principal,
+    accounts: AccountDeps, principal: Principal,
     cursor: str | None = None,
     limit: int | None = Parameter(default=None, ge=1, le=200),
 ) -> UserPageOut:
     page = await admin.list_users(
-        principal=principal, ports=account_ports(request.app.state.container), limit=limit, cursor=cursor
+        principal=principal, ports=accounts, limit=limit, cursor=cursor
     )
     return UserPageOut(items=[profile_out(u) for u in page.items], next_cursor=page.next_cursor)
 
 
 @post("/v1/admin/users/{user_id:uuid}/disable", opt=ADMIN, status_code=200)
 async def disable_user(
-    request: Request[Any, Any, Any], user_id: uuid.UUID, principal: Principal
+    accounts: AccountDeps, request: Request[Any, Any, Any], user_id: uuid.UUID, principal: Principal
 ) -> ProfileOut:
     user = await admin.set_user_status(
         user_id,
         UserStatus.DISABLED,
         principal=principal,
         client=client_info(request),
-        ports=account_ports(request.app.state.container),
+        ports=accounts,
     )
     return profile_out(user)
 
 
 @post("/v1/admin/users/{user_id:uuid}/enable", opt=ADMIN, status_code=200)
 async def enable_user(
-    request: Request[Any, Any, Any], user_id: uuid.UUID, principal: Principal
+    accounts: AccountDeps, request: Request[Any, Any, Any], user_id: uuid.UUID, principal: Principal
 ) -> ProfileOut:
     user = await admin.set_user_status(
         user_id,
         UserStatus.ACTIVE,
         principal=principal,
         client=client_info(request),
-        ports=account_ports(request.app.state.container),
+        ports=accounts,
     )
     return profile_out(user)
 
 
 @get("/v1/admin/audit", opt=ADMIN)
 async def audit(
-    request: Request[Any, Any, Any],
-    principal: Principal,
+    accounts: AccountDeps, principal: Principal,
     cursor: str | None = None,
     user_id: uuid.UUID | None = Parameter(query="userId", default=None),
     limit: int | None = Parameter(default=None, ge=1, le=200),
 ) -> AuditPageOut:
     page = await admin.list_audit(
         principal=principal,
-        ports=account_ports(request.app.state.container),
+        ports=accounts,
         user_id=user_id,
         all_users=user_id is None,
         limit=limit,

@@ -10,10 +10,10 @@ from litestar import Request, Response, delete, get, patch, post
 from litestar.params import Parameter
 
 from inergize.application.accounts import admin, credentials, gdpr, login, profile
-from inergize.bootstrap.accounts import account_ports
 from inergize.domain.accounts.users import Principal, WorkingHours
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import etag, expected_version
+from inergize.entrypoints.http.deps import AccountDeps
 from inergize.entrypoints.http.routes.accounts.schemas import (
     Accepted,
     AuditPageOut,
@@ -30,19 +30,15 @@ from inergize.entrypoints.http.routes.accounts.schemas import (
 )
 
 
-def _ports(request: Request[Any, Any, Any]) -> Any:
-    return account_ports(request.app.state.container)
-
-
 @get("/v1/me", opt=USER)
-async def get_me(request: Request[Any, Any, Any], principal: Principal) -> Response[ProfileOut]:
-    user = await profile.get_profile(principal=principal, ports=_ports(request))
+async def get_me(accounts: AccountDeps, principal: Principal) -> Response[ProfileOut]:
+    user = await profile.get_profile(principal=principal, ports=accounts)
     return Response(profile_out(user), headers={"ETag": etag(user.version)})
 
 
 @patch("/v1/me", opt=USER)
 async def patch_me(
-    request: Request[Any, Any, Any], data: ProfilePatch, principal: Principal
+    accounts: AccountDeps, request: Request[Any, Any, Any], data: ProfilePatch, principal: Principal
 ) -> Response[ProfileOut]:
     hours = data.working_hours
     change = profile.ProfileChange(
@@ -56,14 +52,14 @@ async def patch_me(
         else None,
     )
     user = await profile.update_profile(
-        change, expected_version=expected_version(request), principal=principal, ports=_ports(request)
+        change, expected_version=expected_version(request), principal=principal, ports=accounts
     )
     return Response(profile_out(user), headers={"ETag": etag(user.version)})
 
 
 @post("/v1/me/password", opt=USER, status_code=204)
 async def change_password(
-    request: Request[Any, Any, Any], data: PasswordChangeIn, principal: Principal
+    accounts: AccountDeps, request: Request[Any, Any, Any], data: PasswordChangeIn, principal: Principal
 ) -> None:
     await credentials.change_password(
         data.current_password,
@@ -71,50 +67,51 @@ async def change_password(
         principal=principal,
         session_id=request.state.get("session_id"),
         client=client_info(request),
-        ports=_ports(request),
+        ports=accounts,
     )
 
 
 @post("/v1/me/email", opt=USER, status_code=202)
 async def change_email(
-    request: Request[Any, Any, Any], data: EmailChangeIn, principal: Principal
+    accounts: AccountDeps, request: Request[Any, Any, Any], data: EmailChangeIn, principal: Principal
 ) -> Accepted:
     await credentials.request_email_change(
-        data.password, data.new_email, principal=principal, client=client_info(request), ports=_ports(request)
+        data.password, data.new_email, principal=principal, client=client_info(request), ports=accounts
     )
     return Accepted("We sent a confirmation link to the new address.")
 
 
 @get("/v1/me/sessions", opt=USER)
-async def list_sessions(request: Request[Any, Any, Any], principal: Principal) -> list[SessionOut]:
-    sessions = await login.list_sessions(principal=principal, ports=_ports(request))
+async def list_sessions(
+    accounts: AccountDeps, request: Request[Any, Any, Any], principal: Principal
+) -> list[SessionOut]:
+    sessions = await login.list_sessions(principal=principal, ports=accounts)
     current = request.state.get("session_id")
     return [session_out(s, current) for s in sessions]
 
 
 @delete("/v1/me/sessions/{session_id:uuid}", opt=USER, status_code=204)
 async def revoke_session(
-    request: Request[Any, Any, Any], session_id: uuid.UUID, principal: Principal
+    accounts: AccountDeps, request: Request[Any, Any, Any], session_id: uuid.UUID, principal: Principal
 ) -> None:
     await login.revoke_session(
-        session_id, principal=principal, client=client_info(request), ports=_ports(request)
+        session_id, principal=principal, client=client_info(request), ports=accounts
     )
 
 
 @get("/v1/me/audit", opt=USER)
 async def my_audit(
-    request: Request[Any, Any, Any],
-    principal: Principal,
+    accounts: AccountDeps, principal: Principal,
     cursor: str | None = None,
     limit: int | None = Parameter(default=None, ge=1, le=200),
 ) -> AuditPageOut:
-    page = await admin.list_audit(principal=principal, ports=_ports(request), limit=limit, cursor=cursor)
+    page = await admin.list_audit(principal=principal, ports=accounts, limit=limit, cursor=cursor)
     return AuditPageOut(items=[audit_out(e) for e in page.items], next_cursor=page.next_cursor)
 
 
 @get("/v1/me/export", opt=USER)
-async def export(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
-    document = await gdpr.export_data(principal=principal, client=client_info(request), ports=_ports(request))
+async def export(accounts: AccountDeps, request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+    document = await gdpr.export_data(principal=principal, client=client_info(request), ports=accounts)
     return Response(
         document,
         headers={
@@ -125,14 +122,16 @@ async def export(request: Request[Any, Any, Any], principal: Principal) -> Respo
 
 
 @post("/v1/me/delete", opt=USER, status_code=204)
-async def delete_account(request: Request[Any, Any, Any], data: DeleteIn, principal: Principal) -> None:
+async def delete_account(
+    accounts: AccountDeps, request: Request[Any, Any, Any], data: DeleteIn, principal: Principal
+) -> None:
     await gdpr.delete_account(
         data.password,
         code=data.code,
         recovery_code=data.recovery_code,
         principal=principal,
         client=client_info(request),
-        ports=_ports(request),
+        ports=accounts,
     )
 
 

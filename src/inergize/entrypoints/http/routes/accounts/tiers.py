@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from litestar import Request, get, put
+from litestar import get, put
 
 from inergize.application.accounts import tiers as uc
 from inergize.domain.accounts.users import Principal
 from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER
+from inergize.entrypoints.http.deps import AccountDeps
 from inergize.entrypoints.http.routes.accounts.schemas import QuotasOut, TierIn, UserTierOut
 
 
@@ -27,23 +28,20 @@ def list_tiers() -> dict[str, QuotasOut]:
 
 
 @get("/v1/subscription", opt=USER)
-async def my_tier(request: Request[Any, Any, Any], principal: Principal) -> UserTierOut:
-    c = request.app.state.container
-    return to_out(await uc.get_user_tier(principal.user_id, principal=principal, uow_factory=c.uow_factory()))
+async def my_tier(accounts: AccountDeps, principal: Principal) -> UserTierOut:
+    return to_out(await uc.get_user_tier(principal.user_id, principal=principal, uow_factory=accounts.uow_factory))
 
 
 @get("/v1/admin/users/{user_id:uuid}/tier", opt=ADMIN)
-async def user_tier(request: Request[Any, Any, Any], user_id: uuid.UUID, principal: Principal) -> UserTierOut:
-    c = request.app.state.container
-    return to_out(await uc.get_user_tier(user_id, principal=principal, uow_factory=c.uow_factory()))
+async def user_tier(accounts: AccountDeps, user_id: uuid.UUID, principal: Principal) -> UserTierOut:
+    return to_out(await uc.get_user_tier(user_id, principal=principal, uow_factory=accounts.uow_factory))
 
 
 @put("/v1/admin/users/{user_id:uuid}/tier", opt=ADMIN)
-async def set_user_tier(request: Request[Any, Any, Any], user_id: uuid.UUID, data: TierIn,
+async def set_user_tier(accounts: AccountDeps, user_id: uuid.UUID, data: TierIn,
                         principal: Principal) -> UserTierOut:
-    c = request.app.state.container
-    return to_out(await uc.set_user_tier(user_id, data.tier, principal=principal, uow_factory=c.uow_factory(),
-                                         clock=c.clock()))
+    return to_out(await uc.set_user_tier(user_id, data.tier, principal=principal, uow_factory=accounts.uow_factory,
+                                         clock=accounts.clock))
 
 
 ROUTES = [list_tiers, my_tier, user_tier, set_user_tier]

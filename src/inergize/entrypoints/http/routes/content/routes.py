@@ -13,6 +13,7 @@ from inergize.domain.accounts.users import Principal
 from inergize.domain.content.library import Content, ContentVersion
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import etag, expected_version, idempotent
+from inergize.entrypoints.http.deps import ContentDeps
 from inergize.entrypoints.http.routes.content.schemas import (
     ContentIn,
     ContentOut,
@@ -37,14 +38,13 @@ def to_out(item: Content) -> ContentOut:
 
 
 @post("/v1/content", opt=USER)
-async def create_content(request: Request[Any, Any, Any], data: ContentIn,
+async def create_content(request: Request[Any, Any, Any], content: ContentDeps, data: ContentIn,
                          principal: Principal) -> Response[Any]:
-    c = request.app.state.container
 
     async def create() -> tuple[int, Any, dict[str, str]]:
         item = await uc.create_content(
             uc.CreateContent(kind=data.kind, title=data.title, body=data.body, data=data.data),
-            principal=principal, uow_factory=c.uow_factory(), clock=c.clock())
+            principal=principal, uow_factory=content.uow_factory, clock=content.clock)
         return 201, to_out(item), {"ETag": etag(item.version), "Location": f"/v1/content/{item.id}"}
 
     return await idempotent(request, principal, create)
@@ -52,67 +52,60 @@ async def create_content(request: Request[Any, Any, Any], data: ContentIn,
 
 @get("/v1/content", opt=USER)
 async def list_content(
-    request: Request[Any, Any, Any], principal: Principal,
+    content: ContentDeps, principal: Principal,
     cursor: str | None = None, limit: int | None = Parameter(default=None, ge=1, le=200),
 ) -> ContentPageOut:
-    c = request.app.state.container
-    page = await uc.list_content(principal=principal, uow_factory=c.uow_factory(), limit=limit, cursor=cursor)
+    page = await uc.list_content(principal=principal, uow_factory=content.uow_factory, limit=limit, cursor=cursor)
     return ContentPageOut(items=[to_out(i) for i in page.items], next_cursor=page.next_cursor)
 
 
 @get("/v1/content/{content_id:uuid}", opt=USER)
-async def get_content(request: Request[Any, Any, Any], content_id: uuid.UUID,
+async def get_content(content: ContentDeps, content_id: uuid.UUID,
                       principal: Principal) -> Response[Any]:
-    c = request.app.state.container
-    item = await uc.get_content(content_id, principal=principal, uow_factory=c.uow_factory())
+    item = await uc.get_content(content_id, principal=principal, uow_factory=content.uow_factory)
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
 
 @patch("/v1/content/{content_id:uuid}", opt=USER)
-async def edit_content(request: Request[Any, Any, Any], content_id: uuid.UUID, data: ContentPatch,
-                       principal: Principal) -> Response[Any]:
-    c = request.app.state.container
+async def edit_content(request: Request[Any, Any, Any], content: ContentDeps, content_id: uuid.UUID,
+                       data: ContentPatch, principal: Principal) -> Response[Any]:
     item = await uc.edit_content(
         content_id, uc.EditContent(title=data.title, body=data.body, data=data.data),
-        expected_version=expected_version(request), principal=principal, uow_factory=c.uow_factory(),
-        clock=c.clock())
+        expected_version=expected_version(request), principal=principal, uow_factory=content.uow_factory,
+        clock=content.clock)
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
 
 @get("/v1/content/{content_id:uuid}/versions", opt=USER)
-async def list_versions(request: Request[Any, Any, Any], content_id: uuid.UUID,
+async def list_versions(content: ContentDeps, content_id: uuid.UUID,
                         principal: Principal) -> VersionListOut:
-    c = request.app.state.container
-    versions = await uc.list_versions(content_id, principal=principal, uow_factory=c.uow_factory())
+    versions = await uc.list_versions(content_id, principal=principal, uow_factory=content.uow_factory)
     return VersionListOut(items=[version_out(v) for v in versions])
 
 
 @post("/v1/content/{content_id:uuid}/ready", opt=USER, status_code=200)
-async def mark_ready(request: Request[Any, Any, Any], content_id: uuid.UUID,
+async def mark_ready(request: Request[Any, Any, Any], content: ContentDeps, content_id: uuid.UUID,
                      principal: Principal) -> Response[Any]:
     """Moderate the current version and make it ready; 409 ``moderation_blocked`` lists the reasons."""
-    c = request.app.state.container
     item = await uc.mark_ready(content_id, expected_version=expected_version(request), principal=principal,
-                               uow_factory=c.uow_factory(), clock=c.clock(), moderator=c.moderator())
+                               uow_factory=content.uow_factory, clock=content.clock, moderator=content.moderator)
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
 
 @get("/v1/content/{content_id:uuid}/file", opt=USER)
-async def content_file(request: Request[Any, Any, Any], content_id: uuid.UUID, principal: Principal,
+async def content_file(content: ContentDeps, content_id: uuid.UUID, principal: Principal,
                        version: int | None = Parameter(default=None, ge=1)) -> Response[bytes]:
     """The rendered file (carousel PDF, banner PNG) of the current version, or of ``?version=n``."""
-    c = request.app.state.container
-    f = await uc.content_file(content_id, principal=principal, uow_factory=c.uow_factory(),
-                              blobs=c.blob_store(), number=version)
+    f = await uc.content_file(content_id, principal=principal, uow_factory=content.uow_factory,
+                              blobs=content.blobs, number=version)
     return Response(f.data, media_type=f.media_type,
                     headers={"Content-Disposition": f'inline; filename="{f.filename}"'})
 
 
 @delete("/v1/content/{content_id:uuid}", opt=USER, status_code=204)
-async def delete_content(request: Request[Any, Any, Any], content_id: uuid.UUID,
+async def delete_content(content: ContentDeps, content_id: uuid.UUID,
                          principal: Principal) -> None:
-    c = request.app.state.container
-    await uc.delete_content(content_id, principal=principal, uow_factory=c.uow_factory())
+    await uc.delete_content(content_id, principal=principal, uow_factory=content.uow_factory)
 
 
 ROUTES = [create_content, list_content, get_content, edit_content, delete_content, list_versions, mark_ready,

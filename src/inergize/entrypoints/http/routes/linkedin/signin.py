@@ -8,9 +8,9 @@ from litestar import Request, Response, get, post
 from litestar.params import Parameter
 
 from inergize.application.linkedin import signin as uc
-from inergize.bootstrap.accounts import account_ports
 from inergize.domain.accounts.users import Principal
 from inergize.entrypoints.http.auth import PUBLIC, USER
+from inergize.entrypoints.http.deps import AccountDeps
 from inergize.entrypoints.http.routes.accounts.schemas import NO_STORE, client_info, tokens_out
 from inergize.entrypoints.http.routes.linkedin.routes import camelize
 
@@ -41,6 +41,7 @@ async def reauth(request: Request[Any, Any, Any], principal: Principal) -> Respo
 @get("/v1/auth/linkedin/callback", opt=PUBLIC)
 async def callback(
     request: Request[Any, Any, Any],
+    accounts: AccountDeps,
     oauth_state: str = Parameter(query="state"),
     code: str | None = None,
     error: str | None = None,
@@ -53,7 +54,7 @@ async def callback(
         error=error,
         client=client_info(request),
         ports=_ports(request),
-        accounts=account_ports(request.app.state.container),
+        accounts=accounts,
     )
     if "reset_token" in out:
         return Response(camelize(out), headers=NO_STORE)

@@ -10,6 +10,7 @@ from litestar import Request, Response, get
 from inergize.application.platform.health import check_readiness
 from inergize.domain.platform.errors import NotFound, Unauthorized
 from inergize.entrypoints.http.auth import PUBLIC
+from inergize.entrypoints.http.deps import PlatformDeps
 
 
 @get("/health", opt=PUBLIC, sync_to_thread=False, include_in_schema=True)
@@ -19,28 +20,27 @@ def health() -> dict[str, str]:
 
 
 @get("/ready", opt=PUBLIC)
-async def ready(request: Request[Any, Any, Any]) -> Response[Any]:
+async def ready(platform: PlatformDeps) -> Response[Any]:
     """Every dependency of the running configuration answers; otherwise 503 naming the failed ones."""
-    result = await check_readiness(request.app.state.container.health_checks())
+    result = await check_readiness(platform.health_checks)
     return Response(result, status_code=200 if result.ready else 503)
 
 
 @get("/.well-known/jwks.json", opt=PUBLIC)
-async def jwks(request: Request[Any, Any, Any]) -> dict[str, object]:
-    return request.app.state.container.tokens().public_jwks()  # type: ignore[no-any-return]
+async def jwks(platform: PlatformDeps) -> dict[str, object]:
+    return platform.tokens.public_jwks()
 
 
 @get("/metrics", opt=PUBLIC, include_in_schema=False)
-async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
+async def metrics(request: Request[Any, Any, Any], platform: PlatformDeps) -> Response[bytes]:
     """Prometheus metrics, for the bearer of ``INERGIZE_METRICS_TOKEN``; off (404) without one."""
-    container = request.app.state.container
-    token = container.settings().metrics_token
+    token = platform.metrics_token
     if not token:
         raise NotFound("Metrics are off (set INERGIZE_METRICS_TOKEN).", code="metrics_off")
     given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
     if not hmac.compare_digest(given.encode(), token.encode()):
         raise Unauthorized("The metrics token is missing or wrong.", code="metrics_token")
-    body, content_type = await container.metrics().render()
+    body, content_type = await platform.metrics.render()
     return Response(body, media_type=content_type)
 
 

@@ -1,0 +1,21 @@
+"""The ports the content use cases are handed, bundled once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from inergize.ports.blob_store import BlobStore
+from inergize.ports.clock import Clock
+from inergize.ports.moderator import Moderator
+from inergize.ports.unit_of_work import UnitOfWorkFactory
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContentDeps:
+    """What the content library needs: storage, time, the provider moderator (None when the
+    configuration has none, so only the local rules run) and the rendered files."""
+
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    moderator: Moderator | None
+    blobs: BlobStore
