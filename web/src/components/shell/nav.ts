@@ -38,7 +38,9 @@ export type NavEntry = {
 export const NAV: NavEntry[] = [
   { href: "/", label: "home" },
   { href: "/calendar/", label: "calendar" },
+  { href: "/queue/", label: "queue" },
   { href: "/imports/", label: "imports" },
+  { href: "/best-times/", label: "bestTimes" },
   { href: "/automation/", label: "automation" },
   { href: "/automation/tasks/", label: "tasks" },
   { href: "/compliance/", label: "compliance" },

@@ -1,0 +1,61 @@
+import { createVerifiedAccount, signIn } from "./support/accounts";
+import { expectAccessible } from "./support/axe";
+import { apiToken, readyPost } from "./support/schedule";
+import { screenshots } from "./support/screenshots";
+import { expect, test } from "./support/test";
+
+test("sets the queue's time slots, pauses and resumes, and schedules a recurring series", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const account = await createVerifiedAccount(request);
+  const token = await apiToken(request, account);
+  await readyPost(request, token, "Tip one", "Monday tip: write the hook first.");
+  await readyPost(request, token, "Tip two", "Monday tip: end with one question.");
+  await signIn(page, account);
+  await page.getByRole("link", { name: "Queue" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Queue" })).toBeVisible();
+  await expect(page.getByText("No time slots yet.")).toBeVisible();
+
+  const slots = page.getByRole("region", { name: "Time slots" });
+  await slots.getByRole("button", { name: "Add a time slot" }).click();
+  await slots.getByRole("button", { name: "Add a time slot" }).click();
+  const second = slots.getByRole("group", { name: "Time slot 2" });
+  await second.getByLabel("Day", { exact: true }).selectOption({ label: "Thursday" });
+  await second.getByLabel("Time", { exact: true }).fill("17:30");
+  await slots.getByRole("button", { name: "Save time slots" }).click();
+  await expect(page.getByText("Your time slots are saved.")).toBeVisible();
+  await expect(slots.getByRole("button", { name: "Remove Thursday at 17:30" })).toBeVisible();
+
+  // Another device changes the settings: this page's next save is refused and it says so.
+  const settings = await request.get("/v1/schedule/settings", { headers: { Authorization: `Bearer ${token}` } });
+  const changed = await request.put("/v1/schedule/settings", {
+    headers: { Authorization: `Bearer ${token}`, "If-Match": settings.headers()["etag"] ?? "" },
+    data: { minGapMinutes: 30 },
+  });
+  expect(changed.ok(), await changed.text()).toBe(true);
+  await slots.getByRole("button", { name: "Remove Monday at 09:00" }).click();
+  await slots.getByRole("button", { name: "Save time slots" }).click();
+  await expect(slots.getByText(/Someone changed these settings meanwhile/)).toBeVisible();
+  await expect(slots.getByLabel(/Minimum gap/)).toHaveValue("30");
+
+  const pause = page.getByRole("region", { name: "Pause and vacation" });
+  await pause.getByRole("button", { name: "Pause publishing" }).click();
+  await expect(pause.getByText(/Publishing is paused\. Scheduled posts wait/)).toBeVisible();
+  await pause.getByRole("button", { name: "Resume publishing" }).click();
+  await expect(pause.getByText("Publishing is on. Posts go out at their times.")).toBeVisible();
+
+  const series = page.getByRole("region", { name: "Recurring posts" });
+  await series.getByRole("checkbox", { name: /Tip two/ }).check();
+  await series.getByRole("checkbox", { name: /Tip one/ }).check();
+  await series.getByRole("button", { name: "Schedule the series" }).click();
+  await expect(page.getByText("2 posts scheduled.")).toBeVisible();
+  const upcoming = page.getByRole("region", { name: "Coming up" });
+  await expect(upcoming.getByRole("link", { name: /end with one question/ })).toBeVisible();
+  await expect(upcoming.getByRole("link", { name: /write the hook first/ })).toBeVisible();
+  await expectAccessible(page, "on the queue page");
+  await screenshots(page, "queue");
+
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Coming up" }).getByRole("link").first()).toBeVisible();
+  await expectAccessible(page, "on the queue page at 375 px");
+});
