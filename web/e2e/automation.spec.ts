@@ -2,6 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 
 import { createVerifiedAccount, signIn, type Account } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
+import { apiToken, connectSandbox } from "./support/schedule";
 import { screenshots } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
@@ -124,4 +125,21 @@ test("a CSV without a URL column is told in words", async ({ page, request }) =>
   await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "names.csv", mimeType: "text/csv", buffer: Buffer.from("name\nAda") });
   await expect(page.getByText("names.csv has no URL column")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create campaign" })).toBeDisabled();
+});
+
+test("creates a campaign from people suggested by the LinkedIn network and starts it", async ({ page, request }) => {
+  const account = await createVerifiedAccount(request);
+  await connectSandbox(request, await apiToken(request, account));
+  await signIn(page, account);
+  await page.goto("/automation/?new=1");
+  await page.getByLabel("Name", { exact: true }).fill("From my network");
+  await page.getByRole("radio", { name: "My LinkedIn network" }).check();
+  await page.getByLabel("How many people").fill("5");
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "From my network" })).toBeVisible();
+  await page.getByRole("button", { name: "Start campaign" }).click();
+  await expect(page.getByText("Campaign started: its actions are planned.")).toBeVisible();
+  const progress = page.getByRole("region", { name: "Progress" });
+  await expect(progress.getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Actions" }).getByText("Invitation").first()).toBeVisible();
 });
