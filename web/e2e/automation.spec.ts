@@ -78,6 +78,7 @@ test("starts an assisted campaign from a CSV and completes its first task", asyn
   await expect(page.getByText("Campaign started: its actions are planned.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Actions" }).getByText("Invitation").first()).toBeVisible();
+  await expect(page.getByText("Hi {first_name}, I admire the work at {company}")).toBeVisible();
   await expectAccessible(page, "on the campaign page");
   await screenshots(page, "automation-campaign");
 

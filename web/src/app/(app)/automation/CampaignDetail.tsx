@@ -62,7 +62,17 @@ function Detail({ campaign }: { campaign: Campaign }) {
     },
   });
   const over = OVER.includes(campaign.state);
-  const config = campaign.config as { noteTemplate?: string; followUps?: Array<{ afterDays: number; template: string }>; commentTemplate?: string; dailyVolume?: number };
+  // The API answers the stored configuration as it is kept (snake_case keys), not as a schema.
+  const stored = campaign.config as {
+    note_template?: string;
+    follow_ups?: Array<{ after_days: number; template: string }>;
+    comment_template?: string;
+  };
+  const config = {
+    noteTemplate: stored.note_template ?? "",
+    commentTemplate: stored.comment_template ?? "",
+    followUps: (stored.follow_ups ?? []).map((f) => ({ afterDays: f.after_days, template: f.template })),
+  };
   const counts = Object.entries(campaign.steps ?? {}).filter(([, n]) => n > 0);
   return (
     <>
@@ -131,7 +141,7 @@ function Detail({ campaign }: { campaign: Campaign }) {
                   <dd className="whitespace-pre-wrap">{config.commentTemplate}</dd>
                 </div>
               ) : null}
-              {(config.followUps ?? []).map((f, i) => (
+              {config.followUps.map((f, i) => (
                 <div key={i}>
                   <dt className="font-semibold">{t("followUp", { n: i + 1, days: f.afterDays })}</dt>
                   <dd className="whitespace-pre-wrap">{f.template}</dd>
