@@ -115,6 +115,7 @@ class Container(containers.DeclarativeContainer):
     blob_store = providers.Singleton(ai_factory.make_blob_store, settings)
     carousel_renderer = providers.Singleton(ai_factory.make_carousel_renderer)
     banner_renderer = providers.Singleton(ai_factory.make_banner_renderer)
+    pdf_pages = providers.Singleton(ai_factory.make_pdf_pages)
     past_posts = providers.Singleton(ai_factory.make_past_posts, engine)
     # issue 5: LinkedIn (sandbox or rest per settings.linkedin_mode) and encryption of its tokens at rest
     secret_box = providers.Singleton(linkedin_factory.make_secret_box, keys)
@@ -143,7 +144,7 @@ class Container(containers.DeclarativeContainer):
         AccountDeps, uow_factory=uow_factory, clock=clock, hasher=password_hasher, tokens=tokens, totp=totp,
         budgets=rate_budgets, policy=providers.Callable(account_policy, settings), box=secret_box)
     content_deps = _bundle(ContentDeps, uow_factory=uow_factory, clock=clock, moderator=moderator,
-                                       blobs=blob_store)
+                                       blobs=blob_store, pages=pdf_pages)
     notification_deps = _bundle(
         NotificationDeps, uow_factory=uow_factory, clock=clock, email_sender=email_sender,
         base_url=settings.provided.effective_public_url)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from inergize.domain.accounts.users import User
-from inergize.domain.content.library import Content
+from inergize.domain.content.library import Content, ContentFilter
 from inergize.domain.platform.idempotency import StoredResponse
 from inergize.domain.platform.pagination import Page
 
@@ -37,7 +37,10 @@ class ContentRepository(Protocol):
 
     async def delete(self, content_id: uuid.UUID) -> bool: ...
 
-    async def list_for_user(self, user_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page[Content]: ...
+    async def list_for_user(self, user_id: uuid.UUID, *, limit: int, cursor: str | None,
+                            only: ContentFilter | None = None) -> Page[Content]:
+        """The user's content, newest first; ``only`` narrows it by words, kind and state."""
+        ...
 
 
 class IdempotencyRepository(Protocol):

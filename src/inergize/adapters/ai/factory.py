@@ -145,6 +145,12 @@ def make_carousel_renderer() -> Any:
     return ReportlabCarouselRenderer()
 
 
+def make_pdf_pages() -> Any:
+    from inergize.adapters.rendering.pdf_pages import PdfiumPages
+
+    return PdfiumPages()
+
+
 def make_banner_renderer() -> Any:
     from inergize.adapters.rendering.banner_png import PillowBannerRenderer
 

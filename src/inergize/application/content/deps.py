@@ -7,15 +7,18 @@ from dataclasses import dataclass
 from inergize.ports.blob_store import BlobStore
 from inergize.ports.clock import Clock
 from inergize.ports.moderator import Moderator
+from inergize.ports.renderers import PdfPages
 from inergize.ports.unit_of_work import UnitOfWorkFactory
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ContentDeps:
     """What the content library needs: storage, time, the provider moderator (None when the
-    configuration has none, so only the local rules run) and the rendered files."""
+    configuration has none, so only the local rules run), the rendered files and a way to draw a
+    PDF's pages."""
 
     uow_factory: UnitOfWorkFactory
     clock: Clock
     moderator: Moderator | None
     blobs: BlobStore
+    pages: PdfPages

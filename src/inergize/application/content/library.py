@@ -20,6 +20,7 @@ from inergize.domain.accounts.users import Principal
 from inergize.domain.content.documents import banner_from_data, deck_from_data
 from inergize.domain.content.library import (
     Content,
+    ContentFilter,
     ContentKind,
     ContentVersion,
     ModerationIssue,
@@ -90,9 +91,11 @@ async def get_content(content_id: uuid.UUID, *, principal: Principal,
 
 
 async def list_content(*, principal: Principal, uow_factory: UnitOfWorkFactory, limit: int | None = None,
-                       cursor: str | None = None) -> Page[Content]:
+                       cursor: str | None = None, only: ContentFilter | None = None) -> Page[Content]:
+    """The principal's content, newest first, narrowed by ``only`` (words, kind, state) when given."""
     async with uow_factory(read_only=True) as uow:
-        return await uow.content.list_for_user(principal.user_id, limit=page_size(limit), cursor=cursor)
+        return await uow.content.list_for_user(principal.user_id, limit=page_size(limit), cursor=cursor,
+                                               only=only)
 
 
 async def list_versions(content_id: uuid.UUID, *, principal: Principal,
@@ -214,6 +217,7 @@ class ContentFile(msgspec.Struct, frozen=True, kw_only=True):
     data: bytes
     media_type: str
     filename: str
+    number: int = 1  # the version the file belongs to
 
 
 _MEDIA_TYPES = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg"}
@@ -234,7 +238,7 @@ async def content_file(content_id: uuid.UUID, *, principal: Principal, uow_facto
         raise NotFound("The file is missing from storage.")
     suffix = key[key.rfind("."):] if "." in key else ""
     return ContentFile(data=data, media_type=_MEDIA_TYPES.get(suffix, "application/octet-stream"),
-                       filename=f"{content_id}-v{version.number}{suffix}")
+                       filename=f"{content_id}-v{version.number}{suffix}", number=version.number)
 
 
 async def delete_content(content_id: uuid.UUID, *, principal: Principal,

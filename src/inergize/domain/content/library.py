@@ -12,6 +12,7 @@ import msgspec
 from inergize.domain.platform.errors import ValidationFailed
 
 MAX_TITLE_LENGTH = 200
+MAX_SEARCH_LENGTH = 200
 MAX_BODY_LENGTH = 20_000  # storage bound; LinkedIn's own 3,000 limit is a moderation rule
 
 
@@ -37,6 +38,23 @@ class Content(msgspec.Struct, kw_only=True):
     created_at: datetime
     updated_at: datetime
     version: int = 1
+
+
+class ContentFilter(msgspec.Struct, frozen=True, kw_only=True):
+    """Which of a user's content items a list shows: every word of ``text`` in the title or the text
+    (case-insensitive), of one ``kind``, in one ``state``; ``None`` leaves that side open."""
+
+    text: str | None = None
+    kind: ContentKind | None = None
+    state: VersionState | None = None
+
+    def __post_init__(self) -> None:
+        if self.text is not None and len(self.text) > MAX_SEARCH_LENGTH:
+            raise ValidationFailed(f"Search for at most {MAX_SEARCH_LENGTH} characters.", field="q")
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.text.split()) if self.text else ()
 
 
 def check_content_fields(title: str, body: str) -> None:

@@ -4,13 +4,13 @@ import uuid
 from typing import Any
 
 import msgspec
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import ColumnElement, delete, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
 from inergize.adapters.persistence.tables.seed import content
-from inergize.domain.content.library import Content, ContentKind, VersionState
+from inergize.domain.content.library import Content, ContentFilter, ContentKind, VersionState
 from inergize.domain.platform.errors import PreconditionFailed
 from inergize.domain.platform.pagination import Page
 
@@ -29,6 +29,25 @@ def _to_row(item: Content) -> dict[str, Any]:
     row["kind"] = item.kind.value
     row["state"] = item.state.value
     return row
+
+
+def _like(word: str) -> str:
+    """A LIKE pattern that finds ``word`` anywhere, its own ``%``, ``_`` and ``\\`` taken literally."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filter(only: ContentFilter) -> list[ColumnElement[bool]]:
+    """Every word in the title or the text (case-insensitive on both databases), the kind, the state."""
+    conditions: list[ColumnElement[bool]] = [
+        or_(content.c.title.ilike(_like(w), escape="\\"), content.c.body.ilike(_like(w), escape="\\"))
+        for w in only.words
+    ]
+    if only.kind is not None:
+        conditions.append(content.c.kind == only.kind.value)
+    if only.state is not None:
+        conditions.append(content.c.state == only.state.value)
+    return conditions
 
 
 class SqlContentRepository:
@@ -58,9 +77,11 @@ class SqlContentRepository:
         result = await self._conn.execute(delete(content).where(content.c.id == content_id))
         return result.rowcount == 1
 
-    async def list_for_user(self, user_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page[Content]:
-        stmt = keyset_after(
-            select(content).where(content.c.user_id == user_id), content.c.created_at, content.c.id, cursor
-        ).limit(limit + 1)
+    async def list_for_user(self, user_id: uuid.UUID, *, limit: int, cursor: str | None,
+                            only: ContentFilter | None = None) -> Page[Content]:
+        stmt = select(content).where(content.c.user_id == user_id)
+        if only is not None:
+            stmt = stmt.where(*_filter(only))
+        stmt = keyset_after(stmt, content.c.created_at, content.c.id, cursor).limit(limit + 1)
         rows = (await self._conn.execute(stmt)).all()
         return page_from_rows(rows, limit, _to_content, "created_at")

@@ -23,6 +23,7 @@ from inergize.application.ai import (
 from inergize.application.ai import (
     usage as ai_usage,
 )
+from inergize.application.ai.catalogue import catalogue
 from inergize.application.content import preferences as prefs_uc
 from inergize.bootstrap.ai import ai_ports
 from inergize.domain.accounts.users import Principal
@@ -32,12 +33,16 @@ from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import idempotent
 from inergize.entrypoints.http.routes.ai.schemas import (
     BannerIn,
+    BannerOut,
     BrandIn,
     CarouselIn,
+    GeneratedPostsOut,
     JobOut,
     PostsIn,
     PreferencesIn,
     ProfileIn,
+    ProfileSuggestionsOut,
+    TemplatesOut,
 )
 
 
@@ -79,10 +84,18 @@ def job_out(job: AiJob) -> JobOut:
     )
 
 
-@post("/v1/ai/posts", opt=USER)
+@get("/v1/ai/templates", opt=USER)
+async def templates(request: Request[Any, Any, Any], principal: Principal) -> TemplatesOut:
+    """The post templates, industries and banner layouts the generators take, LinkedIn's length limits,
+    and the industry that fits your account."""
+    result = await catalogue(principal=principal, uow_factory=request.app.state.container.uow_factory())
+    return msgspec.convert(_camel(result), TemplatesOut)
+
+
+@post("/v1/ai/posts", opt=USER, status_code=200)
 async def generate_posts(
     request: Request[Any, Any, Any], data: PostsIn, principal: Principal
-) -> Response[Any]:
+) -> Response[GeneratedPostsOut]:
     """Post variants with quality scores and moderation; ``provider`` says who wrote each one."""
     c = request.app.state.container
 
@@ -100,15 +113,15 @@ async def generate_posts(
             principal=principal,
             ports=ai_ports(c),
         )
-        return 200, _camel(result), {}
+        return 200, msgspec.convert(_camel(result), GeneratedPostsOut), {}
 
     return await idempotent(request, principal, create)
 
 
-@post("/v1/ai/carousels", opt=USER)
+@post("/v1/ai/carousels", opt=USER, status_code=202)
 async def generate_carousel(
     request: Request[Any, Any, Any], data: CarouselIn, principal: Principal
-) -> Response[Any]:
+) -> Response[JobOut]:
     """Queue a carousel PDF; 202 with the job to poll (``Location``)."""
     c = request.app.state.container
 
@@ -139,7 +152,7 @@ async def get_job(request: Request[Any, Any, Any], job_id: uuid.UUID, principal:
 @post("/v1/ai/banners", opt=USER)
 async def generate_banner(
     request: Request[Any, Any, Any], data: BannerIn, principal: Principal
-) -> Response[Any]:
+) -> Response[BannerOut]:
     """A 1584×396 PNG banner, stored in the library (``Location``) with its file at ``…/file``."""
     c = request.app.state.container
 
@@ -162,17 +175,20 @@ async def generate_banner(
                 "file": f"/v1/content/{banner.content_id}/file",
             }
         }
-        return 201, body, {"Location": f"/v1/content/{banner.content_id}"}
+        return 201, msgspec.convert(body, BannerOut), {"Location": f"/v1/content/{banner.content_id}"}
 
     return await idempotent(request, principal, create)
 
 
 @post("/v1/ai/profile-suggestions", opt=USER, status_code=200)
-async def suggest_profile(request: Request[Any, Any, Any], data: ProfileIn, principal: Principal) -> Any:
+async def suggest_profile(
+    request: Request[Any, Any, Any], data: ProfileIn, principal: Principal
+) -> ProfileSuggestionsOut:
+    """A headline, an About text and skills within LinkedIn's limits, from your profile and its gaps."""
     result = await ai_profile.suggest_profile(
         principal=principal, ports=ai_ports(request.app.state.container), regenerate=data.regenerate
     )
-    return _camel(result)
+    return msgspec.convert(_camel(result), ProfileSuggestionsOut)
 
 
 @get("/v1/ai/usage", opt=USER)
@@ -209,6 +225,7 @@ async def put_preferences(request: Request[Any, Any, Any], data: PreferencesIn, 
 
 
 ROUTES = [
+    templates,
     generate_posts,
     generate_carousel,
     get_job,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from inergize.entrypoints.http.routes.content.schemas import IssueOut
 from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
 
 
@@ -59,3 +60,101 @@ class JobOut(ResponseBody, kw_only=True):
     result: dict[str, Any]
     error: str | None
     links: dict[str, str]
+
+
+class CriterionOut(ResponseBody, kw_only=True):
+    name: str
+    points: int
+    max_points: int
+    explanation: str
+
+
+class QualityOut(ResponseBody, kw_only=True):
+    score: int
+    criteria: list[CriterionOut]
+
+
+class PostVariantOut(ResponseBody, kw_only=True):
+    text: str
+    hook: str
+    hashtags: list[str]
+    quality: QualityOut
+    issues: list[IssueOut]
+    provider: str
+    model: str
+    offline: bool
+    cached: bool
+    attempts: list[str]
+    content_id: uuid.UUID | None = None
+    state: str | None = None
+
+
+class GeneratedPostsOut(ResponseBody, kw_only=True):
+    variants: list[PostVariantOut]
+    template_version: str
+    notice: str | None = None
+
+
+class BannerLinksOut(ResponseBody, kw_only=True):
+    content: str
+    file: str
+
+
+class BannerOut(ResponseBody, kw_only=True):
+    content_id: uuid.UUID
+    blob_key: str
+    width: int
+    height: int
+    headline: str
+    subline: str
+    state: str
+    issues: list[IssueOut]
+    provider: str
+    background_provider: str | None
+    offline: bool
+    links: BannerLinksOut
+
+
+class RoadmapStepOut(ResponseBody, kw_only=True):
+    key: str
+    label: str
+    gain: int
+    action: str
+
+
+class ProfileSuggestionsOut(ResponseBody, kw_only=True):
+    headline: str
+    about: str
+    skills: list[str]
+    issues: list[IssueOut]
+    completeness: int | None
+    roadmap: list[RoadmapStepOut]
+    based_on: str
+    provider: str
+    offline: bool
+    attempts: list[str]
+
+
+class TemplateOptionOut(ResponseBody, kw_only=True):
+    key: str
+    label: str
+    description: str = ""
+
+
+class TextLimitsOut(ResponseBody, kw_only=True):
+    """LinkedIn's limits in characters (Unicode code points), as moderation applies them."""
+
+    post: int
+    headline: int
+    about: int
+    skills: int
+    banner: int
+
+
+class TemplatesOut(ResponseBody, kw_only=True):
+    version: str
+    post_types: list[TemplateOptionOut]
+    industries: list[TemplateOptionOut]
+    banner_templates: list[str]
+    limits: TextLimitsOut
+    your_industry: str

@@ -9,8 +9,10 @@ from litestar import Request, Response, delete, get, patch, post
 from litestar.params import Parameter
 
 from inergize.application.content import library as uc
+from inergize.application.content import pages as pages_uc
 from inergize.domain.accounts.users import Principal
-from inergize.domain.content.library import Content, ContentVersion
+from inergize.domain.content.library import Content, ContentFilter, ContentKind, ContentVersion, VersionState
+from inergize.domain.platform.errors import ValidationFailed
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import etag, expected_version, idempotent
 from inergize.entrypoints.http.deps import ContentDeps
@@ -20,6 +22,7 @@ from inergize.entrypoints.http.routes.content.schemas import (
     ContentPageOut,
     ContentPatch,
     IssueOut,
+    PagesOut,
     VersionListOut,
     VersionOut,
 )
@@ -39,7 +42,7 @@ def to_out(item: Content) -> ContentOut:
 
 @post("/v1/content", opt=USER)
 async def create_content(request: Request[Any, Any, Any], content: ContentDeps, data: ContentIn,
-                         principal: Principal) -> Response[Any]:
+                         principal: Principal) -> Response[ContentOut]:
 
     async def create() -> tuple[int, Any, dict[str, str]]:
         item = await uc.create_content(
@@ -54,21 +57,29 @@ async def create_content(request: Request[Any, Any, Any], content: ContentDeps, 
 async def list_content(
     content: ContentDeps, principal: Principal,
     cursor: str | None = None, limit: int | None = Parameter(default=None, ge=1, le=200),
+    q: str | None = Parameter(default=None, max_length=200,
+                              description="Words that must all appear in the title or the text (any case)."),
+    kind: ContentKind | None = None,
+    # ``state`` is a name Litestar keeps for the app's state, so the parameter is renamed.
+    content_state: VersionState | None = Parameter(query="state", default=None),
 ) -> ContentPageOut:
-    page = await uc.list_content(principal=principal, uow_factory=content.uow_factory, limit=limit, cursor=cursor)
+    """Your content, newest first, optionally narrowed by words (``q``), ``kind`` and ``state``."""
+    only = ContentFilter(text=q.strip() or None if q else None, kind=kind, state=content_state)
+    page = await uc.list_content(principal=principal, uow_factory=content.uow_factory, limit=limit, cursor=cursor,
+                                 only=only)
     return ContentPageOut(items=[to_out(i) for i in page.items], next_cursor=page.next_cursor)
 
 
 @get("/v1/content/{content_id:uuid}", opt=USER)
 async def get_content(content: ContentDeps, content_id: uuid.UUID,
-                      principal: Principal) -> Response[Any]:
+                      principal: Principal) -> Response[ContentOut]:
     item = await uc.get_content(content_id, principal=principal, uow_factory=content.uow_factory)
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
 
 @patch("/v1/content/{content_id:uuid}", opt=USER)
 async def edit_content(request: Request[Any, Any, Any], content: ContentDeps, content_id: uuid.UUID,
-                       data: ContentPatch, principal: Principal) -> Response[Any]:
+                       data: ContentPatch, principal: Principal) -> Response[ContentOut]:
     item = await uc.edit_content(
         content_id, uc.EditContent(title=data.title, body=data.body, data=data.data),
         expected_version=expected_version(request), principal=principal, uow_factory=content.uow_factory,
@@ -85,7 +96,7 @@ async def list_versions(content: ContentDeps, content_id: uuid.UUID,
 
 @post("/v1/content/{content_id:uuid}/ready", opt=USER, status_code=200)
 async def mark_ready(request: Request[Any, Any, Any], content: ContentDeps, content_id: uuid.UUID,
-                     principal: Principal) -> Response[Any]:
+                     principal: Principal) -> Response[ContentOut]:
     """Moderate the current version and make it ready; 409 ``moderation_blocked`` lists the reasons."""
     item = await uc.mark_ready(content_id, expected_version=expected_version(request), principal=principal,
                                uow_factory=content.uow_factory, clock=content.clock, moderator=content.moderator)
@@ -102,6 +113,31 @@ async def content_file(content: ContentDeps, content_id: uuid.UUID, principal: P
                     headers={"Content-Disposition": f'inline; filename="{f.filename}"'})
 
 
+@get("/v1/content/{content_id:uuid}/pages", opt=USER)
+async def document_pages(content: ContentDeps, content_id: uuid.UUID, principal: Principal,
+                         version: int | None = Parameter(default=None, ge=1)) -> PagesOut:
+    """How many pages the carousel PDF of the current version (or ``?version=n``) has; 404 while it renders."""
+    info = await pages_uc.document_pages(content_id, principal=principal, uow_factory=content.uow_factory,
+                                         blobs=content.blobs, pages=content.pages, number=version)
+    return PagesOut(version=info.version, count=info.count)
+
+
+@get("/v1/content/{content_id:uuid}/pages/{page:int}", opt=USER, media_type="image/png")
+async def page_image(content: ContentDeps, content_id: uuid.UUID, page: int, principal: Principal,
+                     version: int | None = Parameter(default=None, ge=1),
+                     width: int = Parameter(default=540, description="270, 540 or 1080 pixels")) -> Response[bytes]:
+    """Page ``page`` (from 1) of the carousel PDF drawn as a PNG, from the PDF itself. A given ``version``
+    never changes, so its pages may be kept by the browser."""
+    if width not in pages_uc.PAGE_WIDTHS:
+        raise ValidationFailed("width must be 270, 540 or 1080.", field="width")
+    if page < 1:
+        raise ValidationFailed("Pages are numbered from 1.", field="page")
+    png = await pages_uc.page_image(content_id, page, principal=principal, uow_factory=content.uow_factory,
+                                    blobs=content.blobs, pages=content.pages, width=width, number=version)
+    cache = "private, max-age=86400, immutable" if version is not None else "private, no-cache"
+    return Response(png, media_type="image/png", headers={"Cache-Control": cache})
+
+
 @delete("/v1/content/{content_id:uuid}", opt=USER, status_code=204)
 async def delete_content(content: ContentDeps, content_id: uuid.UUID,
                          principal: Principal) -> None:
@@ -109,4 +145,4 @@ async def delete_content(content: ContentDeps, content_id: uuid.UUID,
 
 
 ROUTES = [create_content, list_content, get_content, edit_content, delete_content, list_versions, mark_ready,
-          content_file]
+          content_file, document_pages, page_image]

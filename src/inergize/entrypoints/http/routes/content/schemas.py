@@ -60,3 +60,10 @@ class VersionOut(ResponseBody, kw_only=True):
 
 class VersionListOut(ResponseBody):
     items: list[VersionOut]
+
+
+class PagesOut(ResponseBody, kw_only=True):
+    """The pages of a carousel's PDF: ``GET …/pages/{n}`` draws page n (1…count) as a PNG."""
+
+    version: int
+    count: int

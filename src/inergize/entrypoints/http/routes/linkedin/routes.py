@@ -34,6 +34,7 @@ from inergize.entrypoints.http.routes.linkedin.schemas import (
     MisbehaveIn,
     PostIn,
     ReactIn,
+    ScoredProfileOut,
 )
 
 
@@ -104,14 +105,16 @@ async def disconnect(request: Request[Any, Any, Any], principal: Principal) -> N
 
 
 @post("/v1/linkedin/profile/sync", opt=USER, status_code=200)
-async def sync_profile(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
-    return _json(await profile_uc.sync_profile(principal=principal, ports=_ports(request)))
+async def sync_profile(request: Request[Any, Any, Any], principal: Principal) -> ScoredProfileOut:
+    scored = await profile_uc.sync_profile(principal=principal, ports=_ports(request))
+    return msgspec.convert(camelize(msgspec.to_builtins(scored)), ScoredProfileOut)
 
 
 @get("/v1/linkedin/profile", opt=USER)
-async def get_profile(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def get_profile(request: Request[Any, Any, Any], principal: Principal) -> ScoredProfileOut:
     """The profile with its completeness score (0–100), every check and the roadmap ordered by gain."""
-    return _json(await profile_uc.get_profile(principal=principal, ports=_ports(request)))
+    scored = await profile_uc.get_profile(principal=principal, ports=_ports(request))
+    return msgspec.convert(camelize(msgspec.to_builtins(scored)), ScoredProfileOut)
 
 
 def _media(items: list[MediaIn]) -> tuple[publish_uc.MediaInput, ...]:

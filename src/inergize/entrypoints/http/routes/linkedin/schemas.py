@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
+
 from inergize.domain.linkedin.network import ReactionType
 from inergize.domain.linkedin.posts import MediaKind
-from inergize.entrypoints.http.schemas import RequestBody
+from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
 
 
 class MediaIn(RequestBody, kw_only=True):
@@ -47,3 +50,63 @@ class MisbehaveIn(RequestBody, kw_only=True):
     retry_after: int = 5
     fail: int = 0
     restricted: bool = False
+
+
+class PositionOut(ResponseBody, kw_only=True):
+    company: str
+    title: str
+    description: str = ""
+    location: str = ""
+    started_on: str = ""
+    finished_on: str = ""  # empty = current
+
+
+class EducationOut(ResponseBody, kw_only=True):
+    school: str
+    degree: str = ""
+    start: str = ""
+    end: str = ""
+
+
+class LinkedInProfileOut(ResponseBody, kw_only=True):
+    """What we know of the member's LinkedIn profile; ``sources`` says where it came from (empty: nowhere yet)."""
+
+    user_id: uuid.UUID
+    linkedin_sub: str | None = None
+    full_name: str = ""
+    headline: str = ""
+    summary: str = ""
+    industry: str = ""
+    location: str = ""
+    photo_url: str | None = None
+    banner_url: str | None = None
+    vanity_url: str | None = None
+    positions: list[PositionOut] = []
+    education: list[EducationOut] = []
+    skills: list[str] = []
+    featured: list[str] = []
+    recommendations: int = 0
+    certifications: list[str] = []
+    languages: list[str] = []
+    connections: int = 0
+    completeness_score: int | None = None
+    last_sync_at: datetime | None = None
+    sources: list[str] = []
+
+
+class ProfileCheckOut(ResponseBody, kw_only=True):
+    """One completeness check: its weight in the 0–100 score, whether it is met, why it matters, what to do."""
+
+    key: str
+    label: str
+    weight: int
+    done: bool
+    reason: str
+    action: str
+
+
+class ScoredProfileOut(ResponseBody, kw_only=True):
+    profile: LinkedInProfileOut
+    score: int
+    checks: list[ProfileCheckOut]
+    roadmap: list[ProfileCheckOut]  # the unmet checks, biggest gain first
