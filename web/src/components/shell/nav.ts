@@ -37,6 +37,11 @@ export type NavEntry = {
 
 export const NAV: NavEntry[] = [
   { href: "/", label: "home" },
+  { href: "/profile/", label: "profile" },
+  { href: "/compose/", label: "compose" },
+  { href: "/carousel/", label: "carousel" },
+  { href: "/banner/", label: "banner" },
+  { href: "/library/", label: "library" },
   { href: "/calendar/", label: "calendar" },
   { href: "/queue/", label: "queue" },
   { href: "/imports/", label: "imports" },
