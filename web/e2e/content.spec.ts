@@ -29,6 +29,9 @@ async function accessibleAtBothWidths(page: Page, what: string) {
   await page.setViewportSize({ width: WIDTHS.desktop, height: 800 });
 }
 
+// Each of these walks a whole page, with axe at two widths and screenshots: longer than the default.
+test.describe.configure({ timeout: 120_000 });
+
 const LONG_POST =
   "Three things I learned shipping (fast) releases with a small team, and why the boring parts matter most. " +
   "First: write the rollback before the feature. Second: a checklist beats memory at 6 pm on a Friday. " +
