@@ -380,6 +380,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ai/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Templates */
+        get: operations["V1AiTemplatesTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ai/usage": {
         parameters: {
             query?: never;
@@ -938,6 +955,40 @@ export interface paths {
         };
         /** ContentFile */
         get: operations["V1ContentContentIdFileContentFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/{content_id}/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DocumentPages */
+        get: operations["V1ContentContentIdPagesDocumentPages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/{content_id}/pages/{page}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PageImage */
+        get: operations["V1ContentContentIdPagesPageImage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1957,6 +2008,27 @@ export interface components {
             /** @default  */
             topic: string;
         };
+        /** BannerLinksOut */
+        BannerLinksOut: {
+            content: string;
+            file: string;
+        };
+        /** BannerOut */
+        BannerOut: {
+            backgroundProvider: string | null;
+            blobKey: string;
+            /** Format: uuid */
+            contentId: string;
+            headline: string;
+            height: number;
+            issues: components["schemas"]["IssueOut"][];
+            links: components["schemas"]["BannerLinksOut"];
+            offline: boolean;
+            provider: string;
+            state: string;
+            subline: string;
+            width: number;
+        };
         /** BrandIn */
         BrandIn: {
             /** @default #FFFFFF */
@@ -2108,6 +2180,13 @@ export interface components {
             } | null;
             title?: string | null;
         };
+        /** CriterionOut */
+        CriterionOut: {
+            explanation: string;
+            maxPoints: number;
+            name: string;
+            points: number;
+        };
         /** DashboardOut */
         DashboardOut: {
             budgets: components["schemas"]["BudgetOut"][];
@@ -2126,6 +2205,16 @@ export interface components {
             code?: string | null;
             password: string;
             recoveryCode?: string | null;
+        };
+        /** EducationOut */
+        EducationOut: {
+            /** @default  */
+            degree: string;
+            /** @default  */
+            end: string;
+            school: string;
+            /** @default  */
+            start: string;
         };
         /** EmailChangeIn */
         EmailChangeIn: {
@@ -2157,6 +2246,12 @@ export interface components {
          * @enum {string}
          */
         Frequency: "daily" | "weekly";
+        /** GeneratedPostsOut */
+        GeneratedPostsOut: {
+            notice?: string | null;
+            templateVersion: string;
+            variants: components["schemas"]["PostVariantOut"][];
+        };
         /** ImportOut */
         ImportOut: {
             errors: {
@@ -2193,6 +2288,38 @@ export interface components {
                 [key: string]: unknown;
             };
             status: string;
+        };
+        /** LinkedInProfileOut */
+        LinkedInProfileOut: {
+            bannerUrl?: string | null;
+            certifications?: string[];
+            completenessScore?: number | null;
+            /** @default 0 */
+            connections: number;
+            education?: components["schemas"]["EducationOut"][];
+            featured?: string[];
+            /** @default  */
+            fullName: string;
+            /** @default  */
+            headline: string;
+            /** @default  */
+            industry: string;
+            languages?: string[];
+            lastSyncAt?: string | null;
+            linkedinSub?: string | null;
+            /** @default  */
+            location: string;
+            photoUrl?: string | null;
+            positions?: components["schemas"]["PositionOut"][];
+            /** @default 0 */
+            recommendations: number;
+            skills?: string[];
+            sources?: string[];
+            /** @default  */
+            summary: string;
+            /** Format: uuid */
+            userId: string;
+            vanityUrl?: string | null;
         };
         /** LoginIn */
         LoginIn: {
@@ -2305,6 +2432,11 @@ export interface components {
             /** @default 0 */
             skip_day_probability: number;
         };
+        /** PagesOut */
+        PagesOut: {
+            count: number;
+            version: number;
+        };
         /** PasswordChangeIn */
         PasswordChangeIn: {
             currentPassword: string;
@@ -2331,6 +2463,19 @@ export interface components {
             runs: number;
             token: string;
         };
+        /** PositionOut */
+        PositionOut: {
+            company: string;
+            /** @default  */
+            description: string;
+            /** @default  */
+            finishedOn: string;
+            /** @default  */
+            location: string;
+            /** @default  */
+            startedOn: string;
+            title: string;
+        };
         /** PostIn */
         PostIn: {
             commentary: string;
@@ -2341,6 +2486,21 @@ export interface components {
         PostNowIn: {
             /** Format: uuid */
             contentId: string;
+        };
+        /** PostVariantOut */
+        PostVariantOut: {
+            attempts: string[];
+            cached: boolean;
+            contentId?: string | null;
+            hashtags: string[];
+            hook: string;
+            issues: components["schemas"]["IssueOut"][];
+            model: string;
+            offline: boolean;
+            provider: string;
+            quality: components["schemas"]["QualityOut"];
+            state?: string | null;
+            text: string;
         };
         /** PostsIn */
         PostsIn: {
@@ -2373,6 +2533,15 @@ export interface components {
         PreferencesIn: {
             bannedPhrases?: string[];
             brand?: components["schemas"]["BrandIn"] | null;
+        };
+        /** ProfileCheckOut */
+        ProfileCheckOut: {
+            action: string;
+            done: boolean;
+            key: string;
+            label: string;
+            reason: string;
+            weight: number;
         };
         /** ProfileIn */
         ProfileIn: {
@@ -2407,6 +2576,19 @@ export interface components {
             tone?: string | null;
             workingHours?: components["schemas"]["WorkingHoursBody"] | null;
         };
+        /** ProfileSuggestionsOut */
+        ProfileSuggestionsOut: {
+            about: string;
+            attempts: string[];
+            basedOn: string;
+            completeness: number | null;
+            headline: string;
+            issues: components["schemas"]["IssueOut"][];
+            offline: boolean;
+            provider: string;
+            roadmap: components["schemas"]["RoadmapStepOut"][];
+            skills: string[];
+        };
         /** PublicationOut */
         PublicationOut: {
             attempts: number;
@@ -2429,6 +2611,11 @@ export interface components {
             version: number;
             /** Format: uuid */
             versionId: string;
+        };
+        /** QualityOut */
+        QualityOut: {
+            criteria: components["schemas"]["CriterionOut"][];
+            score: number;
         };
         /** QueueSettingsIn */
         QueueSettingsIn: {
@@ -2534,6 +2721,13 @@ export interface components {
             /** @default false */
             confirmRepost: boolean;
         };
+        /** RoadmapStepOut */
+        RoadmapStepOut: {
+            action: string;
+            gain: number;
+            key: string;
+            label: string;
+        };
         /** SafetyEventOut */
         SafetyEventOut: {
             /** Format: date-time */
@@ -2552,6 +2746,13 @@ export interface components {
             at?: string | null;
             /** Format: uuid */
             contentId: string;
+        };
+        /** ScoredProfileOut */
+        ScoredProfileOut: {
+            checks: components["schemas"]["ProfileCheckOut"][];
+            profile: components["schemas"]["LinkedInProfileOut"];
+            roadmap: components["schemas"]["ProfileCheckOut"][];
+            score: number;
         };
         /** SessionOut */
         SessionOut: {
@@ -2605,6 +2806,30 @@ export interface components {
         /** TaskIn */
         TaskIn: {
             done: boolean;
+        };
+        /** TemplateOptionOut */
+        TemplateOptionOut: {
+            /** @default  */
+            description: string;
+            key: string;
+            label: string;
+        };
+        /** TemplatesOut */
+        TemplatesOut: {
+            bannerTemplates: string[];
+            industries: components["schemas"]["TemplateOptionOut"][];
+            limits: components["schemas"]["TextLimitsOut"];
+            postTypes: components["schemas"]["TemplateOptionOut"][];
+            version: string;
+            yourIndustry: string;
+        };
+        /** TextLimitsOut */
+        TextLimitsOut: {
+            about: number;
+            banner: number;
+            headline: number;
+            post: number;
+            skills: number;
         };
         /** TierIn */
         TierIn: {
@@ -2661,6 +2886,11 @@ export interface components {
             state: string;
             title: string;
         };
+        /**
+         * VersionState
+         * @enum {string}
+         */
+        VersionState: "draft" | "ready";
         /** WorkingHoursBody */
         WorkingHoursBody: {
             days?: number[];
@@ -3190,7 +3420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["BannerOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -3223,13 +3453,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Document created, URL follows */
-            201: {
+            /** @description Request accepted, processing continues off-line */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["JobOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -3299,13 +3529,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Document created, URL follows */
-            201: {
+            /** @description Request fulfilled, document follows */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["GeneratedPostsOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -3403,7 +3633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProfileSuggestionsOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -3419,6 +3649,26 @@ export interface operations {
                         } | unknown[];
                         status_code: number;
                     };
+                };
+            };
+        };
+    };
+    V1AiTemplatesTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatesOut"];
                 };
             };
         };
@@ -4533,6 +4783,10 @@ export interface operations {
             query?: {
                 cursor?: string | null;
                 limit?: number | null;
+                /** @description Words that must all appear in the title or the text (any case). */
+                q?: string | null;
+                kind?: components["schemas"]["ContentKind"] | null;
+                state?: components["schemas"]["VersionState"] | null;
             };
             header?: never;
             path?: never;
@@ -4585,7 +4839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ContentOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -4622,7 +4876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ContentOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -4698,7 +4952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ContentOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -4757,6 +5011,87 @@ export interface operations {
             };
         };
     };
+    V1ContentContentIdPagesDocumentPages: {
+        parameters: {
+            query?: {
+                version?: number | null;
+            };
+            header?: never;
+            path: {
+                content_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagesOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    V1ContentContentIdPagesPageImage: {
+        parameters: {
+            query?: {
+                version?: number | null;
+                /** @description 270, 540 or 1080 pixels */
+                width?: number;
+            };
+            header?: never;
+            path: {
+                content_id: string;
+                page: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     V1ContentContentIdReadyMarkReady: {
         parameters: {
             query?: never;
@@ -4774,7 +5109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ContentOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -5309,7 +5644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScoredProfileOut"];
                 };
             };
         };
@@ -5329,7 +5664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScoredProfileOut"];
                 };
             };
         };
