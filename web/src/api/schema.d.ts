@@ -1958,6 +1958,13 @@ export interface components {
             items: components["schemas"]["AuditOut"][];
             nextCursor: string | null;
         };
+        /** AuthorizationOut */
+        AuthorizationOut: {
+            authorizationUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
+            state: string;
+        };
         /** AutomationSettingsIn */
         AutomationSettingsIn: {
             budgetOverrides?: {
@@ -2133,6 +2140,30 @@ export interface components {
         /** ConfirmPublishedIn */
         ConfirmPublishedIn: {
             postUrn?: string | null;
+        };
+        /** ConnectionOut */
+        ConnectionOut: {
+            adapter: string;
+            canRefresh: boolean;
+            /** Format: date-time */
+            connectedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            lastError?: string | null;
+            lastRefreshAt?: string | null;
+            memberUrn: string;
+            scopes: string[];
+            status: string;
+        };
+        /** ConnectionStatusOut */
+        ConnectionStatusOut: {
+            adapter: string;
+            capabilities: string[];
+            connected: boolean;
+            connection: components["schemas"]["ConnectionOut"] | null;
+            unavailable: {
+                [key: string]: string;
+            };
         };
         /** ContentIn */
         ContentIn: {
@@ -5266,7 +5297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AuthorizationOut"];
                 };
             };
         };
@@ -5286,7 +5317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ConnectionStatusOut"];
                 };
             };
         };

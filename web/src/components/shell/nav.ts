@@ -42,6 +42,7 @@ export const NAV: NavEntry[] = [
   { href: "/carousel/", label: "carousel" },
   { href: "/banner/", label: "banner" },
   { href: "/library/", label: "library" },
+  { href: "/linkedin/", label: "linkedin" },
   { href: "/calendar/", label: "calendar" },
   { href: "/queue/", label: "queue" },
   { href: "/imports/", label: "imports" },

@@ -27,7 +27,9 @@ from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER, USER_UPLOAD
 from inergize.entrypoints.http.conventions import IDEMPOTENCY_HEADER
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
 from inergize.entrypoints.http.routes.linkedin.schemas import (
+    AuthorizationOut,
     CommentIn,
+    ConnectionStatusOut,
     InvitationIn,
     MediaIn,
     MessageIn,
@@ -35,6 +37,7 @@ from inergize.entrypoints.http.routes.linkedin.schemas import (
     PostIn,
     ReactIn,
     ScoredProfileOut,
+    connection_status_out,
 )
 
 
@@ -62,9 +65,10 @@ def _json(data: Any, status: int = 200) -> Response[Any]:
 
 
 @post("/v1/linkedin/connect", opt=USER, status_code=200)
-async def connect(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def connect(request: Request[Any, Any, Any], principal: Principal) -> AuthorizationOut:
     """The authorization URL to send the browser to; its ``state`` is single-use, bound to you, 10 min."""
-    return _json(await conn_uc.start_connect(principal=principal, ports=_ports(request)))
+    start = await conn_uc.start_connect(principal=principal, ports=_ports(request))
+    return AuthorizationOut(authorization_url=start.authorization_url, state=start.state, expires_at=start.expires_at)
 
 
 @get("/v1/linkedin/callback", opt=PUBLIC, responses={303: ResponseSpec(
@@ -95,8 +99,8 @@ def _to_web_app(query: dict[str, str]) -> Response[Any]:
 
 
 @get("/v1/linkedin/connection", opt=USER)
-async def connection(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
-    return _json(await conn_uc.connection_status(principal=principal, ports=_ports(request)))
+async def connection(request: Request[Any, Any, Any], principal: Principal) -> ConnectionStatusOut:
+    return connection_status_out(await conn_uc.connection_status(principal=principal, ports=_ports(request)))
 
 
 @delete("/v1/linkedin/connection", opt=USER, status_code=204)

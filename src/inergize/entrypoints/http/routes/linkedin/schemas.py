@@ -1,9 +1,10 @@
-"""Request bodies of /v1/linkedin."""
+"""Request and response bodies of /v1/linkedin."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from inergize.domain.linkedin.network import ReactionType
 from inergize.domain.linkedin.posts import MediaKind
@@ -110,3 +111,44 @@ class ScoredProfileOut(ResponseBody, kw_only=True):
     score: int
     checks: list[ProfileCheckOut]
     roadmap: list[ProfileCheckOut]  # the unmet checks, biggest gain first
+
+
+class AuthorizationOut(ResponseBody, kw_only=True):
+    """Where to send the browser to connect; the ``state`` in it is single-use and bound to you."""
+
+    authorization_url: str
+    state: str
+    expires_at: datetime
+
+
+class ConnectionOut(ResponseBody, kw_only=True):
+    """A connected LinkedIn account as the API shows it: never a token."""
+
+    adapter: str
+    member_urn: str
+    status: str  # active, reconsent_needed (reconnect before it expires) or broken
+    expires_at: datetime
+    can_refresh: bool
+    scopes: list[str]
+    connected_at: datetime
+    last_refresh_at: datetime | None = None
+    last_error: str | None = None
+
+
+class ConnectionStatusOut(ResponseBody, kw_only=True):
+    connected: bool
+    connection: ConnectionOut | None
+    capabilities: list[str]
+    unavailable: dict[str, str]  # capability -> why this connection does not offer it
+    adapter: str
+
+
+def connection_status_out(status: dict[str, Any]) -> ConnectionStatusOut:
+    conn = status["connection"]
+    return ConnectionStatusOut(
+        connected=status["connected"],
+        connection=ConnectionOut(**conn) if conn else None,
+        capabilities=list(status["capabilities"]),
+        unavailable=dict(status["unavailable"]),
+        adapter=status["adapter"],
+    )
