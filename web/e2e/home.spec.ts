@@ -39,6 +39,9 @@ test("the home page shows what goes out next and the unread notifications", asyn
   await expect(upcoming.getByText(/^Goes out /)).toBeVisible();
   const notifications = page.getByRole("region", { name: "Unread notifications" });
   await expect(notifications.getByText("1 unread notification")).toBeVisible();
+  const profile = page.getByRole("region", { name: "Profile completeness" });
+  await expect(profile.getByRole("progressbar", { name: "Profile completeness score" })).toBeVisible();
+  await expect(profile.getByRole("heading", { name: "Next fixes, biggest gain first" })).toBeVisible();
   await checkPage(page, "home-with-items", async () => {
     await expect(notifications.getByText("1 unread notification")).toBeVisible();
   });

@@ -134,7 +134,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
         </Dialog>
       </header>
-      <aside className="fixed inset-y-0 left-0 hidden w-shell flex-col justify-between gap-6 border-r border-line bg-surface p-4 lg:flex">
+      <aside className="fixed inset-y-0 left-0 hidden w-shell flex-col justify-between gap-6 overflow-y-auto border-r border-line bg-surface p-4 lg:flex">
         <div className="flex flex-col gap-6">
           <div className="px-1">
             <Brand />

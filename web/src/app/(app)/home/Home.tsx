@@ -6,6 +6,7 @@ import { useAuth } from "@/auth/AuthProvider";
 import { PageHeader } from "@/components/ui";
 import { AttentionCard, UpcomingCard, useCalendarWindow } from "./ScheduleCards";
 import { NotificationsCard } from "./NotificationsCard";
+import { ProfileCard } from "./ProfileCard";
 
 /** The first page after signing in: what to fix, what goes out next, what needs the user, what is new. */
 export function Home() {
@@ -18,8 +19,9 @@ export function Home() {
         title={user?.displayName ? t("title", { name: user.displayName }) : t("titleNoName")}
         description={t("description")}
       />
-      <div className="grid gap-gutter md:grid-cols-2 md:gap-6">
+      <div className="grid items-start gap-gutter md:grid-cols-2 md:gap-6">
         <AttentionCard calendar={calendar} />
+        <ProfileCard />
         <UpcomingCard calendar={calendar} />
         <NotificationsCard />
       </div>
