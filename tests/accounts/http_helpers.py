@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.accounts.helpers import PASSWORD, link_token
+from tests.accounts.helpers import PASSWORD, newest_link
 from tests.accounts.jobs import run_account_jobs
 
 UA = {"User-Agent": "pytest-http/1.0"}
@@ -18,7 +18,7 @@ async def http_signup(client: Any, container: Any, emails: Any, email: str, pass
     r = await client.post("/v1/auth/register", json={"email": email, "password": password}, headers=UA)
     assert r.status_code == 202, r.text
     await run_account_jobs(container)
-    token = link_token(emails.to(email.lower())[-1].text, "verify-email")
+    token = newest_link(emails.to(email.lower()), "verify-email")
     r = await client.post("/v1/auth/verify-email", json={"token": token}, headers=UA)
     assert r.status_code == 204, r.text
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pyotp
 
-from tests.accounts.helpers import PASSWORD, link_token
+from tests.accounts.helpers import PASSWORD, newest_link
 from tests.accounts.http_helpers import UA, bearer, http_login, http_signup
 from tests.accounts.jobs import run_account_jobs
 
@@ -194,7 +194,7 @@ async def test_password_reset_needs_mfa_revokes_sessions_and_notifies(
         await client.post("/v1/auth/password/forgot", json={"email": email}, headers=UA)
     ).status_code == 202
     await run_account_jobs(container)
-    token = link_token(emails.to(email)[-1].text, "reset-password")
+    token = newest_link(emails.to(email), "reset-password")
     new_password = "a-brand-new-passphrase-42"
     no_code = await client.post(
         "/v1/auth/password/reset", json={"token": token, "newPassword": new_password}, headers=UA
@@ -237,7 +237,7 @@ async def test_reset_link_expires_after_30_minutes(
     await http_signup(client, container, emails, email)
     await client.post("/v1/auth/password/forgot", json={"email": email}, headers=UA)
     await run_account_jobs(container)
-    token = link_token(emails.to(email)[-1].text, "reset-password")
+    token = newest_link(emails.to(email), "reset-password")
     clock.advance(minutes=30, seconds=1)
     r = await client.post(
         "/v1/auth/password/reset", json={"token": token, "newPassword": "late-but-long-enough-9"}, headers=UA
@@ -271,7 +271,7 @@ async def test_change_password_and_email(client: Any, container: Any, emails: An
     )
     assert r.status_code == 202
     await run_account_jobs(container)
-    token = link_token(emails.to(new_email)[-1].text, "confirm-email")
+    token = newest_link(emails.to(new_email), "confirm-email")
     assert (await client.post("/v1/auth/email/confirm", json={"token": token}, headers=UA)).status_code == 204
     assert (await client.get("/v1/me", headers=auth)).json()["email"] == new_email
     await run_account_jobs(container)

@@ -23,7 +23,7 @@ from hypothesis.stateful import (
 )
 from hypothesis.strategies import integers
 
-from tests.accounts.helpers import CLIENT, link_token
+from tests.accounts.helpers import CLIENT, newest_link
 from tests.accounts.jobs import run_account_jobs
 from tests.conftest import make_settings
 from tests.fakes.clock import FakeClock
@@ -178,7 +178,7 @@ class TokenMachine(RuleBasedStateMachine):
         self.resets += 1
         self.world.run(credentials.forgot_password(self.email, client=CLIENT, ports=self.ports))
         self.world.run(run_account_jobs(self.world.container))
-        token = link_token(self.world.emails.to(self.email)[-1].text, "reset-password")
+        token = newest_link(self.world.emails.to(self.email), "reset-password")
         self.password = f"reset-passphrase-number-{self.resets}"
         self.world.run(credentials.reset_password(token, self.password, client=CLIENT, ports=self.ports))
         for s in self.sessions.values():
