@@ -28,6 +28,7 @@ from inergize.application.accounts.deps import AccountDeps
 from inergize.application.content.deps import ContentDeps
 from inergize.application.notifications.deps import NotificationDeps
 from inergize.application.platform.deps import PlatformDeps
+from inergize.application.scheduling.deps import SchedulingDeps
 from inergize.bootstrap.accounts import account_policy
 from inergize.settings import Settings, load_settings
 
@@ -151,6 +152,8 @@ class Container(containers.DeclarativeContainer):
     platform_deps = _bundle(
         PlatformDeps, uow_factory=uow_factory, clock=clock, health_checks=health_checks, pings=ping_log,
         tokens=tokens, metrics=metrics, metrics_token=settings.provided.metrics_token)
+    scheduling_deps = _bundle(SchedulingDeps, uow_factory=uow_factory, clock=clock, moderator=moderator,
+                              media=blob_store)
 
 
 def bootstrap(settings: Settings | None = None, **overrides: Any) -> Container:

@@ -23,12 +23,14 @@ from inergize.application.accounts import deps as accounts
 from inergize.application.content import deps as content
 from inergize.application.notifications import deps as notifications
 from inergize.application.platform import deps as platform
+from inergize.application.scheduling import deps as scheduling
 from inergize.bootstrap import Container
 
 AccountDeps = Annotated[accounts.AccountDeps, Dependency(skip_validation=True)]
 ContentDeps = Annotated[content.ContentDeps, Dependency(skip_validation=True)]
 NotificationDeps = Annotated[notifications.NotificationDeps, Dependency(skip_validation=True)]
 PlatformDeps = Annotated[platform.PlatformDeps, Dependency(skip_validation=True)]
+SchedulingDeps = Annotated[scheduling.SchedulingDeps, Dependency(skip_validation=True)]
 
 # parameter name → the container's provider of that capability's bundle
 BUNDLES = {
@@ -36,6 +38,7 @@ BUNDLES = {
     "content": "content_deps",
     "notifications": "notification_deps",
     "platform": "platform_deps",
+    "scheduling": "scheduling_deps",
 }
 
 

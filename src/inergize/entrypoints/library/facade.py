@@ -99,7 +99,7 @@ FACADES["ai"] = _ai  # issue 6: app.ai.posts / carousel / banner / profile_sugge
 def _schedule(container: Any) -> Any:  # issue 7: app.schedule
     from inergize.entrypoints.library.scheduling import Schedule
 
-    return Schedule(container)
+    return Schedule(container.scheduling_deps())
 
 
 FACADES["schedule"] = _schedule  # issue 7: schedule / post_now / move / cancel / calendar / tick

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any
 
 from inergize.application.scheduling import queue_settings
 from inergize.application.scheduling import schedule as scheduling
+from inergize.application.scheduling.deps import SchedulingDeps
 from inergize.application.scheduling.publishing import tick
 from inergize.domain.accounts.users import Principal
 from inergize.domain.scheduling.publication import Publication
@@ -17,11 +17,8 @@ from inergize.domain.scheduling.schedules import ScheduleSettings
 class Schedule:
     """Schedule, move, cancel and list posts; run one tick of the scheduler."""
 
-    def __init__(self, container: Any) -> None:
-        self._c = container
-
-    def _ports(self) -> dict[str, Any]:
-        return {"uow_factory": self._c.uow_factory(), "clock": self._c.clock()}
+    def __init__(self, deps: SchedulingDeps) -> None:
+        self._deps = deps
 
     async def schedule(
         self,
@@ -33,26 +30,30 @@ class Schedule:
     ) -> Publication:
         """Schedule the content's ready version at ``at`` (None: the queue's next free slot)."""
         cmd = scheduling.ScheduleCommand(content_id=content_id, at=at, allow_close=allow_close)
-        return await scheduling.schedule(cmd, principal=principal, **self._ports())
+        return await scheduling.schedule(cmd, principal=principal, uow_factory=self._deps.uow_factory,
+                                         clock=self._deps.clock)
 
     async def post_now(self, principal: Principal, content_id: uuid.UUID) -> Publication:
-        return await scheduling.post_now(content_id, principal=principal, **self._ports())
+        return await scheduling.post_now(content_id, principal=principal, uow_factory=self._deps.uow_factory,
+                                         clock=self._deps.clock)
 
     async def move(self, principal: Principal, publication_id: uuid.UUID, at: datetime | None) -> Publication:
-        return await scheduling.reschedule(publication_id, at, principal=principal, **self._ports())
+        return await scheduling.reschedule(publication_id, at, principal=principal, uow_factory=self._deps.uow_factory,
+                                           clock=self._deps.clock)
 
     async def cancel(self, principal: Principal, publication_id: uuid.UUID) -> Publication:
-        return await scheduling.cancel(publication_id, principal=principal, **self._ports())
+        return await scheduling.cancel(publication_id, principal=principal, uow_factory=self._deps.uow_factory,
+                                       clock=self._deps.clock)
 
     async def calendar(self, principal: Principal, start: date, end: date) -> list[Publication]:
         _, items = await scheduling.calendar(
-            start, end, principal=principal, uow_factory=self._c.uow_factory()
+            start, end, principal=principal, uow_factory=self._deps.uow_factory
         )
         return items
 
     async def settings(self, principal: Principal) -> ScheduleSettings:
-        return await queue_settings.get_settings(principal=principal, uow_factory=self._c.uow_factory())
+        return await queue_settings.get_settings(principal=principal, uow_factory=self._deps.uow_factory)
 
     async def tick(self) -> int:
         """Claim what is due now and enqueue its publish jobs; returns how many were claimed."""
-        return await tick(**self._ports())
+        return await tick(uow_factory=self._deps.uow_factory, clock=self._deps.clock)

@@ -17,27 +17,28 @@ def publisher(container: Any) -> Publisher:
     ``call_as_member`` (token refresh, 401 handling) with the batch's connections read in one query;
     media comes from the content library's files."""
     settings = container.settings()
-    ports = container.linkedin_ports()
-    members = MemberCalls(ports)
-    return Publisher(uow_factory=container.uow_factory(), clock=container.clock(), gateway=ports.gateway,
-                     as_member=members, prepare_members=members.prepare,
-                     read_media=blob_media_reader(container.blob_store()),
+    deps = container.scheduling_deps()
+    linkedin = container.linkedin_ports()
+    members = MemberCalls(linkedin)
+    return Publisher(uow_factory=deps.uow_factory, clock=deps.clock, gateway=linkedin.gateway,
+                     as_member=members, prepare_members=members.prepare, read_media=blob_media_reader(deps.media),
                      concurrency=settings.scheduler_publish_concurrency,
                      claim_seconds=settings.scheduler_claim_seconds)
 
 
 async def publish_publications(container: Any, *, ids: list[str], claim: str) -> None:
     """Publish the claimed items ``ids`` (idempotent: items no longer held by ``claim`` are skipped)."""
-    container.metrics().count_publications(await publisher(container).publish(ids, claim))
+    container.platform_deps().metrics.count_publications(await publisher(container).publish(ids, claim))
 
 
 async def claim_due_publications(container: Any) -> None:
     """Periodic: claim due publications (and expired claims) and enqueue their publish jobs; keeps
     going while full batches come back, up to ``scheduler_max_claims_per_tick``."""
     settings = container.settings()
+    deps = container.scheduling_deps()
     claimed_total = 0
     while claimed_total < settings.scheduler_max_claims_per_tick:
-        n = await tick(uow_factory=container.uow_factory(), clock=container.clock(),
+        n = await tick(uow_factory=deps.uow_factory, clock=deps.clock,
                        limit=settings.scheduler_claim_batch, batch=settings.scheduler_job_batch,
                        claim_seconds=settings.scheduler_claim_seconds)
         claimed_total += n
@@ -47,5 +48,6 @@ async def claim_due_publications(container: Any) -> None:
 
 async def import_schedule_csv(container: Any, *, import_id: str) -> None:
     """Import a stored CSV upload row by row (resumes after the last committed row)."""
-    await run_import(uuid.UUID(import_id), uow_factory=container.uow_factory(), clock=container.clock(),
-                     moderator=container.moderator())
+    deps = container.scheduling_deps()
+    await run_import(uuid.UUID(import_id), uow_factory=deps.uow_factory, clock=deps.clock,
+                     moderator=deps.moderator)

@@ -20,6 +20,7 @@ from inergize.domain.scheduling.recurrence import Recurrence
 from inergize.domain.scheduling.schedules import TimeSlot
 from inergize.entrypoints.http.auth import USER, USER_UPLOAD
 from inergize.entrypoints.http.conventions import etag, expected_version, idempotent, if_match_version
+from inergize.entrypoints.http.deps import SchedulingDeps
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
 from inergize.entrypoints.http.routes.scheduling.schemas import (
     CalendarOut,
@@ -41,22 +42,17 @@ from inergize.entrypoints.http.routes.scheduling.schemas import (
 )
 
 
-def _c(request: Request[Any, Any, Any]) -> Any:
-    return request.app.state.container
-
-
 @post("/v1/schedule", opt=USER)
 async def schedule_post(
-    request: Request[Any, Any, Any], data: ScheduleIn, principal: Principal
+    request: Request[Any, Any, Any], scheduling: SchedulingDeps, data: ScheduleIn, principal: Principal
 ) -> Response[PublicationOut]:
-    c = _c(request)
 
     async def create() -> tuple[int, Any, dict[str, str]]:
         item = await uc.schedule(
             uc.ScheduleCommand(content_id=data.content_id, at=data.at, allow_close=data.allow_close),
             principal=principal,
-            uow_factory=c.uow_factory(),
-            clock=c.clock(),
+            uow_factory=scheduling.uow_factory,
+            clock=scheduling.clock,
         )
         return 201, to_out(item), {"Location": f"/v1/schedule/{item.id}", "ETag": etag(item.version)}
 
@@ -65,30 +61,28 @@ async def schedule_post(
 
 @post("/v1/schedule/recurring", opt=USER, status_code=201)
 async def schedule_recurring(
-    request: Request[Any, Any, Any], data: RecurringIn, principal: Principal
+    scheduling: SchedulingDeps, data: RecurringIn, principal: Principal
 ) -> list[PublicationOut]:
-    c = _c(request)
     rule = Recurrence(frequency=data.frequency, interval=data.interval, count=data.count)
     items = await recurring_uc.schedule_recurring(
         recurring_uc.RecurringCommand(
             first=data.first, rule=rule, variants=data.variants, allow_close=data.allow_close
         ),
         principal=principal,
-        uow_factory=c.uow_factory(),
-        clock=c.clock(),
+        uow_factory=scheduling.uow_factory,
+        clock=scheduling.clock,
     )
     return [to_out(p) for p in items]
 
 
 @post("/v1/schedule/now", opt=USER, status_code=202)
 async def post_now(
-    request: Request[Any, Any, Any], data: PostNowIn, principal: Principal
+    request: Request[Any, Any, Any], scheduling: SchedulingDeps, data: PostNowIn, principal: Principal
 ) -> Response[PublicationOut]:
-    c = _c(request)
 
     async def create() -> tuple[int, Any, dict[str, str]]:
         item = await uc.post_now(
-            data.content_id, principal=principal, uow_factory=c.uow_factory(), clock=c.clock()
+            data.content_id, principal=principal, uow_factory=scheduling.uow_factory, clock=scheduling.clock
         )
         return 202, to_out(item), {"Location": f"/v1/schedule/{item.id}"}
 
@@ -97,36 +91,31 @@ async def post_now(
 
 @get("/v1/schedule/calendar", opt=USER)
 async def calendar(
-    request: Request[Any, Any, Any],
+    scheduling: SchedulingDeps,
     principal: Principal,
     start: date = Parameter(query="from"),
     end: date = Parameter(query="to"),
 ) -> CalendarOut:
-    settings, items = await uc.calendar(
-        start, end, principal=principal, uow_factory=_c(request).uow_factory()
-    )
+    settings, items = await uc.calendar(start, end, principal=principal, uow_factory=scheduling.uow_factory)
     return CalendarOut(timezone=settings.timezone, items=[to_out(p) for p in items])
 
 
 @get("/v1/schedule/{pid:uuid}", opt=USER)
-async def get_one(
-    request: Request[Any, Any, Any], pid: uuid.UUID, principal: Principal
-) -> Response[PublicationOut]:
-    item = await uc.get_publication(pid, principal=principal, uow_factory=_c(request).uow_factory())
+async def get_one(scheduling: SchedulingDeps, pid: uuid.UUID, principal: Principal) -> Response[PublicationOut]:
+    item = await uc.get_publication(pid, principal=principal, uow_factory=scheduling.uow_factory)
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
 
 @patch("/v1/schedule/{pid:uuid}", opt=USER)
 async def move(
-    request: Request[Any, Any, Any], pid: uuid.UUID, data: MoveIn, principal: Principal
+    request: Request[Any, Any, Any], scheduling: SchedulingDeps, pid: uuid.UUID, data: MoveIn, principal: Principal
 ) -> PublicationOut:
-    c = _c(request)
     item = await uc.reschedule(
         pid,
         data.at,
         principal=principal,
-        uow_factory=c.uow_factory(),
-        clock=c.clock(),
+        uow_factory=scheduling.uow_factory,
+        clock=scheduling.clock,
         allow_close=data.allow_close,
         seen_version=if_match_version(request),
     )
@@ -134,13 +123,14 @@ async def move(
 
 
 @delete("/v1/schedule/{pid:uuid}", opt=USER, status_code=200)
-async def cancel(request: Request[Any, Any, Any], pid: uuid.UUID, principal: Principal) -> PublicationOut:
-    c = _c(request)
+async def cancel(
+    request: Request[Any, Any, Any], scheduling: SchedulingDeps, pid: uuid.UUID, principal: Principal
+) -> PublicationOut:
     item = await uc.cancel(
         pid,
         principal=principal,
-        uow_factory=c.uow_factory(),
-        clock=c.clock(),
+        uow_factory=scheduling.uow_factory,
+        clock=scheduling.clock,
         seen_version=if_match_version(request),
     )
     return to_out(item)
@@ -148,14 +138,13 @@ async def cancel(request: Request[Any, Any, Any], pid: uuid.UUID, principal: Pri
 
 @post("/v1/schedule/{pid:uuid}/retry", opt=USER, status_code=202)
 async def retry(
-    request: Request[Any, Any, Any], pid: uuid.UUID, principal: Principal, data: RetryIn | None = None
+    scheduling: SchedulingDeps, pid: uuid.UUID, principal: Principal, data: RetryIn | None = None
 ) -> PublicationOut:
-    c = _c(request)
     item = await uc.retry_now(
         pid,
         principal=principal,
-        uow_factory=c.uow_factory(),
-        clock=c.clock(),
+        uow_factory=scheduling.uow_factory,
+        clock=scheduling.clock,
         confirm_repost=bool(data and data.confirm_repost),
     )
     return to_out(item)
@@ -163,33 +152,31 @@ async def retry(
 
 @post("/v1/schedule/{pid:uuid}/confirm-published", opt=USER, status_code=200)
 async def confirm_published(
-    request: Request[Any, Any, Any],
+    scheduling: SchedulingDeps,
     pid: uuid.UUID,
     principal: Principal,
     data: ConfirmPublishedIn | None = None,
 ) -> PublicationOut:
-    c = _c(request)
     item = await uc.confirm_published(
         pid,
         data.post_urn if data else None,
         principal=principal,
-        uow_factory=c.uow_factory(),
-        clock=c.clock(),
+        uow_factory=scheduling.uow_factory,
+        clock=scheduling.clock,
     )
     return to_out(item)
 
 
 @get("/v1/schedule/settings", opt=USER)
-async def get_settings(request: Request[Any, Any, Any], principal: Principal) -> Response[QueueSettingsOut]:
-    s = await settings_uc.get_settings(principal=principal, uow_factory=_c(request).uow_factory())
+async def get_settings(scheduling: SchedulingDeps, principal: Principal) -> Response[QueueSettingsOut]:
+    s = await settings_uc.get_settings(principal=principal, uow_factory=scheduling.uow_factory)
     return Response(settings_out(s), headers={"ETag": etag(s.version)})
 
 
 @put("/v1/schedule/settings", opt=USER)
 async def put_settings(
-    request: Request[Any, Any, Any], data: QueueSettingsIn, principal: Principal
+    request: Request[Any, Any, Any], scheduling: SchedulingDeps, data: QueueSettingsIn, principal: Principal
 ) -> Response[QueueSettingsOut]:
-    c = _c(request)
     slots = [TimeSlot(s.weekday, s.time) for s in data.slots] if data.slots is not None else None
     s = await settings_uc.update_settings(
         settings_uc.SettingsCommand(
@@ -200,35 +187,32 @@ async def put_settings(
         ),
         expected_version=expected_version(request),
         principal=principal,
-        uow_factory=c.uow_factory(),
-        clock=c.clock(),
+        uow_factory=scheduling.uow_factory,
+        clock=scheduling.clock,
     )
     return Response(settings_out(s), headers={"ETag": etag(s.version)})
 
 
 @post("/v1/schedule/pause", opt=USER, status_code=200)
-async def pause(request: Request[Any, Any, Any], principal: Principal) -> QueueSettingsOut:
-    c = _c(request)
-    return settings_out(
-        await settings_uc.set_paused(True, principal=principal, uow_factory=c.uow_factory(), clock=c.clock())
-    )
+async def pause(scheduling: SchedulingDeps, principal: Principal) -> QueueSettingsOut:
+    return settings_out(await settings_uc.set_paused(
+        True, principal=principal, uow_factory=scheduling.uow_factory, clock=scheduling.clock))
 
 
 @post("/v1/schedule/resume", opt=USER, status_code=200)
-async def resume(request: Request[Any, Any, Any], principal: Principal) -> QueueSettingsOut:
-    c = _c(request)
-    return settings_out(
-        await settings_uc.set_paused(False, principal=principal, uow_factory=c.uow_factory(), clock=c.clock())
-    )
+async def resume(scheduling: SchedulingDeps, principal: Principal) -> QueueSettingsOut:
+    return settings_out(await settings_uc.set_paused(
+        False, principal=principal, uow_factory=scheduling.uow_factory, clock=scheduling.clock))
 
 
 @post("/v1/schedule/imports", opt=USER_UPLOAD, status_code=202, operation_class=file_upload(
     "text/csv", description="The CSV: the body itself (`Content-Type: text/csv`) or the field `file` of a form."))
-async def start_import(request: Request[Any, Any, Any], principal: Principal) -> Response[ImportOut]:
+async def start_import(
+    request: Request[Any, Any, Any], scheduling: SchedulingDeps, principal: Principal
+) -> Response[ImportOut]:
     """Bulk scheduling from a CSV, sent raw (``text/csv``) or as a browser's form upload."""
-    c = _c(request)
     progress = await import_uc.start_import(
-        await uploaded_file(request), principal=principal, uow_factory=c.uow_factory(), clock=c.clock()
+        await uploaded_file(request), principal=principal, uow_factory=scheduling.uow_factory, clock=scheduling.clock
     )
     return Response(
         import_out(progress), status_code=202, headers={"Location": f"/v1/schedule/imports/{progress.id}"}
@@ -236,17 +220,15 @@ async def start_import(request: Request[Any, Any, Any], principal: Principal) ->
 
 
 @get("/v1/schedule/imports/{import_id:uuid}", opt=USER)
-async def get_import(
-    request: Request[Any, Any, Any], import_id: uuid.UUID, principal: Principal
-) -> ImportOut:
+async def get_import(scheduling: SchedulingDeps, import_id: uuid.UUID, principal: Principal) -> ImportOut:
     return import_out(
-        await import_uc.get_import(import_id, principal=principal, uow_factory=_c(request).uow_factory())
+        await import_uc.get_import(import_id, principal=principal, uow_factory=scheduling.uow_factory)
     )
 
 
 @get("/v1/schedule/export", opt=USER)
-async def export(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
-    text = await import_uc.export_schedule(principal=principal, uow_factory=_c(request).uow_factory())
+async def export(scheduling: SchedulingDeps, principal: Principal) -> Response[Any]:
+    text = await import_uc.export_schedule(principal=principal, uow_factory=scheduling.uow_factory)
     return Response(
         text.encode("utf-8-sig"),
         media_type="text/csv; charset=utf-8",
@@ -256,13 +238,12 @@ async def export(request: Request[Any, Any, Any], principal: Principal) -> Respo
 
 @get("/v1/schedule/recommendations", opt=USER)
 async def recommendations(
-    request: Request[Any, Any, Any],
+    scheduling: SchedulingDeps,
     principal: Principal,
     top: int = Parameter(default=5, ge=1, le=times_uc.HOURS_IN_WEEK),
 ) -> RecommendationsOut:
-    c = _c(request)
     zone_name, recs = await times_uc.recommend_times(
-        principal=principal, uow_factory=c.uow_factory(), clock=c.clock(), top=top
+        principal=principal, uow_factory=scheduling.uow_factory, clock=scheduling.clock, top=top
     )
     return RecommendationsOut(
         timezone=zone_name,
