@@ -25,6 +25,7 @@ from inergize.adapters.secrets import load_key_material
 from inergize.adapters.tokens import JwtTokenService
 from inergize.adapters.totp import PyotpTotp  # issue 4
 from inergize.application.accounts.deps import AccountDeps
+from inergize.application.ai.deps import AiDeps
 from inergize.application.content.deps import ContentDeps
 from inergize.application.notifications.deps import NotificationDeps
 from inergize.application.platform.deps import PlatformDeps
@@ -152,6 +153,10 @@ class Container(containers.DeclarativeContainer):
     platform_deps = _bundle(
         PlatformDeps, uow_factory=uow_factory, clock=clock, health_checks=health_checks, pings=ping_log,
         tokens=tokens, metrics=metrics, metrics_token=settings.provided.metrics_token)
+    ai_deps = _bundle(
+        AiDeps, uow_factory=uow_factory, clock=clock, text=text_generator, images=image_generator,
+        moderator=moderator, past_posts=past_posts, blobs=blob_store, carousels=carousel_renderer,
+        banners=banner_renderer, monthly_budget_usd=settings.provided.ai_monthly_budget_usd)
     scheduling_deps = _bundle(SchedulingDeps, uow_factory=uow_factory, clock=clock, moderator=moderator,
                               media=blob_store)
 

@@ -10,7 +10,8 @@ import uuid
 
 import msgspec
 
-from inergize.application.ai.context import AiPorts, writer_profile
+from inergize.application.ai.context import writer_profile
+from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.json_answers import parsed_or_draft
 from inergize.application.ai.templates import WriterProfile, industries, task_request_parts
 from inergize.application.ai.usage import ensure_within_budget, record_call
@@ -50,7 +51,7 @@ def _valid(obj: dict[str, object]) -> bool:
     return isinstance(obj.get("headline"), str) and bool(str(obj["headline"]).strip())
 
 
-async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: AiPorts) -> GeneratedBanner:
+async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: AiDeps) -> GeneratedBanner:
     if cmd.template not in BANNER_TEMPLATES:
         raise ValidationFailed(f"template must be one of {', '.join(BANNER_TEMPLATES)}.", field="template")
     if cmd.headline is not None and not 1 <= len(cmd.headline.strip()) <= 80:

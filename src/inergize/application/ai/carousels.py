@@ -14,7 +14,8 @@ from typing import Any
 
 import msgspec
 
-from inergize.application.ai.context import AiPorts, writer_profile
+from inergize.application.ai.context import writer_profile
+from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.json_answers import parsed_or_draft
 from inergize.application.ai.templates import WriterProfile, industries, pick_hashtags, task_request_parts
 from inergize.application.ai.usage import ensure_within_budget, record_call
@@ -75,7 +76,7 @@ def _valid(obj: dict[str, Any]) -> bool:
     )
 
 
-async def request_carousel(cmd: GenerateCarousel, *, principal: Principal, ports: AiPorts) -> AiJob:
+async def request_carousel(cmd: GenerateCarousel, *, principal: Principal, ports: AiDeps) -> AiJob:
     """Queue a carousel job for the principal; the client polls :func:`get_job`."""
     if not cmd.topic.strip() or len(cmd.topic) > 300:
         raise ValidationFailed("Give a topic of 1–300 characters.", field="topic")
@@ -100,7 +101,7 @@ async def request_carousel(cmd: GenerateCarousel, *, principal: Principal, ports
     return job
 
 
-async def get_job(job_id: uuid.UUID, *, principal: Principal, ports: AiPorts) -> AiJob:
+async def get_job(job_id: uuid.UUID, *, principal: Principal, ports: AiDeps) -> AiJob:
     async with ports.uow_factory(read_only=True) as uow:
         job = await uow.ai_jobs.get(job_id)
     if job is None or not principal.may_act_for(job.user_id):
@@ -108,7 +109,7 @@ async def get_job(job_id: uuid.UUID, *, principal: Principal, ports: AiPorts) ->
     return job
 
 
-async def _progress(ports: AiPorts, job: AiJob, **changes: Any) -> AiJob:
+async def _progress(ports: AiDeps, job: AiJob, **changes: Any) -> AiJob:
     job = msgspec.structs.replace(job, updated_at=ports.clock.now(), **changes)
     async with ports.uow_factory() as uow:
         await uow.ai_jobs.update(job)
@@ -116,7 +117,7 @@ async def _progress(ports: AiPorts, job: AiJob, **changes: Any) -> AiJob:
     return job
 
 
-async def run_carousel_job(job_id: uuid.UUID, *, ports: AiPorts) -> None:
+async def run_carousel_job(job_id: uuid.UUID, *, ports: AiDeps) -> None:
     """Plan, moderate, render and store the carousel of job ``job_id``; a no-op once it finished."""
     async with ports.uow_factory(read_only=True) as uow:
         job = await uow.ai_jobs.get(job_id)
@@ -131,7 +132,7 @@ async def run_carousel_job(job_id: uuid.UUID, *, ports: AiPorts) -> None:
         await _progress(ports, job, status=JobStatus.FAILED, error=exc.detail)
 
 
-async def _run(job: AiJob, cmd: GenerateCarousel, principal: Principal, ports: AiPorts) -> None:
+async def _run(job: AiJob, cmd: GenerateCarousel, principal: Principal, ports: AiDeps) -> None:
     async with ports.uow_factory(read_only=True) as uow:
         profile = await writer_profile(
             uow, job.user_id, ports.past_posts, industry=cmd.industry, tone=cmd.tone

@@ -1,35 +1,15 @@
-"""What the AI use cases need, bundled once per request or job: ports and a few settings."""
+"""Who the AI writes for: the author's profile and voice, read from the account and LinkedIn."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 from inergize.application.ai.templates import WriterProfile, industry_key
 from inergize.domain.ai.voice import learn_voice
 from inergize.domain.linkedin.account import LinkedInProfile
 from inergize.domain.platform.errors import NotFound
-from inergize.ports.ai import ImageGenerator, TextGenerator
-from inergize.ports.blob_store import BlobStore
-from inergize.ports.clock import Clock
-from inergize.ports.moderator import Moderator
 from inergize.ports.past_posts import PastPosts
-from inergize.ports.renderers import BannerRenderer, CarouselRenderer
-from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-
-
-@dataclass(frozen=True, kw_only=True)
-class AiPorts:
-    uow_factory: UnitOfWorkFactory
-    clock: Clock
-    text: TextGenerator
-    images: ImageGenerator
-    moderator: Moderator | None
-    past_posts: PastPosts
-    blobs: BlobStore
-    carousels: CarouselRenderer
-    banners: BannerRenderer
-    monthly_budget_usd: float = 5.0
+from inergize.ports.unit_of_work import UnitOfWork
 
 
 async def linkedin_profile(uow: UnitOfWork, user_id: uuid.UUID) -> LinkedInProfile | None:

@@ -10,7 +10,8 @@ import uuid
 
 import msgspec
 
-from inergize.application.ai.context import AiPorts, writer_profile
+from inergize.application.ai.context import writer_profile
+from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.templates import POST_TYPES, post_request_parts, template_version
 from inergize.application.ai.usage import ensure_within_budget, record_call
 from inergize.application.content import library as content_library
@@ -66,13 +67,13 @@ def _check(cmd: GeneratePosts) -> None:
         raise ValidationFailed(f"Ask for 1–{MAX_VARIANTS} variants.", field="variants")
 
 
-async def _generate(ports: AiPorts, request: TextRequest) -> tuple[TextAnswer, int]:
+async def _generate(ports: AiDeps, request: TextRequest) -> tuple[TextAnswer, int]:
     started = time.perf_counter()
     answer = await ports.text.generate(request)
     return answer, round((time.perf_counter() - started) * 1000)
 
 
-async def generate_posts(cmd: GeneratePosts, *, principal: Principal, ports: AiPorts) -> GeneratedPosts:
+async def generate_posts(cmd: GeneratePosts, *, principal: Principal, ports: AiDeps) -> GeneratedPosts:
     """Variants of a post on ``cmd.topic``. The first variant may come from the cache (unless
     ``regenerate``); extra variants are always fresh. Paid providers count against the budget."""
     _check(cmd)

@@ -9,7 +9,8 @@ import time
 
 import msgspec
 
-from inergize.application.ai.context import AiPorts, linkedin_profile, writer_profile
+from inergize.application.ai.context import linkedin_profile, writer_profile
+from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.json_answers import parsed_or_draft
 from inergize.application.ai.templates import WriterProfile, industries, task_request_parts
 from inergize.application.ai.usage import ensure_within_budget, record_call
@@ -80,7 +81,7 @@ def _clip(text: str, limit: int) -> str:
 
 
 async def suggest_profile(
-    *, principal: Principal, ports: AiPorts, regenerate: bool = False
+    *, principal: Principal, ports: AiDeps, regenerate: bool = False
 ) -> ProfileSuggestions:
     user_id = principal.user_id
     async with ports.uow_factory(read_only=True) as uow:

@@ -9,12 +9,12 @@ import uuid
 
 import msgspec
 
-from inergize.application.ai.context import AiPorts
+from inergize.application.ai.deps import AiDeps
 from inergize.domain.content.documents import banner_from_data, deck_from_data
 from inergize.domain.content.library import ContentKind
 
 
-async def render_version(version_id: uuid.UUID, *, ports: AiPorts) -> None:
+async def render_version(version_id: uuid.UUID, *, ports: AiDeps) -> None:
     """Draw the version's document from its stored data and attach it to the version."""
     async with ports.uow_factory(read_only=True) as uow:
         version = await uow.content_versions.get(version_id)

@@ -20,6 +20,7 @@ from litestar.di import Provide
 from litestar.params import Dependency
 
 from inergize.application.accounts import deps as accounts
+from inergize.application.ai import deps as ai
 from inergize.application.content import deps as content
 from inergize.application.notifications import deps as notifications
 from inergize.application.platform import deps as platform
@@ -27,6 +28,7 @@ from inergize.application.scheduling import deps as scheduling
 from inergize.bootstrap import Container
 
 AccountDeps = Annotated[accounts.AccountDeps, Dependency(skip_validation=True)]
+AiDeps = Annotated[ai.AiDeps, Dependency(skip_validation=True)]
 ContentDeps = Annotated[content.ContentDeps, Dependency(skip_validation=True)]
 NotificationDeps = Annotated[notifications.NotificationDeps, Dependency(skip_validation=True)]
 PlatformDeps = Annotated[platform.PlatformDeps, Dependency(skip_validation=True)]
@@ -35,6 +37,7 @@ SchedulingDeps = Annotated[scheduling.SchedulingDeps, Dependency(skip_validation
 # parameter name → the container's provider of that capability's bundle
 BUNDLES = {
     "accounts": "account_deps",
+    "ai": "ai_deps",
     "content": "content_deps",
     "notifications": "notification_deps",
     "platform": "platform_deps",

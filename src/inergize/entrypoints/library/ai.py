@@ -4,7 +4,7 @@ the same use cases HTTP and the worker call."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Callable
 
 from inergize.application.ai import (
     banners,
@@ -14,25 +14,25 @@ from inergize.application.ai import (
 from inergize.application.ai import (
     posts as ai_posts,
 )
+from inergize.application.ai.deps import AiDeps
 from inergize.application.content import library
-from inergize.bootstrap.ai import ai_ports
 from inergize.domain.accounts.users import Principal
 from inergize.domain.ai.generation import AiJob
 from inergize.domain.content.library import ReadyVersion
 
 
 class AiContent:
-    def __init__(self, container: Any) -> None:
-        self._c = container
+    def __init__(self, deps: Callable[[], AiDeps]) -> None:
+        self._deps = deps  # asked at each call, so a port overridden after opening is seen
 
     async def posts(self, principal: Principal, cmd: ai_posts.GeneratePosts) -> ai_posts.GeneratedPosts:
-        return await ai_posts.generate_posts(cmd, principal=principal, ports=ai_ports(self._c))
+        return await ai_posts.generate_posts(cmd, principal=principal, ports=self._deps())
 
     async def carousel(
         self, principal: Principal, cmd: carousels.GenerateCarousel, *, wait: bool = True
     ) -> AiJob:
         """Queue a carousel; with ``wait`` run it here and return the finished job (no worker needed)."""
-        ports = ai_ports(self._c)
+        ports = self._deps()
         job = await carousels.request_carousel(cmd, principal=principal, ports=ports)
         if wait:
             await carousels.run_carousel_job(job.id, ports=ports)
@@ -42,12 +42,12 @@ class AiContent:
     async def banner(
         self, principal: Principal, cmd: banners.GenerateBanner
     ) -> banners.GeneratedBanner:
-        return await banners.generate_banner(cmd, principal=principal, ports=ai_ports(self._c))
+        return await banners.generate_banner(cmd, principal=principal, ports=self._deps())
 
     async def profile_suggestions(self, principal: Principal) -> profile.ProfileSuggestions:
-        return await profile.suggest_profile(principal=principal, ports=ai_ports(self._c))
+        return await profile.suggest_profile(principal=principal, ports=self._deps())
 
     async def ready_version(self, principal: Principal, content_id: uuid.UUID) -> ReadyVersion:
         return await library.get_ready_version(
-            content_id, principal=principal, uow_factory=self._c.uow_factory()
+            content_id, principal=principal, uow_factory=self._deps().uow_factory
         )

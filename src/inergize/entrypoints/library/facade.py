@@ -90,7 +90,7 @@ FACADES["accounts"] = _accounts
 def _ai(container: Any) -> Any:  # issue 6: imported late, the AI use cases need not load for other façades
     from inergize.entrypoints.library.ai import AiContent
 
-    return AiContent(container)
+    return AiContent(container.ai_deps)
 
 
 FACADES["ai"] = _ai  # issue 6: app.ai.posts / carousel / banner / profile_suggestions / ready_version
@@ -99,7 +99,7 @@ FACADES["ai"] = _ai  # issue 6: app.ai.posts / carousel / banner / profile_sugge
 def _schedule(container: Any) -> Any:  # issue 7: app.schedule
     from inergize.entrypoints.library.scheduling import Schedule
 
-    return Schedule(container.scheduling_deps())
+    return Schedule(container.scheduling_deps)
 
 
 FACADES["schedule"] = _schedule  # issue 7: schedule / post_now / move / cancel / calendar / tick

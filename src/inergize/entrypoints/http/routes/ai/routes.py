@@ -25,12 +25,12 @@ from inergize.application.ai import (
 )
 from inergize.application.ai.catalogue import catalogue
 from inergize.application.content import preferences as prefs_uc
-from inergize.bootstrap.ai import ai_ports
 from inergize.domain.accounts.users import Principal
 from inergize.domain.ai.generation import AiJob
 from inergize.domain.content.documents import Brand
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import idempotent
+from inergize.entrypoints.http.deps import AiDeps
 from inergize.entrypoints.http.routes.ai.schemas import (
     BannerIn,
     BannerOut,
@@ -85,19 +85,18 @@ def job_out(job: AiJob) -> JobOut:
 
 
 @get("/v1/ai/templates", opt=USER)
-async def templates(request: Request[Any, Any, Any], principal: Principal) -> TemplatesOut:
+async def templates(ai: AiDeps, principal: Principal) -> TemplatesOut:
     """The post templates, industries and banner layouts the generators take, LinkedIn's length limits,
     and the industry that fits your account."""
-    result = await catalogue(principal=principal, uow_factory=request.app.state.container.uow_factory())
+    result = await catalogue(principal=principal, uow_factory=ai.uow_factory)
     return msgspec.convert(_camel(result), TemplatesOut)
 
 
 @post("/v1/ai/posts", opt=USER, status_code=200)
 async def generate_posts(
-    request: Request[Any, Any, Any], data: PostsIn, principal: Principal
+    request: Request[Any, Any, Any], ai: AiDeps, data: PostsIn, principal: Principal
 ) -> Response[GeneratedPostsOut]:
     """Post variants with quality scores and moderation; ``provider`` says who wrote each one."""
-    c = request.app.state.container
 
     async def create() -> tuple[int, Any, dict[str, str]]:
         result = await ai_posts.generate_posts(
@@ -111,7 +110,7 @@ async def generate_posts(
                 save=data.save,
             ),
             principal=principal,
-            ports=ai_ports(c),
+            ports=ai,
         )
         return 200, msgspec.convert(_camel(result), GeneratedPostsOut), {}
 
@@ -120,10 +119,9 @@ async def generate_posts(
 
 @post("/v1/ai/carousels", opt=USER, status_code=202)
 async def generate_carousel(
-    request: Request[Any, Any, Any], data: CarouselIn, principal: Principal
+    request: Request[Any, Any, Any], ai: AiDeps, data: CarouselIn, principal: Principal
 ) -> Response[JobOut]:
     """Queue a carousel PDF; 202 with the job to poll (``Location``)."""
-    c = request.app.state.container
 
     async def create() -> tuple[int, Any, dict[str, str]]:
         job = await ai_carousels.request_carousel(
@@ -136,7 +134,7 @@ async def generate_carousel(
                 regenerate=data.regenerate,
             ),
             principal=principal,
-            ports=ai_ports(c),
+            ports=ai,
         )
         return 202, job_out(job), {"Location": f"/v1/ai/jobs/{job.id}"}
 
@@ -144,17 +142,16 @@ async def generate_carousel(
 
 
 @get("/v1/ai/jobs/{job_id:uuid}", opt=USER)
-async def get_job(request: Request[Any, Any, Any], job_id: uuid.UUID, principal: Principal) -> JobOut:
-    job = await ai_carousels.get_job(job_id, principal=principal, ports=ai_ports(request.app.state.container))
+async def get_job(ai: AiDeps, job_id: uuid.UUID, principal: Principal) -> JobOut:
+    job = await ai_carousels.get_job(job_id, principal=principal, ports=ai)
     return job_out(job)
 
 
 @post("/v1/ai/banners", opt=USER)
 async def generate_banner(
-    request: Request[Any, Any, Any], data: BannerIn, principal: Principal
+    request: Request[Any, Any, Any], ai: AiDeps, data: BannerIn, principal: Principal
 ) -> Response[BannerOut]:
     """A 1584×396 PNG banner, stored in the library (``Location``) with its file at ``…/file``."""
-    c = request.app.state.container
 
     async def create() -> tuple[int, Any, dict[str, str]]:
         banner = await ai_banners.generate_banner(
@@ -167,7 +164,7 @@ async def generate_banner(
                 ai_background=data.ai_background,
             ),
             principal=principal,
-            ports=ai_ports(c),
+            ports=ai,
         )
         body = _camel(banner) | {
             "links": {
@@ -181,45 +178,37 @@ async def generate_banner(
 
 
 @post("/v1/ai/profile-suggestions", opt=USER, status_code=200)
-async def suggest_profile(
-    request: Request[Any, Any, Any], data: ProfileIn, principal: Principal
-) -> ProfileSuggestionsOut:
+async def suggest_profile(ai: AiDeps, data: ProfileIn, principal: Principal) -> ProfileSuggestionsOut:
     """A headline, an About text and skills within LinkedIn's limits, from your profile and its gaps."""
-    result = await ai_profile.suggest_profile(
-        principal=principal, ports=ai_ports(request.app.state.container), regenerate=data.regenerate
-    )
+    result = await ai_profile.suggest_profile(principal=principal, ports=ai, regenerate=data.regenerate)
     return msgspec.convert(_camel(result), ProfileSuggestionsOut)
 
 
 @get("/v1/ai/usage", opt=USER)
-async def usage(request: Request[Any, Any, Any], principal: Principal) -> Any:
+async def usage(ai: AiDeps, principal: Principal) -> Any:
     """This month's AI spend by provider and model, the budget left, and your response-cache hit rate."""
-    c = request.app.state.container
     result = await ai_usage.monthly_usage(
         principal=principal,
-        uow_factory=c.uow_factory(),
-        clock=c.clock(),
-        monthly_budget_usd=c.settings().ai_monthly_budget_usd,
+        uow_factory=ai.uow_factory,
+        clock=ai.clock,
+        monthly_budget_usd=ai.monthly_budget_usd,
     )
     return _camel(result)
 
 
 @get("/v1/ai/preferences", opt=USER)
-async def get_preferences(request: Request[Any, Any, Any], principal: Principal) -> Any:
-    prefs = await prefs_uc.get_preferences(
-        principal=principal, uow_factory=request.app.state.container.uow_factory()
-    )
+async def get_preferences(ai: AiDeps, principal: Principal) -> Any:
+    prefs = await prefs_uc.get_preferences(principal=principal, uow_factory=ai.uow_factory)
     return _camel(prefs)
 
 
 @put("/v1/ai/preferences", opt=USER)
-async def put_preferences(request: Request[Any, Any, Any], data: PreferencesIn, principal: Principal) -> Any:
-    c = request.app.state.container
+async def put_preferences(ai: AiDeps, data: PreferencesIn, principal: Principal) -> Any:
     prefs = await prefs_uc.set_preferences(
         prefs_uc.SetPreferences(banned_phrases=tuple(data.banned_phrases), brand=_brand(data.brand)),
         principal=principal,
-        uow_factory=c.uow_factory(),
-        clock=c.clock(),
+        uow_factory=ai.uow_factory,
+        clock=ai.clock,
     )
     return _camel(prefs)
 
