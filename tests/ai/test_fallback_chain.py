@@ -9,8 +9,8 @@ import pytest
 from dependency_injector import providers
 
 from inergize.adapters.ai.chain import CircuitBreaker, FallbackChain, Link, RetryPolicy
-from inergize.adapters.ai.factory import make_text_generator
 from inergize.adapters.ai.offline import OfflineTextGenerator
+from inergize.bootstrap.ai import text_generator
 from inergize.domain.ai.generation import ProviderFailed, TextAnswer, TextRequest
 from tests.conftest import make_settings
 from tests.fakes.ai_servers import ANTHROPIC_POST, ScriptedServer, anthropic_error, openai_error
@@ -146,7 +146,7 @@ async def test_over_the_wire_openai_429_then_anthropic_500_then_offline(
         "/v1/chat/completions", *[openai_error(429, "Rate limit", "requests", **{"retry-after": "0.05"})] * 2
     )
     fake_anthropic.push("/v1/messages", *[anthropic_error(500, "api_error", "boom")] * 2)
-    chain = make_text_generator(wire_settings(tmp_path, fake_openai, fake_anthropic))
+    chain = text_generator(wire_settings(tmp_path, fake_openai, fake_anthropic))
     answer = await chain.generate(REQ)
     assert answer.provider == "offline" and answer.text == "offline draft #a #b #c"
     assert answer.attempts == (
@@ -163,7 +163,7 @@ async def test_over_the_wire_openai_down_anthropic_answers(
     tmp_path: Any, fake_openai: ScriptedServer, fake_anthropic: ScriptedServer
 ) -> None:
     fake_openai.push("/v1/chat/completions", openai_error(401, "bad key", "invalid_request_error"))
-    chain = make_text_generator(wire_settings(tmp_path, fake_openai, fake_anthropic))
+    chain = text_generator(wire_settings(tmp_path, fake_openai, fake_anthropic))
     answer = await chain.generate(REQ)
     assert (
         answer.provider == "anthropic"
@@ -184,7 +184,7 @@ async def test_the_http_api_says_which_provider_answered_and_records_the_calls(
     fake_anthropic.push(
         "/v1/messages", anthropic_error(429, "rate_limit_error", "slow down", **{"retry-after": "30"})
     )
-    chain = make_text_generator(wire_settings(tmp_path, fake_openai, fake_anthropic), container.cache())
+    chain = text_generator(wire_settings(tmp_path, fake_openai, fake_anthropic), container.cache())
     container.text_generator.override(providers.Object(chain))
     try:
         u = await make_user()
@@ -224,10 +224,10 @@ async def test_a_banner_over_a_dalle_background_records_the_image_cost(
 
     from PIL import Image
 
-    from inergize.adapters.ai.factory import make_image_generator
+    from inergize.bootstrap.ai import image_generator
 
     settings = wire_settings(tmp_path, fake_openai, fake_anthropic, ai_image_providers="openai,offline")
-    container.image_generator.override(providers.Object(make_image_generator(settings)))
+    container.image_generator.override(providers.Object(image_generator(settings)))
     try:
         u = await make_user()
         r = await client.post(

@@ -6,61 +6,29 @@ Entrypoints (the ASGI factory, the CLI, the library façade, the worker) receive
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from dependency_injector import containers, providers
 
-from inergize.adapters import foundation  # issue 3: cache, rate budgets, broker, outbox
-from inergize.adapters.ai import factory as ai_factory  # issue 6: AI content
 from inergize.adapters.clock import SystemClock
-from inergize.adapters.compliance import factory as compliance_factory  # issue 8: compliance
-from inergize.adapters.email import make_email_outbox, make_email_sender  # issue 4: accounts
-from inergize.adapters.linkedin import factory as linkedin_factory  # issue 5: LinkedIn
-from inergize.adapters.passwords import Argon2PasswordHasher  # issue 4
-from inergize.adapters.persistence.engine import make_engine
 from inergize.adapters.persistence.health import DatabaseHealth
 from inergize.adapters.persistence.unit_of_work import SqlUnitOfWorkFactory
 from inergize.adapters.secrets import load_key_material
-from inergize.adapters.tokens import JwtTokenService
-from inergize.adapters.totp import PyotpTotp  # issue 4
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.ai.deps import AiDeps
 from inergize.application.content.deps import ContentDeps
 from inergize.application.notifications.deps import NotificationDeps
 from inergize.application.platform.deps import PlatformDeps
 from inergize.application.scheduling.deps import SchedulingDeps
-from inergize.bootstrap.accounts import account_policy
+from inergize.bootstrap import accounts, ai, compliance, content, notifications, platform
+from inergize.bootstrap.linkedin import (
+    linkedin_gateway,
+    linkedin_use_case_ports,
+    redirect_uri,
+    secret_box,
+    workbook_reader,
+)
 from inergize.settings import Settings, load_settings
-
-
-def _engine(settings: Settings) -> Any:
-    return make_engine(settings.effective_database_url, pool_size=settings.database_pool_size,
-                       echo=settings.database_echo)
-
-
-def _tokens(settings: Settings, keys: Any) -> JwtTokenService:
-    return JwtTokenService(keys.signing_key_pem, ttl=timedelta(seconds=settings.access_token_ttl_seconds))
-
-
-def _linkedin_ports(*args: Any) -> Any:
-    from inergize.application.linkedin.common import LinkedInPorts
-
-    return LinkedInPorts(*args)
-
-
-def _compliance_gate(ledger: Any) -> Any:  # issue 8
-    from inergize.application.compliance.gate import ComplianceGate
-
-    return ComplianceGate(ledger)
-
-
-def _automation_ports(uow_factory: Any, clock: Any, gate: Any, gateway: Any, linkedin_ports: Any,
-                      moderator: Any) -> Any:  # issue 8
-    from inergize.application.compliance.ports import AutomationPorts, linkedin_auth
-
-    return AutomationPorts(uow_factory=uow_factory, clock=clock, gate=gate, gateway=gateway,
-                           auth_for=linkedin_auth(linkedin_ports), moderator=moderator)
 
 
 class _Built:
@@ -92,59 +60,58 @@ class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     clock = providers.Singleton(SystemClock)
     keys = providers.Singleton(load_key_material, settings)
-    engine = providers.Singleton(_engine, settings)
-    # issue 3: jobs committed in a unit of work go to the outbox; the relay sends them right after commit
-    broker = providers.Singleton(foundation.broker, settings)
-    task_queue = providers.Singleton(foundation.task_queue, broker)
-    outbox_relay = providers.Singleton(foundation.outbox_relay, settings, engine, clock, task_queue)
-    job_ledger = providers.Singleton(foundation.job_ledger, settings, engine, clock)
-    ping_log = providers.Singleton(foundation.ping_log, engine)
+    engine = providers.Singleton(platform.engine, settings)
+    # jobs committed in a unit of work go to the outbox; the relay sends them right after commit
+    broker = providers.Singleton(platform.broker, settings)
+    task_queue = providers.Singleton(platform.task_queue, broker)
+    outbox_relay = providers.Singleton(platform.outbox_relay, settings, engine, clock, task_queue)
+    job_ledger = providers.Singleton(platform.job_ledger, settings, engine, clock)
+    ping_log = providers.Singleton(platform.ping_log, engine)
     uow_factory = providers.Singleton(SqlUnitOfWorkFactory, engine, clock, outbox_relay.provided.relay)
-    tokens = providers.Singleton(_tokens, settings, keys)
-    # issue 4: accounts
-    email_sender = providers.Singleton(make_email_sender, settings)
-    email_outbox = providers.Singleton(make_email_outbox, settings)
-    password_hasher = providers.Singleton(lambda s: Argon2PasswordHasher(s.password_hash_profile), settings)
-    totp = providers.Singleton(PyotpTotp)
-    moderator = providers.Singleton(ai_factory.make_moderator, settings)  # issue 6: provider moderation or None
-    # issue 3: foundation services; one redis.asyncio client shared by cache and budgets (None without Redis)
-    redis_client = providers.Singleton(foundation.redis_client, settings)
-    cache = providers.Singleton(foundation.cache, settings, redis_client.provider)
-    rate_budgets = providers.Singleton(foundation.rate_budgets, settings, redis_client.provider)
-    # issue 6: AI content (text chain behind the response cache, images, files, renderers, voice source)
-    text_generator = providers.Singleton(ai_factory.make_text_generator, settings, cache)
-    image_generator = providers.Singleton(ai_factory.make_image_generator, settings)
-    blob_store = providers.Singleton(ai_factory.make_blob_store, settings)
-    carousel_renderer = providers.Singleton(ai_factory.make_carousel_renderer)
-    banner_renderer = providers.Singleton(ai_factory.make_banner_renderer)
-    pdf_pages = providers.Singleton(ai_factory.make_pdf_pages)
-    past_posts = providers.Singleton(ai_factory.make_past_posts, engine)
-    # issue 5: LinkedIn (sandbox or rest per settings.linkedin_mode) and encryption of its tokens at rest
-    secret_box = providers.Singleton(linkedin_factory.make_secret_box, keys)
-    workbook_reader = providers.Singleton(linkedin_factory.make_workbook_reader)
-    linkedin = providers.Singleton(linkedin_factory.make_linkedin, settings, engine, clock.provider, keys,
-                                   rate_budgets)
+    tokens = providers.Singleton(platform.tokens, settings, keys)
+    # accounts and the mail they send
+    email_sender = providers.Singleton(notifications.email_sender, settings)
+    email_outbox = providers.Singleton(notifications.email_outbox, settings)
+    password_hasher = providers.Singleton(accounts.password_hasher, settings)
+    totp = providers.Singleton(accounts.totp)
+    moderator = providers.Singleton(ai.moderator, settings)  # the provider's moderation, or None
+    # one redis.asyncio client shared by cache and budgets (None without Redis)
+    redis_client = providers.Singleton(platform.redis_client, settings)
+    cache = providers.Singleton(platform.cache, settings, redis_client.provider)
+    rate_budgets = providers.Singleton(platform.rate_budgets, settings, redis_client.provider)
+    # AI content (text chain behind the response cache, images, files, renderers, voice source)
+    text_generator = providers.Singleton(ai.text_generator, settings, cache)
+    image_generator = providers.Singleton(ai.image_generator, settings)
+    blob_store = providers.Singleton(content.blob_store, settings)
+    carousel_renderer = providers.Singleton(ai.carousel_renderer)
+    banner_renderer = providers.Singleton(ai.banner_renderer)
+    pdf_pages = providers.Singleton(content.pdf_pages)
+    past_posts = providers.Singleton(ai.past_posts, engine)
+    # LinkedIn (sandbox or rest per settings.linkedin_mode) and encryption of its tokens at rest
+    secret_box = providers.Singleton(secret_box, keys)
+    workbook_reader = providers.Singleton(workbook_reader)
+    linkedin = providers.Singleton(linkedin_gateway, settings, engine, clock.provider, keys, rate_budgets)
     linkedin_ports = providers.Factory(
-        _linkedin_ports, uow_factory, clock, linkedin, secret_box,
-        providers.Callable(linkedin_factory.redirect_uri, settings),
-        providers.Callable(linkedin_factory.redirect_uri, settings, "/v1/auth/linkedin/callback"))
-    # issue 8: compliance (action budgets + duplicate claims in one ledger round trip) and automation
-    action_ledger = providers.Singleton(compliance_factory.make_action_ledger, settings, redis_client.provider)
-    compliance_gate = providers.Singleton(_compliance_gate, action_ledger)
-    automation_ports = providers.Factory(_automation_ports, uow_factory, clock, compliance_gate, linkedin,
-                                         linkedin_ports, moderator)
-    metrics = providers.Singleton(foundation.metrics, engine)  # Prometheus, at /metrics
-    # the checks the configuration uses: factories below may answer None (e.g. no Redis configured)
-    health_checks = providers.Callable(foundation.present, providers.List(
+        linkedin_use_case_ports, uow_factory, clock, linkedin, secret_box,
+        providers.Callable(redirect_uri, settings),
+        providers.Callable(redirect_uri, settings, "/v1/auth/linkedin/callback"))
+    # compliance (action budgets + duplicate claims in one ledger round trip) and automation
+    action_ledger = providers.Singleton(compliance.action_ledger, settings, redis_client.provider)
+    compliance_gate = providers.Singleton(compliance.compliance_gate, action_ledger)
+    automation_ports = providers.Factory(compliance.automation_ports, uow_factory, clock, compliance_gate,
+                                         linkedin, linkedin_ports, moderator)
+    metrics = providers.Singleton(platform.metrics, engine)  # Prometheus, at /metrics
+    # the checks the configuration uses: the choosers below answer None for unused ones (e.g. no Redis)
+    health_checks = providers.Callable(platform.present, providers.List(
         providers.Singleton(DatabaseHealth, engine),
-        providers.Singleton(foundation.cache_health, settings, redis_client.provider),  # issue 3
-        providers.Singleton(foundation.broker_health, settings, broker.provider),  # issue 3
+        providers.Singleton(platform.cache_health, settings, redis_client.provider),
+        providers.Singleton(platform.broker_health, settings, broker.provider),
     ))
     # What each capability's use cases are handed: entrypoints take these bundles and never assemble
     # ports themselves. Each is built once, and again only if one of its ports is overridden.
     account_deps = _bundle(
         AccountDeps, uow_factory=uow_factory, clock=clock, hasher=password_hasher, tokens=tokens, totp=totp,
-        budgets=rate_budgets, policy=providers.Callable(account_policy, settings), box=secret_box)
+        budgets=rate_budgets, policy=providers.Callable(accounts.account_policy, settings), box=secret_box)
     content_deps = _bundle(ContentDeps, uow_factory=uow_factory, clock=clock, moderator=moderator,
                                        blobs=blob_store, pages=pdf_pages)
     notification_deps = _bundle(
@@ -175,7 +142,7 @@ def bootstrap(settings: Settings | None = None, **overrides: Any) -> Container:
 # the clock, keys, the broker. IN_PROCESS_STATE is shared too when it is in-process (no Redis).
 # Capabilities append names of loop-free objects here (loop-bound ones: engines, async clients, must not).
 SHARED_ACROSS_LOOPS: list[str] = ["clock", "keys", "tokens", "broker", "task_queue"]
-IN_PROCESS_STATE: list[str] = ["cache", "rate_budgets", "action_ledger"]  # action_ledger: issue 8
+IN_PROCESS_STATE: list[str] = ["cache", "rate_budgets", "action_ledger"]
 
 
 def loop_container(parent: Container) -> Container:
@@ -196,16 +163,16 @@ def loop_container(parent: Container) -> Container:
 
 def worker_loop(container: Container) -> Any:
     """The event loop the container's broker runs async jobs on (per worker, not per process)."""
-    return foundation.worker_loop(container.broker())
+    return platform.worker_loop(container.broker())
 
 
 async def shutdown(container: Container) -> None:
     """Release what the container opened (pools, connections)."""
     engine = container.engine()
     await engine.dispose()
-    if container.settings().redis_url:  # issue 3
+    if container.settings().redis_url:
         await container.redis_client().aclose()
-    if container.settings().linkedin_mode == "rest":  # issue 5: the REST adapter's HTTP pool
+    if container.settings().linkedin_mode == "rest":  # the REST adapter's HTTP pool
         close = getattr(container.linkedin(), "aclose", None)
         if close is not None:
             await close()

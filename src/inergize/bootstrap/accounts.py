@@ -1,10 +1,13 @@
-"""Accounts in the composition root: the numbers of the account rules, read from settings."""
+"""Accounts in the composition root: the password hashing profile, one-time codes and the numbers of the
+account rules, read from settings."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from functools import lru_cache
 
+from inergize.adapters.passwords import Argon2PasswordHasher
+from inergize.adapters.totp import PyotpTotp
 from inergize.application.accounts.deps import AccountPolicy
 from inergize.settings import Settings
 
@@ -22,3 +25,11 @@ def account_policy(settings: Settings) -> AccountPolicy:
         api_address_per_minute=settings.api_rate_address_per_minute,
         api_global_per_minute=settings.api_rate_global_per_minute,
     )
+
+
+def password_hasher(settings: Settings) -> Argon2PasswordHasher:
+    return Argon2PasswordHasher(settings.password_hash_profile)
+
+
+def totp() -> PyotpTotp:
+    return PyotpTotp()

@@ -22,8 +22,6 @@ from dramatiq.middleware import (
     TimeLimit,
 )
 
-from inergize.settings import Settings
-
 try:
     import uvloop
 except ImportError:  # not on Windows: the standard loop
@@ -82,18 +80,23 @@ class EventLoopPerWorker(AsyncIO):
         return self.thread.run_coroutine(coro)
 
 
-def make_broker(settings: Settings) -> Broker:
-    """The broker ``settings.effective_broker`` names, with an explicit middleware stack."""
-    middleware = [AgeLimit(), TimeLimit(), ShutdownNotifications(), Callbacks(), Pipelines(),
-                  Retries(max_retries=5, min_backoff=1_000, max_backoff=60_000), EventLoopPerWorker()]
-    broker: Broker
-    if settings.effective_broker == "redis":
-        # the namespace carries the prefix, so two deployments (or test runs) on one Redis never mix
-        broker = RedisBroker(  # type: ignore[no-untyped-call]
-            url=settings.redis_url, namespace=f"{settings.redis_prefix}dramatiq", middleware=middleware)
-    else:
-        broker = StubBroker(middleware=middleware)
-        broker.emit_after("process_boot")
+def _middleware() -> list[Any]:
+    """The explicit middleware stack every broker of ours runs (no Dramatiq defaults)."""
+    return [AgeLimit(), TimeLimit(), ShutdownNotifications(), Callbacks(), Pipelines(),
+            Retries(max_retries=5, min_backoff=1_000, max_backoff=60_000), EventLoopPerWorker()]
+
+
+def redis_broker(url: str, *, namespace: str) -> Broker:
+    """A ``RedisBroker`` at ``url``; ``namespace`` keeps two deployments (or test runs) on one Redis apart."""
+    broker = RedisBroker(url=url, namespace=namespace, middleware=_middleware())  # type: ignore[no-untyped-call]
+    broker.declare_queue(QUEUE)
+    return broker
+
+
+def stub_broker() -> Broker:
+    """The in-process ``StubBroker`` (the embedded default): jobs wait in memory until a worker joins it."""
+    broker = StubBroker(middleware=_middleware())
+    broker.emit_after("process_boot")
     broker.declare_queue(QUEUE)
     return broker
 
@@ -102,4 +105,4 @@ def loop_middleware(broker: Broker) -> EventLoopPerWorker:
     for m in broker.middleware:
         if isinstance(m, EventLoopPerWorker):
             return m
-    raise RuntimeError("the broker was not built by make_broker (no EventLoopPerWorker middleware)")
+    raise RuntimeError("the broker was not built by redis_broker or stub_broker (no EventLoopPerWorker middleware)")

@@ -1,4 +1,5 @@
-"""Build the LinkedIn adapter and the secret box from settings (called by ``bootstrap`` only)."""
+"""LinkedIn in the composition root: the gateway the settings ask for (the embedded sandbox or the REST
+API), the box that encrypts its tokens at rest, the export readers, and the ports of its use cases."""
 
 from __future__ import annotations
 
@@ -35,15 +36,15 @@ class ClockProxy:
         return self._provider().monotonic()
 
 
-def make_workbook_reader() -> OpenpyxlWorkbookReader:
+def workbook_reader() -> OpenpyxlWorkbookReader:
     return OpenpyxlWorkbookReader()
 
 
-def make_secret_box(keys: Any) -> AesGcmSecretBox:
+def secret_box(keys: Any) -> AesGcmSecretBox:
     return AesGcmSecretBox(dict(keys.encryption_keys))
 
 
-def make_linkedin(
+def linkedin_gateway(
     settings: Settings,
     engine: Any,
     clock_provider: Callable[[], Clock],
@@ -65,3 +66,9 @@ def redirect_uri(settings: Settings, path: str = "/v1/linkedin/callback") -> str
     if path == "/v1/linkedin/callback" and settings.linkedin_redirect_url:
         return settings.linkedin_redirect_url
     return settings.effective_public_url + path
+
+
+def linkedin_use_case_ports(*args: Any) -> Any:
+    from inergize.application.linkedin.common import LinkedInPorts
+
+    return LinkedInPorts(*args)

@@ -1,18 +1,41 @@
-"""Factories of the foundation services for ``bootstrap``: the shared Redis client, the cache, the rate
-budgets, the Dramatiq broker, the task queue, the outbox relay and their ``/ready`` checks.
+"""The platform in the composition root: which database engine, cache, rate budgets, broker, task queue,
+outbox relay and ``/ready`` checks the settings ask for.
 
 Each picks the embedded default or Redis from the settings. Redis-backed objects belong to the event
-loop that first uses them, which is why every loop builds its own container (see ``bootstrap``)."""
+loop that first uses them, which is why every loop builds its own container (see ``loop_container``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from inergize.adapters.budgets import InProcessRateBudgets, RedisRateBudgets
 from inergize.adapters.cache import InProcessCache, RedisCache
+from inergize.adapters.jobs import (
+    BrokerHealth,
+    DramatiqTaskQueue,
+    SqlJobLedger,
+    SqlOutboxRelay,
+    SqlPingLog,
+    redis_broker,
+    stub_broker,
+)
+from inergize.adapters.jobs.broker import loop_middleware
+from inergize.adapters.metrics import Metrics
+from inergize.adapters.persistence.engine import make_engine
 from inergize.adapters.redis import RedisHealth, make_redis_client
+from inergize.adapters.tokens import JwtTokenService
 from inergize.settings import Settings
+
+
+def engine(settings: Settings) -> Any:
+    return make_engine(settings.effective_database_url, pool_size=settings.database_pool_size,
+                       echo=settings.database_echo)
+
+
+def tokens(settings: Settings, keys: Any) -> JwtTokenService:
+    return JwtTokenService(keys.signing_key_pem, ttl=timedelta(seconds=settings.access_token_ttl_seconds))
 
 
 def redis_client(settings: Settings) -> Any:
@@ -38,55 +61,43 @@ def cache_health(settings: Settings, client: Callable[[], Any]) -> Any:
 
 
 def present(checks: list[Any]) -> list[Any]:
-    """The health checks the running configuration uses (factories answer None for unused ones)."""
+    """The health checks the running configuration uses (the choosers answer None for unused ones)."""
     return [c for c in checks if c is not None]
 
 
 def broker(settings: Settings) -> Any:
-    from inergize.adapters.jobs import make_broker
+    """The broker ``settings.effective_broker`` names; never Dramatiq's global default (unset, that is a
+    RabbitMQ broker on 127.0.0.1:5672)."""
+    if settings.effective_broker == "redis":
+        return redis_broker(settings.redis_url or "", namespace=f"{settings.redis_prefix}dramatiq")
+    return stub_broker()
 
-    return make_broker(settings)
 
-
-def task_queue(broker: Any) -> Any:
-    from inergize.adapters.jobs import DramatiqTaskQueue
-
+def task_queue(broker: Any) -> DramatiqTaskQueue:
     return DramatiqTaskQueue(broker)
 
 
-def outbox_relay(settings: Settings, engine: Any, clock: Any, queue: Any) -> Any:
-    from inergize.adapters.jobs import SqlOutboxRelay
-
+def outbox_relay(settings: Settings, engine: Any, clock: Any, queue: Any) -> SqlOutboxRelay:
     return SqlOutboxRelay(engine, clock, queue, lease_seconds=60,
                           redeliver_seconds=settings.outbox_redeliver_seconds)
 
 
-def job_ledger(settings: Settings, engine: Any, clock: Any) -> Any:
-    from inergize.adapters.jobs import SqlJobLedger
-
+def job_ledger(settings: Settings, engine: Any, clock: Any) -> SqlJobLedger:
     return SqlJobLedger(engine, clock, lease_seconds=settings.job_lease_seconds)
 
 
-def ping_log(engine: Any) -> Any:
-    from inergize.adapters.jobs import SqlPingLog
-
+def ping_log(engine: Any) -> SqlPingLog:
     return SqlPingLog(engine)
 
 
 def broker_health(settings: Settings, broker: Callable[[], Any]) -> Any:
-    from inergize.adapters.jobs import BrokerHealth
-
     return BrokerHealth(broker()) if settings.effective_broker == "redis" else None
 
 
-def metrics(engine: Any) -> Any:
-    from inergize.adapters.metrics import Metrics
-
+def metrics(engine: Any) -> Metrics:
     return Metrics(engine)
 
 
 def worker_loop(broker: Any) -> Any:
     """The broker's per-worker event loop (``EventLoopPerWorker``): actors run coroutines on it."""
-    from inergize.adapters.jobs.broker import loop_middleware
-
     return loop_middleware(broker)

@@ -1,7 +1,9 @@
-"""Build the AI adapters the settings ask for (``bootstrap`` calls these; nothing is built at import).
+"""AI content in the composition root: which text and image providers, moderator, renderers and
+voice source the settings ask for.
 
 A provider named in a chain without its API key is left out (so the default ``make run`` without keys
-answers offline); a chain that ends up empty, or names an unknown provider, is a configuration error."""
+answers offline); a chain that ends up empty, or names an unknown provider, is a configuration error.
+Provider SDK clients are imported only when their provider is configured."""
 
 from __future__ import annotations
 
@@ -65,7 +67,7 @@ def _text_link(name: str, s: Settings) -> tuple[Link[Any, Any], str] | None:
     return Link(OfflineTextGenerator(), timeout=10.0, breaker=CircuitBreaker(threshold=10**9)), "offline"
 
 
-def make_text_generator(settings: Settings, cache: Any = None) -> Any:
+def text_generator(settings: Settings, cache: Any = None) -> Any:
     """The text chain of ``ai_text_providers``, behind the response cache when ``cache`` is given."""
     built = [
         link
@@ -88,7 +90,7 @@ def make_text_generator(settings: Settings, cache: Any = None) -> Any:
     )
 
 
-def make_image_generator(settings: Settings) -> Any:
+def image_generator(settings: Settings) -> Any:
     from inergize.adapters.ai.offline import OfflineImageGenerator
 
     links: list[Link[Any, Any]] = []
@@ -116,7 +118,7 @@ def make_image_generator(settings: Settings) -> Any:
     return FallbackChain(links, policy=_policy(settings), capability="image")
 
 
-def make_moderator(settings: Settings) -> Any:
+def moderator(settings: Settings) -> Any:
     """OpenAI's moderation endpoint when ``openai_moderation`` is on and a key is set; else None (local
     rules only)."""
     if not (settings.openai_moderation and settings.openai_api_key):
@@ -128,36 +130,19 @@ def make_moderator(settings: Settings) -> Any:
     )
 
 
-def make_blob_store(settings: Settings) -> Any:
-    if settings.blob_backend == "s3":
-        from inergize.adapters.blobs.s3 import S3BlobStore, make_s3_client
-
-        client = make_s3_client(region=settings.s3_region, endpoint_url=settings.s3_endpoint_url)
-        return S3BlobStore(client, settings.s3_bucket or "")
-    from inergize.adapters.blobs.local import LocalBlobStore
-
-    return LocalBlobStore(settings.data_dir / "blobs")
-
-
-def make_carousel_renderer() -> Any:
+def carousel_renderer() -> Any:
     from inergize.adapters.rendering.carousel_pdf import ReportlabCarouselRenderer
 
     return ReportlabCarouselRenderer()
 
 
-def make_pdf_pages() -> Any:
-    from inergize.adapters.rendering.pdf_pages import PdfiumPages
-
-    return PdfiumPages()
-
-
-def make_banner_renderer() -> Any:
+def banner_renderer() -> Any:
     from inergize.adapters.rendering.banner_png import PillowBannerRenderer
 
     return PillowBannerRenderer()
 
 
-def make_past_posts(engine: Any) -> Any:
+def past_posts(engine: Any) -> Any:
     from inergize.adapters.persistence.past_posts import SqlPastPosts
 
     return SqlPastPosts(engine)
