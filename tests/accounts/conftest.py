@@ -18,14 +18,14 @@ async def emails(container: Any) -> AsyncIterator[RecordingEmailSender]:
     from sqlalchemy import delete
 
     from inergize.adapters.persistence.tables.platform import outbox
-    from inergize.entrypoints.workers.notifications import NOTIFICATION_JOBS
+    from inergize.entrypoints.workers.notifications import SPECS
 
     sender = RecordingEmailSender()
     container.email_sender.override(providers.Object(sender))
     yield sender
     container.email_sender.reset_override()
     async with container.engine().begin() as conn:
-        await conn.execute(delete(outbox).where(outbox.c.actor.in_(list(NOTIFICATION_JOBS))))
+        await conn.execute(delete(outbox).where(outbox.c.actor.in_([spec.name for spec in SPECS])))
 
 
 @pytest.fixture

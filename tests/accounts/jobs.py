@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from inergize.adapters.persistence.tables.platform import outbox
-from inergize.entrypoints.workers.notifications import NOTIFICATION_JOBS
+from inergize.entrypoints.workers.notifications import SPECS
 
 
 async def run_account_jobs(container: Any) -> int:
@@ -18,7 +18,7 @@ async def run_account_jobs(container: Any) -> int:
         rows = (
             await conn.execute(
                 select(outbox.c.id, outbox.c.actor, outbox.c.payload)
-                .where(outbox.c.actor.in_(list(NOTIFICATION_JOBS)))
+                .where(outbox.c.actor.in_([spec.name for spec in SPECS]))
                 .order_by(outbox.c.created_at)
             )
         ).all()
@@ -27,6 +27,6 @@ async def run_account_jobs(container: Any) -> int:
         async with engine.begin() as conn:
             claimed = (await conn.execute(delete(outbox).where(outbox.c.id == row.id))).rowcount
         if claimed:  # another test's runner may have taken it meanwhile
-            await NOTIFICATION_JOBS[row.actor](container, **row.payload)
+            await next(s for s in SPECS if s.name == row.actor)(container, **row.payload)
             ran += 1
     return ran

@@ -7,9 +7,11 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from inergize.adapters.persistence.tables.platform import outbox
+from inergize.application.ai.carousels import CAROUSEL_JOB
+from inergize.application.content.library import RENDER_JOB
 from inergize.entrypoints.workers.jobs import JOBS
 
-AI_ACTORS = ["ai.carousel", "ai.render_version"]
+AI_ACTORS = [CAROUSEL_JOB, RENDER_JOB]
 
 
 async def run_ai_jobs(container: Any) -> int:

@@ -10,6 +10,7 @@ from sqlalchemy import insert, select
 
 from inergize.adapters.persistence.tables import metadata
 from inergize.adapters.persistence.tables.platform import outbox
+from inergize.application.ai.carousels import CAROUSEL_JOB
 from inergize.domain.linkedin.account import LinkedInProfile
 from tests.ai.jobs import run_ai_jobs
 
@@ -111,12 +112,12 @@ async def test_a_carousel_job_runs_once_even_if_delivered_twice(
     )
     job_id = r.json()["id"]
     async with container.engine().connect() as conn:
-        rows = (await conn.execute(select(outbox.c.payload).where(outbox.c.actor == "ai.carousel"))).all()
+        rows = (await conn.execute(select(outbox.c.payload).where(outbox.c.actor == CAROUSEL_JOB))).all()
     assert {"job_id": job_id} in [row.payload for row in rows]  # ids only in the envelope
     await run_ai_jobs(container)
     from inergize.entrypoints.workers.jobs import JOBS
 
-    await JOBS["ai.carousel"](container, job_id=job_id)  # a redelivery
+    await JOBS[CAROUSEL_JOB](container, job_id=job_id)  # a redelivery
     listing = (await client.get("/v1/content", headers=u.headers)).json()["items"]
     assert [i["kind"] for i in listing] == ["carousel"]
     job = (await client.get(f"/v1/ai/jobs/{job_id}", headers=u.headers)).json()

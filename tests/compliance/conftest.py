@@ -16,8 +16,8 @@ async def _leave_nothing_runnable(container: Any) -> AsyncIterator[None]:
 
     from inergize.adapters.persistence.tables.compliance import campaign_steps
     from inergize.adapters.persistence.tables.platform import outbox
+    from inergize.application.compliance.engine import RUN_STEP_JOB
     from inergize.application.notifications.inbox import EMAIL_JOB
-    from inergize.entrypoints.workers.compliance import RUN_STEP_JOB
 
     async with container.engine().begin() as conn:
         await conn.execute(update(campaign_steps).where(campaign_steps.c.state.in_(["planned", "running"]))

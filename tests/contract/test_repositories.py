@@ -122,15 +122,16 @@ async def test_leaving_without_commit_rolls_back(container: Any) -> None:
 
 async def test_outbox_rows_are_written_in_the_same_transaction(container: Any) -> None:
     from inergize.adapters.persistence.tables.platform import outbox
+    from inergize.application.platform.ping import PING_JOB
 
     marker = uuid.uuid4().hex
     async with container.uow_factory()() as uow:
-        uow.jobs.enqueue("ping", token=marker)
+        uow.jobs.enqueue(PING_JOB, token=marker)
     async with container.uow_factory()() as uow:
-        uow.jobs.enqueue("ping", token=marker + "-kept")
+        uow.jobs.enqueue(PING_JOB, token=marker + "-kept")
         await uow.commit()
     async with container.uow_factory()(read_only=True) as uow:
-        rows = (await uow.connection.execute(select(outbox.c.payload).where(outbox.c.actor == "ping"))).all()
+        rows = (await uow.connection.execute(select(outbox.c.payload).where(outbox.c.actor == PING_JOB))).all()
     markers = [r.payload.get("token") for r in rows]
     assert marker + "-kept" in markers and marker not in markers
 

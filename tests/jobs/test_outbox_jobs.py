@@ -16,16 +16,18 @@ from inergize.adapters.jobs import SqlOutboxRelay
 from inergize.adapters.persistence.tables.jobs import processed_jobs
 from inergize.adapters.persistence.tables.platform import outbox
 from inergize.adapters.persistence.unit_of_work import SqlUnitOfWorkFactory
-from inergize.entrypoints.workers.jobs import JOBS
+from inergize.application.platform.ping import PING_JOB
+from inergize.entrypoints.workers.jobs import FORMER_NAMES, JOBS
 from inergize.entrypoints.workers.periodic import tick_once
 from inergize.entrypoints.workers.runtime import Workers, bind_actors
+from inergize.entrypoints.workers.spec import JobSpec
 from tests.fakes.clock import FakeClock
 
 
 async def enqueue_ping(c: Any, uow_factory: Any = None) -> tuple[str, uuid.UUID]:
     token = uuid.uuid4().hex
     async with (uow_factory or c.uow_factory())() as uow:
-        uow.jobs.enqueue("ping", token=token)
+        uow.jobs.enqueue(PING_JOB, token=token)
         job_id = uow.jobs.pending[-1][0]  # the outbox id (a fast worker may retire the row at once)
         await uow.commit()
     return token, job_id
@@ -50,7 +52,7 @@ async def workers(jobs_container: Any) -> Any:
 def test_every_actor_uses_the_containers_broker_and_no_rabbitmq_broker_exists(jobs_container: Any) -> None:
     actors = bind_actors(jobs_container)
     broker = jobs_container.broker()
-    assert set(actors) == set(JOBS) and "ping" in actors
+    assert set(actors) == set(JOBS) | set(FORMER_NAMES) and PING_JOB in actors
     assert all(actor.broker is broker for actor in actors.values())
     assert all(broker.get_actor(name).broker is broker for name in broker.get_declared_actors())
     # Dramatiq's global default (a RabbitMQ broker, created on first use) was never created
@@ -76,11 +78,38 @@ async def test_a_committed_job_runs_exactly_once(jobs_container: Any, workers: W
     assert await c.ping_log().count(token) == 1
 
 
+async def test_a_job_committed_under_its_former_name_still_runs_once(jobs_container: Any,
+                                                                     workers: Workers) -> None:
+    c = jobs_container
+    workers.start()
+    token = uuid.uuid4().hex
+    async with c.uow_factory()() as uow:
+        uow.jobs.enqueue("ping", token=token)  # an outbox row written before the job was renamed
+        job_id = uow.jobs.pending[-1][0]
+        await uow.commit()
+    await drain(workers)
+    assert await c.ping_log().count(token) == 1
+    assert await outbox_row(c, job_id) is None
+    await c.task_queue().send("ping", {"token": token}, job_id=str(job_id))  # a late redelivery
+    await drain(workers)
+    assert await c.ping_log().count(token) == 1
+
+
+def test_each_actor_carries_its_jobs_options(jobs_container: Any) -> None:
+    actors = bind_actors(jobs_container)
+    lease = jobs_container.settings().job_lease_seconds
+    for name, actor in actors.items():
+        spec = JOBS[FORMER_NAMES.get(name, name)]
+        assert actor.queue_name == "inergize"
+        assert actor.options == spec.dramatiq_options(lease)
+        assert actor.options["time_limit"] <= lease * 1000
+
+
 async def test_a_rolled_back_unit_of_work_enqueues_nothing(jobs_container: Any) -> None:
     c = jobs_container
     token = uuid.uuid4().hex
     async with c.uow_factory()() as uow:
-        uow.jobs.enqueue("ping", token=token)  # never committed
+        uow.jobs.enqueue(PING_JOB, token=token)  # never committed
     async with c.engine().connect() as conn:
         n = (await conn.execute(select(func.count()).select_from(outbox)
                                 .where(outbox.c.payload["token"].as_string() == token))).scalar_one()
@@ -195,7 +224,7 @@ async def test_a_duplicate_delivery_runs_the_handler_once(jobs_container: Any, w
     token, job_id = await enqueue_ping(c, SqlUnitOfWorkFactory(c.engine(), c.clock(), after_commit=None))
     queue = c.task_queue()
     for _ in range(3):
-        await queue.send("ping", {"token": token}, job_id=str(job_id))
+        await queue.send(PING_JOB, {"token": token}, job_id=str(job_id))
     workers.start()
     await drain(workers)
     assert await c.ping_log().count(token) == 1
@@ -213,7 +242,7 @@ async def test_a_failing_handler_is_retried_and_then_runs_to_completion(jobs_con
             raise ConnectionError("a provider hiccup")
         await container.ping_log().record(token, container.clock().now())
 
-    registry.register("test.flaky", flaky)
+    registry.register(JobSpec("test.flaky", flaky))
     try:
         workers = Workers(c, threads=1)
         workers.start()

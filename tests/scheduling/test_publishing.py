@@ -12,7 +12,7 @@ import pytest
 
 from inergize.application.scheduling import queue_settings as ss
 from inergize.application.scheduling import schedule as uc
-from inergize.application.scheduling.publishing import Publisher, tick
+from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher, tick
 from inergize.domain.scheduling.publication import CLAIM_SECONDS, MAX_ATTEMPTS, PublicationState
 from tests.scheduling.helpers import (
     FaultyGateway,
@@ -367,8 +367,8 @@ async def test_the_periodic_tick_and_the_registered_job_publish_through_the_cont
 
     before = counted("published"), counted("skipped")
     for job in jobs:
-        await JOBS["publish_publications"](container, **job)
-        await JOBS["publish_publications"](container, **job)  # a redelivery changes nothing
+        await JOBS[PUBLISH_JOB](container, **job)
+        await JOBS[PUBLISH_JOB](container, **job)  # a redelivery changes nothing
     done = await _get(container, user, item.id)
     assert done.state is S.PUBLISHED and done.post_urn and done.attempts == 1
     assert (counted("published") - before[0], counted("skipped") - before[1]) == (1, 1)  # for /metrics

@@ -22,12 +22,13 @@ from dramatiq.middleware import (
     TimeLimit,
 )
 
+from inergize.ports.task_queue import QUEUE
+
 try:
     import uvloop
 except ImportError:  # not on Windows: the standard loop
     uvloop = None  # type: ignore[assignment]
 
-QUEUE = "inergize"  # every job travels on one queue; the actor name picks the handler
 R = TypeVar("R")
 log = logging.getLogger("inergize.worker")
 

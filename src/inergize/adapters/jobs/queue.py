@@ -8,9 +8,7 @@ from typing import Any
 from dramatiq import Broker, Message
 from dramatiq.brokers.stub import StubBroker
 
-from inergize.adapters.jobs.broker import QUEUE
-
-JOB_ID_KWARG = "_job_id"  # the outbox id travels with the handler's kwargs; the worker dedupes on it
+from inergize.ports.task_queue import JOB_ID_KEY, QUEUE
 
 
 class DramatiqTaskQueue:
@@ -20,7 +18,7 @@ class DramatiqTaskQueue:
     async def send(self, actor: str, payload: dict[str, Any], *, job_id: str,
                    delay_seconds: float = 0) -> None:
         message: Message[Any] = Message(queue_name=QUEUE, actor_name=actor, args=(), options={},
-                                        kwargs={**payload, JOB_ID_KWARG: job_id}, message_id=job_id)
+                                        kwargs={**payload, JOB_ID_KEY: job_id}, message_id=job_id)
         delay = int(delay_seconds * 1000) or None
         if isinstance(self._broker, StubBroker):
             self._broker.enqueue(message, delay=delay)  # in memory: nothing to wait for

@@ -1,7 +1,7 @@
 """Carousels: a plan (title, content slides, closing, caption) from the text chain, rendered to a
 LinkedIn-ready PDF (1080×1350 pages) off the event loop, stored in the BlobStore and the library.
 
-It runs as a job through the outbox (``ai.carousel``): the request answers at once with a job the client
+It runs as a job through the outbox (``ai.render_carousel``): the request answers at once with a job the client
 polls for progress; the job is idempotent (a finished job is not run again; a crashed one starts over
 and overwrites the same blob key)."""
 
@@ -27,7 +27,7 @@ from inergize.domain.content.documents import Brand, CarouselDeck, Slide
 from inergize.domain.content.library import ContentKind
 from inergize.domain.platform.errors import InergizeError, NotFound, ValidationFailed
 
-JOB_ACTOR = "ai.carousel"
+CAROUSEL_JOB = "ai.render_carousel"
 
 
 class GenerateCarousel(msgspec.Struct, frozen=True, kw_only=True):
@@ -96,7 +96,7 @@ async def request_carousel(cmd: GenerateCarousel, *, principal: Principal, ports
             uow, principal.user_id, paid=ports.text.paid, now=now, monthly_budget_usd=ports.monthly_budget_usd
         )
         await uow.ai_jobs.add(job)
-        uow.jobs.enqueue(JOB_ACTOR, job_id=str(job.id))
+        uow.jobs.enqueue(CAROUSEL_JOB, job_id=str(job.id))
         await uow.commit()
     return job
 

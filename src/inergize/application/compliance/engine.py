@@ -42,6 +42,7 @@ STEP_CAPABILITY = {StepKind.INVITE: Capability.SEND_INVITATION, StepKind.FOLLOW_
                    StepKind.WITHDRAW: Capability.WITHDRAW_INVITATION, StepKind.REACT: Capability.REACT,
                    StepKind.COMMENT: Capability.COMMENT}
 MAX_TRANSIENT_ATTEMPTS = 3
+RUN_STEP_JOB = "compliance.run_step"  # runs one step now; the tick finds due steps in the database
 
 
 def _spread(step_id: uuid.UUID, seconds: int) -> timedelta:

@@ -35,8 +35,8 @@ from inergize.ports.clock import Clock
 from inergize.ports.email import EmailMessage, EmailSender
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
-EMAIL_JOB = "send_notification_email"
-PENDING_EMAIL_JOB = "send_email"
+EMAIL_JOB = "notifications.email_notification"
+PENDING_EMAIL_JOB = "notifications.send_email"
 
 
 async def notify(
@@ -110,7 +110,7 @@ async def deliver_notification_email(
     clock: Clock,
     base_url: str,
 ) -> bool:
-    """The ``send_notification_email`` job: send the email of a notification once. Safe to run again
+    """The ``notifications.email_notification`` job: send the email of a notification once. Safe to run again
     (delivery is at least once): an already emailed notification is skipped. Returns whether it sent."""
     async with uow_factory(read_only=True) as uow:
         item = await uow.notifications.get(notification_id)
@@ -129,7 +129,7 @@ async def deliver_notification_email(
 async def deliver_pending_email(
     email_id: uuid.UUID, *, uow_factory: UnitOfWorkFactory, email_sender: EmailSender
 ) -> bool:
-    """The ``send_email`` job: send a pending email and forget it. Safe to run again."""
+    """The ``notifications.send_email`` job: send a pending email and forget it. Safe to run again."""
     async with uow_factory(read_only=True) as uow:
         message = await uow.notifications.take_email(email_id)
     if message is None:

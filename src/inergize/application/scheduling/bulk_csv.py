@@ -26,7 +26,7 @@ from inergize.ports.moderator import Moderator
 from inergize.ports.scheduling import ImportProgress
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
-IMPORT_JOB = "import_schedule_csv"
+IMPORT_JOB = "scheduling.import_csv"
 MAX_UPLOAD_BYTES = 2_000_000
 EXPORT_LIMIT = 10_000
 

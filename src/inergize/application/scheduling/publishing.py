@@ -43,7 +43,7 @@ from inergize.ports.scheduling import PublishedResult
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
-PUBLISH_JOB = "publish_publications"
+PUBLISH_JOB = "scheduling.publish_due"
 S = PublicationState
 # Runs an action with a user's LinkedIn credentials (the LinkedIn capability's ``call_as_member``:
 # refresh ahead of expiry, one refresh-and-retry on a 401, broken only on a confirmed 401).

@@ -6,12 +6,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from inergize.application.compliance.engine import expire_stale_steps, run_step
+from inergize.application.compliance.engine import RUN_STEP_JOB, expire_stale_steps, run_step
+from inergize.entrypoints.workers.spec import JobSpec, job
 
-RUN_STEP_JOB = "campaign.run_step"
 DUE_BATCH = 100
 
 
+@job(RUN_STEP_JOB, time_limit=120)
 async def campaign_run_step(container: Any, *, step_id: str) -> None:
     """Run one campaign step now (a no-op when it is not due, not planned, paused or already run)."""
     await run_step(uuid.UUID(step_id), ports=container.automation_ports())
@@ -28,3 +29,6 @@ async def run_due_steps(container: Any) -> None:
 
 async def expire_stale(container: Any) -> None:
     await expire_stale_steps(ports=container.automation_ports())
+
+
+SPECS: tuple[JobSpec, ...] = (campaign_run_step,)

@@ -1,49 +1,39 @@
-"""The job registry: actor name -> handler. THE contract every capability uses for background work.
+"""The job registry: every job's spec, collected from the capability modules (``spec.py`` says how a
+job is declared and what a handler may assume).
 
-A handler is ``async def handler(container, **kwargs) -> None``:
-
-- ``container`` is a container built for the worker's own event loop (its own database engine and
-  Redis client; the same settings, clock and in-process stores as the API).
-- ``kwargs`` are what the use case passed to ``uow.jobs.enqueue("<actor>", **kwargs)``: ids and small
-  JSON values only (strings, numbers, booleans), never objects; load the rest from the database.
-- The job is written to the outbox in the use case's transaction and relayed after commit; the worker
-  runs a given job id once (a ledger skips redeliveries of a finished job). A handler that raises is
-  retried (Dramatiq retries, then the outbox sweep), and a crash in the middle runs it again, so a
-  handler is still idempotent: it checks the state it is about to change.
-- It calls use cases (``inergize.application``) with the container's ports, never adapters.
-
-Register one line per handler below, importing it from your ``entrypoints/workers/<capability>.py``.
-"""
+Jobs are named ``<capability>.<verb>``. Outbox rows and broker messages written before a job got its
+current name still run: ``FORMER_NAMES`` maps each old name to the job that now does the work."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any
+from inergize.entrypoints.workers import ai, compliance, notifications, platform, scheduling
+from inergize.entrypoints.workers.spec import Handler, JobSpec
 
-from inergize.entrypoints.workers import compliance as compliance_jobs  # issue 8
-from inergize.entrypoints.workers import scheduling  # issue 7
-from inergize.entrypoints.workers.ai import render_carousel, rerender_version  # issue 6
-from inergize.entrypoints.workers.notifications import NOTIFICATION_JOBS
-from inergize.entrypoints.workers.platform import ping
+SPECS: tuple[JobSpec, ...] = (*platform.SPECS, *ai.SPECS, *notifications.SPECS, *scheduling.SPECS,
+                              *compliance.SPECS)
+JOBS: dict[str, JobSpec] = {spec.name: spec for spec in SPECS}
 
-Handler = Callable[..., Awaitable[None]]
-
-JOBS: dict[str, Handler] = {
-    "ping": ping,  # issue 3: proves the outbox -> broker -> worker path end to end
-    "ai.carousel": render_carousel,  # issue 6: carousel PDFs
-    "ai.render_version": rerender_version,  # issue 6: files of edited carousels and banners
-    **NOTIFICATION_JOBS,  # issue 4: notification emails
-    "publish_publications": scheduling.publish_publications,  # issue 7: scheduling
-    "import_schedule_csv": scheduling.import_schedule_csv,  # issue 7
-    compliance_jobs.RUN_STEP_JOB: compliance_jobs.campaign_run_step,  # issue 8: one campaign step
+FORMER_NAMES: dict[str, str] = {
+    "ping": platform.ping.name,
+    "ai.carousel": ai.render_carousel.name,
+    "send_notification_email": notifications.send_notification_email.name,
+    "send_email": notifications.send_email.name,
+    "publish_publications": scheduling.publish_publications.name,
+    "import_schedule_csv": scheduling.import_schedule_csv.name,
+    "campaign.run_step": compliance.campaign_run_step.name,
 }
 
 
-def register(name: str, handler: Handler) -> None:
-    """Add a handler (for embedding and tests); names are unique."""
-    if name in JOBS and JOBS[name] is not handler:
-        raise ValueError(f"a job named {name!r} is already registered")
-    JOBS[name] = handler
+def spec_for(name: str) -> JobSpec:
+    """The job that runs a message named ``name`` (its current name or a former one)."""
+    return JOBS[FORMER_NAMES.get(name, name)]
 
 
-__all__: list[Any] = ["JOBS", "Handler", "register"]
+def register(spec: JobSpec) -> None:
+    """Add a job (for embedding and tests); names are unique."""
+    if spec.name in FORMER_NAMES or JOBS.get(spec.name, spec) is not spec:
+        raise ValueError(f"a job named {spec.name!r} is already registered")
+    JOBS[spec.name] = spec
+
+
+__all__ = ["FORMER_NAMES", "JOBS", "SPECS", "Handler", "JobSpec", "register", "spec_for"]

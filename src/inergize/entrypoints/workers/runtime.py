@@ -1,4 +1,4 @@
-"""Running jobs: actors built from ``JOBS`` on the container's broker, the embedded worker threads,
+"""Running jobs: actors built from the job specs (``jobs.py``) on the container's broker, the embedded worker threads,
 and the background services ``inergize serve`` starts (embedded workers and the tick).
 
 Every actor is created here with ``broker=container.broker()`` (never Dramatiq's global broker). An
@@ -17,13 +17,12 @@ from typing import Any
 
 import dramatiq
 
-from inergize.entrypoints.workers.jobs import JOBS
+from inergize.entrypoints.workers.jobs import FORMER_NAMES, JOBS, spec_for
 from inergize.entrypoints.workers.periodic import run_periodic
+from inergize.ports.task_queue import JOB_ID_KEY, QUEUE
 
 log = logging.getLogger("inergize.worker")
 _runners: weakref.WeakKeyDictionary[Any, JobRunner] = weakref.WeakKeyDictionary()  # one per broker
-QUEUE = "inergize"  # the queue the broker declares (adapters.jobs.QUEUE)
-JOB_ID_KWARG = "_job_id"  # set by the task queue (adapters.jobs.JOB_ID_KWARG)
 
 
 class JobRunner:
@@ -59,7 +58,8 @@ class JobRunner:
         self._loop.run(self.run(name, job_id, kwargs))
 
     async def run(self, name: str, job_id: str, kwargs: dict[str, Any]) -> bool:
-        """Run handler ``name`` for outbox job ``job_id`` unless it ran or is running; True if it ran."""
+        """Run job ``name`` (or the job a former name now means) for outbox job ``job_id`` unless it ran
+        or is running; True if it ran."""
         container = self.loop_container()
         ledger = container.job_ledger()
         jid = uuid.UUID(job_id)
@@ -67,7 +67,7 @@ class JobRunner:
             log.info("job %s (%s) already finished or running elsewhere: skipped", job_id, name)
             return False
         try:
-            await JOBS[name](container, **kwargs)
+            await spec_for(name)(container, **kwargs)
         except BaseException:
             await ledger.release(jid)  # the retry (Dramatiq's, or the outbox sweep's) may take it again
             raise
@@ -76,23 +76,25 @@ class JobRunner:
 
 
 def bind_actors(container: Any) -> dict[str, dramatiq.Actor[Any, Any]]:
-    """Declare one actor per ``JOBS`` entry on the container's broker (idempotent); return them all."""
+    """Declare one actor per job on the container's broker, with the job's options, and one per former
+    name (messages sent before a rename still find their handler); idempotent; return them all."""
     broker = container.broker()
     runner = _runners.get(broker)
     if runner is None:
         runner = _runners[broker] = JobRunner(container)
-    lease_ms = int(container.settings().job_lease_seconds * 1000)
-    for name in JOBS:
+    lease = container.settings().job_lease_seconds
+    names = [*JOBS, *FORMER_NAMES]
+    for name in names:
         if name not in broker.actors:
             dramatiq.Actor(_performer(runner, name), broker=broker, actor_name=name, queue_name=QUEUE,
-                           priority=0, options={"time_limit": lease_ms, "max_retries": 5})
-    return {name: broker.get_actor(name) for name in JOBS}
+                           priority=0, options=spec_for(name).dramatiq_options(lease))
+    return {name: broker.get_actor(name) for name in names}
 
 
 def _performer(runner: JobRunner, name: str) -> Callable[..., None]:
     # a plain function: Dramatiq would wrap a coroutine function with its process-global loop
     def perform(**kwargs: Any) -> None:
-        job_id = kwargs.pop(JOB_ID_KWARG)
+        job_id = kwargs.pop(JOB_ID_KEY)
         runner.perform(name, job_id, kwargs)
 
     perform.__name__ = perform.__qualname__ = f"job_{name}"

@@ -7,9 +7,10 @@ import uuid
 from typing import Any
 
 from inergize.application.linkedin.common import MemberCalls
-from inergize.application.scheduling.bulk_csv import run_import
+from inergize.application.scheduling.bulk_csv import IMPORT_JOB, run_import
 from inergize.application.scheduling.media import blob_media_reader
-from inergize.application.scheduling.publishing import Publisher, tick
+from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher, tick
+from inergize.entrypoints.workers.spec import JobSpec, job
 
 
 def publisher(container: Any) -> Publisher:
@@ -26,6 +27,7 @@ def publisher(container: Any) -> Publisher:
                      claim_seconds=settings.scheduler_claim_seconds)
 
 
+@job(PUBLISH_JOB, time_limit=300)  # INERGIZE_SCHEDULER_CLAIM_SECONDS' default: a later tick takes the claim then
 async def publish_publications(container: Any, *, ids: list[str], claim: str) -> None:
     """Publish the claimed items ``ids`` (idempotent: items no longer held by ``claim`` are skipped)."""
     container.platform_deps().metrics.count_publications(await publisher(container).publish(ids, claim))
@@ -46,8 +48,12 @@ async def claim_due_publications(container: Any) -> None:
             return
 
 
+@job(IMPORT_JOB)  # a large file takes up to the lease; it resumes after its last committed row
 async def import_schedule_csv(container: Any, *, import_id: str) -> None:
     """Import a stored CSV upload row by row (resumes after the last committed row)."""
     deps = container.scheduling_deps()
     await run_import(uuid.UUID(import_id), uow_factory=deps.uow_factory, clock=deps.clock,
                      moderator=deps.moderator)
+
+
+SPECS: tuple[JobSpec, ...] = (publish_publications, import_schedule_csv)
