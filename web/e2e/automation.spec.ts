@@ -1,6 +1,5 @@
-import type { APIRequestContext } from "@playwright/test";
-
-import { createVerifiedAccount, signIn, type Account } from "./support/accounts";
+import { createVerifiedAccount, signIn } from "./support/accounts";
+import { dueInvitationTask, openAllHours } from "./support/automation";
 import { expectAccessible } from "./support/axe";
 import { apiToken, connectSandbox } from "./support/schedule";
 import { screenshots } from "./support/screenshots";
@@ -15,34 +14,10 @@ const CSV = [
   "Alan,Turing,https://www.linkedin.com/in/alan-turing-e2e,Bletchley Park,Cryptanalyst",
 ].join("\n");
 
-/** Open every hour of every day and plan the first action at once, so a task is due within a tick. */
-async function openAllHours(request: APIRequestContext, account: Account): Promise<void> {
-  const login = await request.post("/v1/auth/login", { data: { email: account.email, password: account.password } });
-  const headers = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-  const me = await request.get("/v1/me", { headers });
-  const profile = await request.patch("/v1/me", {
-    headers: { ...headers, "If-Match": me.headers()["etag"] ?? "" },
-    data: { timezone: "UTC", workingHours: { start: "00:00", end: "23:59", days: [1, 2, 3, 4, 5, 6, 7] } },
-  });
-  expect(profile.ok(), await profile.text()).toBe(true);
-  const settings = await request.get("/v1/compliance/settings", { headers });
-  const pacing = {
-    ...((await settings.json()) as { pacing: Record<string, unknown> }).pacing,
-    jitter_seconds: 0,
-    long_break_probability: 0,
-    min_gap_seconds: 30,
-  };
-  const saved = await request.patch("/v1/compliance/settings", {
-    headers: { ...headers, "If-Match": settings.headers()["etag"] ?? "" },
-    data: { pacing },
-  });
-  expect(saved.ok(), await saved.text()).toBe(true);
-}
-
 test("starts an assisted campaign from a CSV and completes its first task", async ({ page, request, context }) => {
   test.setTimeout(120_000);
   const account = await createVerifiedAccount(request);
-  await openAllHours(request, account);
+  await openAllHours(request, await apiToken(request, account));
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, account);
 
@@ -84,11 +59,7 @@ test("starts an assisted campaign from a CSV and completes its first task", asyn
 
   // The first invitation falls due at once; the worker's tick hands it to the task list.
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Tasks" }).click();
-  const task = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Send an invitation/ }) }).first();
-  await expect(async () => {
-    await page.reload();
-    await expect(task).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 75_000, intervals: [3_000] });
+  const task = await dueInvitationTask(page);
   await expectAccessible(page, "on the task list");
   await screenshots(page, "automation-tasks");
 

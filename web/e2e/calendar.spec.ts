@@ -1,6 +1,6 @@
 import { createVerifiedAccount, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { apiToken, connectSandbox, readyPost, scheduleAt, setTimeZone, wallClock } from "./support/schedule";
+import { apiToken, connectSandbox, dragOnto, readyPost, scheduleAt, setTimeZone, wallClock } from "./support/schedule";
 import { screenshots } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
@@ -40,17 +40,7 @@ test("schedules a post, drags it to today on the calendar and sees it published"
   await page.getByRole("button", { name: "Month" }).click();
   const post = page.locator(`.fc td[data-date="${tomorrow.date}"] .fc-event`, { hasText: "Three lessons" });
   await expect(post).toBeVisible();
-  const target = page.locator(`.fc td[data-date="${today.date}"]`);
-  const from = await post.boundingBox();
-  const to = await target.boundingBox();
-  if (!from || !to) throw new Error("the post or today's cell is not on screen");
-  // Grab the entry by its start (a long title overflows its cell).
-  const grab = { x: from.x + Math.min(12, from.width / 2), y: from.y + from.height / 2 };
-  await page.mouse.move(grab.x, grab.y);
-  await page.mouse.down();
-  await page.mouse.move(grab.x + 8, grab.y + 8, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-  await page.mouse.up();
+  await dragOnto(page, post, page.locator(`.fc td[data-date="${today.date}"]`));
   await expect(page.getByText(/^Moved to /)).toBeVisible();
   await expect(page.locator(`.fc td[data-date="${today.date}"]`).getByText("Three lessons")).toBeVisible();
 

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 import type { Account } from "./accounts";
 
@@ -59,4 +59,18 @@ export function wallClock(instant: Date, zone: string): { date: string; time: st
   }).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
+}
+
+/** Drags a calendar entry onto a cell with the mouse, as a person does (FullCalendar needs real moves). */
+export async function dragOnto(page: Page, entry: Locator, target: Locator): Promise<void> {
+  const from = await entry.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error("the entry or the target cell is not on screen");
+  // Grab the entry by its start (a long title overflows its cell).
+  const grab = { x: from.x + Math.min(12, from.width / 2), y: from.y + from.height / 2 };
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + 8, grab.y + 8, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
 }

@@ -18,3 +18,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize(before);
 }
+
+/** One full-page screenshot at the current width (`test-results/screenshots/<name>.png`): a step of a walk. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(DIR, `${name}.png`), fullPage: true, animations: "disabled" });
+}
