@@ -28,10 +28,12 @@ from inergize.domain.linkedin.account import (
     LinkedInProfile,
     OAuthState,
     StatePurpose,
+    TokenReencryption,
 )
 from inergize.domain.linkedin.auth import SELF_SERVE_SCOPES, LinkedInIdentity
 from inergize.domain.linkedin.errors import LinkedInTokenRejected, LinkedInUnavailable
 from inergize.domain.platform.errors import Conflict, NotFound, ValidationFailed
+from inergize.domain.platform.secrets import SecretUnreadable
 
 
 def state_digest(state: str) -> str:
@@ -216,26 +218,31 @@ async def maintain_connections(ports: LinkedInPorts, *, batch: int = 200) -> dic
     return counts
 
 
-async def reencrypt_tokens(ports: LinkedInPorts, *, batch: int = 200) -> int:
-    """Re-encrypt every stored token with the primary key (after adding a new key); returns how many
-    connections changed. Safe to re-run; old keys can be removed once it reports 0."""
-    box, after, changed = ports.secret_box, None, 0
+async def reencrypt_tokens(ports: LinkedInPorts, *, batch: int = 200) -> TokenReencryption:
+    """Re-encrypt every stored token with the primary key (after adding a new key). Safe to re-run;
+    old keys can be removed once it reports nothing changed and nothing unreadable. One unreadable
+    connection does not stop the others from moving."""
+    box, after, changed, unreadable = ports.secret_box, None, 0, 0
     while True:
         async with ports.uow_factory() as uow:
             page = await uow.linkedin.connections_page(after=after, limit=batch)
             for conn in page:
-                stale = box.key_id_of(conn.access_token_enc) != box.primary_key_id or (
-                    conn.refresh_token_enc is not None
-                    and box.key_id_of(conn.refresh_token_enc) != box.primary_key_id
-                )
-                if not stale:
+                try:
+                    stale = box.key_id_of(conn.access_token_enc) != box.primary_key_id or (
+                        conn.refresh_token_enc is not None
+                        and box.key_id_of(conn.refresh_token_enc) != box.primary_key_id
+                    )
+                    if not stale:
+                        continue
+                    access = box.decrypt(conn.access_token_enc, context=access_context(conn.user_id))
+                    refresh = (
+                        box.decrypt(conn.refresh_token_enc, context=refresh_context(conn.user_id))
+                        if conn.refresh_token_enc
+                        else None
+                    )
+                except SecretUnreadable:
+                    unreadable += 1
                     continue
-                access = box.decrypt(conn.access_token_enc, context=access_context(conn.user_id))
-                refresh = (
-                    box.decrypt(conn.refresh_token_enc, context=refresh_context(conn.user_id))
-                    if conn.refresh_token_enc
-                    else None
-                )
                 await uow.linkedin.save_connection(
                     msgspec.structs.replace(
                         conn,
@@ -248,5 +255,5 @@ async def reencrypt_tokens(ports: LinkedInPorts, *, batch: int = 200) -> int:
                 changed += 1
             await uow.commit()
         if len(page) < batch:
-            return changed
+            return TokenReencryption(changed=changed, unreadable=unreadable)
         after = page[-1].id

@@ -139,3 +139,11 @@ class LinkedInProfile(msgspec.Struct, kw_only=True):
     completeness_score: int | None = None
     last_sync_at: datetime | None = None
     sources: list[str] = msgspec.field(default_factory=list)  # userinfo, sandbox, export
+
+
+class TokenReencryption(msgspec.Struct, frozen=True, kw_only=True):
+    """What a key rotation pass did: connections moved to the primary key, and connections whose
+    tokens no configured key opens (a key retired too early): those stay as they are, to reconnect."""
+
+    changed: int
+    unreadable: int

@@ -83,8 +83,11 @@ def reencrypt(args: argparse.Namespace) -> int:
     from inergize.application.linkedin.connection import reencrypt_tokens
 
     async def work(container: Any) -> int:
-        changed = await reencrypt_tokens(container.linkedin_ports())
-        print(f"re-encrypted {changed} connection(s) with key {container.secret_box().primary_key_id}")
+        done = await reencrypt_tokens(container.linkedin_ports())
+        print(f"re-encrypted {done.changed} connection(s) with key {container.secret_box().primary_key_id}")
+        if done.unreadable:
+            print(f"{done.unreadable} connection(s) use a key not configured: keep the old key or reconnect them")
+            return 1
         return 0
 
     return _run(work)
