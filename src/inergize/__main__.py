@@ -1,5 +1,7 @@
+"""``python -m inergize …``: the same command as ``inergize …``."""
+
 import sys
 
-from inergize.entrypoints.cli.main import main
+from inergize.entrypoints.cli import main
 
 sys.exit(main())

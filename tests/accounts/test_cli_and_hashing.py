@@ -19,7 +19,7 @@ from tests.accounts.helpers import CLIENT, PASSWORD, logged_in
 def test_cli_creates_the_first_admin(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from inergize.entrypoints.cli.main import main
+    from inergize.entrypoints.cli import main
 
     monkeypatch.setenv("INERGIZE_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("INERGIZE_PASSWORD_HASH_PROFILE", "fast")

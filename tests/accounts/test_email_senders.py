@@ -43,7 +43,7 @@ def test_email_cli_lists_and_shows(
 ) -> None:
     import asyncio
 
-    from inergize.entrypoints.cli.main import main
+    from inergize.entrypoints.cli import main
 
     asyncio.run(FileOutbox(tmp_path / "outbox", SENDER).send(MESSAGE))
     monkeypatch.setenv("INERGIZE_DATA_DIR", str(tmp_path))

@@ -1,44 +1,29 @@
-"""CLI commands of LinkedIn: ``inergize linkedin sandbox-seed | reencrypt | version``."""
+"""Commands of LinkedIn: ``inergize linkedin sandbox-seed | reencrypt | version``."""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
-from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from inergize.entrypoints.cli.main import EXTENSIONS, command
+from inergize.bootstrap import Container
+from inergize.entrypoints.cli.container import run_with_container
 
 
-def extend(sub: Any) -> None:
-    li = sub.add_parser("linkedin", help="LinkedIn connections").add_subparsers(dest="sub_cmd", required=True)
-    seed = li.add_parser(
+def register(commands: Any) -> None:
+    linkedin = commands.add_parser("linkedin", help="LinkedIn connections").add_subparsers(
+        dest="linkedin_command", required=True)
+    seed = linkedin.add_parser(
         "sandbox-seed", help="a demo account on the sandbox: user, connection, 60 days of posts"
     )
     seed.add_argument("--email", default="demo@inergize.local")
     seed.add_argument("--password-stdin", action="store_true", help="set the demo user's password from stdin")
-    li.add_parser("reencrypt", help="re-encrypt stored LinkedIn tokens with the primary encryption key")
-    li.add_parser("version", help="where the configured LinkedIn-Version stands")
-
-
-def _run(work: Callable[[Any], Awaitable[int]]) -> int:
-    from inergize.bootstrap import bootstrap, migrate, shutdown
-    from inergize.domain.platform.errors import InergizeError
-
-    async def run() -> int:
-        container = bootstrap()
-        try:
-            await migrate(container)
-            return await work(container)
-        except InergizeError as exc:
-            print(f"inergize: {exc.detail}", file=sys.stderr)
-            return 1
-        finally:
-            await shutdown(container)
-
-    return asyncio.run(run())
+    seed.set_defaults(run=sandbox_seed)
+    linkedin.add_parser(
+        "reencrypt", help="re-encrypt stored LinkedIn tokens with the primary encryption key"
+    ).set_defaults(run=reencrypt)
+    linkedin.add_parser("version", help="where the configured LinkedIn-Version stands").set_defaults(run=version)
 
 
 async def seed_demo_account(container: Any, email: str, password: str | None) -> dict[str, Any]:
@@ -66,23 +51,21 @@ async def seed_demo_account(container: Any, email: str, password: str | None) ->
     return {"user_id": str(user.id), "email": user.email, "member_urn": member, "score": synced["score"]}
 
 
-@command("linkedin.sandbox-seed")
 def sandbox_seed(args: argparse.Namespace) -> int:
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
 
-    async def work(container: Any) -> int:
+    async def work(container: Container) -> int:
         out = await seed_demo_account(container, args.email, password)
         print(f"{out['user_id']} {out['email']} {out['member_urn']} profile score {out['score']}")
         return 0
 
-    return _run(work)
+    return run_with_container(work, migrated=True)
 
 
-@command("linkedin.reencrypt")
 def reencrypt(args: argparse.Namespace) -> int:
     from inergize.application.linkedin.connection import reencrypt_tokens
 
-    async def work(container: Any) -> int:
+    async def work(container: Container) -> int:
         done = await reencrypt_tokens(container.linkedin_ports())
         print(f"re-encrypted {done.changed} connection(s) with key {container.secret_box().primary_key_id}")
         if done.unreadable:
@@ -90,18 +73,15 @@ def reencrypt(args: argparse.Namespace) -> int:
             return 1
         return 0
 
-    return _run(work)
+    return run_with_container(work, migrated=True)
 
 
-@command("linkedin.version")
 def version(args: argparse.Namespace) -> int:
-    from inergize.bootstrap import bootstrap
     from inergize.domain.linkedin.version import VersionState, version_status
 
-    container = bootstrap()
-    status = version_status(container.settings().linkedin_api_version, container.clock().now().date())
-    print(f"{status.state.value}: {status.message}")
-    return 0 if status.state is VersionState.CURRENT else 1
+    async def work(container: Container) -> int:
+        status = version_status(container.settings().linkedin_api_version, container.clock().now().date())
+        print(f"{status.state.value}: {status.message}")
+        return 0 if status.state is VersionState.CURRENT else 1
 
-
-EXTENSIONS.append(extend)
+    return run_with_container(work)

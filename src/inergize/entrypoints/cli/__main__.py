@@ -1,0 +1,7 @@
+"""``python -m inergize.entrypoints.cli …``: the same command as ``inergize …``."""
+
+import sys
+
+from inergize.entrypoints.cli import main
+
+sys.exit(main())
