@@ -208,7 +208,7 @@ def explain(conn: Any, due: int) -> None:
 
 def start_wire_server(port: int) -> subprocess.Popen[bytes]:
     code = (
-        "import uvicorn\nfrom tests.scheduling.wire_server import WireState, make_app\n"
+        "import uvicorn\nfrom tests.wire.linkedin_posts import WireState, make_app\n"
         f"uvicorn.run(make_app(WireState()), host='127.0.0.1', port={port}, log_level='error', "
         "http='httptools', loop='uvloop', access_log=False, lifespan='on')\n"
     )
@@ -316,7 +316,7 @@ def main() -> int:
     import httpx
     import psycopg
     import redis
-    from tests.scheduling.wire_server import free_port
+    from tests.wire.linkedin_posts import free_port
 
     from inergize.bootstrap import bootstrap, migrate, shutdown
 

@@ -20,14 +20,23 @@ import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hyp_settings
 
-from tests import servers
 from tests.fakes.clock import FakeClock
+from tests.support import services
+from tests.support.settings import make_settings
+
+# Fixtures shared across kinds: account steps (recording email, budgets, ports), the AI providers'
+# wire servers, and the settling fixtures a module opts into.
+pytest_plugins = [
+    "tests.support.fixtures.accounts",
+    "tests.support.fixtures.ai_providers",
+    "tests.support.fixtures.settling",
+]
 
 hyp_settings.register_profile("ci", deadline=None, max_examples=60, derandomize=True,
                               suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 hyp_settings.register_profile("dev", deadline=None, max_examples=40,
                               suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-hyp_settings.load_profile("ci" if servers.CI else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+hyp_settings.load_profile("ci" if services.CI else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 BACKENDS = ["sqlite", "postgres"]
 
@@ -39,18 +48,18 @@ def session_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def pg_url() -> Any:
-    url, name = servers.create_pg_database()
+    url, name = services.create_pg_database()
     yield url
-    servers.drop_pg_database(name)
+    services.drop_pg_database(name)
 
 
 @pytest.fixture(scope="session")
 def redis_url() -> Any:
     """A reachable Redis and a key prefix of this run's own, removed afterwards."""
-    servers.check_redis()
-    prefix = servers.redis_prefix()
-    yield servers.REDIS_URL, prefix
-    servers.cleanup_redis(prefix)
+    services.check_redis()
+    prefix = services.redis_prefix()
+    yield services.REDIS_URL, prefix
+    services.cleanup_redis(prefix)
 
 
 @pytest.fixture(params=["memory", "redis"])
@@ -66,17 +75,6 @@ async def rate_budget_store(request: pytest.FixtureRequest) -> Any:
     client = make_redis_client(url)
     yield RedisRateBudgets(client, prefix=prefix)
     await client.aclose()
-
-
-def make_settings(data_dir: Path, database_url: str | None = None, **overrides: Any) -> Any:
-    from inergize.settings import load_settings
-
-    # Every suite shares one container per backend, one client address and one fake minute: API budgets
-    # are generous unless a test sets its own (tests/accounts/test_api_rate_limits.py does).
-    budgets = {"api_rate_user_per_minute": 1_000_000, "api_rate_address_per_minute": 1_000_000,
-               "api_rate_global_per_minute": 10_000_000}
-    return load_settings({}, data_dir=data_dir, database_url=database_url, password_hash_profile="fast",
-                         log_json=False, **{**budgets, **overrides})
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

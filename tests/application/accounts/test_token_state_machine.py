@@ -1,0 +1,214 @@
+"""A hypothesis state machine drives login / refresh / reuse of a spent refresh token / logout / logout
+everywhere / password reset in random orders, on SQLite and PostgreSQL, and checks after every step
+that a revoked or reused token never works again and a valid one always does.
+
+It runs on its own event loop and container (hypothesis drives rules synchronously)."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import settings as hsettings
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+from hypothesis.strategies import integers
+
+from tests.fakes.clock import FakeClock
+from tests.fakes.email import RecordingEmailSender
+from tests.support.accounts import CLIENT, newest_link
+from tests.support.jobs import run_account_jobs
+from tests.support.settings import make_settings
+
+
+class World:
+    """One event loop and one container for the whole test (rules call into it synchronously)."""
+
+    def __init__(self, data_dir: Path, url: str | None) -> None:
+        from dependency_injector import providers
+
+        from inergize.bootstrap import bootstrap, migrate
+
+        self.loop = asyncio.new_event_loop()
+        self.clock = FakeClock(datetime(2026, 5, 4, 12, 0, tzinfo=UTC))
+        self.emails = RecordingEmailSender()
+        self.container = bootstrap(make_settings(data_dir, url))
+        self.container.clock.override(providers.Object(self.clock))
+        self.container.email_sender.override(providers.Object(self.emails))
+        self.run(migrate(self.container))
+
+    def run(self, coro: Any) -> Any:
+        return self.loop.run_until_complete(coro)
+
+    def fresh_ports(self) -> Any:
+        from dependency_injector import providers
+
+        from inergize.adapters.budgets import InProcessRateBudgets
+
+        self.container.rate_budgets.override(providers.Object(InProcessRateBudgets()))
+        return self.container.account_deps()
+
+    def close(self) -> None:
+        from inergize.bootstrap import shutdown
+
+        self.run(shutdown(self.container))
+        self.loop.close()
+
+
+class TokenMachine(RuleBasedStateMachine):
+    world: World
+
+    def __init__(self) -> None:
+        super().__init__()
+        from inergize.application.accounts import create_account
+
+        self.ports = self.world.fresh_ports()
+        self.email = f"sm{uuid.uuid4().hex[:12]}@example.com"
+        self.password = "first-long-passphrase-1"
+        self.world.run(create_account(self.email, self.password, ports=self.ports))
+        self.sessions: dict[uuid.UUID, dict[str, Any]] = {}  # id -> refresh, access tokens, alive
+        self.spent: list[str] = []  # refresh tokens already used once
+        self.family: dict[str, uuid.UUID] = {}  # refresh token -> its session
+        self.resets = 0
+
+    def _tick(self) -> None:
+        self.world.clock.advance(seconds=1)
+
+    @rule()
+    def login(self) -> None:
+        from inergize.application.accounts import login
+
+        self._tick()
+        result = self.world.run(login.login(self.email, self.password, client=CLIENT, ports=self.ports))
+        pair = result.tokens
+        assert pair is not None
+        self.sessions[pair.session_id] = {
+            "refresh": pair.refresh_token,
+            "access": [pair.access_token],
+            "alive": True,
+        }
+        self.family[pair.refresh_token] = pair.session_id
+
+    def _alive(self) -> list[uuid.UUID]:
+        return [sid for sid, s in self.sessions.items() if s["alive"]]
+
+    @precondition(lambda self: self._alive())
+    @rule(pick=integers(min_value=0, max_value=50))
+    def refresh(self, pick: int) -> None:
+        from inergize.application.accounts import login
+
+        self._tick()
+        sid = self._alive()[pick % len(self._alive())]
+        s = self.sessions[sid]
+        pair = self.world.run(
+            login.refresh(s["refresh"], client=CLIENT, ports=self.ports)
+        )  # valid: must work
+        assert pair.session_id == sid
+        self.spent.append(s["refresh"])
+        s["refresh"] = pair.refresh_token
+        s["access"].append(pair.access_token)
+        self.family[pair.refresh_token] = sid
+
+    @precondition(lambda self: self.spent)
+    @rule(pick=integers(min_value=0, max_value=50))
+    def reuse_spent_token(self, pick: int) -> None:
+        from inergize.application.accounts import login
+        from inergize.domain.platform.errors import Unauthorized
+
+        self._tick()
+        token = self.spent[pick % len(self.spent)]
+        with pytest.raises(Unauthorized):
+            self.world.run(login.refresh(token, client=CLIENT, ports=self.ports))
+        self.sessions[self.family[token]]["alive"] = False  # reuse revokes the token's whole family
+
+    @precondition(lambda self: any(not s["alive"] for s in self.sessions.values()))
+    @rule(pick=integers(min_value=0, max_value=50))
+    def refresh_revoked_session(self, pick: int) -> None:
+        from inergize.application.accounts import login
+        from inergize.domain.platform.errors import Unauthorized
+
+        self._tick()
+        dead = [s for s in self.sessions.values() if not s["alive"]]
+        with pytest.raises(Unauthorized):
+            self.world.run(login.refresh(dead[pick % len(dead)]["refresh"], client=CLIENT, ports=self.ports))
+
+    @precondition(lambda self: self._alive())
+    @rule(pick=integers(min_value=0, max_value=50))
+    def logout(self, pick: int) -> None:
+        from inergize.application.accounts import guard, login
+
+        self._tick()
+        sid = self._alive()[pick % len(self._alive())]
+        principal, session_id = self.world.run(
+            guard.authenticate(self.sessions[sid]["access"][-1], ports=self.ports)
+        )
+        self.world.run(
+            login.logout(principal=principal, session_id=session_id, client=CLIENT, ports=self.ports)
+        )
+        self.sessions[sid]["alive"] = False
+
+    @precondition(lambda self: self._alive())
+    @rule()
+    def logout_everywhere(self) -> None:
+        from inergize.application.accounts import guard, login
+
+        self._tick()
+        principal, _ = self.world.run(
+            guard.authenticate(self.sessions[self._alive()[0]]["access"][-1], ports=self.ports)
+        )
+        self.world.run(login.logout_everywhere(principal=principal, client=CLIENT, ports=self.ports))
+        for s in self.sessions.values():
+            s["alive"] = False
+
+    @precondition(lambda self: self.resets < 5)
+    @rule()
+    def password_reset(self) -> None:
+        from inergize.application.accounts import credentials
+
+        self._tick()
+        self.resets += 1
+        self.world.run(credentials.forgot_password(self.email, client=CLIENT, ports=self.ports))
+        self.world.run(run_account_jobs(self.world.container))
+        token = newest_link(self.world.emails.to(self.email), "reset-password")
+        self.password = f"reset-passphrase-number-{self.resets}"
+        self.world.run(credentials.reset_password(token, self.password, client=CLIENT, ports=self.ports))
+        for s in self.sessions.values():
+            s["alive"] = False
+
+    @invariant()
+    def access_tokens_follow_their_session(self) -> None:
+        from inergize.application.accounts import guard
+        from inergize.domain.platform.errors import Unauthorized
+
+        for sid, s in self.sessions.items():
+            # the first and the newest access token of the family (the ones in between behave alike)
+            for token in {s["access"][0], s["access"][-1]}:
+                if s["alive"]:
+                    _principal, session_id = self.world.run(guard.authenticate(token, ports=self.ports))
+                    assert session_id == sid
+                else:
+                    with pytest.raises(Unauthorized):
+                        self.world.run(guard.authenticate(token, ports=self.ports))
+
+
+def test_revoked_or_reused_tokens_never_work_and_valid_ones_always_do(
+    backend: str, session_tmp: Path, request: pytest.FixtureRequest
+) -> None:
+    url = request.getfixturevalue("pg_url") if backend == "postgres" else None
+    world = World(session_tmp / f"state-machine-{backend}", url)
+    TokenMachine.world = world
+    try:
+        run_state_machine_as_test(
+            TokenMachine, settings=hsettings(max_examples=12, stateful_step_count=12, deadline=None)
+        )
+    finally:
+        world.close()

@@ -1,0 +1,376 @@
+"""Publishing end to end on SQLite and PostgreSQL: DST, the tick's claims, exactly-once under faults."""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import nullcontext
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import msgspec
+import pytest
+
+from inergize.application.scheduling import queue_settings as ss
+from inergize.application.scheduling import schedule as uc
+from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher, tick
+from inergize.domain.scheduling.publication import CLAIM_SECONDS, MAX_ATTEMPTS, PublicationState
+from tests.support.scheduling import (
+    FaultyGateway,
+    FaultyUowFactory,
+    WorkerKilled,
+    as_member,
+    ready_content,
+    run_publish_jobs,
+    schedule_ready,
+)
+from tests.wire.linkedin_posts import WireServer
+
+pytestmark = pytest.mark.usefixtures("publications_settled")
+
+S = PublicationState
+
+
+@pytest.fixture
+def wire() -> Any:
+    with WireServer() as server:
+        yield server
+
+
+@pytest.fixture
+async def rest_gateway(container: Any, wire: WireServer) -> Any:
+    from inergize.adapters.linkedin.rest import build_rest_gateway
+
+    settings = msgspec.structs.replace(
+        container.settings(),
+        linkedin_api_base_url=wire.url,
+        linkedin_client_id="cid",
+        linkedin_client_secret="secret",
+    )
+
+    async def no_sleep(_: float) -> None:
+        return None
+
+    gateway = build_rest_gateway(settings, clock=container.clock(), budgets=None, sleeper=no_sleep)
+    yield gateway
+    await gateway.aclose()
+
+
+def publisher(container: Any, gateway: Any, uow_factory: Any = None) -> Publisher:
+    return Publisher(
+        uow_factory=uow_factory or container.uow_factory(),
+        clock=container.clock(),
+        gateway=gateway,
+        as_member=as_member,
+    )
+
+
+async def _get(container: Any, user: Any, pid: Any) -> Any:
+    return await uc.get_publication(pid, principal=user.principal, uow_factory=container.uow_factory())
+
+
+async def test_nine_berlin_publishes_at_nine_local_on_both_sides_of_dst(
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+) -> None:
+    user = await make_user(timezone="Europe/Berlin")
+    clock.set(datetime(2026, 3, 26, 12, tzinfo=UTC))
+    factory = container.uow_factory()
+    before_id = await ready_content(container, user.principal, "Before the change")
+    after_id = await ready_content(container, user.principal, "After the change")
+    berlin = "Europe/Berlin"
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(berlin)
+    before = await uc.schedule(
+        uc.ScheduleCommand(content_id=before_id, at=datetime(2026, 3, 27, 9, tzinfo=tz)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    after = await uc.schedule(
+        uc.ScheduleCommand(content_id=after_id, at=datetime(2026, 3, 30, 9, tzinfo=tz)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    pub = publisher(container, rest_gateway)
+    for p, utc_hour in ((before, 8), (after, 7)):
+        local_nine = p.due_at.astimezone(tz)
+        assert (local_nine.hour, local_nine.minute) == (9, 0) and p.due_at.hour == utc_hour
+        clock.set(p.due_at - timedelta(seconds=1))
+        await tick(uow_factory=factory, clock=clock)
+        await run_publish_jobs(container, pub)
+        assert (await _get(container, user, p.id)).state is S.SCHEDULED  # not a second early
+        clock.set(p.due_at)
+        await tick(uow_factory=factory, clock=clock)
+        await run_publish_jobs(container, pub)
+        done = await _get(container, user, p.id)
+        assert done.state is S.PUBLISHED and done.published_at.astimezone(tz).hour == 9
+    assert wire.state.stats()["created"] == 2
+
+
+@pytest.mark.parametrize("fault", ["before_call", "after_accepted", "before_commit"])
+async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_wire(
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer, fault: str
+) -> None:
+    user = await make_user()
+    factory = container.uow_factory()
+    item = await schedule_ready(container, user, clock, f"Fault {fault} {user.user.id}", minutes=5)
+    clock.set(item.due_at)
+    gateway = FaultyGateway(rest_gateway, None if fault == "before_commit" else fault)
+    # commit 1 = claimed → publishing, commit 2 = the recorded result
+    faulty_uow = FaultyUowFactory(factory, 2 if fault == "before_commit" else None)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    try:
+        await run_publish_jobs(container, publisher(container, gateway, faulty_uow))
+    except WorkerKilled:
+        pass
+    stuck = await _get(container, user, item.id)
+    assert stuck.state is S.PUBLISHING  # the outcome is not known yet: nothing is decided blindly
+    # Before the claim expires nothing happens; after it, the next tick finds the item again.
+    clock.advance(CLAIM_SECONDS - 1)
+    assert await tick(uow_factory=factory, clock=clock) == 0
+    clock.advance(2)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    await run_publish_jobs(container, publisher(container, rest_gateway))
+    done = await _get(container, user, item.id)
+    stats = wire.state.stats()
+    assert done.state is S.PUBLISHED and done.post_urn and done.post_urn.startswith("urn:li:share:")
+    assert stats["created"] == 1 and stats["created_twice"] == 0
+    assert stats["duplicate_answers"] == (0 if fault == "before_call" else 1)  # the reconciliation probe
+    assert gateway.calls == 1  # the faulty worker reached or skipped LinkedIn exactly once
+
+
+async def test_an_outcome_that_stays_unknown_ends_in_needs_attention_and_is_never_reposted(
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+) -> None:
+
+    user = await make_user()
+    factory = container.uow_factory()
+    item = await schedule_ready(container, user, clock, f"Unknown {user.user.id}")
+    clock.set(item.due_at)
+    wire.state.fail_next = [504] * 1000  # every answer is a gateway timeout: did LinkedIn post it?
+    pub = publisher(container, rest_gateway)
+    for _attempt in range(MAX_ATTEMPTS):
+        assert await tick(uow_factory=factory, clock=clock) == 1
+        await run_publish_jobs(container, pub)
+        clock.advance(hours=2)
+    held = await _get(container, user, item.id)
+    assert (
+        held.state is S.NEEDS_ATTENTION and held.outcome_unknown and held.failure_reason == "outcome_unknown"
+    )
+    assert await tick(uow_factory=factory, clock=clock) == 0  # never picked up again on our own
+    async with factory(read_only=True) as uow:
+        notes = await uow.notifications.list_for_user(user.user.id, limit=10, cursor=None)
+    assert [n.kind for n in notes.items] == ["publishing.needs_attention"]
+    assert notes.items[0].link == f"/calendar/?publication={item.id}"
+    wire.state.fail_next = []
+    await uc.retry_now(
+        item.id, principal=user.principal, uow_factory=factory, clock=clock, confirm_repost=True
+    )
+    await run_publish_jobs(container, pub)
+    assert (await _get(container, user, item.id)).state is S.PUBLISHED
+    assert wire.state.stats()["created"] == 1
+
+
+async def test_concurrent_ticks_never_claim_the_same_item(container: Any, make_user: Any, clock: Any) -> None:
+    user = await make_user()
+    factory = container.uow_factory()
+    ids = []
+    for i in range(30):
+        content_id = await ready_content(container, user.principal, f"Concurrent {i}")
+        p = await uc.schedule(
+            uc.ScheduleCommand(
+                content_id=content_id, at=clock.now() + timedelta(minutes=1), allow_close=True
+            ),
+            principal=user.principal,
+            uow_factory=factory,
+            clock=clock,
+        )
+        ids.append(p.id)
+    clock.advance(minutes=2)
+    counts = await asyncio.gather(*(tick(uow_factory=factory, clock=clock, limit=7) for _ in range(6)))
+    assert sum(counts) == 30
+    async with factory(read_only=True) as uow:
+        claimed = [await uow.publications.get(i) for i in ids]
+    assert all(p.state is S.CLAIMED for p in claimed)
+    assert len({p.claim_token for p in claimed}) <= 6
+
+
+async def test_permanent_errors_fail_at_once_with_the_reason_and_notify(
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+) -> None:
+    user = await make_user()
+    factory = container.uow_factory()
+    content_id = await ready_content(container, user.principal, f"Rejected {user.user.id}")
+    item = await uc.post_now(content_id, principal=user.principal, uow_factory=factory, clock=clock)
+    assert item.state is S.CLAIMED
+    wire.state.fail_next = [401] * 3
+    await run_publish_jobs(container, publisher(container, rest_gateway))
+    failed = await _get(container, user, item.id)
+    assert (
+        failed.state is S.FAILED and failed.failure_reason == "account_disconnected" and failed.attempts == 1
+    )
+    assert "refused the token" in (failed.last_error or "")
+    async with factory(read_only=True) as uow:
+        notes = await uow.notifications.list_for_user(user.user.id, limit=10, cursor=None)
+    assert notes.items[0].kind == "publishing.failed" and "account_disconnected" in notes.items[0].body
+    wire.state.fail_next = []
+    again = await uc.retry_now(item.id, principal=user.principal, uow_factory=factory, clock=clock)
+    assert again.state is S.CLAIMED
+    await run_publish_jobs(container, publisher(container, rest_gateway))
+    assert (await _get(container, user, item.id)).state is S.PUBLISHED
+
+
+async def test_paused_queue_holds_everything_until_resumed(
+    container: Any, make_user: Any, clock: Any
+) -> None:
+    user = await make_user()
+    factory = container.uow_factory()
+    item = await schedule_ready(container, user, clock, "Held")
+    await ss.set_paused(True, principal=user.principal, uow_factory=factory, clock=clock)
+    clock.advance(hours=1)
+    assert await tick(uow_factory=factory, clock=clock) == 0
+    await ss.set_paused(False, principal=user.principal, uow_factory=factory, clock=clock)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    assert (await _get(container, user, item.id)).state is S.CLAIMED
+
+
+async def test_a_403_on_a_post_fails_it_pauses_the_account_and_holds_its_other_posts(
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+) -> None:
+    """LinkedIn refusing a post with 403 is a restriction signal: the post fails with the reason, the
+    account's automation pauses, and its other scheduled posts wait, held, for the user's resume."""
+    user = await make_user()
+    factory = container.uow_factory()
+    first = await ready_content(container, user.principal, f"Refused {user.user.id}")
+    later = await ready_content(container, user.principal, f"Later {user.user.id}")
+    item = await uc.post_now(first, principal=user.principal, uow_factory=factory, clock=clock)
+    other = await uc.schedule(
+        uc.ScheduleCommand(content_id=later, at=clock.now() + timedelta(hours=2)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    wire.state.fail_next = [403]
+    await run_publish_jobs(container, publisher(container, rest_gateway))
+    failed = await _get(container, user, item.id)
+    assert failed.state is S.FAILED and failed.failure_reason == "forbidden"
+    assert (await _get(container, user, other.id)).held
+    async with factory(read_only=True) as uow:
+        account = await uow.compliance.get_account(user.user.id)
+        notes = await uow.notifications.list_for_user(user.user.id, limit=10, cursor=None)
+    assert account is not None and account.paused and account.pause_reason == "restriction_signal"
+    assert {n.kind for n in notes.items} == {"publishing.failed", "compliance.paused"}
+    clock.advance(hours=3)
+    assert await tick(uow_factory=factory, clock=clock) == 0
+
+
+@pytest.mark.parametrize("how", ["vacation", "restriction"])
+async def test_a_pause_after_the_claim_stops_the_post_before_linkedin_hears_of_it(
+    container: Any, make_user: Any, clock: Any, wire: WireServer, rest_gateway: Any, how: str
+) -> None:
+    """The tick claimed the item and its job is queued when the user pauses (or a restriction signal
+    pauses the account): the job skips it, nothing reaches LinkedIn, and it waits, held, for the resume."""
+    from inergize.application.compliance import safety
+
+    user = await make_user()
+    factory = container.uow_factory()
+    item = await schedule_ready(container, user, clock, f"Claimed then paused {how}")
+    clock.advance(minutes=2)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    if how == "vacation":
+        await ss.set_paused(True, principal=user.principal, uow_factory=factory, clock=clock)
+    else:
+        async with factory() as uow:  # the account has run automation before
+            await uow.compliance.ensure_account(user.user.id, now=clock.now())
+            assert await safety.pause(uow, user.user.id, reason="restriction_signal", now=clock.now())
+            await uow.commit()
+    (counts,) = await run_publish_jobs(container, publisher(container, rest_gateway))
+    assert counts == {"skipped": 1} and wire.state.requests == 0
+    held = await _get(container, user, item.id)
+    assert held.state is S.SCHEDULED and held.held and held.claim_token is None and held.attempts == 0
+    clock.advance(hours=1)
+    assert await tick(uow_factory=factory, clock=clock) == 0  # held: not due for anyone
+
+
+@pytest.mark.parametrize("fault", ["before_call", "after_accepted", "before_commit"])
+async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_sandbox(
+    client: Any, container: Any, make_user: Any, clock: Any, fault: str
+) -> None:
+    """The product's publish path (call_as_member, the sandbox adapter and its own post record)."""
+    from sqlalchemy import func, select
+
+    from inergize.adapters.persistence.tables.linkedin import sandbox_posts
+    from inergize.application.linkedin.common import call_as_member
+    from tests.http.linkedin.test_linkedin_http import _connect
+
+    user = await make_user()
+    await _connect(client, user)
+    ports = container.linkedin_ports()
+
+    async def as_member(user_id: Any, action: Any) -> Any:
+        return await call_as_member(ports, user_id, action)
+
+    def sandbox_publisher(gateway: Any, uow_factory: Any = None) -> Publisher:
+        return Publisher(
+            uow_factory=uow_factory or container.uow_factory(),
+            clock=clock,
+            gateway=gateway,
+            as_member=as_member,
+        )
+
+    text = f"Sandbox fault {fault} {user.user.id}"
+    factory = container.uow_factory()
+    item = await schedule_ready(container, user, clock, text, minutes=5)
+    clock.set(item.due_at)
+    gateway = FaultyGateway(ports.gateway, None if fault == "before_commit" else fault)
+    faulty_uow = FaultyUowFactory(factory, 2 if fault == "before_commit" else None)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    with pytest.raises(WorkerKilled) if fault == "before_commit" else nullcontext():
+        await run_publish_jobs(container, sandbox_publisher(gateway, faulty_uow))
+    assert (await _get(container, user, item.id)).state is S.PUBLISHING
+    clock.advance(CLAIM_SECONDS + 1)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    await run_publish_jobs(container, sandbox_publisher(ports.gateway))
+    done = await _get(container, user, item.id)
+    async with container.engine().connect() as conn:
+        urns = (
+            await conn.execute(select(sandbox_posts.c.urn).where(sandbox_posts.c.commentary == text))
+        ).all()
+        total = (
+            await conn.execute(
+                select(func.count()).select_from(sandbox_posts).where(sandbox_posts.c.commentary == text)
+            )
+        ).scalar()
+    assert total == 1 and done.state is S.PUBLISHED and done.post_urn == urns[0][0]
+
+
+async def test_the_periodic_tick_and_the_registered_job_publish_through_the_container(
+    client: Any, container: Any, make_user: Any, clock: Any
+) -> None:
+    """``inergize tick`` runs PERIODIC; the worker runs JOBS: both are wired to scheduling."""
+    from inergize.entrypoints.workers.jobs import JOBS
+    from inergize.entrypoints.workers.periodic import PERIODIC
+    from tests.http.linkedin.test_linkedin_http import _connect
+    from tests.support.scheduling import pending_publish_jobs
+
+    user = await make_user()
+    await _connect(client, user)
+    item = await schedule_ready(container, user, clock, f"Periodic {user.user.id}", minutes=3)
+    (task,) = [t for t in PERIODIC if t.name == "publications.claim"]
+    clock.set(item.due_at)
+    await task.fn(container)
+    jobs = await pending_publish_jobs(container)
+    assert [j["ids"] for j in jobs] == [[str(item.id)]]
+    from prometheus_client import REGISTRY
+
+    def counted(outcome: str) -> float:
+        return REGISTRY.get_sample_value("inergize_publications_total", {"outcome": outcome}) or 0.0
+
+    before = counted("published"), counted("skipped")
+    for job in jobs:
+        await JOBS[PUBLISH_JOB](container, **job)
+        await JOBS[PUBLISH_JOB](container, **job)  # a redelivery changes nothing
+    done = await _get(container, user, item.id)
+    assert done.state is S.PUBLISHED and done.post_urn and done.attempts == 1
+    assert (counted("published") - before[0], counted("skipped") - before[1]) == (1, 1)  # for /metrics
