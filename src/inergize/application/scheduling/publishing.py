@@ -23,12 +23,13 @@ import msgspec
 from inergize.application.compliance.safety import restriction_signal
 from inergize.application.notifications.inbox import notify
 from inergize.application.scheduling.media import MediaReader
-from inergize.application.scheduling.outcomes import Outcome, classify
+from inergize.application.scheduling.outcomes import classify
 from inergize.domain.linkedin.auth import MemberAuth
 from inergize.domain.linkedin.errors import LinkedInError
 from inergize.domain.linkedin.posts import MediaAttachment, MediaKind, PostRequest, PublishedPost
 from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import CapabilityUnavailable, InergizeError
+from inergize.domain.scheduling.outcome import Failed, Published, PublishOutcome, Retrying, Unconfirmed, label
 from inergize.domain.scheduling.publication import (
     CLAIM_SECONDS,
     FailureReason,
@@ -119,7 +120,7 @@ class Publisher:
         if work and self._prepare_members is not None:
             await self._prepare_members({p.user_id for p in work})
         results = await asyncio.gather(*(self._attempt(p) for p in work), return_exceptions=True)
-        outcomes: list[tuple[Publication, Outcome]] = []
+        outcomes: list[tuple[Publication, PublishOutcome]] = []
         for p, result in zip(work, results, strict=True):
             if isinstance(result, BaseException):
                 # A crash-like failure (a bug, a killed connection): leave the item in "publishing"; its
@@ -130,18 +131,18 @@ class Publisher:
         await self._record(outcomes, token)
         counts: dict[str, int] = {}
         for _, o in outcomes:
-            counts[o.kind] = counts.get(o.kind, 0) + 1
+            counts[label(o)] = counts.get(label(o), 0) + 1
         counts["skipped"] = len(ids) - len(work)
         return counts
 
-    async def _attempt(self, p: Publication) -> Outcome:
+    async def _attempt(self, p: Publication) -> PublishOutcome:
         reconciling = p.needs_reconciliation
         async with self._limit:
             try:
                 published = await self._as_member(p.user_id, lambda auth: self._post(p, auth, reconciling))
             except (LinkedInError, InergizeError) as exc:
                 return classify(exc, reconciling=reconciling)
-        return Outcome(kind="published", post_urn=published.urn, media_urns=published.media_urns)
+        return Published(post_urn=published.urn, media_urns=published.media_urns)
 
     async def _post(self, p: Publication, auth: MemberAuth, reconciling: bool) -> PublishedPost:
         # A 401 retried by ``as_member`` calls this again: safe, LinkedIn created nothing on a 401.
@@ -177,56 +178,40 @@ class Publisher:
             for k, u in zip(kinds, urns, strict=True)
         )
 
-    async def _record(self, outcomes: list[tuple[Publication, Outcome]], token: uuid.UUID) -> None:
+    async def _record(self, outcomes: list[tuple[Publication, PublishOutcome]], token: uuid.UUID) -> None:
         if not outcomes:
             return
         now = self._clock.now()
-        done = [
-            PublishedResult(p.id, o.post_urn or "", list(o.media_urns))
-            for p, o in outcomes
-            if o.kind == "published"
-        ]
+        done = [PublishedResult(p.id, o.post_urn, list(o.media_urns))
+                for p, o in outcomes if isinstance(o, Published)]
         async with self._uow_factory() as uow:
             await uow.publications.mark_published(done, token, now)
             for p, o in outcomes:
-                if o.kind != "published":
+                if not isinstance(o, Published):
                     await self._record_failure(uow, p.id, token, o)
             await uow.commit()
 
-    async def _record_failure(self, uow: UnitOfWork, pid: uuid.UUID, token: uuid.UUID, o: Outcome) -> None:
+    async def _record_failure(self, uow: UnitOfWork, pid: uuid.UUID, token: uuid.UUID,
+                              o: Retrying | Failed | Unconfirmed) -> None:
         now = self._clock.now()
         current = await uow.publications.get(pid)
         if current is None or current.claim_token != token or current.state is not S.PUBLISHING:
             return  # someone else decided meanwhile (the user cancelled or resolved it)
         media_urns = list(o.media_urns) or current.media_urns
-        if o.kind == "transient":
-            updated = after_transient_failure(
-                current, now, o.detail, retry_after=o.retry_after, maybe_sent=o.maybe_sent
-            )
-        elif o.kind == "unknown":
-            updated = transition(
-                current,
-                S.NEEDS_ATTENTION,
-                now,
-                last_error=o.detail,
-                outcome_unknown=True,
-                failure_reason=FailureReason.OUTCOME_UNKNOWN,
-                claim_token=None,
-                claim_expires_at=None,
-            )
-        else:
-            updated = transition(
-                current,
-                S.FAILED,
-                now,
-                last_error=o.detail,
-                failure_reason=o.reason,
-                claim_token=None,
-                claim_expires_at=None,
-            )
+        match o:
+            case Retrying(detail=detail, retry_after=retry_after, maybe_sent=maybe_sent):
+                updated = after_transient_failure(current, now, detail, retry_after=retry_after,
+                                                  maybe_sent=maybe_sent)
+            case Unconfirmed(detail=detail):
+                updated = transition(current, S.NEEDS_ATTENTION, now, last_error=detail, outcome_unknown=True,
+                                     failure_reason=FailureReason.OUTCOME_UNKNOWN, claim_token=None,
+                                     claim_expires_at=None)
+            case Failed(reason=reason, detail=detail):
+                updated = transition(current, S.FAILED, now, last_error=detail, failure_reason=reason,
+                                     claim_token=None, claim_expires_at=None)
         updated = msgspec.structs.replace(updated, media_urns=media_urns)
         await uow.publications.update(updated, expected_version=current.version)
-        if o.restricted:  # pauses the account and holds its other scheduled posts
+        if isinstance(o, Failed) and o.restricted:  # pauses the account and holds its other scheduled posts
             await restriction_signal(uow, current.user_id, action="publish", now=now, detail=o.detail)
         if updated.state is S.FAILED:
             await notify(
