@@ -2565,6 +2565,13 @@ export interface components {
             bannedPhrases?: string[];
             brand?: components["schemas"]["BrandIn"] | null;
         };
+        /** PreferencesOut */
+        PreferencesOut: {
+            bannedPhrases: string[];
+            brandColors: string[];
+            /** Format: uuid */
+            userId: string;
+        };
         /** ProfileCheckOut */
         ProfileCheckOut: {
             action: string;
@@ -2883,6 +2890,24 @@ export interface components {
         /** UnreadOut */
         UnreadOut: {
             unread: number;
+        };
+        /** UsageLineOut */
+        UsageLineOut: {
+            calls: number;
+            costUsd: number;
+            model: string;
+            provider: string;
+            tokensIn: number;
+            tokensOut: number;
+        };
+        /** UsageOut */
+        UsageOut: {
+            budgetUsd: number;
+            cacheHitRate: number | null;
+            costUsd: number;
+            lines: components["schemas"]["UsageLineOut"][];
+            month: string;
+            remainingUsd: number;
         };
         /** UserPageOut */
         UserPageOut: {
@@ -3601,7 +3626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PreferencesOut"];
                 };
             };
         };
@@ -3625,7 +3650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PreferencesOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -3719,7 +3744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["UsageOut"];
                 };
             };
         };

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import msgspec
 
 
@@ -11,3 +13,12 @@ class ResponseBody(msgspec.Struct, rename="camel"):
 
 class RequestBody(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     """Base of every request body: an unknown field is an error, not silently dropped."""
+
+
+Body = TypeVar("Body", bound=ResponseBody)
+
+
+def body_of(value: object, schema: type[Body]) -> Body:
+    """A domain Struct (or any object) as response ``schema``: fields are matched by their Python names,
+    nested Structs become the schema's nested bodies, and the schema's base writes them in camelCase."""
+    return msgspec.convert(value, schema, from_attributes=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import msgspec
 from litestar import Request, Response, get, post, put
 
 from inergize.application.ai import (
@@ -40,28 +39,14 @@ from inergize.entrypoints.http.routes.ai.schemas import (
     JobOut,
     PostsIn,
     PreferencesIn,
+    PreferencesOut,
     ProfileIn,
     ProfileSuggestionsOut,
     TemplatesOut,
+    UsageOut,
+    banner_out,
 )
-
-
-def _camel(value: Any) -> Any:
-    """Domain Structs as camelCase JSON (the API's casing) without one schema class per result."""
-
-    def conv(obj: Any) -> Any:
-        if isinstance(obj, dict):
-            return {_to_camel(k): conv(v) for k, v in obj.items()}
-        if isinstance(obj, list | tuple):
-            return [conv(v) for v in obj]
-        return obj
-
-    return conv(msgspec.to_builtins(value))
-
-
-def _to_camel(key: str) -> str:
-    head, *rest = key.split("_")
-    return head + "".join(w[:1].upper() + w[1:] for w in rest)
+from inergize.entrypoints.http.schemas import body_of
 
 
 def _brand(b: BrandIn | None) -> Brand | None:
@@ -89,7 +74,7 @@ async def templates(ai: AiDeps, principal: Principal) -> TemplatesOut:
     """The post templates, industries and banner layouts the generators take, LinkedIn's length limits,
     and the industry that fits your account."""
     result = await catalogue(principal=principal, uow_factory=ai.uow_factory)
-    return msgspec.convert(_camel(result), TemplatesOut)
+    return body_of(result, TemplatesOut)
 
 
 @post("/v1/ai/posts", opt=USER, status_code=200)
@@ -112,7 +97,7 @@ async def generate_posts(
             principal=principal,
             ports=ai,
         )
-        return 200, msgspec.convert(_camel(result), GeneratedPostsOut), {}
+        return 200, body_of(result, GeneratedPostsOut), {}
 
     return await idempotent(request, principal, create)
 
@@ -166,13 +151,7 @@ async def generate_banner(
             principal=principal,
             ports=ai,
         )
-        body = _camel(banner) | {
-            "links": {
-                "content": f"/v1/content/{banner.content_id}",
-                "file": f"/v1/content/{banner.content_id}/file",
-            }
-        }
-        return 201, msgspec.convert(body, BannerOut), {"Location": f"/v1/content/{banner.content_id}"}
+        return 201, banner_out(banner), {"Location": f"/v1/content/{banner.content_id}"}
 
     return await idempotent(request, principal, create)
 
@@ -181,11 +160,11 @@ async def generate_banner(
 async def suggest_profile(ai: AiDeps, data: ProfileIn, principal: Principal) -> ProfileSuggestionsOut:
     """A headline, an About text and skills within LinkedIn's limits, from your profile and its gaps."""
     result = await ai_profile.suggest_profile(principal=principal, ports=ai, regenerate=data.regenerate)
-    return msgspec.convert(_camel(result), ProfileSuggestionsOut)
+    return body_of(result, ProfileSuggestionsOut)
 
 
 @get("/v1/ai/usage", opt=USER)
-async def usage(ai: AiDeps, principal: Principal) -> Any:
+async def usage(ai: AiDeps, principal: Principal) -> UsageOut:
     """This month's AI spend by provider and model, the budget left, and your response-cache hit rate."""
     result = await ai_usage.monthly_usage(
         principal=principal,
@@ -193,24 +172,24 @@ async def usage(ai: AiDeps, principal: Principal) -> Any:
         clock=ai.clock,
         monthly_budget_usd=ai.monthly_budget_usd,
     )
-    return _camel(result)
+    return body_of(result, UsageOut)
 
 
 @get("/v1/ai/preferences", opt=USER)
-async def get_preferences(ai: AiDeps, principal: Principal) -> Any:
+async def get_preferences(ai: AiDeps, principal: Principal) -> PreferencesOut:
     prefs = await prefs_uc.get_preferences(principal=principal, uow_factory=ai.uow_factory)
-    return _camel(prefs)
+    return body_of(prefs, PreferencesOut)
 
 
 @put("/v1/ai/preferences", opt=USER)
-async def put_preferences(ai: AiDeps, data: PreferencesIn, principal: Principal) -> Any:
+async def put_preferences(ai: AiDeps, data: PreferencesIn, principal: Principal) -> PreferencesOut:
     prefs = await prefs_uc.set_preferences(
         prefs_uc.SetPreferences(banned_phrases=tuple(data.banned_phrases), brand=_brand(data.brand)),
         principal=principal,
         uow_factory=ai.uow_factory,
         clock=ai.clock,
     )
-    return _camel(prefs)
+    return body_of(prefs, PreferencesOut)
 
 
 ROUTES = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from inergize.application.ai.banners import GeneratedBanner
 from inergize.entrypoints.http.routes.content.schemas import IssueOut
 from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
 
@@ -115,6 +116,18 @@ class BannerOut(ResponseBody, kw_only=True):
     links: BannerLinksOut
 
 
+def banner_out(banner: GeneratedBanner) -> BannerOut:
+    """The banner with links to its library item and its file."""
+    return BannerOut(
+        content_id=banner.content_id, blob_key=banner.blob_key, width=banner.width, height=banner.height,
+        headline=banner.headline, subline=banner.subline, state=banner.state,
+        issues=[IssueOut(code=i.code, detail=i.detail) for i in banner.issues], provider=banner.provider,
+        background_provider=banner.background_provider, offline=banner.offline,
+        links=BannerLinksOut(content=f"/v1/content/{banner.content_id}",
+                             file=f"/v1/content/{banner.content_id}/file"),
+    )
+
+
 class RoadmapStepOut(ResponseBody, kw_only=True):
     key: str
     label: str
@@ -158,3 +171,31 @@ class TemplatesOut(ResponseBody, kw_only=True):
     banner_templates: list[str]
     limits: TextLimitsOut
     your_industry: str
+
+
+class UsageLineOut(ResponseBody, kw_only=True):
+    provider: str
+    model: str
+    calls: int
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float
+
+
+class UsageOut(ResponseBody, kw_only=True):
+    """This month's AI spend (``month`` is YYYY-MM) against the budget, by provider and model."""
+
+    month: str
+    cost_usd: float
+    budget_usd: float
+    remaining_usd: float
+    lines: list[UsageLineOut]
+    cache_hit_rate: float | None  # share of this month's text answers the response cache gave
+
+
+class PreferencesOut(ResponseBody, kw_only=True):
+    """Phrases moderation blocks for you, and brand colours (primary, background, text) for documents."""
+
+    user_id: uuid.UUID
+    banned_phrases: list[str]
+    brand_colors: list[str]
