@@ -23,5 +23,5 @@ async def test_library_accounts_round_trip(tmp_path: Path) -> None:
         principal, session_id = await app.accounts.authenticate(result.tokens.access_token)
         assert session_id == result.tokens.session_id
         doc = await app.accounts.export(principal)
-        assert doc["tables"]["users"][0]["email"] == "lib@example.com"
+        assert doc.tables["users"][0]["email"] == "lib@example.com"
         await app.accounts.logout(principal, session_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -94,6 +95,9 @@ async def test_export_covers_every_user_owned_table(
     r = await client.get("/v1/me/export", headers=auth)
     assert r.status_code == 200 and r.headers["content-disposition"].startswith("attachment")
     doc = r.json()
+    assert list(doc) == ["format", "userId", "exportedAt", "tables"] and doc["format"] == "inergize-export/1"
+    assert datetime.fromisoformat(doc["exportedAt"]).utcoffset() is not None
+    assert doc["userId"] == (await client.get("/v1/me", headers=auth)).json()["id"]
     assert set(doc["tables"]) == set(user_owned_tables())
     assert doc["tables"]["users"][0]["email"] == email
     assert "password_hash" not in doc["tables"]["users"][0]

@@ -3,31 +3,23 @@ everything that belongs to it (re-authentication first), keeping only the audit 
 
 from __future__ import annotations
 
-from typing import Any
-
 from inergize.application.accounts.common import audit, reauthenticate, throttle
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.domain.accounts.data_export import DataExport
 from inergize.domain.accounts.security import ClientInfo
 from inergize.domain.accounts.users import Principal
 from inergize.domain.platform.errors import NotFound
 
-EXPORT_FORMAT = "inergize-export/1"
 
-
-async def export_data(*, principal: Principal, client: ClientInfo, ports: AccountDeps) -> dict[str, Any]:
+async def export_data(*, principal: Principal, client: ClientInfo, ports: AccountDeps) -> DataExport:
     """Every table that holds the user's data (the registry of user-owned tables), secrets left out."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
         tables = await uow.user_data.export(principal.user_id)
         await audit(uow, "gdpr.exported", user_id=principal.user_id, now=now, client=client)
         await uow.commit()
-    return {
-        "format": EXPORT_FORMAT,
-        "userId": str(principal.user_id),
-        "exportedAt": now.isoformat(),
-        "tables": tables,
-    }
+    return DataExport(user_id=principal.user_id, exported_at=now, tables=tables)
 
 
 async def delete_account(

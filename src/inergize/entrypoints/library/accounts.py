@@ -24,6 +24,7 @@ from inergize.application.accounts import (
 )
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.login import LoginResult
+from inergize.domain.accounts.data_export import DataExport
 from inergize.domain.accounts.security import ClientInfo
 from inergize.domain.accounts.users import Principal, User
 
@@ -89,5 +90,5 @@ class Accounts:
     async def logout_everywhere(self, principal: Principal, *, client: ClientInfo = LOCAL) -> None:
         await login.logout_everywhere(principal=principal, client=client, ports=self.ports)
 
-    async def export(self, principal: Principal) -> dict[str, Any]:
+    async def export(self, principal: Principal) -> DataExport:
         return await gdpr.export_data(principal=principal, client=LOCAL, ports=self.ports)

@@ -17,6 +17,7 @@ from inergize.entrypoints.http.deps import AccountDeps
 from inergize.entrypoints.http.routes.accounts.schemas import (
     Accepted,
     AuditPageOut,
+    DataExportOut,
     DeleteIn,
     EmailChangeIn,
     PasswordChangeIn,
@@ -25,6 +26,7 @@ from inergize.entrypoints.http.routes.accounts.schemas import (
     SessionOut,
     audit_out,
     client_info,
+    data_export_out,
     profile_out,
     session_out,
 )
@@ -110,10 +112,12 @@ async def my_audit(
 
 
 @get("/v1/me/export", opt=USER)
-async def export(accounts: AccountDeps, request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def export(
+    accounts: AccountDeps, request: Request[Any, Any, Any], principal: Principal
+) -> Response[DataExportOut]:
     document = await gdpr.export_data(principal=principal, client=client_info(request), ports=accounts)
     return Response(
-        document,
+        data_export_out(document),
         headers={
             "Content-Disposition": 'attachment; filename="inergize-export.json"',
             "Cache-Control": "no-store",

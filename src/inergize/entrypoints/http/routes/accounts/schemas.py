@@ -11,6 +11,7 @@ import msgspec
 from litestar import Request
 
 from inergize.application.accounts import TokenPair
+from inergize.domain.accounts.data_export import DataExport
 from inergize.domain.accounts.security import AuditEvent, AuthSession, ClientInfo
 from inergize.domain.accounts.users import User
 from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
@@ -174,6 +175,20 @@ class AuditPageOut(ResponseBody):
 
 
 NO_STORE = {"Cache-Control": "no-store"}  # responses carrying secrets (tokens, recovery codes)
+
+
+class DataExportOut(ResponseBody, kw_only=True):
+    """Everything stored about you (``format`` names this document's version): table name → your rows."""
+
+    format: str
+    user_id: uuid.UUID
+    exported_at: str  # ISO 8601 with its UTC offset, as Python writes it
+    tables: dict[str, list[dict[str, Any]]]
+
+
+def data_export_out(export: DataExport) -> DataExportOut:
+    return DataExportOut(format=export.format, user_id=export.user_id, exported_at=export.exported_at.isoformat(),
+                         tables=export.tables)
 
 
 class ProfilePatch(RequestBody, kw_only=True):
