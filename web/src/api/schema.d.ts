@@ -2231,6 +2231,18 @@ export interface components {
             pausedAt: string | null;
             tasksWaiting: number;
         };
+        /** DataExportOut */
+        DataExportOut: {
+            exportedAt: string;
+            format: string;
+            tables: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+            /** Format: uuid */
+            userId: string;
+        };
         /** DeleteIn */
         DeleteIn: {
             code?: string | null;
@@ -5987,7 +5999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["DataExportOut"];
                 };
             };
         };
