@@ -49,7 +49,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     broker: str | None = None  # memory | redis; default follows redis_url
     worker_threads: int = 4
     tick_seconds: float = 5.0
-    # --- scheduling (issue 7)
+    # --- scheduling
     scheduler_claim_batch: int = 2000  # due publications one claim statement takes
     scheduler_job_batch: int = 250  # publication ids per publish job (one message, one result commit)
     scheduler_claim_seconds: float = 300.0  # a claim not finished by then is taken again by a later tick
@@ -64,7 +64,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     password_hash_profile: str = "owasp"  # owasp | fast (fast only outside production; tests)
     access_token_ttl_seconds: int = 900
     refresh_token_ttl_days: int = 30
-    # accounts (issue 4): throttling and API budgets (per minute / per 15 minutes)
+    # accounts: throttling and API budgets (per minute / per 15 minutes)
     login_attempts_per_account: int = 10
     login_attempts_per_address: int = 100
     api_rate_user_per_minute: int = 600
@@ -98,7 +98,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     anthropic_model: str = "claude-sonnet-4-5"
     anthropic_timeout_seconds: float = 30.0
     ai_cache_ttl_seconds: int = 86_400
-    # issue 6: resilience and budget of the AI chain (the chain owns retries; SDK retries are off)
+    # resilience and budget of the AI chain (the chain owns retries; SDK retries are off)
     ai_retry_attempts: int = 2  # calls per provider per request, the first included
     ai_retry_max_wait_seconds: float = 5.0  # a longer retry-after falls back to the next provider instead
     ai_breaker_failures: int = 3  # consecutive failed requests that open a provider's circuit

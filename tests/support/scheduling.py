@@ -21,7 +21,7 @@ class WorkerKilled(RuntimeError):
 
 
 async def ready_content(container: Any, principal: Any, text: str) -> uuid.UUID:
-    """Content whose current version passed moderation (set directly: moderation is issue 6's test)."""
+    """Content whose current version passed moderation (set directly: moderation has tests of its own)."""
     async with container.uow_factory()() as uow:
         item = await add_content(
             uow, CreateContent(title="t", body=text), principal=principal, clock=container.clock()

@@ -37,20 +37,20 @@ class UnitOfWork(Protocol):
     users: UserRepository
     content: ContentRepository
     idempotency: IdempotencyRepository
-    linkedin: LinkedInRepository  # issue 5
-    notifications: NotificationRepository  # issue 4: accounts
-    sessions: SessionRepository  # issue 4
-    security: SecurityRepository  # issue 4
-    audit: AuditLog  # issue 4
-    user_data: UserDataStore  # issue 4 (GDPR)
-    content_versions: ContentVersionRepository  # issue 6
+    linkedin: LinkedInRepository
+    notifications: NotificationRepository
+    sessions: SessionRepository
+    security: SecurityRepository
+    audit: AuditLog
+    user_data: UserDataStore  # GDPR
+    content_versions: ContentVersionRepository
     ai_calls: AiCallRepository
     ai_jobs: AiJobRepository
     content_preferences: ContentPreferencesRepository
-    publications: PublicationRepository  # issue 7
+    publications: PublicationRepository
     schedule_settings: ScheduleSettingsRepository
     schedule_imports: ScheduleImportRepository
-    compliance: ComplianceRepository  # issue 8: compliance
+    compliance: ComplianceRepository
     campaigns: CampaignRepository
     jobs: JobOutbox
 

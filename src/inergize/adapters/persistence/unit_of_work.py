@@ -40,22 +40,22 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "users": SqlUserRepository,
     "content": SqlContentRepository,
     "idempotency": SqlIdempotencyRepository,
-    # issue 7: scheduling
+    # scheduling
     "publications": SqlPublicationRepository,
     "schedule_settings": SqlScheduleSettingsRepository,
     "schedule_imports": SqlScheduleImportRepository,
-    "linkedin": SqlLinkedInRepository,  # issue 5: LinkedIn
-    "notifications": SqlNotificationRepository,  # issue 4: accounts
-    "sessions": SqlSessionRepository,  # issue 4
-    "security": SqlSecurityRepository,  # issue 4
-    "audit": SqlAuditLog,  # issue 4
-    "user_data": SqlUserDataStore,  # issue 4
-    # issue 6: AI content
+    "linkedin": SqlLinkedInRepository,
+    "notifications": SqlNotificationRepository,
+    "sessions": SqlSessionRepository,
+    "security": SqlSecurityRepository,
+    "audit": SqlAuditLog,
+    "user_data": SqlUserDataStore,
+    # AI content
     "content_versions": ai_repos.SqlContentVersionRepository,
     "ai_calls": ai_repos.SqlAiCallRepository,
     "ai_jobs": ai_repos.SqlAiJobRepository,
     "content_preferences": ai_repos.SqlContentPreferencesRepository,
-    # issue 8: compliance and campaigns
+    # compliance and campaigns
     "compliance": SqlComplianceRepository,
     "campaigns": SqlCampaignRepository,
 }

@@ -16,7 +16,7 @@ from inergize.entrypoints.http.auth import PUBLIC, declared_role, provide_princi
 from inergize.entrypoints.http.deps import bundle_dependencies
 from inergize.entrypoints.http.middleware import add_nosniff, correlation_middleware
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
-from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # issue 4: API budgets
+from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # API budgets
 from inergize.entrypoints.http.routes.accounts import admin, me, mfa, tiers
 from inergize.entrypoints.http.routes.accounts import routes as account_routes
 from inergize.entrypoints.http.routes.ai import routes as ai_routes

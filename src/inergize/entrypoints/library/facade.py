@@ -78,7 +78,7 @@ class Inergize:
 FACADES: dict[str, Any] = {}
 
 
-def _accounts(container: Any) -> Any:  # issue 4: app.accounts
+def _accounts(container: Any) -> Any:  # app.accounts
     from inergize.entrypoints.library.accounts import Accounts
 
     return Accounts(container)
@@ -87,31 +87,31 @@ def _accounts(container: Any) -> Any:  # issue 4: app.accounts
 FACADES["accounts"] = _accounts
 
 
-def _ai(container: Any) -> Any:  # issue 6: imported late, the AI use cases need not load for other façades
+def _ai(container: Any) -> Any:  # imported late, the AI use cases need not load for other façades
     from inergize.entrypoints.library.ai import AiContent
 
     return AiContent(container.ai_deps)
 
 
-FACADES["ai"] = _ai  # issue 6: app.ai.posts / carousel / banner / profile_suggestions / ready_version
+FACADES["ai"] = _ai  # app.ai.posts / carousel / banner / profile_suggestions / ready_version
 
 
-def _schedule(container: Any) -> Any:  # issue 7: app.schedule
+def _schedule(container: Any) -> Any:  # app.schedule
     from inergize.entrypoints.library.scheduling import Schedule
 
     return Schedule(container.scheduling_deps)
 
 
-FACADES["schedule"] = _schedule  # issue 7: schedule / post_now / move / cancel / calendar / tick
+FACADES["schedule"] = _schedule  # schedule / post_now / move / cancel / calendar / tick
 
 
-def _linkedin(container: Any) -> Any:  # issue 5: app.linkedin
+def _linkedin(container: Any) -> Any:  # app.linkedin
     from inergize.entrypoints.library.linkedin import LinkedIn
 
     return LinkedIn(container)
 
 
-FACADES["linkedin"] = _linkedin  # issue 5: connect / sync_profile / profile / publish / imports
+FACADES["linkedin"] = _linkedin  # connect / sync_profile / profile / publish / imports
 
 
 @asynccontextmanager

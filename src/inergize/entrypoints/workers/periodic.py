@@ -14,9 +14,9 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, NamedTuple
 
-from inergize.entrypoints.workers import compliance as compliance_tasks  # issue 8
-from inergize.entrypoints.workers import linkedin as linkedin_tasks  # issue 5
-from inergize.entrypoints.workers.scheduling import claim_due_publications  # issue 7
+from inergize.entrypoints.workers import compliance as compliance_tasks
+from inergize.entrypoints.workers import linkedin as linkedin_tasks
+from inergize.entrypoints.workers.scheduling import claim_due_publications
 
 log = logging.getLogger("inergize.tick")
 
@@ -34,12 +34,12 @@ async def sweep_outbox(container: Any) -> None:
 
 
 PERIODIC: list[PeriodicTask] = [
-    PeriodicTask("outbox.sweep", 5.0, sweep_outbox),  # issue 3
-    PeriodicTask("publications.claim", 1.0, claim_due_publications),  # issue 7: due posts and expired claims
-    PeriodicTask("linkedin.connections", 3600.0, linkedin_tasks.maintain_linkedin_connections),  # issue 5
-    PeriodicTask("linkedin.sandbox", 600.0, linkedin_tasks.simulate_sandbox),  # issue 5: simulated engagement
-    PeriodicTask("campaigns.run_due", 15.0, compliance_tasks.run_due_steps),  # issue 8: due campaign steps
-    PeriodicTask("campaigns.expire_stale", 600.0, compliance_tasks.expire_stale),  # issue 8: crashed steps
+    PeriodicTask("outbox.sweep", 5.0, sweep_outbox),
+    PeriodicTask("publications.claim", 1.0, claim_due_publications),  # due posts and expired claims
+    PeriodicTask("linkedin.connections", 3600.0, linkedin_tasks.maintain_linkedin_connections),
+    PeriodicTask("linkedin.sandbox", 600.0, linkedin_tasks.simulate_sandbox),  # simulated engagement
+    PeriodicTask("campaigns.run_due", 15.0, compliance_tasks.run_due_steps),  # due campaign steps
+    PeriodicTask("campaigns.expire_stale", 600.0, compliance_tasks.expire_stale),  # crashed steps
 ]
 
 

@@ -1,4 +1,4 @@
-"""Compliance and automation (issue 8): account automation state, campaigns, their targets and steps,
+"""Compliance and automation: account automation state, campaigns, their targets and steps,
 and the contact records that make "never contact a target twice" a database constraint.
 
 Pause history and every decision worth keeping live in the seed ``compliance_logs``; action outcomes

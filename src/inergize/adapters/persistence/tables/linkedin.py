@@ -1,4 +1,4 @@
-"""LinkedIn (issue 5): connections with encrypted tokens, OAuth states, sign-in identities, direct
+"""LinkedIn: connections with encrypted tokens, OAuth states, sign-in identities, direct
 publications, and the sandbox's simulated accounts."""
 
 from __future__ import annotations

@@ -34,4 +34,4 @@ outbox = Table(
     info={"not_user_data": "job envelopes carry ids only"},
 )
 Index("ix_outbox_pending", outbox.c.sent_at, outbox.c.available_at)
-Index("ix_outbox_available_at", outbox.c.available_at)  # issue 3: the relay's sweep (migration 0002)
+Index("ix_outbox_available_at", outbox.c.available_at)  # the relay's sweep (migration 0002)

@@ -1,4 +1,4 @@
-"""Scheduling (issue 7): publications (one row per scheduled post), each user's queue settings, and
+"""Scheduling: publications (one row per scheduled post), each user's queue settings, and
 CSV import progress.
 
 The tick's due query reads ``ix_publications_due``, a partial index holding only schedulable rows, so
