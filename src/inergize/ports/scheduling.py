@@ -92,6 +92,10 @@ class ScheduleSettingsRepository(Protocol):
         """Create or replace; ``PreconditionFailed`` when ``settings.version`` is not the stored one."""
         ...
 
+    async def pauses_ended(self, now: datetime, *, limit: int) -> list[uuid.UUID]:
+        """Users whose queue is paused with an end at or before ``now`` (at most ``limit``)."""
+        ...
+
 
 class ScheduleImportRepository(Protocol):
     async def add(self, progress: ImportProgress) -> None: ...

@@ -2672,6 +2672,8 @@ export interface components {
             minGapMinutes?: number | null;
             /** @default false */
             moveScheduled: boolean;
+            paused?: boolean | null;
+            pausedUntil?: string | null;
             slots?: components["schemas"]["SlotIO"][] | null;
             timezone?: string | null;
         };
@@ -2679,6 +2681,7 @@ export interface components {
         QueueSettingsOut: {
             minGapMinutes: number;
             paused: boolean;
+            pausedUntil: string | null;
             slots: {
                 [key: string]: unknown;
             }[];

@@ -3,19 +3,23 @@ spacing, and pause (vacation mode)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import uuid
+from datetime import datetime, timedelta
 
 import msgspec
 
 from inergize.application.scheduling.schedule import settings_of
 from inergize.domain.accounts.users import Principal
-from inergize.domain.platform.errors import PreconditionFailed
+from inergize.domain.platform.errors import PreconditionFailed, ValidationFailed
 from inergize.domain.scheduling.publication import PublicationState, transition
 from inergize.domain.scheduling.schedules import (
     ScheduleSettings,
     TimeSlot,
     change_timezone,
     normalize_slots,
+    pause_has_ended,
+    pause_queue,
+    resume_queue,
     zone,
 )
 from inergize.ports.clock import Clock
@@ -29,6 +33,8 @@ class SettingsCommand(msgspec.Struct, frozen=True, kw_only=True):
     slots: list[TimeSlot] | None = None
     min_gap_minutes: int | None = None
     move_scheduled: bool = False  # on a time zone change: keep the wall-clock times of scheduled posts
+    paused: bool | None = None  # None: as it is
+    paused_until: datetime | None = None  # vacation mode's end (implies paused)
 
 
 async def get_settings(*, principal: Principal, uow_factory: UnitOfWorkFactory) -> ScheduleSettings:
@@ -72,7 +78,16 @@ async def update_settings(
             updated = ScheduleSettings(
                 **{**msgspec.structs.asdict(updated), "min_gap_minutes": cmd.min_gap_minutes}
             )
+        hold: bool | None = None
+        if cmd.paused is False:
+            if cmd.paused_until is not None:
+                raise ValidationFailed("A pause's end needs the queue paused.", field="pausedUntil")
+            updated, hold = resume_queue(updated), current.paused
+        elif cmd.paused or cmd.paused_until is not None:
+            updated, hold = pause_queue(updated, until=cmd.paused_until, now=now), True
         saved = await uow.schedule_settings.put(principal.user_id, updated, now)
+        if hold is not None:
+            await uow.publications.set_held(principal.user_id, hold, now)
         await uow.commit()
     return saved
 
@@ -80,14 +95,36 @@ async def update_settings(
 async def set_paused(
     paused: bool, *, principal: Principal, uow_factory: UnitOfWorkFactory, clock: Clock
 ) -> ScheduleSettings:
-    """Vacation mode: hold every scheduled post until resumed (resumed posts whose time passed go out
-    at the next tick)."""
+    """Vacation mode with no end: hold every scheduled post until resumed (resumed posts whose time
+    passed go out at the next tick). Resuming drops a pause's end date."""
     now = clock.now()
     async with uow_factory() as uow:
         current = await settings_of(uow, principal.user_id)
-        saved = await uow.schedule_settings.put(
-            principal.user_id, msgspec.structs.replace(current, paused=paused), now
-        )
+        changed = pause_queue(current, until=None, now=now) if paused else resume_queue(current)
+        saved = await uow.schedule_settings.put(principal.user_id, changed, now)
         await uow.publications.set_held(principal.user_id, paused, now)
         await uow.commit()
     return saved
+
+
+async def end_finished_pauses(*, uow_factory: UnitOfWorkFactory, clock: Clock, limit: int = 500) -> int:
+    """The scheduler's side of vacation mode: each queue whose pause end has come is resumed and its
+    held posts released (those whose time passed go out at the same tick). One transaction per queue;
+    a queue changed meanwhile is left to the next tick. Returns how many were resumed."""
+    now = clock.now()
+    async with uow_factory(read_only=True) as uow:
+        ended: list[uuid.UUID] = await uow.schedule_settings.pauses_ended(now, limit=limit)
+    resumed = 0
+    for user_id in ended:
+        try:
+            async with uow_factory() as uow:
+                current = await uow.schedule_settings.get(user_id)
+                if current is None or not pause_has_ended(current, now):
+                    continue  # resumed or paused again meanwhile
+                await uow.schedule_settings.put(user_id, resume_queue(current), now)
+                await uow.publications.set_held(user_id, False, now)
+                await uow.commit()
+                resumed += 1
+        except PreconditionFailed:
+            continue
+    return resumed

@@ -166,12 +166,15 @@ class ScheduleSettings(msgspec.Struct, frozen=True, kw_only=True):
     slots: tuple[TimeSlot, ...] = ()
     min_gap_minutes: int = DEFAULT_MIN_GAP_MINUTES
     paused: bool = False
+    paused_until: datetime | None = None  # vacation mode's end: the queue resumes by itself then
     version: int = 1
 
     def __post_init__(self) -> None:
         zone(self.timezone)
         if not 0 <= self.min_gap_minutes <= 24 * 60:
             raise ValidationFailed("The minimum gap is 0 to 1440 minutes.", field="minGapMinutes")
+        if self.paused_until is not None and not self.paused:
+            raise ValidationFailed("Only a paused queue has an end to its pause.", field="pausedUntil")
 
     @property
     def tz(self) -> ZoneInfo:
@@ -180,6 +183,34 @@ class ScheduleSettings(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def min_gap(self) -> timedelta:
         return timedelta(minutes=self.min_gap_minutes)
+
+
+def pause_queue(settings: ScheduleSettings, *, until: datetime | None, now: datetime) -> ScheduleSettings:
+    """Vacation mode: paused until ``until`` (then it resumes by itself), or until resumed by hand.
+
+    The end lies ahead of ``now`` and within a year (the queue's own horizon)."""
+    if until is not None:
+        until = require_aware(until, "pausedUntil")
+        if until <= require_aware(now):
+            raise ValidationFailed("The end of the pause must be in the future.", field="pausedUntil")
+        if until > require_aware(now) + timedelta(days=MAX_LOOKAHEAD_DAYS):
+            raise ValidationFailed(f"A pause ends within {MAX_LOOKAHEAD_DAYS} days.", field="pausedUntil")
+    return msgspec.structs.replace(settings, paused=True, paused_until=until)
+
+
+def resume_queue(settings: ScheduleSettings) -> ScheduleSettings:
+    """Publishing on again; a pause's end date goes with the pause."""
+    return msgspec.structs.replace(settings, paused=False, paused_until=None)
+
+
+def is_paused_at(settings: ScheduleSettings, instant: datetime) -> bool:
+    """Whether the queue holds its posts at ``instant``: paused, and its end (if any) not reached."""
+    return settings.paused and (settings.paused_until is None or require_aware(instant) < settings.paused_until)
+
+
+def pause_has_ended(settings: ScheduleSettings, now: datetime) -> bool:
+    """A pause with an end date that ``now`` has reached: the scheduler resumes the queue."""
+    return settings.paused and not is_paused_at(settings, now)
 
 
 def change_timezone(current: ScheduleSettings, new_timezone: str, scheduled: Sequence[datetime], *,

@@ -10,6 +10,7 @@ from inergize.application.linkedin.common import MemberCalls
 from inergize.application.scheduling.bulk_csv import IMPORT_JOB, run_import
 from inergize.application.scheduling.media import blob_media_reader
 from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher, tick
+from inergize.application.scheduling.queue_settings import end_finished_pauses
 from inergize.entrypoints.workers.spec import JobSpec, job
 
 
@@ -34,10 +35,13 @@ async def publish_publications(container: Any, *, ids: list[str], claim: str) ->
 
 
 async def claim_due_publications(container: Any) -> None:
-    """Periodic: claim due publications (and expired claims) and enqueue their publish jobs; keeps
-    going while full batches come back, up to ``scheduler_max_claims_per_tick``."""
+    """Periodic: resume the queues whose pause has ended, then claim due publications (and expired
+    claims) and enqueue their publish jobs; keeps going while full batches come back, up to
+    ``scheduler_max_claims_per_tick``."""
     settings = container.settings()
     deps = container.scheduling_deps()
+    # Queues whose vacation ended resume first, so their posts already due go out in this tick.
+    await end_finished_pauses(uow_factory=deps.uow_factory, clock=deps.clock)
     claimed_total = 0
     while claimed_total < settings.scheduler_max_claims_per_tick:
         n = await tick(uow_factory=deps.uow_factory, clock=deps.clock,

@@ -34,6 +34,7 @@ class SqlScheduleSettingsRepository:
             slots=tuple(TimeSlot(d, t) for d, t in m["slots"]),
             min_gap_minutes=m["min_gap_minutes"],
             paused=m["paused"],
+            paused_until=m["paused_until"],
             version=m["version"],
         )
 
@@ -43,6 +44,7 @@ class SqlScheduleSettingsRepository:
             "slots": [[s.weekday, s.time] for s in settings.slots],
             "min_gap_minutes": settings.min_gap_minutes,
             "paused": settings.paused,
+            "paused_until": settings.paused_until,
             "updated_at": now,
         }
         current = await self.get(user_id)
@@ -59,6 +61,13 @@ class SqlScheduleSettingsRepository:
         if result.rowcount != 1:
             raise PreconditionFailed("The schedule settings changed meanwhile; fetch them again.")
         return msgspec.structs.replace(settings, version=settings.version + 1)
+
+    async def pauses_ended(self, now: datetime, *, limit: int) -> list[uuid.UUID]:
+        s = schedule_settings.c
+        rows = await self._conn.execute(
+            select(s.user_id).where(s.paused, s.paused_until <= now).order_by(s.paused_until).limit(limit)
+        )
+        return [row.user_id for row in rows]
 
 
 class SqlScheduleImportRepository:

@@ -59,11 +59,17 @@ schedule_settings = Table(
     Column("slots", JSONType, nullable=False),  # [[weekday, "HH:MM"], …] in local time
     Column("min_gap_minutes", Integer, nullable=False),
     Column("paused", Boolean, nullable=False, server_default=text("false")),
+    Column("paused_until", UTCDateTime(), nullable=True),  # vacation mode's end; None: until resumed
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
     Column("version", Integer, nullable=False, server_default="1"),
     info={"owner": "user_id"},
 )
+
+PAUSE_END_WHERE = text("paused_until IS NOT NULL")
+# Each tick looks for ended vacations: only the few queues with an end date are in this index.
+Index("ix_schedule_settings_pause_end", schedule_settings.c.paused_until, postgresql_where=PAUSE_END_WHERE,
+      sqlite_where=PAUSE_END_WHERE)
 
 schedule_imports = Table(
     "schedule_imports",

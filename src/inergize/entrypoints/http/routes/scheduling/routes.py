@@ -184,6 +184,8 @@ async def put_settings(
             slots=slots,
             min_gap_minutes=data.min_gap_minutes,
             move_scheduled=data.move_scheduled,
+            paused=data.paused,
+            paused_until=data.paused_until,
         ),
         expected_version=expected_version(request),
         principal=principal,

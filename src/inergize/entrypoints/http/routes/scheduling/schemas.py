@@ -56,6 +56,8 @@ class QueueSettingsIn(RequestBody, kw_only=True):
     slots: list[SlotIO] | None = None
     min_gap_minutes: int | None = None
     move_scheduled: bool = False
+    paused: bool | None = None
+    paused_until: datetime | None = None
 
 
 class PublicationOut(ResponseBody, kw_only=True):
@@ -82,6 +84,7 @@ class QueueSettingsOut(ResponseBody, kw_only=True):
     slots: list[dict[str, Any]]
     min_gap_minutes: int
     paused: bool
+    paused_until: datetime | None
     version: int
 
 
@@ -142,6 +145,7 @@ def settings_out(s: ScheduleSettings) -> QueueSettingsOut:
         slots=[{"weekday": x.weekday, "time": x.time} for x in s.slots],
         min_gap_minutes=s.min_gap_minutes,
         paused=s.paused,
+        paused_until=s.paused_until,
         version=s.version,
     )
 
