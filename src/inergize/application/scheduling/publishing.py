@@ -45,7 +45,6 @@ from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 PUBLISH_JOB = "scheduling.publish_due"
-S = PublicationState
 # Runs an action with a user's LinkedIn credentials (the LinkedIn capability's ``call_as_member``:
 # refresh ahead of expiry, one refresh-and-retry on a 401, broken only on a confirmed 401).
 AsMember = Callable[[uuid.UUID, Callable[[MemberAuth], Awaitable[PublishedPost]]], Awaitable[PublishedPost]]
@@ -113,10 +112,10 @@ class Publisher:
         now = self._clock.now()
         async with self._uow_factory() as uow:
             items = await uow.publications.claimed(wanted, token)
-            fresh = [p.id for p in items if p.state is S.CLAIMED]
+            fresh = [p.id for p in items if p.state is PublicationState.CLAIMED]
             started = set(await uow.publications.start_publishing(fresh, token, now, now + self._claim))
             await uow.commit()  # "publishing" is durable before LinkedIn hears of the post
-        work = [p for p in items if p.id in started or p.state is S.PUBLISHING]
+        work = [p for p in items if p.id in started or p.state is PublicationState.PUBLISHING]
         if work and self._prepare_members is not None:
             await self._prepare_members({p.user_id for p in work})
         results = await asyncio.gather(*(self._attempt(p) for p in work), return_exceptions=True)
@@ -195,7 +194,7 @@ class Publisher:
                               o: Retrying | Failed | Unconfirmed) -> None:
         now = self._clock.now()
         current = await uow.publications.get(pid)
-        if current is None or current.claim_token != token or current.state is not S.PUBLISHING:
+        if current is None or current.claim_token != token or current.state is not PublicationState.PUBLISHING:
             return  # someone else decided meanwhile (the user cancelled or resolved it)
         media_urns = list(o.media_urns) or current.media_urns
         match o:
@@ -203,17 +202,31 @@ class Publisher:
                 updated = after_transient_failure(current, now, detail, retry_after=retry_after,
                                                   maybe_sent=maybe_sent)
             case Unconfirmed(detail=detail):
-                updated = transition(current, S.NEEDS_ATTENTION, now, last_error=detail, outcome_unknown=True,
-                                     failure_reason=FailureReason.OUTCOME_UNKNOWN, claim_token=None,
-                                     claim_expires_at=None)
+                updated = transition(
+                    current,
+                    PublicationState.NEEDS_ATTENTION,
+                    now,
+                    last_error=detail,
+                    outcome_unknown=True,
+                    failure_reason=FailureReason.OUTCOME_UNKNOWN,
+                    claim_token=None,
+                    claim_expires_at=None,
+                )
             case Failed(reason=reason, detail=detail):
-                updated = transition(current, S.FAILED, now, last_error=detail, failure_reason=reason,
-                                     claim_token=None, claim_expires_at=None)
+                updated = transition(
+                    current,
+                    PublicationState.FAILED,
+                    now,
+                    last_error=detail,
+                    failure_reason=reason,
+                    claim_token=None,
+                    claim_expires_at=None,
+                )
         updated = msgspec.structs.replace(updated, media_urns=media_urns)
         await uow.publications.update(updated, expected_version=current.version)
         if isinstance(o, Failed) and o.restricted:  # pauses the account and holds its other scheduled posts
             await restriction_signal(uow, current.user_id, action="publish", now=now, detail=o.detail)
-        if updated.state is S.FAILED:
+        if updated.state is PublicationState.FAILED:
             await notify(
                 uow,
                 current.user_id,
@@ -224,7 +237,7 @@ class Publisher:
                 link=web_pages.publication(pid),
                 now=now,
             )
-        elif updated.state is S.NEEDS_ATTENTION:
+        elif updated.state is PublicationState.NEEDS_ATTENTION:
             await notify(
                 uow,
                 current.user_id,

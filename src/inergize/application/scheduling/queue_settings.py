@@ -25,8 +25,6 @@ from inergize.domain.scheduling.schedules import (
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWorkFactory
 
-S = PublicationState
-
 
 class SettingsCommand(msgspec.Struct, frozen=True, kw_only=True):
     timezone: str | None = None
@@ -61,7 +59,7 @@ async def update_settings(
         if cmd.timezone is not None and cmd.timezone != current.timezone:
             zone(cmd.timezone)
             pending = await uow.publications.between(
-                principal.user_id, now, now + timedelta(days=3660), states=[S.SCHEDULED]
+                principal.user_id, now, now + timedelta(days=3660), states=[PublicationState.SCHEDULED]
             )
             updated, instants = change_timezone(
                 current, cmd.timezone, [p.due_at for p in pending], move_scheduled=cmd.move_scheduled
@@ -69,7 +67,7 @@ async def update_settings(
             for p, due in zip(pending, instants, strict=True):
                 if due != p.due_at:
                     moved = transition(
-                        p, S.SCHEDULED, now, due_at=due, run_at=max(due, now), timezone=cmd.timezone
+                        p, PublicationState.SCHEDULED, now, due_at=due, run_at=max(due, now), timezone=cmd.timezone
                     )
                     await uow.publications.update(moved, expected_version=p.version)
         if cmd.slots is not None:

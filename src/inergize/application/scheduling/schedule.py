@@ -31,7 +31,6 @@ from inergize.domain.scheduling.schedules import (
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
-S = PublicationState
 MAX_CALENDAR_DAYS = 92
 
 
@@ -144,7 +143,7 @@ async def _claim_now(uow: UnitOfWork, item: Publication, now: datetime) -> Publi
     token = uuid.uuid4()
     claimed = transition(
         item,
-        S.CLAIMED,
+        PublicationState.CLAIMED,
         now,
         claim_token=token,
         claim_expires_at=now + timedelta(seconds=CLAIM_SECONDS),
@@ -183,7 +182,7 @@ async def reschedule(
     now = clock.now()
     async with uow_factory() as uow:
         item = _as_seen(await _owned(uow, principal, pid), seen_version)
-        if item.state not in (S.SCHEDULED, S.FAILED):
+        if item.state not in (PublicationState.SCHEDULED, PublicationState.FAILED):
             raise Conflict(
                 f"A {item.state.value} post cannot be moved.", code="invalid_state", state=item.state
             )
@@ -192,7 +191,14 @@ async def reschedule(
             uow, principal.user_id, settings, at, now=now, allow_close=allow_close, exclude=pid
         )
         moved = transition(
-            item, S.SCHEDULED, now, due_at=due, run_at=due, attempts=0, last_error=None, failure_reason=None
+            item,
+            PublicationState.SCHEDULED,
+            now,
+            due_at=due,
+            run_at=due,
+            attempts=0,
+            last_error=None,
+            failure_reason=None,
         )
         saved = await uow.publications.update(moved, expected_version=item.version)
         await uow.commit()
@@ -212,7 +218,7 @@ async def cancel(
     async with uow_factory() as uow:
         item = _as_seen(await _owned(uow, principal, pid), seen_version)
         saved = await uow.publications.update(
-            transition(item, S.CANCELLED, clock.now(), claim_token=None, claim_expires_at=None),
+            transition(item, PublicationState.CANCELLED, clock.now(), claim_token=None, claim_expires_at=None),
             expected_version=item.version,
         )
         await uow.commit()
@@ -231,7 +237,7 @@ async def retry_now(
     now = clock.now()
     async with uow_factory() as uow:
         item = await _owned(uow, principal, pid)
-        if item.state not in (S.FAILED, S.NEEDS_ATTENTION):
+        if item.state not in (PublicationState.FAILED, PublicationState.NEEDS_ATTENTION):
             raise Conflict(f"A {item.state.value} post has nothing to retry.", code="invalid_state")
         again = await uow.publications.update(
             reset_for_retry(item, now, confirmed_repost=confirm_repost), expected_version=item.version
@@ -258,7 +264,7 @@ async def confirm_published(
         item = await _owned(uow, principal, pid)
         done = transition(
             item,
-            S.PUBLISHED,
+            PublicationState.PUBLISHED,
             now,
             post_urn=post_urn or item.post_urn,
             published_at=now,

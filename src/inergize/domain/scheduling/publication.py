@@ -38,21 +38,34 @@ class PublicationState(StrEnum):
     CANCELLED = "cancelled"
 
 
-S = PublicationState
 TRANSITIONS: dict[PublicationState, frozenset[PublicationState]] = {
-    S.SCHEDULED: frozenset({S.SCHEDULED, S.CLAIMED, S.CANCELLED}),
+    PublicationState.SCHEDULED: frozenset(
+        {PublicationState.SCHEDULED, PublicationState.CLAIMED, PublicationState.CANCELLED}
+    ),
     # a claimed item may be cancelled: the worker's move to publishing is conditional on "claimed"
-    S.CLAIMED: frozenset({S.CLAIMED, S.PUBLISHING, S.SCHEDULED, S.CANCELLED}),
-    S.PUBLISHING: frozenset({S.PUBLISHING, S.PUBLISHED, S.FAILED, S.NEEDS_ATTENTION, S.SCHEDULED}),
-    S.FAILED: frozenset({S.SCHEDULED, S.CANCELLED}),
+    PublicationState.CLAIMED: frozenset(
+        {PublicationState.CLAIMED, PublicationState.PUBLISHING, PublicationState.SCHEDULED, PublicationState.CANCELLED}
+    ),
+    PublicationState.PUBLISHING: frozenset(
+        {
+            PublicationState.PUBLISHING,
+            PublicationState.PUBLISHED,
+            PublicationState.FAILED,
+            PublicationState.NEEDS_ATTENTION,
+            PublicationState.SCHEDULED,
+        }
+    ),
+    PublicationState.FAILED: frozenset({PublicationState.SCHEDULED, PublicationState.CANCELLED}),
     # the user answers: it is there (published), post it again (scheduled), or drop it (cancelled)
-    S.NEEDS_ATTENTION: frozenset({S.PUBLISHED, S.SCHEDULED, S.CANCELLED}),
-    S.PUBLISHED: frozenset(),
-    S.CANCELLED: frozenset(),
+    PublicationState.NEEDS_ATTENTION: frozenset(
+        {PublicationState.PUBLISHED, PublicationState.SCHEDULED, PublicationState.CANCELLED}
+    ),
+    PublicationState.PUBLISHED: frozenset(),
+    PublicationState.CANCELLED: frozenset(),
 }
-EDITABLE = frozenset({S.SCHEDULED, S.FAILED, S.NEEDS_ATTENTION})
-IN_FLIGHT = frozenset({S.CLAIMED, S.PUBLISHING})
-FINAL = frozenset({S.PUBLISHED, S.CANCELLED})
+EDITABLE = frozenset({PublicationState.SCHEDULED, PublicationState.FAILED, PublicationState.NEEDS_ATTENTION})
+IN_FLIGHT = frozenset({PublicationState.CLAIMED, PublicationState.PUBLISHING})
+FINAL = frozenset({PublicationState.PUBLISHED, PublicationState.CANCELLED})
 
 
 class FailureReason(StrEnum):
@@ -77,7 +90,7 @@ class Publication(msgspec.Struct, kw_only=True):
     due_at: datetime  # what the user asked for (UTC)
     timezone: str  # the user's zone when scheduled: the calendar shows local times in it
     run_at: datetime  # when a tick may take it next (due_at, or later after a transient failure)
-    state: PublicationState = S.SCHEDULED
+    state: PublicationState = PublicationState.SCHEDULED
     held: bool = False  # queue paused (vacation mode): not due until resumed
     attempts: int = 0
     last_error: str | None = None
@@ -97,7 +110,7 @@ class Publication(msgspec.Struct, kw_only=True):
     @property
     def needs_reconciliation(self) -> bool:
         """True when a post may already exist on LinkedIn for this item."""
-        return self.state is S.PUBLISHING or self.outcome_unknown
+        return self.state is PublicationState.PUBLISHING or self.outcome_unknown
 
 
 def idempotency_key_for(publication_id: uuid.UUID) -> str:
@@ -108,8 +121,9 @@ def idempotency_key_for(publication_id: uuid.UUID) -> str:
 def check_transition(current: PublicationState, target: PublicationState) -> None:
     """``Conflict`` unless the state machine allows ``current`` → ``target``."""
     if target not in TRANSITIONS[current]:
-        raise Conflict(f"A {current.value} publication cannot become {target.value}.", code="invalid_state",
-                       state=current.value)
+        raise Conflict(
+            f"A {current.value} publication cannot become {target.value}.", code="invalid_state", state=current.value
+        )
 
 
 def transition(pub: Publication, target: PublicationState, now: datetime, **changes: object) -> Publication:
@@ -124,28 +138,63 @@ def backoff(attempts: int, retry_after: float | None = None) -> timedelta:
     return timedelta(seconds=math.ceil(max(delay, retry_after or 0.0)))  # whole seconds, never early
 
 
-def after_transient_failure(pub: Publication, now: datetime, error: str, *, retry_after: float | None,
-                            maybe_sent: bool) -> Publication:
+def after_transient_failure(
+    pub: Publication, now: datetime, error: str, *, retry_after: float | None, maybe_sent: bool
+) -> Publication:
     """A transient error: back to ``scheduled`` after a backoff, or ``failed`` when attempts are spent.
 
     ``maybe_sent``: the request may have reached LinkedIn, so the next attempt reconciles first."""
     unknown = pub.outcome_unknown or maybe_sent
     if pub.attempts >= MAX_ATTEMPTS:
         if unknown:
-            return transition(pub, S.NEEDS_ATTENTION, now, last_error=error, outcome_unknown=True,
-                              failure_reason=FailureReason.OUTCOME_UNKNOWN, claim_token=None,
-                              claim_expires_at=None)
-        return transition(pub, S.FAILED, now, last_error=error, claim_token=None, claim_expires_at=None,
-                          failure_reason=FailureReason.RETRIES_EXHAUSTED)
+            return transition(
+                pub,
+                PublicationState.NEEDS_ATTENTION,
+                now,
+                last_error=error,
+                outcome_unknown=True,
+                failure_reason=FailureReason.OUTCOME_UNKNOWN,
+                claim_token=None,
+                claim_expires_at=None,
+            )
+        return transition(
+            pub,
+            PublicationState.FAILED,
+            now,
+            last_error=error,
+            claim_token=None,
+            claim_expires_at=None,
+            failure_reason=FailureReason.RETRIES_EXHAUSTED,
+        )
     delay = backoff(pub.attempts, retry_after)
-    return transition(pub, S.SCHEDULED, now, last_error=error, run_at=now + delay, claim_token=None,
-                      claim_expires_at=None, outcome_unknown=unknown)
+    return transition(
+        pub,
+        PublicationState.SCHEDULED,
+        now,
+        last_error=error,
+        run_at=now + delay,
+        claim_token=None,
+        claim_expires_at=None,
+        outcome_unknown=unknown,
+    )
 
 
 def reset_for_retry(pub: Publication, now: datetime, *, confirmed_repost: bool = False) -> Publication:
-    """"Retry now": a failed item (or, when the user confirms a repost, a needs-attention one) is due now."""
-    if pub.state is S.NEEDS_ATTENTION and not confirmed_repost:
-        raise Conflict("LinkedIn may already have this post. Check your feed, then confirm the repost or "
-                       "mark it as published.", code="confirm_repost")
-    return transition(pub, S.SCHEDULED, now, run_at=now, attempts=0, last_error=None, failure_reason=None,
-                      outcome_unknown=False, claim_token=None, claim_expires_at=None)
+    """ "Retry now": a failed item (or, when the user confirms a repost, a needs-attention one) is due now."""
+    if pub.state is PublicationState.NEEDS_ATTENTION and not confirmed_repost:
+        raise Conflict(
+            "LinkedIn may already have this post. Check your feed, then confirm the repost or mark it as published.",
+            code="confirm_repost",
+        )
+    return transition(
+        pub,
+        PublicationState.SCHEDULED,
+        now,
+        run_at=now,
+        attempts=0,
+        last_error=None,
+        failure_reason=None,
+        outcome_unknown=False,
+        claim_token=None,
+        claim_expires_at=None,
+    )

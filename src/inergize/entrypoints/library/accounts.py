@@ -38,11 +38,11 @@ class Accounts:
     admin, credentials, gdpr, mfa, profile = admin, credentials, gdpr, mfa, profile
 
     def __init__(self, container: Any) -> None:
-        self._c = container
+        self._container = container
 
     @property
     def ports(self) -> AccountDeps:
-        return self._c.account_deps()  # type: ignore[no-any-return]
+        return self._container.account_deps()  # type: ignore[no-any-return]
 
     async def register(
         self, email: str, password: str, *, display_name: str = "", client: ClientInfo = LOCAL

@@ -52,11 +52,11 @@ class Users:
     """Direct user creation (first admin, embedding); sign-up with a password is ``accounts``."""
 
     def __init__(self, container: Any) -> None:
-        self._c = container
+        self._container = container
 
     async def create(self, email: str, *, display_name: str = "", admin: bool = False) -> User:
         return await users.create_user(email, display_name=display_name, role=Role.ADMIN if admin else Role.MEMBER,
-                                       uow_factory=self._c.uow_factory(), clock=self._c.clock())
+                                       uow_factory=self._container.uow_factory(), clock=self._container.clock())
 
 
 class Inergize:

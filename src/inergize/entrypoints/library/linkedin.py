@@ -12,11 +12,11 @@ from inergize.domain.accounts.users import Principal
 
 class LinkedIn:
     def __init__(self, container: Any) -> None:
-        self._c = container
+        self._container = container
 
     @property
     def _ports(self) -> Any:
-        return self._c.linkedin_ports()
+        return self._container.linkedin_ports()
 
     async def start_connect(self, principal: Principal) -> connection.AuthorizationStart:
         return await connection.start_connect(principal=principal, ports=self._ports)
@@ -51,8 +51,8 @@ class LinkedIn:
 
     async def import_data_export(self, principal: Principal, data: bytes) -> dict[str, Any]:
         return await imports.import_data_export(data, principal=principal, ports=self._ports,
-                                                max_total_bytes=self._c.settings().linkedin_import_max_bytes)
+                                                max_total_bytes=self._container.settings().linkedin_import_max_bytes)
 
     async def import_creator_analytics(self, principal: Principal, data: bytes) -> dict[str, Any]:
         return await imports.import_creator_analytics(data, principal=principal, ports=self._ports,
-                                                      reader=self._c.workbook_reader())
+                                                      reader=self._container.workbook_reader())

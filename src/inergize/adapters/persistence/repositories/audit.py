@@ -9,7 +9,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
-from inergize.adapters.persistence.tables.accounts import audit_log as t
+from inergize.adapters.persistence.tables.accounts import audit_log
 from inergize.domain.accounts.security import AuditEvent
 from inergize.domain.platform.pagination import Page
 
@@ -23,13 +23,15 @@ class SqlAuditLog:
         self._conn = conn
 
     async def add(self, event: AuditEvent) -> None:
-        await self._conn.execute(insert(t).values(**msgspec.structs.asdict(event)))
+        await self._conn.execute(insert(audit_log).values(**msgspec.structs.asdict(event)))
 
     async def list(self, *, user_id: uuid.UUID | None, limit: int, cursor: str | None) -> Page[AuditEvent]:
-        stmt = select(t)
+        stmt = select(audit_log)
         if user_id is not None:
-            stmt = stmt.where(t.c.user_id == user_id)
+            stmt = stmt.where(audit_log.c.user_id == user_id)
         rows = (
-            await self._conn.execute(keyset_after(stmt, t.c.created_at, t.c.id, cursor).limit(limit + 1))
+            await self._conn.execute(
+                keyset_after(stmt, audit_log.c.created_at, audit_log.c.id, cursor).limit(limit + 1)
+            )
         ).all()
         return page_from_rows(rows, limit, _to_event, "created_at")

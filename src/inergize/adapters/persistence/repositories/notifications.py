@@ -11,8 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
 from inergize.adapters.persistence.tables.accounts import notification_preferences as prefs
-from inergize.adapters.persistence.tables.accounts import notifications as t
-from inergize.adapters.persistence.tables.accounts import pending_emails
+from inergize.adapters.persistence.tables.accounts import notifications, pending_emails
 from inergize.domain.notifications.notification import Notification, NotificationPreference
 from inergize.domain.platform.pagination import Page
 from inergize.ports.email import EmailMessage
@@ -40,40 +39,44 @@ class SqlNotificationRepository:
         self._conn = conn
 
     async def add(self, notification: Notification) -> None:
-        await self._conn.execute(insert(t).values(**msgspec.structs.asdict(notification)))
+        await self._conn.execute(insert(notifications).values(**msgspec.structs.asdict(notification)))
 
     async def get(self, notification_id: uuid.UUID) -> Notification | None:
-        row = (await self._conn.execute(select(t).where(t.c.id == notification_id))).first()
+        row = (await self._conn.execute(select(notifications).where(notifications.c.id == notification_id))).first()
         return _to_notification(row) if row else None
 
     async def list_for_user(
         self, user_id: uuid.UUID, *, limit: int, cursor: str | None, unread_only: bool = False
     ) -> Page[Notification]:
-        stmt = select(t).where(t.c.user_id == user_id, t.c.visible.is_(True))
+        stmt = select(notifications).where(notifications.c.user_id == user_id, notifications.c.visible.is_(True))
         if unread_only:
-            stmt = stmt.where(t.c.read_at.is_(None))
-        stmt = keyset_after(stmt, t.c.created_at, t.c.id, cursor).limit(limit + 1)
+            stmt = stmt.where(notifications.c.read_at.is_(None))
+        stmt = keyset_after(stmt, notifications.c.created_at, notifications.c.id, cursor).limit(limit + 1)
         rows = (await self._conn.execute(stmt)).all()
         return page_from_rows(rows, limit, _to_notification, "created_at")
 
     async def unread_count(self, user_id: uuid.UUID) -> int:
         stmt = (
             select(func.count())
-            .select_from(t)
-            .where(t.c.user_id == user_id, t.c.visible.is_(True), t.c.read_at.is_(None))
+            .select_from(notifications)
+            .where(
+                notifications.c.user_id == user_id, notifications.c.visible.is_(True), notifications.c.read_at.is_(None)
+            )
         )
         return int((await self._conn.execute(stmt)).scalar_one())
 
     async def mark_read(self, user_id: uuid.UUID, ids: list[uuid.UUID] | None, now: datetime) -> int:
-        stmt = update(t).where(t.c.user_id == user_id, t.c.read_at.is_(None))
+        stmt = update(notifications).where(notifications.c.user_id == user_id, notifications.c.read_at.is_(None))
         if ids is not None:
-            stmt = stmt.where(t.c.id.in_(ids))
+            stmt = stmt.where(notifications.c.id.in_(ids))
         result = await self._conn.execute(stmt.values(read_at=now))
         return int(result.rowcount)
 
     async def mark_emailed(self, notification_id: uuid.UUID, now: datetime) -> bool:
         result = await self._conn.execute(
-            update(t).where(t.c.id == notification_id, t.c.emailed_at.is_(None)).values(emailed_at=now)
+            update(notifications)
+            .where(notifications.c.id == notification_id, notifications.c.emailed_at.is_(None))
+            .values(emailed_at=now)
         )
         return result.rowcount == 1
 
@@ -112,14 +115,10 @@ class SqlNotificationRepository:
         )
 
     async def take_email(self, email_id: uuid.UUID) -> EmailMessage | None:
-        row = (
-            await self._conn.execute(select(pending_emails).where(pending_emails.c.id == email_id))
-        ).first()
+        row = (await self._conn.execute(select(pending_emails).where(pending_emails.c.id == email_id))).first()
         if row is None:
             return None
-        return EmailMessage(
-            to=row.to_address, to_name=row.to_name, subject=row.subject, text=row.text, html=row.html
-        )
+        return EmailMessage(to=row.to_address, to_name=row.to_name, subject=row.subject, text=row.text, html=row.html)
 
     async def drop_email(self, email_id: uuid.UUID) -> None:
         await self._conn.execute(delete(pending_emails).where(pending_emails.c.id == email_id))

@@ -26,14 +26,12 @@ from inergize.domain.scheduling.optimal_times import PostStat
 from inergize.domain.scheduling.publication import FINAL, Publication, PublicationState
 from inergize.ports.scheduling import PublishedResult
 
-P = publications.c
 ENGAGEMENT_EVENTS = ("reactions", "likes", "comments", "shares", "reposts", "clicks", "engagements")
-S = PublicationState
 
 
 def _to_pub(row: Row[Any]) -> Publication:
     m = dict(row._mapping)
-    m["state"] = S(m["state"])
+    m["state"] = PublicationState(m["state"])
     m["media"] = list(m["media"] or [])
     m["media_urns"] = list(m["media_urns"] or [])
     return Publication(**m)
@@ -54,15 +52,15 @@ class SqlPublicationRepository:
         """``id IN ids``; on PostgreSQL ``id = ANY(array)``: one short statement whatever the batch size,
         which the driver's query cache keeps (a 250-placeholder IN list is parsed anew every time)."""
         if self._pg:
-            return P.id == any_(bindparam("ids", list(ids), type_=postgresql.ARRAY(Uuid)))
-        return P.id.in_(list(ids))
+            return publications.c.id == any_(bindparam("ids", list(ids), type_=postgresql.ARRAY(Uuid)))
+        return publications.c.id.in_(list(ids))
 
     async def add_many(self, items: Sequence[Publication]) -> None:
         if items:
             await self._conn.execute(insert(publications), [_to_row(i) for i in items])
 
     async def get(self, publication_id: uuid.UUID) -> Publication | None:
-        row = (await self._conn.execute(select(publications).where(P.id == publication_id))).first()
+        row = (await self._conn.execute(select(publications).where(publications.c.id == publication_id))).first()
         return _to_pub(row) if row else None
 
     async def update(self, item: Publication, *, expected_version: int) -> Publication:
@@ -71,7 +69,7 @@ class SqlPublicationRepository:
             values.pop(key)
         result = await self._conn.execute(
             update(publications)
-            .where(P.id == item.id, P.version == expected_version)
+            .where(publications.c.id == item.id, publications.c.version == expected_version)
             .values(**values, version=expected_version + 1)
         )
         if result.rowcount != 1:
@@ -85,36 +83,57 @@ class SqlPublicationRepository:
         end: datetime,
         states: Sequence[PublicationState] | None = None,
     ) -> list[Publication]:
-        stmt = select(publications).where(P.user_id == user_id, P.due_at >= start, P.due_at < end)
+        stmt = select(publications).where(
+            publications.c.user_id == user_id, publications.c.due_at >= start, publications.c.due_at < end
+        )
         if states:
-            stmt = stmt.where(P.state.in_([s.value for s in states]))
-        rows = (await self._conn.execute(stmt.order_by(P.due_at, P.id))).all()
+            stmt = stmt.where(publications.c.state.in_([s.value for s in states]))
+        rows = (await self._conn.execute(stmt.order_by(publications.c.due_at, publications.c.id))).all()
         return [_to_pub(r) for r in rows]
 
     async def active_instants(
         self, user_id: uuid.UUID, start: datetime, end: datetime, exclude: uuid.UUID | None = None
     ) -> list[datetime]:
-        stmt = select(P.due_at).where(
-            P.user_id == user_id,
-            P.due_at >= start,
-            P.due_at < end,
-            P.state.not_in([s.value for s in FINAL | {S.FAILED}]),
+        stmt = select(publications.c.due_at).where(
+            publications.c.user_id == user_id,
+            publications.c.due_at >= start,
+            publications.c.due_at < end,
+            publications.c.state.not_in([s.value for s in FINAL | {PublicationState.FAILED}]),
         )
         if exclude is not None:
-            stmt = stmt.where(P.id != exclude)
+            stmt = stmt.where(publications.c.id != exclude)
         return [r[0] for r in (await self._conn.execute(stmt)).all()]
 
     async def set_held(self, user_id: uuid.UUID, held: bool, now: datetime) -> int:
         if not held:
-            stmt = update(publications).where(P.user_id == user_id, P.state == S.SCHEDULED.value, P.held)
-            return int((await self._conn.execute(stmt.values(held=False, updated_at=now,
-                                                                 version=P.version + 1))).rowcount)
+            stmt = update(publications).where(
+                publications.c.user_id == user_id,
+                publications.c.state == PublicationState.SCHEDULED.value,
+                publications.c.held,
+            )
+            return int(
+                (
+                    await self._conn.execute(
+                        stmt.values(held=False, updated_at=now, version=publications.c.version + 1)
+                    )
+                ).rowcount
+            )
         # Claimed items go back too: their publish job finds them no longer claimed and skips them.
         result = await self._conn.execute(
             update(publications)
-            .where(P.user_id == user_id, P.state.in_([S.SCHEDULED.value, S.CLAIMED.value]), P.held.is_(False))
-            .values(held=True, state=S.SCHEDULED.value, claim_token=None, claim_expires_at=None, updated_at=now,
-                    version=P.version + 1)
+            .where(
+                publications.c.user_id == user_id,
+                publications.c.state.in_([PublicationState.SCHEDULED.value, PublicationState.CLAIMED.value]),
+                publications.c.held.is_(False),
+            )
+            .values(
+                held=True,
+                state=PublicationState.SCHEDULED.value,
+                claim_token=None,
+                claim_expires_at=None,
+                updated_at=now,
+                version=publications.c.version + 1,
+            )
         )
         return int(result.rowcount)
 
@@ -123,8 +142,13 @@ class SqlPublicationRepository:
     ) -> list[uuid.UUID]:
         # The predicates are literal SQL (DUE_WHERE) so PostgreSQL's planner can match the partial index
         # even with a prepared, generic plan.
-        due = select(P.id).where(DUE_WHERE, P.run_at <= now).order_by(P.run_at).limit(limit)
-        expired = select(P.id).where(IN_FLIGHT_WHERE, P.claim_expires_at <= now).limit(limit)
+        due = (
+            select(publications.c.id)
+            .where(DUE_WHERE, publications.c.run_at <= now)
+            .order_by(publications.c.run_at)
+            .limit(limit)
+        )
+        expired = select(publications.c.id).where(IN_FLIGHT_WHERE, publications.c.claim_expires_at <= now).limit(limit)
         if self._pg:
             due = due.with_for_update(skip_locked=True)
             expired = expired.with_for_update(skip_locked=True)
@@ -133,14 +157,18 @@ class SqlPublicationRepository:
             for r in (
                 await self._conn.execute(
                     update(publications)
-                    .where(P.id.in_(expired.scalar_subquery()), IN_FLIGHT_WHERE, P.claim_expires_at <= now)
+                    .where(
+                        publications.c.id.in_(expired.scalar_subquery()),
+                        IN_FLIGHT_WHERE,
+                        publications.c.claim_expires_at <= now,
+                    )
                     .values(
                         claim_token=claim_token,
                         claim_expires_at=claim_until,
                         updated_at=now,
-                        version=P.version + 1,
+                        version=publications.c.version + 1,
                     )
-                    .returning(P.id)
+                    .returning(publications.c.id)
                 )
             ).all()
         ]
@@ -150,15 +178,15 @@ class SqlPublicationRepository:
                 for r in (
                     await self._conn.execute(
                         update(publications)
-                        .where(P.id.in_(due.limit(limit - len(ids)).scalar_subquery()), DUE_WHERE)
+                        .where(publications.c.id.in_(due.limit(limit - len(ids)).scalar_subquery()), DUE_WHERE)
                         .values(
-                            state=S.CLAIMED.value,
+                            state=PublicationState.CLAIMED.value,
                             claim_token=claim_token,
                             claim_expires_at=claim_until,
                             updated_at=now,
-                            version=P.version + 1,
+                            version=publications.c.version + 1,
                         )
-                        .returning(P.id)
+                        .returning(publications.c.id)
                     )
                 ).all()
             ]
@@ -169,7 +197,7 @@ class SqlPublicationRepository:
             return []
         rows = (
             await self._conn.execute(
-                select(publications).where(self._among(ids), P.claim_token == claim_token, IN_FLIGHT_WHERE)
+                select(publications).where(self._among(ids), publications.c.claim_token == claim_token, IN_FLIGHT_WHERE)
             )
         ).all()
         return [_to_pub(r) for r in rows]
@@ -181,28 +209,34 @@ class SqlPublicationRepository:
             return []
         result = await self._conn.execute(
             update(publications)
-            .where(self._among(ids), P.claim_token == claim_token, P.state == S.CLAIMED.value)
+            .where(
+                self._among(ids),
+                publications.c.claim_token == claim_token,
+                publications.c.state == PublicationState.CLAIMED.value,
+            )
             .values(
-                state=S.PUBLISHING.value,
-                attempts=P.attempts + 1,
+                state=PublicationState.PUBLISHING.value,
+                attempts=publications.c.attempts + 1,
                 claim_expires_at=claim_until,
                 updated_at=now,
-                version=P.version + 1,
+                version=publications.c.version + 1,
             )
-            .returning(P.id)
+            .returning(publications.c.id)
         )
         return [r[0] for r in result.all()]
 
-    async def mark_published(
-        self, results: Sequence[PublishedResult], claim_token: uuid.UUID, now: datetime
-    ) -> int:
+    async def mark_published(self, results: Sequence[PublishedResult], claim_token: uuid.UUID, now: datetime) -> int:
         if not results:
             return 0
         stmt = (
             update(publications)
-            .where(P.id == bindparam("b_id"), P.claim_token == claim_token, P.state == S.PUBLISHING.value)
+            .where(
+                publications.c.id == bindparam("b_id"),
+                publications.c.claim_token == claim_token,
+                publications.c.state == PublicationState.PUBLISHING.value,
+            )
             .values(
-                state=S.PUBLISHED.value,
+                state=PublicationState.PUBLISHED.value,
                 post_urn=bindparam("b_urn"),
                 media_urns=bindparam("b_media"),
                 published_at=now,
@@ -211,7 +245,7 @@ class SqlPublicationRepository:
                 claim_expires_at=None,
                 outcome_unknown=False,
                 last_error=None,
-                version=P.version + 1,
+                version=publications.c.version + 1,
             )
         )
         result = await self._conn.execute(
@@ -222,7 +256,10 @@ class SqlPublicationRepository:
     async def for_export(self, user_id: uuid.UUID, limit: int) -> list[Publication]:
         rows = (
             await self._conn.execute(
-                select(publications).where(P.user_id == user_id).order_by(P.due_at, P.id).limit(limit)
+                select(publications)
+                .where(publications.c.user_id == user_id)
+                .order_by(publications.c.due_at, publications.c.id)
+                .limit(limit)
             )
         ).all()
         return [_to_pub(r) for r in rows]
@@ -243,22 +280,20 @@ class SqlPublicationRepository:
             .subquery()
         )
         ours = (
-            select(P.post_urn, func.min(P.published_at).label("published_at"))
-            .where(P.user_id == user_id, P.post_urn.is_not(None))
-            .group_by(P.post_urn)
+            select(publications.c.post_urn, func.min(publications.c.published_at).label("published_at"))
+            .where(publications.c.user_id == user_id, publications.c.post_urn.is_not(None))
+            .group_by(publications.c.post_urn)
             .subquery()
         )
         rows = (
             await self._conn.execute(
-                select(
-                    per_post.c.first_seen, ours.c.published_at, per_post.c.imp, per_post.c.eng
-                ).select_from(per_post.outerjoin(ours, ours.c.post_urn == per_post.c.subject))
+                select(per_post.c.first_seen, ours.c.published_at, per_post.c.imp, per_post.c.eng).select_from(
+                    per_post.outerjoin(ours, ours.c.post_urn == per_post.c.subject)
+                )
             )
         ).all()
         return [
-            PostStat(
-                published_at=_aware(published or first), impressions=int(imp or 0), engagements=int(eng or 0)
-            )
+            PostStat(published_at=_aware(published or first), impressions=int(imp or 0), engagements=int(eng or 0))
             for first, published, imp, eng in rows
         ]
 

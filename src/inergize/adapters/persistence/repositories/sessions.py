@@ -9,7 +9,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from inergize.adapters.persistence.tables.accounts import auth_sessions as s
+from inergize.adapters.persistence.tables.accounts import auth_sessions
 from inergize.adapters.persistence.tables.accounts import refresh_tokens as rt
 from inergize.domain.accounts.security import AuthSession
 
@@ -23,18 +23,22 @@ class SqlSessionRepository:
         self._conn = conn
 
     async def add(self, session: AuthSession) -> None:
-        await self._conn.execute(insert(s).values(**msgspec.structs.asdict(session)))
+        await self._conn.execute(insert(auth_sessions).values(**msgspec.structs.asdict(session)))
 
     async def get(self, session_id: uuid.UUID) -> AuthSession | None:
-        row = (await self._conn.execute(select(s).where(s.c.id == session_id))).first()
+        row = (await self._conn.execute(select(auth_sessions).where(auth_sessions.c.id == session_id))).first()
         return _to_session(row) if row else None
 
     async def list_active(self, user_id: uuid.UUID, now: datetime) -> list[AuthSession]:
         rows = (
             await self._conn.execute(
-                select(s)
-                .where(s.c.user_id == user_id, s.c.revoked_at.is_(None), s.c.expires_at > now)
-                .order_by(s.c.created_at.desc(), s.c.id.desc())
+                select(auth_sessions)
+                .where(
+                    auth_sessions.c.user_id == user_id,
+                    auth_sessions.c.revoked_at.is_(None),
+                    auth_sessions.c.expires_at > now,
+                )
+                .order_by(auth_sessions.c.created_at.desc(), auth_sessions.c.id.desc())
                 .limit(200)
             )
         ).all()
@@ -80,21 +84,19 @@ class SqlSessionRepository:
         return (row.session_id, row.user_id, row.used_at is not None) if row else None
 
     async def touch(self, session_id: uuid.UUID, now: datetime) -> None:
-        await self._conn.execute(update(s).where(s.c.id == session_id).values(last_used_at=now))
+        await self._conn.execute(update(auth_sessions).where(auth_sessions.c.id == session_id).values(last_used_at=now))
 
     async def revoke(self, session_id: uuid.UUID, now: datetime, reason: str) -> bool:
         result = await self._conn.execute(
-            update(s)
-            .where(s.c.id == session_id, s.c.revoked_at.is_(None))
+            update(auth_sessions)
+            .where(auth_sessions.c.id == session_id, auth_sessions.c.revoked_at.is_(None))
             .values(revoked_at=now, revoked_reason=reason)
         )
         return result.rowcount == 1
 
-    async def revoke_all(
-        self, user_id: uuid.UUID, now: datetime, reason: str, keep: uuid.UUID | None = None
-    ) -> int:
-        stmt = update(s).where(s.c.user_id == user_id, s.c.revoked_at.is_(None))
+    async def revoke_all(self, user_id: uuid.UUID, now: datetime, reason: str, keep: uuid.UUID | None = None) -> int:
+        stmt = update(auth_sessions).where(auth_sessions.c.user_id == user_id, auth_sessions.c.revoked_at.is_(None))
         if keep is not None:
-            stmt = stmt.where(s.c.id != keep)
+            stmt = stmt.where(auth_sessions.c.id != keep)
         result = await self._conn.execute(stmt.values(revoked_at=now, revoked_reason=reason))
         return int(result.rowcount)
