@@ -7,7 +7,7 @@
    enqueues one job per ``INERGIZE_SCHEDULER_JOB_BATCH`` ids through the outbox and the Redis broker;
    ``--workers`` processes of Dramatiq worker threads run the product's own publish job, unchanged: the
    claimed → publishing commit, the batch's stored LinkedIn tokens read in one query and decrypted, the
-   daily API budgets spent in Redis, concurrent calls through the REST adapter to a minimal LinkedIn wire
+   daily API budgets spent in Redis, concurrent calls through the REST adapter to the LinkedIn wire
    server over HTTP on loopback, one result commit per job. Printed: items/s and duplicates (posts
    created twice, or two publications naming one post).
 3. Baseline in the same run: a no-op Dramatiq actor fed one message per item through the same broker
@@ -208,9 +208,10 @@ def explain(conn: Any, due: int) -> None:
 
 def start_wire_server(port: int) -> subprocess.Popen[bytes]:
     code = (
-        "import uvicorn\nfrom tests.wire.linkedin_posts import WireState, make_app\n"
-        f"uvicorn.run(make_app(WireState()), host='127.0.0.1', port={port}, log_level='error', "
-        "http='httptools', loop='uvloop', access_log=False, lifespan='on')\n"
+        "import uvicorn\nfrom tests.wire.linkedin import WireApp, WireState\n"
+        "app = WireApp(WireState(trust_tokens=True))\n"
+        f"uvicorn.run(app, host='127.0.0.1', port={port}, log_level='error', "
+        "http='httptools', loop='uvloop', access_log=False, lifespan='off')\n"
     )
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
     import httpx
@@ -316,7 +317,7 @@ def main() -> int:
     import httpx
     import psycopg
     import redis
-    from tests.wire.linkedin_posts import free_port
+    from tests.wire.loopback import free_port
 
     from inergize.bootstrap import bootstrap, migrate, shutdown
 

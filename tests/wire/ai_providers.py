@@ -1,6 +1,6 @@
 """Local HTTP servers speaking the OpenAI and Anthropic wire formats, scripted per test.
 
-Each runs uvicorn on a loopback port in a thread of its own; the official SDKs point their base_url at
+Each runs on a loopback port (``tests.wire.loopback``); the official SDKs point their base_url at
 it. ``push(path, Reply(...))`` queues answers for a path; without one the server answers like the real
 API would on success. Every request is recorded (path, headers, JSON body)."""
 
@@ -10,14 +10,13 @@ import asyncio
 import base64
 import io
 import json
-import threading
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from PIL import Image
+
+from tests.wire.loopback import LoopbackServer, answer, read_body
 
 
 @dataclass
@@ -47,7 +46,7 @@ class ScriptedServer:
         self.defaults = defaults
         self.script: dict[str, list[Reply]] = defaultdict(list)
         self.requests: list[tuple[str, dict[str, str], Any]] = []
-        self._server: uvicorn.Server | None = None
+        self._server: LoopbackServer | None = None
         self.base = ""
 
     def push(self, path: str, *replies: Reply) -> None:
@@ -63,12 +62,9 @@ class ScriptedServer:
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             return
-        raw = b""
-        while True:
-            message = await receive()
-            raw += message.get("body", b"")
-            if not message.get("more_body"):
-                break
+        raw = await read_body(receive)
+        if raw is None:
+            return
         path = scope["path"]
         headers = {k.decode(): v.decode() for k, v in scope["headers"]}
         self.requests.append((path, headers, json.loads(raw) if raw else None))
@@ -77,34 +73,16 @@ class ScriptedServer:
             reply = Reply(404, {"error": {"message": f"no route {path}", "type": "not_found"}})
         if reply.delay:
             await asyncio.sleep(reply.delay)
-        body = (
-            reply.body
-            if isinstance(reply.body, bytes)
-            else (reply.body.encode() if isinstance(reply.body, str) else json.dumps(reply.body).encode())
-        )
-        out_headers = [(b"content-type", b"application/json")] + [
-            (k.encode(), v.encode()) for k, v in reply.headers.items()
-        ]
-        await send({"type": "http.response.start", "status": reply.status, "headers": out_headers})
-        await send({"type": "http.response.body", "body": body})
+        await answer(send, reply.status, reply.body, reply.headers)
 
     def start(self) -> str:
-        config = uvicorn.Config(self, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
-        self._server = uvicorn.Server(config)
-        thread = threading.Thread(target=self._server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("fake server did not start")
-            time.sleep(0.01)
-        port = self._server.servers[0].sockets[0].getsockname()[1]
-        self.base = f"http://127.0.0.1:{port}"
+        self._server = LoopbackServer(self)
+        self.base = self._server.start()
         return self.base
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.should_exit = True
+            self._server.stop()
 
 
 def openai_text(text: str, model: str = "gpt-4o-mini") -> dict[str, Any]:

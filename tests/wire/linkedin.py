@@ -2,7 +2,10 @@
 and body field the docs require, answers in LinkedIn's shapes, copies duplicate-post detection, and
 injects faults (401/403/422/429 with or without Retry-After/500/timeouts) on demand.
 
-Served on a loopback port by uvicorn in a thread (``serve()``), so the REST adapter talks real HTTP."""
+``WireState(trust_tokens=True)`` takes any bearer token as the post's author (the publishing tests and the
+scheduler bench publish with tokens the server never issued); ``fail_next`` answers the next post requests
+with the given statuses; ``GET /_stats`` reports the posts it created, so a test or the bench can count
+duplicates. Served on a loopback port (``serve()``), so the REST adapter talks real HTTP."""
 
 from __future__ import annotations
 
@@ -10,18 +13,16 @@ import asyncio
 import itertools
 import json
 import secrets
-import socket
-import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
-import uvicorn
-
 from inergize.domain.linkedin.little_text import _MENTION, RESERVED
+from tests.wire.loopback import LoopbackServer, answer, read_body
 
 VERSION = "202610"
 CLIENT_ID = "wire-client"
@@ -77,7 +78,12 @@ def rendered(commentary: str) -> str:
 
 
 class WireState:
-    def __init__(self) -> None:
+    def __init__(self, *, trust_tokens: bool = False) -> None:
+        self.trust_tokens = trust_tokens
+        self.fail_next: list[int] = []  # statuses to answer post requests with instead of handling them
+        self.created: Counter[tuple[str, str, str]] = Counter()  # (author, commentary, media) -> posts made
+        self.post_requests = 0
+        self.duplicate_answers = 0
         self.codes: dict[str, Member] = {}
         self.tokens: dict[str, Member] = {}
         self.refresh_tokens: dict[str, Member] = {}
@@ -117,6 +123,16 @@ class WireState:
     def posts_by(self, author: str) -> list[dict[str, Any]]:
         return [p for p in self.posts.values() if p["author"] == author]
 
+    def stats(self) -> dict[str, int]:
+        """Post requests seen, posts created (distinct and more than once), duplicate answers given."""
+        return {
+            "requests": self.post_requests,
+            "created": sum(self.created.values()),
+            "distinct": len(self.created),
+            "duplicate_answers": self.duplicate_answers,
+            "created_twice": sum(1 for n in self.created.values() if n > 1),
+        }
+
 
 class Reply(Exception):
     def __init__(self, status: int, body: Any = None, headers: dict[str, str] | None = None) -> None:
@@ -138,12 +154,9 @@ class WireApp:
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             return
-        body = b""
-        while True:
-            msg = await receive()
-            body += msg.get("body", b"")
-            if not msg.get("more_body"):
-                break
+        body = await read_body(receive)
+        if body is None:
+            return  # the client gave up (a timeout): nothing to answer, nothing was done
         headers = {k.decode().lower(): v.decode() for k, v in scope["headers"]}
         method, path, query = scope["method"], scope["path"], scope["query_string"].decode()
         self.s.requests.append((method, path))
@@ -163,15 +176,14 @@ class WireApp:
             status, out, extra = r.status, r.body, r.headers
         if fault is not None and fault.delay:
             await asyncio.sleep(fault.delay)  # the work is done; the client times out before the answer
-        payload = b"" if out is None else json.dumps(out).encode()
-        hdrs = [(b"content-type", b"application/json")] + [(k.encode(), v.encode()) for k, v in extra.items()]
-        await send({"type": "http.response.start", "status": status, "headers": hdrs})
-        await send({"type": "http.response.body", "body": payload})
+        await answer(send, status, out, extra)
 
     # --- routing
     def route(
         self, method: str, path: str, query: str, h: dict[str, str], body: bytes
     ) -> tuple[int, Any, dict[str, str]]:
+        if path == "/_stats" and method == "GET":
+            return 200, self.s.stats(), {}
         if path == "/oauth/v2/accessToken" and method == "POST":
             return self.access_token(h, body)
         if path == "/v2/userinfo" and method == "GET":
@@ -203,6 +215,8 @@ class WireApp:
 
     def bearer(self, h: dict[str, str]) -> Member:
         auth = h.get("authorization", "")
+        if self.s.trust_tokens and auth.startswith("Bearer ") and auth[7:] not in self.s.tokens:
+            return Member(sub="", name="Trusted Member", email="trusted@example.com")  # the post's author
         if not auth.startswith("Bearer ") or auth[7:] not in self.s.tokens:
             raise _err(401, "Invalid access token", "REVOKED_ACCESS_TOKEN")
         return self.s.tokens[auth[7:]]
@@ -288,6 +302,12 @@ class WireApp:
             }
             return 200, {"value": value}, {}
         if method == "POST" and resource == "posts":
+            self.s.post_requests += 1
+            if self.s.fail_next:
+                status = self.s.fail_next.pop(0)
+                raise _err(status, "simulated failure")
+            if not member.sub and isinstance(data.get("author"), str):  # a trusted token: the author speaks
+                member = Member(sub=data["author"].rsplit(":", 1)[-1], name=member.name, email=member.email)
             return self.create_post(member, data)
         if method == "DELETE" and resource.startswith("posts/"):
             urn = unquote(resource[len("posts/") :])
@@ -360,41 +380,23 @@ class WireApp:
                     raise _err(422, f"/content/media/id :: {mid} is not an uploaded asset of the author")
         for urn, post in self.s.posts.items():  # LinkedIn's duplicate detection: same author, same text
             if post["author"] == member.urn and post["commentary"] == commentary:
+                self.s.duplicate_answers += 1
                 raise _err(
                     422,
                     f"ERROR :: /commentary :: duplicate post. Content is a duplicate of {urn}",
                     "DUPLICATE_POST",
                 )
+        self.s.created[(member.urn, commentary, json.dumps(content or {}, sort_keys=True))] += 1
         urn = f"urn:li:share:{next(self.s.ids)}"
         self.s.posts[urn] = {**d, "rendered": rendered(commentary), "media_ids": media_ids}
         return 201, None, {"x-restli-id": urn, "x-linkedin-id": urn}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
-def serve() -> Iterator[tuple[str, WireState]]:
+def serve(state: WireState | None = None) -> Iterator[tuple[str, WireState]]:
     """Run a fresh wire server on a loopback port; yields its base URL and its state."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    state = WireState()
-    config = uvicorn.Config(
-        WireApp(state, base), host="127.0.0.1", port=port, log_level="error", lifespan="off", access_log=False
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("wire server did not start")
-        time.sleep(0.01)
-    try:
+    state = state or WireState()
+    app = WireApp(state)
+    with LoopbackServer(app) as base:
+        app.base_url = base  # upload URLs point back at this server
         yield base, state
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)

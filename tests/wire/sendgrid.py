@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from tests.wire.loopback import answer, read_body
+
 ERROR_BODIES = {
     400: {
         "errors": [
@@ -66,12 +68,9 @@ class SendGridServer:
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         assert scope["type"] == "http"
-        raw = b""
-        while True:
-            message = await receive()
-            raw += message.get("body", b"")
-            if not message.get("more_body"):
-                break
+        raw = await read_body(receive)
+        if raw is None:
+            return
         headers = dict(scope["headers"])
         status = 404
         if scope["method"] == "POST" and scope["path"] == "/v3/mail/send":
@@ -83,9 +82,5 @@ class SendGridServer:
                 status = self._check(json.loads(raw))
                 if status == 202:
                     self.received.append(json.loads(raw))
-        out_headers = [(b"content-type", b"application/json")]
-        if status == 429:
-            out_headers.append((b"retry-after", b"7"))
-        body = b"" if status == 202 else json.dumps(ERROR_BODIES.get(status, {"errors": []})).encode()
-        await send({"type": "http.response.start", "status": status, "headers": out_headers})
-        await send({"type": "http.response.body", "body": body})
+        body = None if status == 202 else ERROR_BODIES.get(status, {"errors": []})
+        await answer(send, status, body, {"retry-after": "7"} if status == 429 else None)

@@ -23,21 +23,27 @@ from tests.support.scheduling import (
     run_publish_jobs,
     schedule_ready,
 )
-from tests.wire.linkedin_posts import WireServer
+from tests.wire import linkedin as linkedin_wire
 
 pytestmark = pytest.mark.usefixtures("publications_settled")
 
 S = PublicationState
 
 
+class Wire(msgspec.Struct):
+    url: str
+    state: linkedin_wire.WireState
+
+
 @pytest.fixture
 def wire() -> Any:
-    with WireServer() as server:
-        yield server
+    """The LinkedIn wire server, taking the fixed test token as the post's author."""
+    with linkedin_wire.serve(linkedin_wire.WireState(trust_tokens=True)) as (url, state):
+        yield Wire(url, state)
 
 
 @pytest.fixture
-async def rest_gateway(container: Any, wire: WireServer) -> Any:
+async def rest_gateway(container: Any, wire: Wire) -> Any:
     from inergize.adapters.linkedin.rest import build_rest_gateway
 
     settings = msgspec.structs.replace(
@@ -69,7 +75,7 @@ async def _get(container: Any, user: Any, pid: Any) -> Any:
 
 
 async def test_nine_berlin_publishes_at_nine_local_on_both_sides_of_dst(
-    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: Wire
 ) -> None:
     user = await make_user(timezone="Europe/Berlin")
     clock.set(datetime(2026, 3, 26, 12, tzinfo=UTC))
@@ -110,7 +116,7 @@ async def test_nine_berlin_publishes_at_nine_local_on_both_sides_of_dst(
 
 @pytest.mark.parametrize("fault", ["before_call", "after_accepted", "before_commit"])
 async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_wire(
-    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer, fault: str
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: Wire, fault: str
 ) -> None:
     user = await make_user()
     factory = container.uow_factory()
@@ -141,7 +147,7 @@ async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_wire(
 
 
 async def test_an_outcome_that_stays_unknown_ends_in_needs_attention_and_is_never_reposted(
-    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: Wire
 ) -> None:
 
     user = await make_user()
@@ -197,7 +203,7 @@ async def test_concurrent_ticks_never_claim_the_same_item(container: Any, make_u
 
 
 async def test_permanent_errors_fail_at_once_with_the_reason_and_notify(
-    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: Wire
 ) -> None:
     user = await make_user()
     factory = container.uow_factory()
@@ -236,7 +242,7 @@ async def test_paused_queue_holds_everything_until_resumed(
 
 
 async def test_a_403_on_a_post_fails_it_pauses_the_account_and_holds_its_other_posts(
-    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: WireServer
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: Wire
 ) -> None:
     """LinkedIn refusing a post with 403 is a restriction signal: the post fails with the reason, the
     account's automation pauses, and its other scheduled posts wait, held, for the user's resume."""
@@ -267,7 +273,7 @@ async def test_a_403_on_a_post_fails_it_pauses_the_account_and_holds_its_other_p
 
 @pytest.mark.parametrize("how", ["vacation", "restriction"])
 async def test_a_pause_after_the_claim_stops_the_post_before_linkedin_hears_of_it(
-    container: Any, make_user: Any, clock: Any, wire: WireServer, rest_gateway: Any, how: str
+    container: Any, make_user: Any, clock: Any, wire: Wire, rest_gateway: Any, how: str
 ) -> None:
     """The tick claimed the item and its job is queued when the user pauses (or a restriction signal
     pauses the account): the job skips it, nothing reaches LinkedIn, and it waits, held, for the resume."""
@@ -286,7 +292,7 @@ async def test_a_pause_after_the_claim_stops_the_post_before_linkedin_hears_of_i
             assert await safety.pause(uow, user.user.id, reason="restriction_signal", now=clock.now())
             await uow.commit()
     (counts,) = await run_publish_jobs(container, publisher(container, rest_gateway))
-    assert counts == {"skipped": 1} and wire.state.requests == 0
+    assert counts == {"skipped": 1} and wire.state.stats()["requests"] == 0
     held = await _get(container, user, item.id)
     assert held.state is S.SCHEDULED and held.held and held.claim_token is None and held.attempts == 0
     clock.advance(hours=1)

@@ -21,7 +21,7 @@ from inergize.domain.linkedin.errors import LinkedInUnavailable
 from inergize.domain.linkedin.posts import PostRequest
 from tests.fakes.clock import FakeClock
 from tests.support.linkedin_rest import Sleeps, rest_settings
-from tests.wire.linkedin_posts import free_port
+from tests.wire.loopback import free_port
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter, int], Awaitable[None]]
 AUTH = MemberAuth(access_token="token", member_urn="urn:li:person:abc")

@@ -17,7 +17,7 @@ import httpx
 from inergize.bootstrap import bootstrap, migrate, shutdown
 from inergize.domain.accounts.users import Principal, Role, User
 from tests.support.settings import make_settings
-from tests.wire.linkedin_posts import free_port
+from tests.wire.loopback import free_port
 
 
 def worker_env(data_dir: Path, pg_url: str, redis_url: str, prefix: str) -> dict[str, str]:
