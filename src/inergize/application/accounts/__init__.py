@@ -5,9 +5,10 @@ sessions, the access guard and API budgets, profile, administration, audit and G
 Every use case takes ``ports: AccountDeps`` (built once by the composition root)."""
 
 from inergize.application.accounts import admin, credentials, gdpr, guard, login, mfa, profile, registration
-from inergize.application.accounts.common import TokenPair, common_passwords
 from inergize.application.accounts.deps import AccountDeps, AccountPolicy
+from inergize.application.accounts.passwords import common_passwords
 from inergize.application.accounts.registration import create_account
+from inergize.application.accounts.sessions import TokenPair
 
 __all__ = [
     "AccountDeps",

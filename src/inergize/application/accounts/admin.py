@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import uuid
 
-from inergize.application.accounts.common import audit, end_all_sessions
+from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
+from inergize.application.accounts.sessions import end_all_sessions
 from inergize.domain.accounts.security import AuditEvent, ClientInfo
 from inergize.domain.accounts.users import Principal, User, UserStatus
 from inergize.domain.platform.errors import Conflict, Forbidden, NotFound

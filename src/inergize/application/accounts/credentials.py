@@ -6,16 +6,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from inergize.application.accounts.common import (
-    audit,
-    common_passwords,
-    end_all_sessions,
-    hash_password,
-    reauthenticate,
-    throttle,
-)
+from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.application.accounts.passwords import common_passwords, hash_password, reauthenticate
+from inergize.application.accounts.sessions import end_all_sessions
+from inergize.application.accounts.throttling import throttle
 from inergize.application.notifications.inbox import notify, queue_email
 from inergize.domain.accounts.security import (
     ClientInfo,

@@ -3,9 +3,11 @@ everything that belongs to it (re-authentication first), keeping only the audit 
 
 from __future__ import annotations
 
-from inergize.application.accounts.common import audit, reauthenticate, throttle
+from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.application.accounts.passwords import reauthenticate
+from inergize.application.accounts.throttling import throttle
 from inergize.domain.accounts.data_export import DataExport
 from inergize.domain.accounts.security import ClientInfo
 from inergize.domain.accounts.users import Principal

@@ -7,19 +7,12 @@ import uuid
 
 import msgspec
 
-from inergize.application.accounts.common import (
-    TokenPair,
-    audit,
-    end_all_sessions,
-    hash_password,
-    issue_pair,
-    refund,
-    start_session,
-    throttle,
-    verify_password,
-)
+from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.application.accounts.passwords import hash_password, verify_password
+from inergize.application.accounts.sessions import TokenPair, end_all_sessions, issue_pair, start_session
+from inergize.application.accounts.throttling import refund, throttle
 from inergize.application.notifications.inbox import notify
 from inergize.domain.accounts.security import (
     AuthSession,

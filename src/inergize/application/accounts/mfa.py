@@ -7,9 +7,10 @@ from datetime import datetime
 
 import msgspec
 
-from inergize.application.accounts.common import audit, reauthenticate, totp_context
+from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
-from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.application.accounts.mfa_check import check_second_factor, totp_context
+from inergize.application.accounts.passwords import reauthenticate
 from inergize.application.notifications.inbox import notify
 from inergize.domain.accounts.security import (
     RECOVERY_CODES,

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
-from inergize.application.accounts.common import totp_context
 from inergize.application.accounts.deps import AccountDeps
 from inergize.domain.accounts.security import SecurityState, normalize_recovery_code, token_digest
 from inergize.domain.platform.errors import Unauthorized, ValidationFailed
 from inergize.ports.unit_of_work import UnitOfWork
 
+
+def totp_context(user_id: uuid.UUID) -> str:
+    """What a TOTP secret's ciphertext is bound to: it decrypts only for its own user."""
+    return f"mfa:totp:{user_id}"
 
 async def check_second_factor(
     uow: UnitOfWork,

@@ -5,14 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from inergize.application.accounts.common import (
-    audit,
-    common_passwords,
-    hash_password,
-    refund,
-    throttle,
-)
+from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
+from inergize.application.accounts.passwords import common_passwords, hash_password
+from inergize.application.accounts.throttling import refund, throttle
 from inergize.application.accounts.users import create_user
 from inergize.application.notifications.inbox import queue_email
 from inergize.domain.accounts.security import (

@@ -151,7 +151,7 @@ async def _audit(uow: UnitOfWork, principal: Principal, now: datetime, **detail:
     """Also write the override to the security audit log, where the accounts capability keeps one."""
     if getattr(uow, "audit", None) is None:
         return
-    from inergize.application.accounts.common import audit  # present exactly when uow.audit is
+    from inergize.application.accounts.audit import audit  # present exactly when uow.audit is
 
     await audit(uow, "compliance.override", user_id=principal.user_id, now=now, actor_id=principal.user_id,
                 **detail)

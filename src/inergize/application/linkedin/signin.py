@@ -13,9 +13,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from inergize.application.accounts.common import audit, start_session
+from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.login import LoginResult
+from inergize.application.accounts.sessions import start_session
 from inergize.application.accounts.users import create_user
 from inergize.application.linkedin.common import LinkedInPorts
 from inergize.application.linkedin.connection import AuthorizationStart, begin_authorization, state_digest

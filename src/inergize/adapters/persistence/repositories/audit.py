@@ -8,7 +8,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
+from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
 from inergize.adapters.persistence.tables.accounts import audit_log
 from inergize.domain.accounts.security import AuditEvent
 from inergize.domain.platform.pagination import Page

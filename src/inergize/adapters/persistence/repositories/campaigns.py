@@ -16,8 +16,8 @@ from sqlalchemy import exists, func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
 from inergize.adapters.persistence.repositories.compliance import insert_ignoring
+from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
 from inergize.adapters.persistence.tables.compliance import (
     automation_accounts,
     campaign_steps,

@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, delete, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
+from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
 from inergize.adapters.persistence.tables.seed import content
 from inergize.domain.content.library import Content, ContentFilter, ContentKind, VersionState
 from inergize.domain.platform.errors import PreconditionFailed

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
+from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
 from inergize.adapters.persistence.tables.accounts import notification_preferences as prefs
 from inergize.adapters.persistence.tables.accounts import notifications, pending_emails
 from inergize.domain.notifications.notification import Notification, NotificationPreference

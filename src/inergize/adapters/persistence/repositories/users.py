@@ -8,7 +8,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from inergize.adapters.persistence.repositories.common import keyset_after, page_from_rows
+from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
 from inergize.adapters.persistence.tables.seed import users
 from inergize.domain.accounts.users import Role, User, UserStatus, WorkingHours
 from inergize.domain.platform.errors import PreconditionFailed
