@@ -44,20 +44,20 @@ def test_every_offline_post_has_a_hook_hashtags_and_a_call_to_action(industry: s
     parts = post_request_parts(
         WriterProfile(industry=industry, role="lead"), "customer onboarding", post_type, 0
     )
-    draft = parts["draft"]
+    draft = parts.draft
     assert "{" not in draft and "}" not in draft  # every placeholder filled
     first_line = draft.split("\n", 1)[0]
     assert len(first_line) <= HOOK_CHARS
     assert 3 <= len(hashtags_of(draft)) <= 5
     score = score_post(draft)
     assert {c.name: c.points for c in score.criteria}["call_to_action"] == 10
-    assert "[templates " in parts["system"] and "customer onboarding" in parts["prompt"]
+    assert "[templates " in parts.system and "customer onboarding" in parts.prompt
 
 
 def test_the_same_request_renders_the_same_prompt_and_variants_differ() -> None:
     p = WriterProfile(industry="sales")
     assert post_request_parts(p, "cold calls", "story", 0) == post_request_parts(p, "cold calls", "story", 0)
-    drafts = {post_request_parts(p, "cold calls", "story", i)["draft"] for i in range(3)}
+    drafts = {post_request_parts(p, "cold calls", "story", i).draft for i in range(3)}
     assert len(drafts) == 3
 
 
@@ -106,7 +106,7 @@ def test_voice_is_learned_from_past_posts() -> None:
     assert voice.known and voice.sample_size == 3 and voice.favourite_hashtags[0] == "#Engineering"
     assert voice.emoji_per_post >= 1 and voice.question_rate == 1.0 and "shipping" in voice.favourite_words
     assert "emoji" in voice.instructions()
-    draft = post_request_parts(WriterProfile(voice=voice), "deploys", "story", 0)["draft"]
+    draft = post_request_parts(WriterProfile(voice=voice), "deploys", "story", 0).draft
     assert draft.startswith("💡") and "#Engineering" in draft  # the offline engine follows the voice
     assert not learn_voice(["one post"]).known and learn_voice([]).instructions() == ""
 

@@ -78,12 +78,12 @@ async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: A
         started = time.perf_counter()
         answer = await ports.text.generate(
             TextRequest(
-                system=parts["system"],
-                prompt=parts["prompt"],
-                seed=parts["seed"],
+                system=parts.system,
+                prompt=parts.prompt,
+                seed=parts.seed,
                 max_tokens=200,
                 cache_scope=str(user_id),
-                context={"task": "banner", "draft": json.dumps(draft), "template_version": parts["version"]},
+                context={"task": "banner", "draft": json.dumps(draft), "template_version": parts.version},
             )
         )
         latency = round((time.perf_counter() - started) * 1000)
@@ -100,7 +100,7 @@ async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: A
         parts = task_request_parts("banner_background", profile, topic, colors=f"{brand.primary} and white")
         image = await ports.images.generate(
             ImageRequest(
-                prompt=parts["prompt"], width=BANNER_SIZE[0], height=BANNER_SIZE[1], seed=parts["seed"]
+                prompt=parts.prompt, width=BANNER_SIZE[0], height=BANNER_SIZE[1], seed=parts.seed
             )
         )
         background = image.png

@@ -139,18 +139,18 @@ async def _run(job: AiJob, cmd: GenerateCarousel, principal: Principal, ports: A
         )
         prefs = await uow.content_preferences.get(job.user_id)
     parts = task_request_parts("carousel", profile, cmd.topic, slides=cmd.slides)
-    draft = offline_plan(profile, cmd.topic, cmd.slides, parts["facts"])
+    draft = offline_plan(profile, cmd.topic, cmd.slides, parts.facts)
     started = time.perf_counter()
     answer = await ports.text.generate(
         TextRequest(
-            system=parts["system"],
-            prompt=parts["prompt"],
-            seed=parts["seed"],
+            system=parts.system,
+            prompt=parts.prompt,
+            seed=parts.seed,
             max_tokens=1800,
             temperature=0.6,
             cache_scope=str(job.user_id),
             fresh=cmd.regenerate,
-            context={"task": "carousel", "draft": json.dumps(draft), "template_version": parts["version"]},
+            context={"task": "carousel", "draft": json.dumps(draft), "template_version": parts.version},
         )
     )
     latency = round((time.perf_counter() - started) * 1000)

@@ -93,14 +93,14 @@ async def generate_posts(cmd: GeneratePosts, *, principal: Principal, ports: AiD
         parts = post_request_parts(profile, cmd.topic, cmd.post_type, i)
         requests.append(
             TextRequest(
-                system=parts["system"],
-                prompt=parts["prompt"],
-                seed=parts["seed"],
+                system=parts.system,
+                prompt=parts.prompt,
+                seed=parts.seed,
                 max_tokens=900,
                 temperature=0.7 if i == 0 else 0.9,
                 cache_scope=str(user_id),
                 fresh=cmd.regenerate or i > 0,
-                context={"task": "post", "draft": parts["draft"], "template_version": template_version()},
+                context={"task": "post", "draft": parts.draft, "template_version": template_version()},
             )
         )
     answers = await asyncio.gather(*(_generate(ports, r) for r in requests))

@@ -114,14 +114,14 @@ async def suggest_profile(
     started = time.perf_counter()
     answer = await ports.text.generate(
         TextRequest(
-            system=parts["system"],
-            prompt=parts["prompt"],
-            seed=parts["seed"],
+            system=parts.system,
+            prompt=parts.prompt,
+            seed=parts.seed,
             max_tokens=1400,
             temperature=0.6,
             cache_scope=str(user_id),
             fresh=regenerate,
-            context={"task": "profile", "draft": json.dumps(draft), "template_version": parts["version"]},
+            context={"task": "profile", "draft": json.dumps(draft), "template_version": parts.version},
         )
     )
     latency = round((time.perf_counter() - started) * 1000)

@@ -128,7 +128,27 @@ def offline_post(profile: WriterProfile, post_type: str, facts: dict[str, Any], 
     )
 
 
-def post_request_parts(profile: WriterProfile, topic: str, post_type: str, variant: int) -> dict[str, Any]:
+class PostPrompt(msgspec.Struct, frozen=True, kw_only=True):
+    """What a writer is asked for one post variant, and the template engine's own draft of it."""
+
+    system: str
+    prompt: str
+    seed: int
+    draft: str
+    version: int  # of the prompt template
+
+
+class TaskPrompt(msgspec.Struct, frozen=True, kw_only=True):
+    """What a writer is asked for a JSON task, with the facts the offline draft is built from."""
+
+    system: str
+    prompt: str
+    seed: int
+    facts: dict[str, Any]
+    version: int  # of the prompt template
+
+
+def post_request_parts(profile: WriterProfile, topic: str, post_type: str, variant: int) -> PostPrompt:
     """System prompt, user prompt and offline draft of one post variant."""
     if post_type not in POST_TYPES:
         raise KeyError(post_type)
@@ -156,28 +176,18 @@ def post_request_parts(profile: WriterProfile, topic: str, post_type: str, varia
             ),
         )
     )
-    return {
-        "system": system_prompt(profile, facts),
-        "prompt": prompt,
-        "seed": seed,
-        "draft": offline_post(profile, post_type, facts, seed),
-        "version": task["version"],
-    }
+    return PostPrompt(system=system_prompt(profile, facts), prompt=prompt, seed=seed,
+                      draft=offline_post(profile, post_type, facts, seed), version=int(task["version"]))
 
 
-def task_request_parts(task: str, profile: WriterProfile, topic: str, **fields: Any) -> dict[str, Any]:
+def task_request_parts(task: str, profile: WriterProfile, topic: str, **fields: Any) -> TaskPrompt:
     """System and user prompt of a JSON task (``carousel``, ``profile``, ``banner``, …)."""
     seed = _seed(task, topic.strip().lower(), profile.industry)
     facts = _facts(profile, topic, seed)
     spec = load("prompts")["tasks"][task]
     prompt = spec["template"].format_map(_Safe(facts, **fields))
-    return {
-        "system": system_prompt(profile, facts),
-        "prompt": prompt,
-        "seed": seed,
-        "facts": facts,
-        "version": spec["version"],
-    }
+    return TaskPrompt(system=system_prompt(profile, facts), prompt=prompt, seed=seed, facts=facts,
+                      version=int(spec["version"]))
 
 
 __all__ = [
