@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from inergize.adapters.compliance import MemoryActionLedger
+from inergize.application.compliance.deps import ComplianceDeps
 from inergize.application.compliance.engine import run_step
 from inergize.application.compliance.gate import ComplianceGate
-from inergize.application.compliance.ports import AutomationPorts
 from inergize.domain.accounts.users import WorkingHours
 from inergize.domain.compliance.campaigns import StepState
 from tests.fakes.automation_gateway import FakeAutomationGateway, fake_auth
@@ -19,26 +19,26 @@ BERLIN = {"timezone": "Europe/Berlin", "working_hours": WorkingHours(start="09:0
           "tier": "pro"}
 
 
-def automation(container: Any, gateway: Any | None = None, ledger: Any | None = None) -> AutomationPorts:
-    return AutomationPorts(uow_factory=container.uow_factory(), clock=container.clock(),
+def automation(container: Any, gateway: Any | None = None, ledger: Any | None = None) -> ComplianceDeps:
+    return ComplianceDeps(uow_factory=container.uow_factory(), clock=container.clock(),
                            gate=ComplianceGate(ledger or MemoryActionLedger()),
                            gateway=gateway or FakeAutomationGateway(), auth_for=fake_auth)
 
 
-async def due(ports: AutomationPorts, user_id: uuid.UUID) -> list[uuid.UUID]:
+async def due(ports: ComplianceDeps, user_id: uuid.UUID) -> list[uuid.UUID]:
     """The user's due steps (the session database holds other tests' users too)."""
     async with ports.uow_factory(read_only=True) as uow:
         steps = await uow.campaigns.steps_for_user(user_id, states=[StepState.PLANNED], limit=1000)
     return [s.id for s in steps if s.planned_at <= ports.clock.now()]
 
 
-async def next_planned(ports: AutomationPorts, user_id: uuid.UUID) -> datetime | None:
+async def next_planned(ports: ComplianceDeps, user_id: uuid.UUID) -> datetime | None:
     async with ports.uow_factory(read_only=True) as uow:
         steps = await uow.campaigns.steps_for_user(user_id, states=[StepState.PLANNED], limit=1)
     return steps[0].planned_at if steps else None
 
 
-async def drain(ports: AutomationPorts, clock: Any, user_id: uuid.UUID, *, until: datetime) -> list[str]:
+async def drain(ports: ComplianceDeps, clock: Any, user_id: uuid.UUID, *, until: datetime) -> list[str]:
     """Run every due step, jump to the next planned one, repeat until ``until``; the results in order."""
     results: list[str] = []
     while clock.now() <= until:

@@ -16,14 +16,15 @@ from inergize.adapters.persistence.unit_of_work import SqlUnitOfWorkFactory
 from inergize.adapters.secrets import load_key_material
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.ai.deps import AiDeps
+from inergize.application.compliance.deps import ComplianceDeps, LinkedInCredentials
 from inergize.application.content.deps import ContentDeps
+from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.application.notifications.deps import NotificationDeps
 from inergize.application.platform.deps import PlatformDeps
 from inergize.application.scheduling.deps import SchedulingDeps
 from inergize.bootstrap import accounts, ai, compliance, content, notifications, platform
 from inergize.bootstrap.linkedin import (
     linkedin_gateway,
-    linkedin_use_case_ports,
     redirect_uri,
     secret_box,
     workbook_reader,
@@ -34,7 +35,8 @@ from inergize.settings import Settings, load_settings
 class _Built:
     """A capability's bundle, built on first use and kept while its ports stay the same objects. A port
     overridden later (a test's clock, an embedder's gateway) gets a new bundle at the next use instead of
-    being missed. Each container gets its own copy of this object (providers are copied per container)."""
+    being missed. Containers of one class share this object (a provider's callable is not copied), so a
+    second container's call builds its own bundle: its ports are other objects."""
 
     def __init__(self, bundle: type) -> None:
         self._bundle = bundle
@@ -91,15 +93,9 @@ class Container(containers.DeclarativeContainer):
     secret_box = providers.Singleton(secret_box, keys)
     workbook_reader = providers.Singleton(workbook_reader)
     linkedin = providers.Singleton(linkedin_gateway, settings, engine, clock.provider, keys, rate_budgets)
-    linkedin_ports = providers.Factory(
-        linkedin_use_case_ports, uow_factory, clock, linkedin, secret_box,
-        providers.Callable(redirect_uri, settings),
-        providers.Callable(redirect_uri, settings, "/v1/auth/linkedin/callback"))
     # compliance (action budgets + duplicate claims in one ledger round trip) and automation
     action_ledger = providers.Singleton(compliance.action_ledger, settings, redis_client.provider)
     compliance_gate = providers.Singleton(compliance.compliance_gate, action_ledger)
-    automation_ports = providers.Factory(compliance.automation_ports, uow_factory, clock, compliance_gate,
-                                         linkedin, linkedin_ports, moderator)
     metrics = providers.Singleton(platform.metrics, engine)  # Prometheus, at /metrics
     # the checks the configuration uses: the choosers below answer None for unused ones (e.g. no Redis)
     health_checks = providers.Callable(platform.present, providers.List(
@@ -124,6 +120,15 @@ class Container(containers.DeclarativeContainer):
         AiDeps, uow_factory=uow_factory, clock=clock, text=text_generator, images=image_generator,
         moderator=moderator, past_posts=past_posts, blobs=blob_store, carousels=carousel_renderer,
         banners=banner_renderer, monthly_budget_usd=settings.provided.ai_monthly_budget_usd)
+    linkedin_deps = _bundle(
+        LinkedInDeps, uow_factory=uow_factory, clock=clock, gateway=linkedin, secret_box=secret_box,
+        redirect_uri=providers.Callable(redirect_uri, settings),
+        signin_redirect_uri=providers.Callable(redirect_uri, settings, "/v1/auth/linkedin/callback"),
+        workbooks=workbook_reader, import_max_bytes=settings.provided.linkedin_import_max_bytes,
+        api_version=settings.provided.linkedin_api_version)
+    compliance_deps = _bundle(
+        ComplianceDeps, uow_factory=uow_factory, clock=clock, gate=compliance_gate, gateway=linkedin,
+        auth_for=providers.Callable(LinkedInCredentials, linkedin_deps), moderator=moderator)
     scheduling_deps = _bundle(SchedulingDeps, uow_factory=uow_factory, clock=clock, moderator=moderator,
                               media=blob_store)
 

@@ -1,5 +1,5 @@
 """LinkedIn in the composition root: the gateway the settings ask for (the embedded sandbox or the REST
-API), the box that encrypts its tokens at rest, the export readers, and the ports of its use cases."""
+API), the box that encrypts its tokens at rest, and the export readers."""
 
 from __future__ import annotations
 
@@ -66,9 +66,3 @@ def redirect_uri(settings: Settings, path: str = "/v1/linkedin/callback") -> str
     if path == "/v1/linkedin/callback" and settings.linkedin_redirect_url:
         return settings.linkedin_redirect_url
     return settings.effective_public_url + path
-
-
-def linkedin_use_case_ports(*args: Any) -> Any:
-    from inergize.application.linkedin.common import LinkedInPorts
-
-    return LinkedInPorts(*args)

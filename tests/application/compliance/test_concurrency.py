@@ -15,9 +15,9 @@ import redis.asyncio as aioredis
 from inergize.adapters.compliance import RedisActionLedger
 from inergize.application.compliance import campaigns as uc
 from inergize.application.compliance.dashboard import AutomationSettings, get_settings, update_settings
+from inergize.application.compliance.deps import ComplianceDeps
 from inergize.application.compliance.engine import run_step
 from inergize.application.compliance.gate import ComplianceGate
-from inergize.application.compliance.ports import AutomationPorts
 from inergize.domain.compliance.actions import ActionBudget, ActionType
 from inergize.domain.compliance.campaigns import CampaignConfig, CampaignKind, StepState
 from inergize.domain.compliance.pacing import PacingPolicy
@@ -37,7 +37,7 @@ async def test_parallel_workers_never_over_spend_nor_contact_twice(container: An
     user = await make_user(**BERLIN)
     gateway = FakeAutomationGateway(latency=0.002)
     clients = [aioredis.Redis.from_url(url) for _ in range(WORKERS)]
-    workers = [AutomationPorts(uow_factory=container.uow_factory(), clock=clock, gateway=gateway,
+    workers = [ComplianceDeps(uow_factory=container.uow_factory(), clock=clock, gateway=gateway,
                                gate=ComplianceGate(RedisActionLedger(c, prefix=prefix)), auth_for=fake_auth)
                for c in clients]
     ports = workers[0]
@@ -67,7 +67,7 @@ async def test_parallel_workers_never_over_spend_nor_contact_twice(container: An
         rng = random.Random(8)
         start = clock.now()
 
-        async def work(worker: AutomationPorts, ids: list[Any]) -> list[str]:
+        async def work(worker: ComplianceDeps, ids: list[Any]) -> list[str]:
             # each worker tries a random half, in its own order: every step is raced by about four workers
             return [await run_step(i, ports=worker) for i in rng.sample(ids, max(1, len(ids) // 2))]
 
@@ -94,7 +94,7 @@ async def test_parallel_workers_never_over_spend_nor_contact_twice(container: An
             await c.aclose()
 
 
-async def _profile(ports: AutomationPorts, user: Any) -> Any:
+async def _profile(ports: ComplianceDeps, user: Any) -> Any:
     from inergize.application.compliance.profiles import load_profile
 
     async with ports.uow_factory() as uow:

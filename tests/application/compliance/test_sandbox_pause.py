@@ -31,7 +31,7 @@ async def test_sandbox_429s_pause_the_account_until_a_manual_resume(client: Any,
                                                                   make_user: Any, clock: Any) -> None:
     user = await make_user(**BERLIN)
     connected = await _connect(client, user)
-    ports = container.automation_ports()
+    ports = container.compliance_deps()
     config = CampaignConfig(note_template="Hi {first_name}")
     cmd = uc.CreateCampaign(kind=CampaignKind.CONNECTION, name="network", config=config)
     campaign = await uc.create_campaign(cmd, principal=user.principal, ports=ports)

@@ -192,7 +192,7 @@ async def _req(w: World, method: str, path: str, body: Any = None, **headers: st
 async def _run_unknown_step(w: World, _: str) -> int:
     from inergize.application.compliance.engine import run_step
 
-    outcome = await run_step(uuid.uuid4(), ports=w.container.automation_ports())
+    outcome = await run_step(uuid.uuid4(), ports=w.container.compliance_deps())
     return 404 if outcome == "not_runnable" else 200
 
 

@@ -36,7 +36,7 @@ async def _test_loop_ports(container: Any, tmp_path: Any, state: Any) -> AsyncIt
         rng=random.Random(2),
     )
     try:
-        yield dataclasses.replace(container.linkedin_ports(), gateway=gw)
+        yield dataclasses.replace(container.linkedin_deps(), gateway=gw)
     finally:
         await gw.aclose()
 
@@ -194,7 +194,7 @@ async def test_reencrypt_moves_every_token_to_the_new_key(
     container.secret_box.override(providers.Object(new_key))
     try:
         # the database is shared with other tests' containers, whose tokens no key here opens
-        assert (await reencrypt_tokens(container.linkedin_ports())).changed >= 1
+        assert (await reencrypt_tokens(container.linkedin_deps())).changed >= 1
         async with container.engine().connect() as conn:
             row = (
                 await conn.execute(
@@ -204,7 +204,7 @@ async def test_reencrypt_moves_every_token_to_the_new_key(
         assert row.access_token_enc.startswith("v1.rotated.") and row.refresh_token_enc.startswith(
             "v1.rotated."
         )
-        assert (await reencrypt_tokens(container.linkedin_ports())).changed == 0
+        assert (await reencrypt_tokens(container.linkedin_deps())).changed == 0
         r = await client.post("/v1/linkedin/profile/sync", headers=user.headers)  # the tokens still work
         assert r.status_code == 200
     finally:
@@ -258,7 +258,7 @@ async def test_reencrypt_leaves_tokens_it_cannot_open_and_counts_them(
     before = await stored()
     container.secret_box.override(providers.Object(AesGcmSecretBox({"lost": os.urandom(32)})))
     try:
-        done = await reencrypt_tokens(container.linkedin_ports())
+        done = await reencrypt_tokens(container.linkedin_deps())
     finally:
         container.secret_box.reset_override()
     assert done.unreadable >= 1 and done.changed == 0

@@ -312,7 +312,7 @@ async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_sandbox
 
     user = await make_user()
     await _connect(client, user)
-    ports = container.linkedin_ports()
+    ports = container.linkedin_deps()
 
     async def as_member(user_id: Any, action: Any) -> Any:
         return await call_as_member(ports, user_id, action)

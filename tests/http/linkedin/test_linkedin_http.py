@@ -404,7 +404,7 @@ async def test_a_batch_reads_connections_in_one_query_and_rereads_before_refresh
     async with rest_container(container, tmp_path) as state:
         await _connect(client, a, state, linkedin_wire.Member("batch-a", "Ann", "ann@example.com"))
         await _connect(client, b, state, linkedin_wire.Member("batch-b", "Bob", "bob@example.com"))
-        ports = container.linkedin_ports()
+        ports = container.linkedin_deps()
         calls = MemberCalls(ports)
         await calls.prepare({a.user.id, b.user.id, uuid.uuid4()})  # a user without LinkedIn: absent
         container.clock().advance(days=59)  # inside the refresh-ahead window of both tokens

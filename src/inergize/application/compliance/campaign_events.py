@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from inergize.application.compliance.campaigns import owned_campaign
-from inergize.application.compliance.ports import AutomationPorts
+from inergize.application.compliance.deps import ComplianceDeps
 from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.actions import ActionType
 from inergize.domain.compliance.campaigns import (
@@ -66,7 +66,7 @@ async def apply_event(uow: UnitOfWork, campaign: Campaign, target: CampaignTarge
 
 
 async def record_target_event(campaign_id: uuid.UUID, target_id: uuid.UUID, event: TargetEvent, *,
-                              principal: Principal, ports: AutomationPorts) -> CampaignTarget:
+                              principal: Principal, ports: ComplianceDeps) -> CampaignTarget:
     """The user (or a sync) reports that a target accepted or replied."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
@@ -80,7 +80,7 @@ async def record_target_event(campaign_id: uuid.UUID, target_id: uuid.UUID, even
 
 
 async def complete_task(step_id: uuid.UUID, *, done: bool, principal: Principal,
-                        ports: AutomationPorts) -> CampaignStep:
+                        ports: ComplianceDeps) -> CampaignStep:
     """Assisted mode: the user did (or chose not to do) a task from the list."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
@@ -113,14 +113,14 @@ async def complete_task(step_id: uuid.UUID, *, done: bool, principal: Principal,
     return updated
 
 
-async def tasks(*, principal: Principal, ports: AutomationPorts, limit: int = 50) -> list[CampaignStep]:
+async def tasks(*, principal: Principal, ports: ComplianceDeps, limit: int = 50) -> list[CampaignStep]:
     """The assisted-mode task list, oldest first."""
     async with ports.uow_factory(read_only=True) as uow:
         return await uow.campaigns.steps_for_user(principal.user_id, states=[StepState.AWAITING_USER],
                                                   limit=limit)
 
 
-async def sync_acceptances(user_id: uuid.UUID, campaign_ids: list[uuid.UUID], *, ports: AutomationPorts,
+async def sync_acceptances(user_id: uuid.UUID, campaign_ids: list[uuid.UUID], *, ports: ComplianceDeps,
                            max_pages: int = 20) -> int:
     """Mark invited targets who now appear among the member's connections as accepted; returns how many."""
     if not ports.gateway.capabilities().supports(Capability.READ_CONNECTIONS):

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 import msgspec
 
-from inergize.application.compliance.ports import AutomationPorts
+from inergize.application.compliance.deps import ComplianceDeps
 from inergize.application.compliance.profiles import load_profile
 from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.actions import ActionType
@@ -53,7 +53,7 @@ async def owned_campaign(uow: UnitOfWork, principal: Principal, campaign_id: uui
     return campaign
 
 
-async def create_campaign(cmd: CreateCampaign, *, principal: Principal, ports: AutomationPorts) -> Campaign:
+async def create_campaign(cmd: CreateCampaign, *, principal: Principal, ports: ComplianceDeps) -> Campaign:
     """A draft campaign. Without the capability to act (the REST adapter cannot invite) it runs assisted."""
     name = cmd.name.strip()
     if not 1 <= len(name) <= 200:
@@ -78,7 +78,7 @@ def _accepting(campaign: Campaign, kind: CampaignKind) -> None:
 
 
 async def _add(campaign_id: uuid.UUID, people: Sequence[ImportedTarget], *, principal: Principal,
-               ports: AutomationPorts, kind: CampaignKind) -> int:
+               ports: ComplianceDeps, kind: CampaignKind) -> int:
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
         campaign = await owned_campaign(uow, principal, campaign_id)
@@ -93,7 +93,7 @@ async def _add(campaign_id: uuid.UUID, people: Sequence[ImportedTarget], *, prin
 
 
 async def import_targets_csv(campaign_id: uuid.UUID, csv_text: str, *, principal: Principal,
-                             ports: AutomationPorts) -> int:
+                             ports: ComplianceDeps) -> int:
     """Add the people of a CSV (LinkedIn's Connections.csv or any list with a URL column); returns how
     many were new to the campaign."""
     return await _add(campaign_id, parse_targets_csv(csv_text), principal=principal, ports=ports,
@@ -101,7 +101,7 @@ async def import_targets_csv(campaign_id: uuid.UUID, csv_text: str, *, principal
 
 
 async def add_network_targets(campaign_id: uuid.UUID, *, limit: int, principal: Principal,
-                              ports: AutomationPorts) -> int:
+                              ports: ComplianceDeps) -> int:
     """Add members the connection suggests (second-degree network; the sandbox offers it)."""
     ports.gateway.capabilities().require(Capability.READ_CONNECTIONS)
     async with ports.uow_factory(read_only=True) as uow:  # the campaign first: LinkedIn calls cost budget
@@ -114,7 +114,7 @@ async def add_network_targets(campaign_id: uuid.UUID, *, limit: int, principal: 
 
 
 async def add_posts(campaign_id: uuid.UUID, posts: Sequence[str], *, principal: Principal,
-                    ports: AutomationPorts) -> int:
+                    ports: ComplianceDeps) -> int:
     """Add posts to an engagement campaign by URL or URN (the REST adapter cannot discover others' posts)."""
     if not posts or len(posts) > 500:
         raise ValidationFailed("Give 1–500 post URLs.", field="posts")
@@ -126,7 +126,7 @@ def _seed(campaign: Campaign) -> int:
     return campaign.config.seed or zlib.crc32(campaign.id.bytes)
 
 
-async def plan_campaign(uow: UnitOfWork, campaign: Campaign, *, ports: AutomationPorts,
+async def plan_campaign(uow: UnitOfWork, campaign: Campaign, *, ports: ComplianceDeps,
                         now: datetime) -> int:
     """Plan paced steps for every target that has none yet, after the account's last planned step.
     Idempotent: a (target, kind, sequence) is planned once."""
@@ -159,7 +159,7 @@ async def plan_campaign(uow: UnitOfWork, campaign: Campaign, *, ports: Automatio
     return await uow.campaigns.add_steps(steps, now=now)
 
 
-async def start_campaign(campaign_id: uuid.UUID, *, principal: Principal, ports: AutomationPorts) -> Campaign:
+async def start_campaign(campaign_id: uuid.UUID, *, principal: Principal, ports: ComplianceDeps) -> Campaign:
     """Activate (or re-activate) a campaign and plan its steps."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
@@ -175,7 +175,7 @@ async def start_campaign(campaign_id: uuid.UUID, *, principal: Principal, ports:
 
 
 async def set_campaign_state(campaign_id: uuid.UUID, state: CampaignState, *, principal: Principal,
-                             ports: AutomationPorts) -> Campaign:
+                             ports: ComplianceDeps) -> Campaign:
     """Pause or cancel a campaign (its planned steps stop being claimed at once)."""
     if state not in (CampaignState.PAUSED, CampaignState.CANCELLED):
         raise ValidationFailed("A campaign can be paused or cancelled here; start it to resume.",
@@ -191,21 +191,21 @@ async def set_campaign_state(campaign_id: uuid.UUID, state: CampaignState, *, pr
 
 
 async def get_campaign(campaign_id: uuid.UUID, *, principal: Principal,
-                       ports: AutomationPorts) -> tuple[Campaign, dict[str, int]]:
+                       ports: ComplianceDeps) -> tuple[Campaign, dict[str, int]]:
     """The campaign and how many of its steps are in each state."""
     async with ports.uow_factory(read_only=True) as uow:
         campaign = await owned_campaign(uow, principal, campaign_id)
         return campaign, await uow.campaigns.step_counts(campaign.id)
 
 
-async def list_campaigns(*, principal: Principal, ports: AutomationPorts, limit: int | None = None,
+async def list_campaigns(*, principal: Principal, ports: ComplianceDeps, limit: int | None = None,
                          cursor: str | None = None) -> Page[Campaign]:
     async with ports.uow_factory(read_only=True) as uow:
         return await uow.campaigns.list_for_user(principal.user_id, limit=page_size(limit), cursor=cursor)
 
 
 async def campaign_steps(campaign_id: uuid.UUID, *, states: Sequence[StepState], principal: Principal,
-                         ports: AutomationPorts, limit: int = 100) -> list[CampaignStep]:
+                         ports: ComplianceDeps, limit: int = 100) -> list[CampaignStep]:
     async with ports.uow_factory(read_only=True) as uow:
         campaign = await owned_campaign(uow, principal, campaign_id)
         return await uow.campaigns.steps_for_user(campaign.user_id, states=states, limit=limit,

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import msgspec
 
-from inergize.application.compliance.ports import AutomationPorts
+from inergize.application.compliance.deps import ComplianceDeps
 from inergize.application.compliance.profiles import ProfileCache, load_profile
 from inergize.application.compliance.safety import PAUSE_KINDS
 from inergize.domain.accounts.users import Principal
@@ -41,7 +41,7 @@ class Dashboard(msgspec.Struct, frozen=True, kw_only=True):
     history: list[ComplianceLog]
 
 
-async def dashboard(*, principal: Principal, ports: AutomationPorts) -> Dashboard:
+async def dashboard(*, principal: Principal, ports: ComplianceDeps) -> Dashboard:
     """Budgets used and left, health and its causes, pause state and history, the next planned actions."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
@@ -80,7 +80,7 @@ class AutomationSettings(msgspec.Struct, frozen=True, kw_only=True):
     budget_overrides: dict[str, ActionBudget] | None = None
 
 
-async def get_settings(*, principal: Principal, ports: AutomationPorts) -> AutomationAccount:
+async def get_settings(*, principal: Principal, ports: ComplianceDeps) -> AutomationAccount:
     async with ports.uow_factory() as uow:
         account = await uow.compliance.ensure_account(principal.user_id, now=ports.clock.now())
         await uow.commit()
@@ -88,7 +88,7 @@ async def get_settings(*, principal: Principal, ports: AutomationPorts) -> Autom
 
 
 async def update_settings(cmd: AutomationSettings, *, expected_version: int, principal: Principal,
-                          ports: AutomationPorts, profiles: ProfileCache | None = None) -> AutomationAccount:
+                          ports: ComplianceDeps, profiles: ProfileCache | None = None) -> AutomationAccount:
     """Change lists, quiet hours, days off, pacing, pause rules or lower budgets (never higher than the
     safety cap: the domain caps them). ``PreconditionFailed`` if the settings changed meanwhile."""
     if cmd.lists is not None:

@@ -14,7 +14,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from inergize.application.compliance.ports import AutomationPorts
+from inergize.application.compliance.deps import ComplianceDeps
 from inergize.application.compliance.safety import record_outcome
 from inergize.application.content.moderation import moderate
 from inergize.domain.compliance.account import build_profile
@@ -58,7 +58,7 @@ def request_for(step: CampaignStep, target: CampaignTarget) -> ActionRequest | N
     return ActionRequest(action=action, target=target.as_target(), text=step.text, sequence=step.sequence)
 
 
-async def run_step(step_id: uuid.UUID, *, ports: AutomationPorts) -> str:
+async def run_step(step_id: uuid.UUID, *, ports: ComplianceDeps) -> str:
     """Run one due step once; returns what happened (``done``, ``deferred:<why>``, ``skipped:<why>``,
     ``awaiting_user``, ``failed:<why>``, ``not_runnable``). Safe to call twice or in parallel."""
     now = ports.clock.now()
@@ -76,7 +76,7 @@ async def run_step(step_id: uuid.UUID, *, ports: AutomationPorts) -> str:
     return await _run_claimed(step, campaign, target, profile, ports, now)
 
 
-async def _finish(ports: AutomationPorts, step: CampaignStep, state: StepState, now: datetime,
+async def _finish(ports: ComplianceDeps, step: CampaignStep, state: StepState, now: datetime,
                   planned_at: datetime | None = None, **outcome: Any) -> None:
     async with ports.uow_factory() as uow:
         await uow.campaigns.finish_step(step.id, state=state, outcome=outcome, now=now, planned_at=planned_at)
@@ -84,7 +84,7 @@ async def _finish(ports: AutomationPorts, step: CampaignStep, state: StepState, 
 
 
 async def _run_claimed(step: CampaignStep, campaign: Campaign, target: CampaignTarget,
-                       profile: ComplianceProfile, ports: AutomationPorts, now: datetime) -> str:
+                       profile: ComplianceProfile, ports: ComplianceDeps, now: datetime) -> str:
     stale = _stale(step, target)
     if stale is not None:
         await _finish(ports, step, StepState.CANCELLED, now, reason=stale)
@@ -124,7 +124,7 @@ def _stale(step: CampaignStep, target: CampaignTarget) -> str | None:
     return None
 
 
-async def _refused(step: CampaignStep, profile: ComplianceProfile, ports: AutomationPorts, now: datetime,
+async def _refused(step: CampaignStep, profile: ComplianceProfile, ports: ComplianceDeps, now: datetime,
                    verdict: Verdict, **detail: Any) -> str:
     reason = verdict.reason or "refused"
     async with ports.uow_factory() as uow:
@@ -145,7 +145,7 @@ async def _refused(step: CampaignStep, profile: ComplianceProfile, ports: Automa
 
 
 async def _perform(step: CampaignStep, campaign: Campaign, target: CampaignTarget, profile: ComplianceProfile,
-                   request: ActionRequest | None, ports: AutomationPorts, now: datetime) -> str:
+                   request: ActionRequest | None, ports: ComplianceDeps, now: datetime) -> str:
     capability = STEP_CAPABILITY[step.kind]
     if campaign.assisted or not ports.gateway.capabilities().supports(capability):
         return await _assist(step, target, ports, now)
@@ -180,7 +180,7 @@ async def _perform(step: CampaignStep, campaign: Campaign, target: CampaignTarge
     return "done"
 
 
-async def _call(step: CampaignStep, target: CampaignTarget, ports: AutomationPorts, auth: Any,
+async def _call(step: CampaignStep, target: CampaignTarget, ports: ComplianceDeps, auth: Any,
                 campaign: Campaign) -> str:
     gw = ports.gateway
     match step.kind:
@@ -223,7 +223,7 @@ def _next_steps(step: CampaignStep, campaign: Campaign, target: CampaignTarget,
 
 
 async def _failed(step: CampaignStep, target: CampaignTarget, profile: ComplianceProfile,
-                  request: ActionRequest | None, ports: AutomationPorts, now: datetime, outcome: Outcome,
+                  request: ActionRequest | None, ports: ComplianceDeps, now: datetime, outcome: Outcome,
                   exc: InergizeError, *, retry: datetime | None) -> str:
     """LinkedIn refused: the action did not happen, so its budget and its claims are given back."""
     if request is not None:
@@ -241,7 +241,7 @@ async def _failed(step: CampaignStep, target: CampaignTarget, profile: Complianc
     return f"failed:{outcome.value}"
 
 
-async def _assist(step: CampaignStep, target: CampaignTarget, ports: AutomationPorts, now: datetime) -> str:
+async def _assist(step: CampaignStep, target: CampaignTarget, ports: ComplianceDeps, now: datetime) -> str:
     """Assisted mode: the budget is spent, the user performs the action from the task list."""
     task = {"task": step.kind.value, "open": _profile_url(target), "copy": step.text}
     async with ports.uow_factory() as uow:
@@ -261,7 +261,7 @@ def _profile_url(target: CampaignTarget) -> str:
 STALE_AFTER = timedelta(minutes=30)
 
 
-async def expire_stale_steps(*, ports: AutomationPorts, limit: int = 500) -> int:
+async def expire_stale_steps(*, ports: ComplianceDeps, limit: int = 500) -> int:
     """Steps left running by a crash: failed with an unknown outcome; their targets stay claimed."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:

@@ -5,33 +5,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable, Collection
-from dataclasses import dataclass
 from typing import TypeVar
 
 import msgspec
 
+from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.application.notifications.inbox import notify
 from inergize.domain.linkedin.account import ConnectionStatus, LinkedInConnection
 from inergize.domain.linkedin.auth import MemberAuth, OAuthTokens
 from inergize.domain.linkedin.errors import LinkedInTokenRejected, LinkedInUnavailable
 from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import NotFound
-from inergize.ports.clock import Clock
-from inergize.ports.linkedin import LinkedInGateway
-from inergize.ports.secret_box import SecretBox
-from inergize.ports.unit_of_work import UnitOfWorkFactory
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class LinkedInPorts:
-    uow_factory: UnitOfWorkFactory
-    clock: Clock
-    gateway: LinkedInGateway
-    secret_box: SecretBox
-    redirect_uri: str  # where LinkedIn sends the browser back after consent (connect)
-    signin_redirect_uri: str = ""  # the same for "Sign in with LinkedIn"
 
 
 def access_context(user_id: uuid.UUID) -> str:
@@ -42,7 +28,7 @@ def refresh_context(user_id: uuid.UUID) -> str:
     return f"linkedin:refresh:{user_id}"
 
 
-def seal_tokens(ports: LinkedInPorts, conn: LinkedInConnection, tokens: OAuthTokens) -> LinkedInConnection:
+def seal_tokens(ports: LinkedInDeps, conn: LinkedInConnection, tokens: OAuthTokens) -> LinkedInConnection:
     """``conn`` with new tokens. A missing refresh token in the answer keeps the stored one: tokens are
     never overwritten with nothing."""
     box = ports.secret_box
@@ -60,7 +46,7 @@ def seal_tokens(ports: LinkedInPorts, conn: LinkedInConnection, tokens: OAuthTok
     )
 
 
-async def get_connection(ports: LinkedInPorts, user_id: uuid.UUID) -> LinkedInConnection:
+async def get_connection(ports: LinkedInDeps, user_id: uuid.UUID) -> LinkedInConnection:
     async with ports.uow_factory(read_only=True) as uow:
         conn = await uow.linkedin.get_connection(user_id)
     if conn is None:
@@ -68,12 +54,12 @@ async def get_connection(ports: LinkedInPorts, user_id: uuid.UUID) -> LinkedInCo
     return conn
 
 
-def member_auth(ports: LinkedInPorts, conn: LinkedInConnection) -> MemberAuth:
+def member_auth(ports: LinkedInDeps, conn: LinkedInConnection) -> MemberAuth:
     token = ports.secret_box.decrypt(conn.access_token_enc, context=access_context(conn.user_id))
     return MemberAuth(access_token=token, member_urn=conn.member_urn)
 
 
-async def refresh_connection(ports: LinkedInPorts, conn: LinkedInConnection) -> LinkedInConnection:
+async def refresh_connection(ports: LinkedInDeps, conn: LinkedInConnection) -> LinkedInConnection:
     """Refresh the access token. Transient failures change nothing but ``last_error`` and re-raise; a
     refused refresh token asks for re-consent (the access token may still work until it expires)."""
     assert conn.refresh_token_enc is not None
@@ -110,7 +96,7 @@ async def refresh_connection(ports: LinkedInPorts, conn: LinkedInConnection) -> 
 
 
 async def _record(
-    ports: LinkedInPorts,
+    ports: LinkedInDeps,
     user_id: uuid.UUID,
     *,
     status: ConnectionStatus | None = None,
@@ -153,7 +139,7 @@ async def _record(
 
 
 async def call_as_member(
-    ports: LinkedInPorts,
+    ports: LinkedInDeps,
     user_id: uuid.UUID,
     action: Callable[[MemberAuth], Awaitable[T]],
     *,
@@ -205,7 +191,7 @@ class MemberCalls:
     """``call_as_member`` for a batch of members (a publish job): their connections are read in one query
     by :meth:`prepare` instead of one per call. A member not prepared is read on its own."""
 
-    def __init__(self, ports: LinkedInPorts) -> None:
+    def __init__(self, ports: LinkedInDeps) -> None:
         self._ports = ports
         self._connections: dict[uuid.UUID, LinkedInConnection] = {}
 

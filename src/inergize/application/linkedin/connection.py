@@ -11,13 +11,13 @@ from typing import Any
 import msgspec
 
 from inergize.application.linkedin.common import (
-    LinkedInPorts,
     _record,
     access_context,
     refresh_connection,
     refresh_context,
     seal_tokens,
 )
+from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.account import (
     RECONSENT_BEFORE_EXPIRY,
@@ -47,7 +47,7 @@ class AuthorizationStart(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def begin_authorization(
-    ports: LinkedInPorts,
+    ports: LinkedInDeps,
     *,
     purpose: StatePurpose,
     user_id: uuid.UUID | None,
@@ -79,7 +79,7 @@ async def begin_authorization(
     return AuthorizationStart(authorization_url=url, state=state, expires_at=record.expires_at)
 
 
-async def consume(ports: LinkedInPorts, state: str, purpose: StatePurpose) -> OAuthState:
+async def consume(ports: LinkedInDeps, state: str, purpose: StatePurpose) -> OAuthState:
     """The state's record, spent now; ``ValidationFailed`` when unknown, expired, used or for another flow."""
     async with ports.uow_factory() as uow:
         record = await uow.linkedin.consume_state(state_digest(state), ports.clock.now())
@@ -93,7 +93,7 @@ async def consume(ports: LinkedInPorts, state: str, purpose: StatePurpose) -> OA
     return record
 
 
-async def start_connect(*, principal: Principal, ports: LinkedInPorts) -> AuthorizationStart:
+async def start_connect(*, principal: Principal, ports: LinkedInDeps) -> AuthorizationStart:
     return await begin_authorization(
         ports,
         purpose=StatePurpose.CONNECT,
@@ -105,7 +105,7 @@ async def start_connect(*, principal: Principal, ports: LinkedInPorts) -> Author
 
 
 async def complete_connect(
-    *, code: str | None, state: str, error: str | None = None, ports: LinkedInPorts
+    *, code: str | None, state: str, error: str | None = None, ports: LinkedInDeps
 ) -> dict[str, Any]:
     """The callback: the state names the user (the browser redirect carries no session). Exchanges the
     code, reads who the member is and stores the connection with encrypted tokens."""
@@ -121,7 +121,7 @@ async def complete_connect(
 
 
 async def store_connection(
-    ports: LinkedInPorts, user_id: uuid.UUID, tokens: Any, identity: LinkedInIdentity
+    ports: LinkedInDeps, user_id: uuid.UUID, tokens: Any, identity: LinkedInIdentity
 ) -> dict[str, Any]:
     now = ports.clock.now()
     adapter = ports.gateway.capabilities().adapter
@@ -169,7 +169,7 @@ async def store_connection(
     return conn.public(now)
 
 
-async def connection_status(*, principal: Principal, ports: LinkedInPorts) -> dict[str, Any]:
+async def connection_status(*, principal: Principal, ports: LinkedInDeps) -> dict[str, Any]:
     now = ports.clock.now()
     async with ports.uow_factory(read_only=True) as uow:
         conn = await uow.linkedin.get_connection(principal.user_id)
@@ -183,7 +183,7 @@ async def connection_status(*, principal: Principal, ports: LinkedInPorts) -> di
     }
 
 
-async def disconnect(*, principal: Principal, ports: LinkedInPorts) -> None:
+async def disconnect(*, principal: Principal, ports: LinkedInDeps) -> None:
     """Forget the connection: its tokens are deleted (not just flagged)."""
     async with ports.uow_factory() as uow:
         if not await uow.linkedin.delete_connection(principal.user_id):
@@ -191,7 +191,7 @@ async def disconnect(*, principal: Principal, ports: LinkedInPorts) -> None:
         await uow.commit()
 
 
-async def maintain_connections(ports: LinkedInPorts, *, batch: int = 200) -> dict[str, int]:
+async def maintain_connections(ports: LinkedInDeps, *, batch: int = 200) -> dict[str, int]:
     """Periodic upkeep: refresh tokens ahead of expiry; without a refresh token, ask for re-consent from
     day 50. Transient failures leave the connection as it is (the next run tries again)."""
     now = ports.clock.now()
@@ -218,7 +218,7 @@ async def maintain_connections(ports: LinkedInPorts, *, batch: int = 200) -> dic
     return counts
 
 
-async def reencrypt_tokens(ports: LinkedInPorts, *, batch: int = 200) -> TokenReencryption:
+async def reencrypt_tokens(ports: LinkedInDeps, *, batch: int = 200) -> TokenReencryption:
     """Re-encrypt every stored token with the primary key (after adding a new key). Safe to re-run;
     old keys can be removed once it reports nothing changed and nothing unreadable. One unreadable
     connection does not stop the others from moving."""

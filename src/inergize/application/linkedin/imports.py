@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from inergize.application.linkedin.common import LinkedInPorts
+from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.application.linkedin.profile import merge_snapshot, save_scored
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.account import LinkedInProfile
@@ -21,7 +21,7 @@ def _parse_archive(data: bytes, max_total_bytes: int) -> ExportData:
 
 
 async def import_data_export(
-    data: bytes, *, principal: Principal, ports: LinkedInPorts, max_total_bytes: int
+    data: bytes, *, principal: Principal, ports: LinkedInDeps, max_total_bytes: int
 ) -> dict[str, Any]:
     """Fill the profile from the archive, and record connections and own posts as analytics events
     (``connection_added``, ``post_published``), deduplicated so a second upload adds only what is new."""
@@ -97,7 +97,7 @@ async def import_data_export(
 
 
 async def import_creator_analytics(
-    data: bytes, *, principal: Principal, ports: LinkedInPorts, reader: WorkbookReader
+    data: bytes, *, principal: Principal, ports: LinkedInDeps, reader: WorkbookReader
 ) -> dict[str, Any]:
     """Store the workbook's engagement, followers and demographics as ``analytics_events`` (source
     ``import``); a re-import of the same or an overlapping export adds nothing twice."""

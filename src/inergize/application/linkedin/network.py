@@ -9,7 +9,8 @@ from typing import Any, cast
 
 import msgspec
 
-from inergize.application.linkedin.common import LinkedInPorts, call_as_member, get_connection
+from inergize.application.linkedin.common import call_as_member, get_connection
+from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.auth import Capability
 from inergize.domain.linkedin.network import ReactionType
@@ -17,25 +18,25 @@ from inergize.domain.platform.errors import NotFound, ValidationFailed
 from inergize.ports.linkedin import SandboxControls
 
 
-def _require(ports: LinkedInPorts, capability: Capability) -> None:
+def _require(ports: LinkedInDeps, capability: Capability) -> None:
     ports.gateway.capabilities().require(capability)
 
 
-async def comment(post_urn: str, text: str, *, principal: Principal, ports: LinkedInPorts) -> str:
+async def comment(post_urn: str, text: str, *, principal: Principal, ports: LinkedInDeps) -> str:
     _require(ports, Capability.COMMENT)
     return await call_as_member(
         ports, principal.user_id, lambda a: ports.gateway.comment(a, post_urn=post_urn, text=text)
     )
 
 
-async def react(post_urn: str, reaction: ReactionType, *, principal: Principal, ports: LinkedInPorts) -> None:
+async def react(post_urn: str, reaction: ReactionType, *, principal: Principal, ports: LinkedInDeps) -> None:
     _require(ports, Capability.REACT)
     await call_as_member(
         ports, principal.user_id, lambda a: ports.gateway.react(a, post_urn=post_urn, reaction=reaction)
     )
 
 
-async def delete_post(post_id: uuid.UUID, *, principal: Principal, ports: LinkedInPorts) -> None:
+async def delete_post(post_id: uuid.UUID, *, principal: Principal, ports: LinkedInDeps) -> None:
     """Delete one of the user's published posts (by our record id: someone else's is "not found").
     The record is found first, so an unknown, foreign or already deleted post never reaches LinkedIn
     (and never costs a write)."""
@@ -53,7 +54,7 @@ async def delete_post(post_id: uuid.UUID, *, principal: Principal, ports: Linked
 
 
 async def connections(
-    *, principal: Principal, ports: LinkedInPorts, limit: int = 100, cursor: str | None = None
+    *, principal: Principal, ports: LinkedInDeps, limit: int = 100, cursor: str | None = None
 ) -> dict[str, Any]:
     _require(ports, Capability.READ_CONNECTIONS)
     page = await call_as_member(
@@ -63,7 +64,7 @@ async def connections(
     return out
 
 
-async def invite(invitee_urn: str, note: str | None, *, principal: Principal, ports: LinkedInPorts) -> str:
+async def invite(invitee_urn: str, note: str | None, *, principal: Principal, ports: LinkedInDeps) -> str:
     _require(ports, Capability.SEND_INVITATION)
     return await call_as_member(
         ports,
@@ -72,14 +73,14 @@ async def invite(invitee_urn: str, note: str | None, *, principal: Principal, po
     )
 
 
-async def withdraw(invitation_id: str, *, principal: Principal, ports: LinkedInPorts) -> None:
+async def withdraw(invitation_id: str, *, principal: Principal, ports: LinkedInDeps) -> None:
     _require(ports, Capability.WITHDRAW_INVITATION)
     await call_as_member(
         ports, principal.user_id, lambda a: ports.gateway.withdraw_invitation(a, invitation_id=invitation_id)
     )
 
 
-async def message(recipient_urn: str, text: str, *, principal: Principal, ports: LinkedInPorts) -> str:
+async def message(recipient_urn: str, text: str, *, principal: Principal, ports: LinkedInDeps) -> str:
     _require(ports, Capability.SEND_MESSAGE)
     return await call_as_member(
         ports,
@@ -95,7 +96,7 @@ class Misbehaviour(msgspec.Struct, frozen=True, kw_only=True):
     restricted: bool = False
 
 
-async def sandbox_misbehave(settings: Misbehaviour, *, principal: Principal, ports: LinkedInPorts) -> None:
+async def sandbox_misbehave(settings: Misbehaviour, *, principal: Principal, ports: LinkedInDeps) -> None:
     """Make the user's own simulated LinkedIn account misbehave (sandbox only), to see how InErgize copes."""
     _require(ports, Capability.SIMULATED)
     conn = await get_connection(ports, principal.user_id)

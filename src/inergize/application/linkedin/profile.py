@@ -6,7 +6,8 @@ from typing import Any
 
 import msgspec
 
-from inergize.application.linkedin.common import LinkedInPorts, call_as_member
+from inergize.application.linkedin.common import call_as_member
+from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.account import Education, LinkedInProfile, Position
 from inergize.domain.linkedin.network import ProfileSnapshot
@@ -52,7 +53,7 @@ def profile_out(profile: LinkedInProfile, score: ProfileScore) -> dict[str, Any]
     }
 
 
-async def save_scored(ports: LinkedInPorts, profile: LinkedInProfile) -> dict[str, Any]:
+async def save_scored(ports: LinkedInDeps, profile: LinkedInProfile) -> dict[str, Any]:
     score = score_profile(profile)
     profile.completeness_score = score.score
     async with ports.uow_factory() as uow:
@@ -61,7 +62,7 @@ async def save_scored(ports: LinkedInPorts, profile: LinkedInProfile) -> dict[st
     return profile_out(profile, score)
 
 
-async def sync_profile(*, principal: Principal, ports: LinkedInPorts) -> dict[str, Any]:
+async def sync_profile(*, principal: Principal, ports: LinkedInDeps) -> dict[str, Any]:
     """Read the member's profile through the gateway, merge, score and store it (``last_sync_at``)."""
     snap = await call_as_member(ports, principal.user_id, ports.gateway.profile)
     async with ports.uow_factory(read_only=True) as uow:
@@ -73,7 +74,7 @@ async def sync_profile(*, principal: Principal, ports: LinkedInPorts) -> dict[st
     return await save_scored(ports, merged)
 
 
-async def get_profile(*, principal: Principal, ports: LinkedInPorts) -> dict[str, Any]:
+async def get_profile(*, principal: Principal, ports: LinkedInDeps) -> dict[str, Any]:
     """The stored profile with its score and roadmap (an empty profile scores what it scores)."""
     async with ports.uow_factory(read_only=True) as uow:
         profile = await uow.linkedin.get_profile(principal.user_id) or LinkedInProfile(

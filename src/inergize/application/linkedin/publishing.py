@@ -12,7 +12,8 @@ from typing import Any
 
 import msgspec
 
-from inergize.application.linkedin.common import LinkedInPorts, call_as_member
+from inergize.application.linkedin.common import call_as_member
+from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.auth import Capability, MemberAuth
 from inergize.domain.linkedin.errors import LinkedInError, LinkedInUnavailable
@@ -39,7 +40,7 @@ class PublishNow(msgspec.Struct, frozen=True, kw_only=True):
     first_comment: str | None = None
 
 
-def _check(cmd: PublishNow, ports: LinkedInPorts) -> None:
+def _check(cmd: PublishNow, ports: LinkedInDeps) -> None:
     check_commentary(cmd.commentary)
     if cmd.first_comment is not None:
         check_commentary(cmd.first_comment, limit=MAX_COMMENT_LENGTH, field="first_comment")
@@ -74,11 +75,11 @@ def post_out(row: dict[str, Any]) -> dict[str, Any]:
 
 
 
-async def _upload(ports: LinkedInPorts, upload: MediaUpload, auth: MemberAuth) -> UploadedMedia:
+async def _upload(ports: LinkedInDeps, upload: MediaUpload, auth: MemberAuth) -> UploadedMedia:
     return await ports.gateway.upload_media(auth, upload)
 
 async def publish_now(
-    cmd: PublishNow, *, idempotency_key: str, principal: Principal, ports: LinkedInPorts
+    cmd: PublishNow, *, idempotency_key: str, principal: Principal, ports: LinkedInDeps
 ) -> dict[str, Any]:
     """Publish as the principal's connected member; the same key never makes a second LinkedIn post."""
     _check(cmd, ports)
@@ -170,7 +171,7 @@ async def publish_now(
     return post_out(row)
 
 
-async def list_posts(*, principal: Principal, ports: LinkedInPorts, limit: int = 50) -> list[dict[str, Any]]:
+async def list_posts(*, principal: Principal, ports: LinkedInDeps, limit: int = 50) -> list[dict[str, Any]]:
     async with ports.uow_factory(read_only=True) as uow:
         rows = await uow.linkedin.list_posts(principal.user_id, limit=min(max(limit, 1), 200))
     return [post_out(r) for r in rows]

@@ -18,8 +18,8 @@ from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.login import LoginResult
 from inergize.application.accounts.sessions import start_session
 from inergize.application.accounts.users import create_user
-from inergize.application.linkedin.common import LinkedInPorts
 from inergize.application.linkedin.connection import AuthorizationStart, begin_authorization, state_digest
+from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.domain.accounts.security import (
     ClientInfo,
     OneTimeToken,
@@ -33,7 +33,7 @@ from inergize.domain.linkedin.auth import SIGN_IN_SCOPES, LinkedInIdentity
 from inergize.domain.platform.errors import Conflict, Forbidden, ValidationFailed
 
 
-async def start_signin(*, ports: LinkedInPorts) -> AuthorizationStart:
+async def start_signin(*, ports: LinkedInDeps) -> AuthorizationStart:
     return await begin_authorization(
         ports,
         purpose=StatePurpose.SIGNIN,
@@ -44,7 +44,7 @@ async def start_signin(*, ports: LinkedInPorts) -> AuthorizationStart:
     )
 
 
-async def start_reauth(*, principal: Principal, ports: LinkedInPorts) -> AuthorizationStart:
+async def start_reauth(*, principal: Principal, ports: LinkedInDeps) -> AuthorizationStart:
     """Re-authenticate through LinkedIn (for accounts signed in with LinkedIn)."""
     async with ports.uow_factory(read_only=True) as uow:
         link = await uow.linkedin.identity_for_user(principal.user_id)
@@ -60,7 +60,7 @@ async def start_reauth(*, principal: Principal, ports: LinkedInPorts) -> Authori
     )
 
 
-async def _spend_state(ports: LinkedInPorts, state: str) -> OAuthState:
+async def _spend_state(ports: LinkedInDeps, state: str) -> OAuthState:
     async with ports.uow_factory() as uow:
         record = await uow.linkedin.consume_state(state_digest(state), ports.clock.now())
         await uow.commit()
@@ -74,7 +74,7 @@ async def _spend_state(ports: LinkedInPorts, state: str) -> OAuthState:
 
 
 async def _account_for(
-    ports: LinkedInPorts, accounts: AccountDeps, identity: LinkedInIdentity
+    ports: LinkedInDeps, accounts: AccountDeps, identity: LinkedInIdentity
 ) -> tuple[User, bool]:
     """The account this member signs in to, created if none exists; ``Conflict`` rather than a merge
     whenever an email match cannot be trusted."""
@@ -134,7 +134,7 @@ async def complete_linkedin_auth(
     state: str,
     error: str | None,
     client: ClientInfo,
-    ports: LinkedInPorts,
+    ports: LinkedInDeps,
     accounts: AccountDeps,
 ) -> dict[str, Any]:
     """The callback of both flows. Sign-in answers ``{"login": LoginResult, "created": bool}``;
@@ -181,7 +181,7 @@ async def _login(accounts: AccountDeps, user: User, client: ClientInfo) -> Login
 
 
 async def _reauthenticated(
-    ports: LinkedInPorts,
+    ports: LinkedInDeps,
     accounts: AccountDeps,
     record: OAuthState,
     identity: LinkedInIdentity,

@@ -37,7 +37,7 @@ async def seed_demo_account(container: Any, email: str, password: str | None) ->
     gateway = container.linkedin()
     if gateway.capabilities().adapter != "sandbox":
         raise ConfigurationError("sandbox-seed needs INERGIZE_LINKEDIN_MODE=sandbox.")
-    ports = container.linkedin_ports()
+    ports = container.linkedin_deps()
     async with ports.uow_factory(read_only=True) as uow:
         user = await uow.users.get_by_email(normalize_email(email))
     if user is None:
@@ -66,7 +66,7 @@ def reencrypt(args: argparse.Namespace) -> int:
     from inergize.application.linkedin.connection import reencrypt_tokens
 
     async def work(container: Container) -> int:
-        done = await reencrypt_tokens(container.linkedin_ports())
+        done = await reencrypt_tokens(container.linkedin_deps())
         print(f"re-encrypted {done.changed} connection(s) with key {container.secret_box().primary_key_id}")
         if done.unreadable:
             print(f"{done.unreadable} connection(s) use a key not configured: keep the old key or reconnect them")

@@ -3,7 +3,7 @@
 
 Each alias below is the bundle's type marked ``skip_validation``: Litestar would otherwise check the
 injected value against a dataclass of Protocols and answer 500. The names of the parameters are fixed
-(``accounts``, ``content``, ``notifications``, ``platform``, …): :func:`bundle_dependencies` registers
+(``accounts``, ``ai``, ``compliance``, ``content``, ``linkedin``, …): :func:`bundle_dependencies` registers
 them app-wide, and a handler that does not declare one costs nothing.
 
 This module is the HTTP layer's one reader of the container; middleware, guards and conventions,
@@ -21,7 +21,9 @@ from litestar.params import Dependency
 
 from inergize.application.accounts import deps as accounts
 from inergize.application.ai import deps as ai
+from inergize.application.compliance import deps as compliance
 from inergize.application.content import deps as content
+from inergize.application.linkedin import deps as linkedin
 from inergize.application.notifications import deps as notifications
 from inergize.application.platform import deps as platform
 from inergize.application.scheduling import deps as scheduling
@@ -29,7 +31,9 @@ from inergize.bootstrap import Container
 
 AccountDeps = Annotated[accounts.AccountDeps, Dependency(skip_validation=True)]
 AiDeps = Annotated[ai.AiDeps, Dependency(skip_validation=True)]
+ComplianceDeps = Annotated[compliance.ComplianceDeps, Dependency(skip_validation=True)]
 ContentDeps = Annotated[content.ContentDeps, Dependency(skip_validation=True)]
+LinkedInDeps = Annotated[linkedin.LinkedInDeps, Dependency(skip_validation=True)]
 NotificationDeps = Annotated[notifications.NotificationDeps, Dependency(skip_validation=True)]
 PlatformDeps = Annotated[platform.PlatformDeps, Dependency(skip_validation=True)]
 SchedulingDeps = Annotated[scheduling.SchedulingDeps, Dependency(skip_validation=True)]
@@ -38,7 +42,9 @@ SchedulingDeps = Annotated[scheduling.SchedulingDeps, Dependency(skip_validation
 BUNDLES = {
     "accounts": "account_deps",
     "ai": "ai_deps",
+    "compliance": "compliance_deps",
     "content": "content_deps",
+    "linkedin": "linkedin_deps",
     "notifications": "notification_deps",
     "platform": "platform_deps",
     "scheduling": "scheduling_deps",

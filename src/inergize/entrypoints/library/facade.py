@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 from inergize.application.accounts import users
+from inergize.application.accounts.deps import AccountDeps
 from inergize.application.content import library as content_library
 from inergize.application.content.deps import ContentDeps
 from inergize.application.platform.health import Readiness, check_readiness
@@ -51,12 +52,13 @@ class ContentLibrary:
 class Users:
     """Direct user creation (first admin, embedding); sign-up with a password is ``accounts``."""
 
-    def __init__(self, container: Any) -> None:
-        self._container = container
+    def __init__(self, deps: Callable[[], AccountDeps]) -> None:
+        self._deps = deps  # asked at each call, so a port overridden after opening is seen
 
     async def create(self, email: str, *, display_name: str = "", admin: bool = False) -> User:
+        d = self._deps()
         return await users.create_user(email, display_name=display_name, role=Role.ADMIN if admin else Role.MEMBER,
-                                       uow_factory=self._container.uow_factory(), clock=self._container.clock())
+                                       uow_factory=d.uow_factory, clock=d.clock)
 
 
 class Inergize:
@@ -66,7 +68,7 @@ class Inergize:
         self.container = container
         self.settings: Settings = container.settings()
         self.content = ContentLibrary(container.content_deps())
-        self.users = Users(container)
+        self.users = Users(container.account_deps)
         for name, factory in FACADES.items():
             setattr(self, name, factory(container))
 
@@ -108,7 +110,7 @@ FACADES["schedule"] = _schedule  # schedule / post_now / move / cancel / calenda
 def _linkedin(container: Any) -> Any:  # app.linkedin
     from inergize.entrypoints.library.linkedin import LinkedIn
 
-    return LinkedIn(container)
+    return LinkedIn(container.linkedin_deps)
 
 
 FACADES["linkedin"] = _linkedin  # connect / sync_profile / profile / publish / imports

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from inergize.application.linkedin import connection, imports, profile, publishing
+from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.domain.accounts.users import Principal
 
 
 class LinkedIn:
-    def __init__(self, container: Any) -> None:
-        self._container = container
+    def __init__(self, deps: Callable[[], LinkedInDeps]) -> None:
+        self._deps = deps  # asked at each call, so a port overridden after opening is seen
 
     @property
-    def _ports(self) -> Any:
-        return self._container.linkedin_ports()
+    def _ports(self) -> LinkedInDeps:
+        return self._deps()
 
     async def start_connect(self, principal: Principal) -> connection.AuthorizationStart:
         return await connection.start_connect(principal=principal, ports=self._ports)
@@ -50,9 +52,10 @@ class LinkedIn:
                                             principal=principal, ports=self._ports)
 
     async def import_data_export(self, principal: Principal, data: bytes) -> dict[str, Any]:
-        return await imports.import_data_export(data, principal=principal, ports=self._ports,
-                                                max_total_bytes=self._container.settings().linkedin_import_max_bytes)
+        ports = self._ports
+        return await imports.import_data_export(data, principal=principal, ports=ports,
+                                                max_total_bytes=ports.import_max_bytes)
 
     async def import_creator_analytics(self, principal: Principal, data: bytes) -> dict[str, Any]:
-        return await imports.import_creator_analytics(data, principal=principal, ports=self._ports,
-                                                      reader=self._container.workbook_reader())
+        ports = self._ports
+        return await imports.import_creator_analytics(data, principal=principal, ports=ports, reader=ports.workbooks)

@@ -15,12 +15,12 @@ DUE_BATCH = 100
 @job(RUN_STEP_JOB, time_limit=120)
 async def campaign_run_step(container: Any, *, step_id: str) -> None:
     """Run one campaign step now (a no-op when it is not due, not planned, paused or already run)."""
-    await run_step(uuid.UUID(step_id), ports=container.automation_ports())
+    await run_step(uuid.UUID(step_id), ports=container.compliance_deps())
 
 
 async def run_due_steps(container: Any) -> None:
     """Run the steps whose planned time has come (the database is the queue: a restart loses nothing)."""
-    ports = container.automation_ports()
+    ports = container.compliance_deps()
     async with ports.uow_factory(read_only=True) as uow:
         ids = await uow.campaigns.due_step_ids(now=ports.clock.now(), limit=DUE_BATCH)
     for step_id in ids:  # one at a time: pacing spaces an account's actions minutes apart anyway
@@ -28,7 +28,7 @@ async def run_due_steps(container: Any) -> None:
 
 
 async def expire_stale(container: Any) -> None:
-    await expire_stale_steps(ports=container.automation_ports())
+    await expire_stale_steps(ports=container.compliance_deps())
 
 
 SPECS: tuple[JobSpec, ...] = (campaign_run_step,)

@@ -20,7 +20,7 @@ def publisher(container: Any) -> Publisher:
     media comes from the content library's files."""
     settings = container.settings()
     deps = container.scheduling_deps()
-    linkedin = container.linkedin_ports()
+    linkedin = container.linkedin_deps()
     members = MemberCalls(linkedin)
     return Publisher(uow_factory=deps.uow_factory, clock=deps.clock, gateway=linkedin.gateway,
                      as_member=members, prepare_members=members.prepare, read_media=blob_media_reader(deps.media),

@@ -13,6 +13,7 @@ from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.account import AutomationAccount
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import etag, expected_version
+from inergize.entrypoints.http.deps import ComplianceDeps
 from inergize.entrypoints.http.routes.compliance.schemas import (
     AutomationSettingsIn,
     AutomationSettingsOut,
@@ -41,8 +42,8 @@ def _settings_out(a: AutomationAccount) -> Response[AutomationSettingsOut]:
 
 
 @get("/v1/compliance", opt=USER)
-async def get_dashboard(request: Request[Any, Any, Any], principal: Principal) -> DashboardOut:
-    d = await board.dashboard(principal=principal, ports=request.app.state.container.automation_ports())
+async def get_dashboard(compliance: ComplianceDeps, principal: Principal) -> DashboardOut:
+    d = await board.dashboard(principal=principal, ports=compliance)
     return DashboardOut(
         paused=d.paused, pause_reason=d.pause_reason, paused_at=d.paused_at, health=d.health,
         health_causes=[CauseOut(code=c.code, points=c.points, detail=c.detail) for c in d.health_causes],
@@ -54,45 +55,39 @@ async def get_dashboard(request: Request[Any, Any, Any], principal: Principal) -
 
 
 @get("/v1/compliance/settings", opt=USER)
-async def get_settings(
-    request: Request[Any, Any, Any], principal: Principal
-) -> Response[AutomationSettingsOut]:
-    ports = request.app.state.container.automation_ports()
-    account = await board.get_settings(principal=principal, ports=ports)
+async def get_settings(compliance: ComplianceDeps, principal: Principal) -> Response[AutomationSettingsOut]:
+    account = await board.get_settings(principal=principal, ports=compliance)
     return _settings_out(account)
 
 
 @patch("/v1/compliance/settings", opt=USER)
-async def patch_settings(request: Request[Any, Any, Any], data: AutomationSettingsIn,
+async def patch_settings(request: Request[Any, Any, Any], compliance: ComplianceDeps, data: AutomationSettingsIn,
                          principal: Principal) -> Response[AutomationSettingsOut]:
     cmd = board.AutomationSettings(lists=data.lists, quiet=data.quiet, days_off=data.days_off,
                                    pacing=data.pacing, pause_rules=data.pause_rules,
                                    budget_overrides=data.budget_overrides)
-    ports = request.app.state.container.automation_ports()
     account = await board.update_settings(cmd, expected_version=expected_version(request),
-                                          principal=principal, ports=ports)
+                                          principal=principal, ports=compliance)
     return _settings_out(account)
 
 
 @post("/v1/compliance/pause", opt=USER, status_code=200)
 async def pause(
-    request: Request[Any, Any, Any], data: PauseIn, principal: Principal
+    compliance: ComplianceDeps, data: PauseIn, principal: Principal
 ) -> Response[AutomationSettingsOut]:
-    c = request.app.state.container
-    account = await safety.pause_automation(data.reason, principal=principal, uow_factory=c.uow_factory(),
-                                            clock=c.clock())
+    account = await safety.pause_automation(data.reason, principal=principal,
+                                            uow_factory=compliance.uow_factory, clock=compliance.clock)
     return _settings_out(account)
 
 
 @post("/v1/compliance/resume", opt=USER, status_code=200)
 async def resume(
-    request: Request[Any, Any, Any], data: ResumeIn, principal: Principal
+    compliance: ComplianceDeps, data: ResumeIn, principal: Principal
 ) -> Response[AutomationSettingsOut]:
     """Manual override after an automatic pause: audited, with the user's reason."""
-    c = request.app.state.container
     account = await safety.resume_automation(
         safety.ResumeAutomation(reason=data.reason, acknowledge_risk=data.acknowledge_risk),
-        principal=principal, uow_factory=c.uow_factory(), clock=c.clock())
+        principal=principal, uow_factory=compliance.uow_factory, clock=compliance.clock)
     return _settings_out(account)
 
 

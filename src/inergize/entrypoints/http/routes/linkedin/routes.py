@@ -25,6 +25,7 @@ from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import InergizeError, ValidationFailed
 from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER, USER_UPLOAD
 from inergize.entrypoints.http.conventions import IDEMPOTENCY_HEADER
+from inergize.entrypoints.http.deps import LinkedInDeps
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
 from inergize.entrypoints.http.routes.linkedin.schemas import (
     AuthorizationOut,
@@ -39,10 +40,6 @@ from inergize.entrypoints.http.routes.linkedin.schemas import (
     ScoredProfileOut,
     connection_status_out,
 )
-
-
-def _ports(request: Request[Any, Any, Any]) -> Any:
-    return request.app.state.container.linkedin_ports()
 
 
 def _camel(key: str) -> str:
@@ -65,9 +62,9 @@ def _json(data: Any, status: int = 200) -> Response[Any]:
 
 
 @post("/v1/linkedin/connect", opt=USER, status_code=200)
-async def connect(request: Request[Any, Any, Any], principal: Principal) -> AuthorizationOut:
+async def connect(linkedin: LinkedInDeps, principal: Principal) -> AuthorizationOut:
     """The authorization URL to send the browser to; its ``state`` is single-use, bound to you, 10 min."""
-    start = await conn_uc.start_connect(principal=principal, ports=_ports(request))
+    start = await conn_uc.start_connect(principal=principal, ports=linkedin)
     return AuthorizationOut(authorization_url=start.authorization_url, state=start.state, expires_at=start.expires_at)
 
 
@@ -76,6 +73,7 @@ async def connect(request: Request[Any, Any, Any], principal: Principal) -> Auth
                       "`/linkedin/?connected=1` or `/linkedin/?error=<problem code>`.")})
 async def callback(
     request: Request[Any, Any, Any],
+    linkedin: LinkedInDeps,
     oauth_state: str = Parameter(query="state"),
     code: str | None = None,
     error: str | None = None,
@@ -84,7 +82,7 @@ async def callback(
     API clients get the connection as JSON (errors as problems); a browser is sent on to the web app."""
     browser = request.accept.best_match(["application/json", "text/html"]) == "text/html"
     try:
-        out = await conn_uc.complete_connect(code=code, state=oauth_state, error=error, ports=_ports(request))
+        out = await conn_uc.complete_connect(code=code, state=oauth_state, error=error, ports=linkedin)
     except InergizeError as exc:
         if not browser:
             raise
@@ -99,25 +97,25 @@ def _to_web_app(query: dict[str, str]) -> Response[Any]:
 
 
 @get("/v1/linkedin/connection", opt=USER)
-async def connection(request: Request[Any, Any, Any], principal: Principal) -> ConnectionStatusOut:
-    return connection_status_out(await conn_uc.connection_status(principal=principal, ports=_ports(request)))
+async def connection(linkedin: LinkedInDeps, principal: Principal) -> ConnectionStatusOut:
+    return connection_status_out(await conn_uc.connection_status(principal=principal, ports=linkedin))
 
 
 @delete("/v1/linkedin/connection", opt=USER, status_code=204)
-async def disconnect(request: Request[Any, Any, Any], principal: Principal) -> None:
-    await conn_uc.disconnect(principal=principal, ports=_ports(request))
+async def disconnect(linkedin: LinkedInDeps, principal: Principal) -> None:
+    await conn_uc.disconnect(principal=principal, ports=linkedin)
 
 
 @post("/v1/linkedin/profile/sync", opt=USER, status_code=200)
-async def sync_profile(request: Request[Any, Any, Any], principal: Principal) -> ScoredProfileOut:
-    scored = await profile_uc.sync_profile(principal=principal, ports=_ports(request))
+async def sync_profile(linkedin: LinkedInDeps, principal: Principal) -> ScoredProfileOut:
+    scored = await profile_uc.sync_profile(principal=principal, ports=linkedin)
     return msgspec.convert(camelize(msgspec.to_builtins(scored)), ScoredProfileOut)
 
 
 @get("/v1/linkedin/profile", opt=USER)
-async def get_profile(request: Request[Any, Any, Any], principal: Principal) -> ScoredProfileOut:
+async def get_profile(linkedin: LinkedInDeps, principal: Principal) -> ScoredProfileOut:
     """The profile with its completeness score (0–100), every check and the roadmap ordered by gain."""
-    scored = await profile_uc.get_profile(principal=principal, ports=_ports(request))
+    scored = await profile_uc.get_profile(principal=principal, ports=linkedin)
     return msgspec.convert(camelize(msgspec.to_builtins(scored)), ScoredProfileOut)
 
 
@@ -142,7 +140,9 @@ def _media(items: list[MediaIn]) -> tuple[publish_uc.MediaInput, ...]:
 
 
 @post("/v1/linkedin/posts", opt=USER)
-async def publish(request: Request[Any, Any, Any], data: PostIn, principal: Principal) -> Response[Any]:
+async def publish(
+    request: Request[Any, Any, Any], linkedin: LinkedInDeps, data: PostIn, principal: Principal
+) -> Response[Any]:
     """Publish now. ``Idempotency-Key`` is required: a retry with the same key never posts twice (and
     never uploads a media file twice)."""
     key = request.headers.get(IDEMPOTENCY_HEADER)
@@ -154,78 +154,79 @@ async def publish(request: Request[Any, Any, Any], data: PostIn, principal: Prin
     cmd = publish_uc.PublishNow(
         commentary=data.commentary, media=_media(data.media), first_comment=data.first_comment
     )
-    out = await publish_uc.publish_now(cmd, idempotency_key=key, principal=principal, ports=_ports(request))
+    out = await publish_uc.publish_now(cmd, idempotency_key=key, principal=principal, ports=linkedin)
     return _json(out, 201)
 
 
 @get("/v1/linkedin/posts", opt=USER)
 async def list_posts(
-    request: Request[Any, Any, Any], principal: Principal, limit: int = Parameter(default=50, ge=1, le=200)
+    linkedin: LinkedInDeps, principal: Principal, limit: int = Parameter(default=50, ge=1, le=200)
 ) -> Response[Any]:
     return _json(
-        {"items": await publish_uc.list_posts(principal=principal, ports=_ports(request), limit=limit)}
+        {"items": await publish_uc.list_posts(principal=principal, ports=linkedin, limit=limit)}
     )
 
 
 @post("/v1/linkedin/comments", opt=USER, status_code=201)
-async def comment(request: Request[Any, Any, Any], data: CommentIn, principal: Principal) -> Response[Any]:
-    urn = await network_uc.comment(data.post_urn, data.text, principal=principal, ports=_ports(request))
+async def comment(linkedin: LinkedInDeps, data: CommentIn, principal: Principal) -> Response[Any]:
+    urn = await network_uc.comment(data.post_urn, data.text, principal=principal, ports=linkedin)
     return _json({"comment_urn": urn}, 201)
 
 
 @post("/v1/linkedin/reactions", opt=USER, status_code=204)
-async def react(request: Request[Any, Any, Any], data: ReactIn, principal: Principal) -> None:
-    await network_uc.react(data.post_urn, data.reaction, principal=principal, ports=_ports(request))
+async def react(linkedin: LinkedInDeps, data: ReactIn, principal: Principal) -> None:
+    await network_uc.react(data.post_urn, data.reaction, principal=principal, ports=linkedin)
 
 
 @delete("/v1/linkedin/posts/{post_id:uuid}", opt=USER, status_code=204)
-async def delete_post(request: Request[Any, Any, Any], post_id: uuid.UUID, principal: Principal) -> None:
-    await network_uc.delete_post(post_id, principal=principal, ports=_ports(request))
+async def delete_post(linkedin: LinkedInDeps, post_id: uuid.UUID, principal: Principal) -> None:
+    await network_uc.delete_post(post_id, principal=principal, ports=linkedin)
 
 
 @get("/v1/linkedin/network", opt=USER)
 async def network(
-    request: Request[Any, Any, Any],
+    linkedin: LinkedInDeps,
     principal: Principal,
     cursor: str | None = None,
     limit: int = Parameter(default=100, ge=1, le=500),
 ) -> Response[Any]:
     return _json(
-        await network_uc.connections(principal=principal, ports=_ports(request), limit=limit, cursor=cursor)
+        await network_uc.connections(principal=principal, ports=linkedin, limit=limit, cursor=cursor)
     )
 
 
 @post("/v1/linkedin/invitations", opt=USER, status_code=201)
-async def invite(request: Request[Any, Any, Any], data: InvitationIn, principal: Principal) -> Response[Any]:
+async def invite(linkedin: LinkedInDeps, data: InvitationIn, principal: Principal) -> Response[Any]:
     ident = await network_uc.invite(
-        data.invitee_urn, data.message, principal=principal, ports=_ports(request)
+        data.invitee_urn, data.message, principal=principal, ports=linkedin
     )
     return _json({"invitation_id": ident}, 201)
 
 
 @delete("/v1/linkedin/invitations/{invitation_id:str}", opt=USER, status_code=204)
-async def withdraw(request: Request[Any, Any, Any], invitation_id: str, principal: Principal) -> None:
-    await network_uc.withdraw(invitation_id, principal=principal, ports=_ports(request))
+async def withdraw(linkedin: LinkedInDeps, invitation_id: str, principal: Principal) -> None:
+    await network_uc.withdraw(invitation_id, principal=principal, ports=linkedin)
 
 
 @post("/v1/linkedin/messages", opt=USER, status_code=201)
-async def message(request: Request[Any, Any, Any], data: MessageIn, principal: Principal) -> Response[Any]:
+async def message(linkedin: LinkedInDeps, data: MessageIn, principal: Principal) -> Response[Any]:
     ident = await network_uc.message(
-        data.recipient_urn, data.text, principal=principal, ports=_ports(request)
+        data.recipient_urn, data.text, principal=principal, ports=linkedin
     )
     return _json({"message_id": ident}, 201)
 
 
 @post("/v1/linkedin/imports/data-export", opt=USER_UPLOAD, status_code=200, operation_class=file_upload(
     "application/zip", description="LinkedIn's data-export ZIP: the body itself or the field `file` of a form."))
-async def import_export(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def import_export(
+    request: Request[Any, Any, Any], linkedin: LinkedInDeps, principal: Principal
+) -> Response[Any]:
     """Upload LinkedIn's "Get a copy of your data" ZIP to fill profile, network and posts."""
-    c = request.app.state.container
     out = await import_uc.import_data_export(
         await uploaded_file(request),
         principal=principal,
-        ports=_ports(request),
-        max_total_bytes=c.settings().linkedin_import_max_bytes,
+        ports=linkedin,
+        max_total_bytes=linkedin.import_max_bytes,
     )
     return _json(out)
 
@@ -235,29 +236,29 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @post("/v1/linkedin/imports/creator-analytics", opt=USER_UPLOAD, status_code=200, operation_class=file_upload(
     XLSX, description="LinkedIn's creator analytics XLSX: the body itself or the field `file` of a form."))
-async def import_analytics(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def import_analytics(
+    request: Request[Any, Any, Any], linkedin: LinkedInDeps, principal: Principal
+) -> Response[Any]:
     """Upload LinkedIn's creator analytics XLSX into analytics_events, deduplicated."""
-    c = request.app.state.container
     out = await import_uc.import_creator_analytics(
-        await uploaded_file(request), principal=principal, ports=_ports(request), reader=c.workbook_reader()
+        await uploaded_file(request), principal=principal, ports=linkedin, reader=linkedin.workbooks
     )
     return _json(out)
 
 
 @post("/v1/linkedin/sandbox/misbehave", opt=USER, status_code=204)
-async def sandbox_misbehave(request: Request[Any, Any, Any], data: MisbehaveIn, principal: Principal) -> None:
+async def sandbox_misbehave(linkedin: LinkedInDeps, data: MisbehaveIn, principal: Principal) -> None:
     """Sandbox only: make your simulated account answer 429s, 500s or refuse writes (all zero: behave)."""
     settings = network_uc.Misbehaviour(
         rate_limit=data.rate_limit, retry_after=data.retry_after, fail=data.fail, restricted=data.restricted
     )
-    await network_uc.sandbox_misbehave(settings, principal=principal, ports=_ports(request))
+    await network_uc.sandbox_misbehave(settings, principal=principal, ports=linkedin)
 
 
 @get("/v1/admin/linkedin/version", opt=ADMIN)
-async def api_version(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def api_version(linkedin: LinkedInDeps, principal: Principal) -> Response[Any]:
     """Where the configured LinkedIn-Version stands (current, near retirement, retired)."""
-    c = request.app.state.container
-    return _json(version_status(c.settings().linkedin_api_version, c.clock().now().date()))
+    return _json(version_status(linkedin.api_version, linkedin.clock.now().date()))
 
 
 ROUTES = [

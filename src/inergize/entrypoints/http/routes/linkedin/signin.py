@@ -10,13 +10,9 @@ from litestar.params import Parameter
 from inergize.application.linkedin import signin as uc
 from inergize.domain.accounts.users import Principal
 from inergize.entrypoints.http.auth import PUBLIC, USER
-from inergize.entrypoints.http.deps import AccountDeps
+from inergize.entrypoints.http.deps import AccountDeps, LinkedInDeps
 from inergize.entrypoints.http.routes.accounts.schemas import NO_STORE, client_info, tokens_out
 from inergize.entrypoints.http.routes.linkedin.routes import camelize
-
-
-def _ports(request: Request[Any, Any, Any]) -> Any:
-    return request.app.state.container.linkedin_ports()
 
 
 def _start(start: Any) -> Response[Any]:
@@ -27,20 +23,21 @@ def _start(start: Any) -> Response[Any]:
 
 
 @post("/v1/auth/linkedin/start", opt=PUBLIC, status_code=200)
-async def start(request: Request[Any, Any, Any]) -> Response[Any]:
+async def start(linkedin: LinkedInDeps) -> Response[Any]:
     """Where to send the browser to sign in (or sign up) with LinkedIn."""
-    return _start(await uc.start_signin(ports=_ports(request)))
+    return _start(await uc.start_signin(ports=linkedin))
 
 
 @post("/v1/auth/linkedin/reauth", opt=USER, status_code=200)
-async def reauth(request: Request[Any, Any, Any], principal: Principal) -> Response[Any]:
+async def reauth(linkedin: LinkedInDeps, principal: Principal) -> Response[Any]:
     """Confirm it is you through LinkedIn; the callback then answers a password-reset token."""
-    return _start(await uc.start_reauth(principal=principal, ports=_ports(request)))
+    return _start(await uc.start_reauth(principal=principal, ports=linkedin))
 
 
 @get("/v1/auth/linkedin/callback", opt=PUBLIC)
 async def callback(
     request: Request[Any, Any, Any],
+    linkedin: LinkedInDeps,
     accounts: AccountDeps,
     oauth_state: str = Parameter(query="state"),
     code: str | None = None,
@@ -53,7 +50,7 @@ async def callback(
         state=oauth_state,
         error=error,
         client=client_info(request),
-        ports=_ports(request),
+        ports=linkedin,
         accounts=accounts,
     )
     if "reset_token" in out:
