@@ -1,6 +1,6 @@
 import { createVerifiedAccount, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { apiToken, readyPost } from "./support/schedule";
+import { apiToken, readyPost, wallClock } from "./support/schedule";
 import { screenshots } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
@@ -40,6 +40,25 @@ test("sets the queue's time slots, pauses and resumes, and schedules a recurring
   const pause = page.getByRole("region", { name: "Pause and vacation" });
   await pause.getByRole("button", { name: "Pause publishing" }).click();
   await expect(pause.getByText(/Publishing is paused\. Scheduled posts wait/)).toBeVisible();
+  await pause.getByRole("button", { name: "Resume publishing" }).click();
+  await expect(pause.getByText("Publishing is on. Posts go out at their times.")).toBeVisible();
+
+  // Vacation with an end: back on a day two weeks ahead, in the queue's zone.
+  const backOn = wallClock(new Date(Date.now() + 14 * 24 * 3600 * 1000), "UTC").date;
+  await pause.getByRole("button", { name: "Pause until then" }).click();
+  await expect(pause.getByText("Choose the day publishing starts again.")).toBeVisible();
+  await pause.getByLabel("Back on").fill(backOn);
+  await pause.getByRole("button", { name: "Pause until then" }).click();
+  // The day as the page writes it (the browser's locale, the profile's zone: UTC here).
+  const day = await page.evaluate(
+    (iso) => new Intl.DateTimeFormat(navigator.language, { dateStyle: "full", timeZone: "UTC" }).format(new Date(iso)),
+    `${backOn}T00:00:00Z`,
+  );
+  await expect(pause.getByRole("status")).toContainText(`On vacation until ${day}`);
+  const stored = await request.get("/v1/schedule/settings", { headers: { Authorization: `Bearer ${token}` } });
+  expect(((await stored.json()) as { pausedUntil: string | null }).pausedUntil).toMatch(new RegExp(`^${backOn}T00:00:00`));
+  await expectAccessible(page, "with the queue on vacation");
+  await screenshots(page, "queue-vacation");
   await pause.getByRole("button", { name: "Resume publishing" }).click();
   await expect(pause.getByText("Publishing is on. Posts go out at their times.")).toBeVisible();
 
