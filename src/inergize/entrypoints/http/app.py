@@ -15,6 +15,7 @@ from inergize.entrypoints.http import web_app
 from inergize.entrypoints.http.auth import PUBLIC, declared_role, provide_principal, role_guard
 from inergize.entrypoints.http.deps import bundle_dependencies
 from inergize.entrypoints.http.middleware import add_nosniff, correlation_middleware
+from inergize.entrypoints.http.openapi import COMPONENTS, declare_answers
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
 from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # API budgets
 from inergize.entrypoints.http.routes.accounts import admin, me, mfa, tiers
@@ -53,6 +54,8 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
     for handler in handlers:  # file uploads get their own, larger body limit
         if handler.opt.get("upload"):
             handler.request_max_body_size = settings.upload_max_bytes
+    for handler in handlers:  # every answer a client can get is in the OpenAPI document
+        declare_answers(handler)
     middleware: list[Any] = [correlation_middleware, rate_limit_middleware]
     if settings.metrics_token:  # request counts and latencies by route template, for /metrics
         middleware.insert(0, PrometheusConfig(app_name="inergize", prefix="inergize", group_path=True,
@@ -68,9 +71,10 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
         state=State({"container": container, "web": web_app.WebSite(settings.effective_web_dir),
                      **(extra_state or {})}),
         request_max_body_size=settings.max_body_bytes,
-        # the API's description is public, like the routes it describes
-        openapi_config=OpenAPIConfig(title="InErgize API", version="1",
-                                     openapi_router=Router("/schema", route_handlers=[], opt=PUBLIC),
+        # the API's description is public, like the routes it describes, and not part of it
+        openapi_config=OpenAPIConfig(title="InErgize API", version="1", components=COMPONENTS,
+                                     openapi_router=Router("/schema", route_handlers=[], opt=PUBLIC,
+                                                           include_in_schema=False),
                                      render_plugins=[SwaggerRenderPlugin()]),
         on_startup=on_startup or [],
         on_shutdown=on_shutdown or [],

@@ -13,10 +13,16 @@ from litestar import Request, Response
 
 from inergize.application.platform import idempotency
 from inergize.domain.accounts.users import Principal
-from inergize.domain.platform.errors import PreconditionRequired, ValidationFailed
+from inergize.domain.platform.errors import ConfigurationError, PreconditionRequired, ValidationFailed
 from inergize.entrypoints.http.deps import platform_deps
 
 IDEMPOTENCY_HEADER = "idempotency-key"
+# A route says in its ``opt`` which of these conventions it follows (``opt=USER | IF_MATCH``): the OpenAPI
+# document then declares the header and its answers (``openapi.py``), and a convention refuses to run for
+# a route that did not say so, so the document cannot silently fall behind the code.
+IDEMPOTENT = {"idempotency_key": True}
+IF_MATCH = {"if_match": "required"}
+IF_MATCH_OPTIONAL = {"if_match": "optional"}
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
 _ETAG = re.compile(r'^(?:W/)?"v(\d+)"$')
 _encoder = msgspec.json.Encoder()
@@ -26,9 +32,16 @@ def etag(version: int) -> str:
     return f'"v{version}"'
 
 
+def _declared(request: Request[Any, Any, Any], convention: dict[str, Any]) -> None:
+    (key, value), = convention.items()
+    if request.route_handler.opt.get(key) != value:
+        raise ConfigurationError(f"{request.route_handler} follows {convention} without declaring it in its opt.")
+
+
 def expected_version(request: Request[Any, Any, Any]) -> int:
     """The version the client last saw, from ``If-Match``; edits without it are refused (428)."""
-    version = if_match_version(request)
+    _declared(request, IF_MATCH)
+    version = _if_match(request)
     if version is None:
         raise PreconditionRequired("Send If-Match with the ETag you last read, so edits are not lost.")
     return version
@@ -37,6 +50,11 @@ def expected_version(request: Request[Any, Any, Any]) -> int:
 def if_match_version(request: Request[Any, Any, Any]) -> int | None:
     """The version named by ``If-Match`` when the client sent one, for edits that older clients make
     without it (a calendar's drag sends it, so a post changed meanwhile is not moved blindly)."""
+    _declared(request, IF_MATCH_OPTIONAL)
+    return _if_match(request)
+
+
+def _if_match(request: Request[Any, Any, Any]) -> int | None:
     raw = request.headers.get("if-match")
     if raw is None:
         return None
@@ -53,6 +71,7 @@ async def idempotent(
     """Run ``create`` once per ``Idempotency-Key`` of ``principal``: a retry with the same key and body
     replays the first answer; the same key with another body is refused. Without the header, ``create``
     just runs. The keys are kept by the platform's idempotency use case."""
+    _declared(request, IDEMPOTENT)
     key = request.headers.get(IDEMPOTENCY_HEADER)
     if key is None:
         status, body, headers = await create()

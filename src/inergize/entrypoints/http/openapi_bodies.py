@@ -29,6 +29,8 @@ def declared_body(body: RequestBody) -> type[Operation]:
 
     @dataclass
     class DeclaredBody(Operation):
+        declared_body = body  # read by openapi.py: this operation has a body
+
         def __post_init__(self) -> None:
             self.request_body = body
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 import structlog
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
@@ -13,6 +14,21 @@ from inergize.domain.platform import errors
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "https://inergize.app/problems/"
 log = structlog.get_logger("inergize.http")
+
+
+class Problem(msgspec.Struct, kw_only=True):
+    """The body of every error answer (``application/problem+json``, RFC 9457). ``code`` is stable and what
+    clients branch on; ``type`` is the same code as a URI. Some problems carry more members (``field``,
+    ``role``, ``reasons`` …), which a client may read and must otherwise ignore."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    code: str
+    instance: str | None = None
+    field: str | None = None  # the input a validation problem is about
+    errors: list[dict[str, Any]] | None = None  # where a malformed request went wrong (400 invalid_request)
 
 STATUS: dict[type[errors.InergizeError], int] = {
     errors.ValidationFailed: 422,
@@ -94,4 +110,4 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     Exception: handle_unexpected,
 }
 
-__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_MEDIA_TYPE", "MediaType", "problem"]
+__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_MEDIA_TYPE", "MediaType", "Problem", "problem"]

@@ -12,7 +12,7 @@ from litestar.params import Parameter
 from inergize.application.accounts import admin, credentials, gdpr, login, profile
 from inergize.domain.accounts.users import Principal, WorkingHours
 from inergize.entrypoints.http.auth import USER
-from inergize.entrypoints.http.conventions import etag, expected_version
+from inergize.entrypoints.http.conventions import IF_MATCH, etag, expected_version
 from inergize.entrypoints.http.deps import AccountDeps
 from inergize.entrypoints.http.routes.accounts.schemas import (
     Accepted,
@@ -38,7 +38,7 @@ async def get_me(accounts: AccountDeps, principal: Principal) -> Response[Profil
     return Response(profile_out(user), headers={"ETag": etag(user.version)})
 
 
-@patch("/v1/me", opt=USER)
+@patch("/v1/me", opt=USER | IF_MATCH)
 async def patch_me(
     accounts: AccountDeps, request: Request[Any, Any, Any], data: ProfilePatch, principal: Principal
 ) -> Response[ProfileOut]:

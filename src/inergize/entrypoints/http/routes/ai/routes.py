@@ -28,7 +28,7 @@ from inergize.domain.accounts.users import Principal
 from inergize.domain.ai.generation import AiJob
 from inergize.domain.content.documents import Brand
 from inergize.entrypoints.http.auth import USER
-from inergize.entrypoints.http.conventions import idempotent
+from inergize.entrypoints.http.conventions import IDEMPOTENT, idempotent
 from inergize.entrypoints.http.deps import AiDeps
 from inergize.entrypoints.http.routes.ai.schemas import (
     BannerIn,
@@ -77,7 +77,7 @@ async def templates(ai: AiDeps, principal: Principal) -> TemplatesOut:
     return body_of(result, TemplatesOut)
 
 
-@post("/v1/ai/posts", opt=USER, status_code=200)
+@post("/v1/ai/posts", opt=USER | IDEMPOTENT, status_code=200)
 async def generate_posts(
     request: Request[Any, Any, Any], ai: AiDeps, data: PostsIn, principal: Principal
 ) -> Response[GeneratedPostsOut]:
@@ -102,7 +102,7 @@ async def generate_posts(
     return await idempotent(request, principal, create)
 
 
-@post("/v1/ai/carousels", opt=USER, status_code=202)
+@post("/v1/ai/carousels", opt=USER | IDEMPOTENT, status_code=202)
 async def generate_carousel(
     request: Request[Any, Any, Any], ai: AiDeps, data: CarouselIn, principal: Principal
 ) -> Response[JobOut]:
@@ -132,7 +132,7 @@ async def get_job(ai: AiDeps, job_id: uuid.UUID, principal: Principal) -> JobOut
     return job_out(job)
 
 
-@post("/v1/ai/banners", opt=USER)
+@post("/v1/ai/banners", opt=USER | IDEMPOTENT)
 async def generate_banner(
     request: Request[Any, Any, Any], ai: AiDeps, data: BannerIn, principal: Principal
 ) -> Response[BannerOut]:

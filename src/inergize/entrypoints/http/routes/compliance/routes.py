@@ -12,7 +12,7 @@ from inergize.application.compliance import safety
 from inergize.domain.accounts.users import Principal
 from inergize.domain.compliance.account import AutomationAccount
 from inergize.entrypoints.http.auth import USER
-from inergize.entrypoints.http.conventions import etag, expected_version
+from inergize.entrypoints.http.conventions import IF_MATCH, etag, expected_version
 from inergize.entrypoints.http.deps import ComplianceDeps
 from inergize.entrypoints.http.routes.compliance.schemas import (
     AutomationSettingsIn,
@@ -60,7 +60,7 @@ async def get_settings(compliance: ComplianceDeps, principal: Principal) -> Resp
     return _settings_out(account)
 
 
-@patch("/v1/compliance/settings", opt=USER)
+@patch("/v1/compliance/settings", opt=USER | IF_MATCH)
 async def patch_settings(request: Request[Any, Any, Any], compliance: ComplianceDeps, data: AutomationSettingsIn,
                          principal: Principal) -> Response[AutomationSettingsOut]:
     cmd = board.AutomationSettings(lists=data.lists, quiet=data.quiet, days_off=data.days_off,

@@ -14,7 +14,7 @@ from inergize.domain.accounts.users import Principal
 from inergize.domain.content.library import Content, ContentFilter, ContentKind, ContentVersion, VersionState
 from inergize.domain.platform.errors import ValidationFailed
 from inergize.entrypoints.http.auth import USER
-from inergize.entrypoints.http.conventions import etag, expected_version, idempotent
+from inergize.entrypoints.http.conventions import IDEMPOTENT, IF_MATCH, etag, expected_version, idempotent
 from inergize.entrypoints.http.deps import ContentDeps
 from inergize.entrypoints.http.routes.content.schemas import (
     ContentIn,
@@ -40,7 +40,7 @@ def to_out(item: Content) -> ContentOut:
                       updated_at=item.updated_at, version=item.version)
 
 
-@post("/v1/content", opt=USER)
+@post("/v1/content", opt=USER | IDEMPOTENT)
 async def create_content(request: Request[Any, Any, Any], content: ContentDeps, data: ContentIn,
                          principal: Principal) -> Response[ContentOut]:
 
@@ -77,7 +77,7 @@ async def get_content(content: ContentDeps, content_id: uuid.UUID,
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
 
-@patch("/v1/content/{content_id:uuid}", opt=USER)
+@patch("/v1/content/{content_id:uuid}", opt=USER | IF_MATCH)
 async def edit_content(request: Request[Any, Any, Any], content: ContentDeps, content_id: uuid.UUID,
                        data: ContentPatch, principal: Principal) -> Response[ContentOut]:
     item = await uc.edit_content(
@@ -94,7 +94,7 @@ async def list_versions(content: ContentDeps, content_id: uuid.UUID,
     return VersionListOut(items=[version_out(v) for v in versions])
 
 
-@post("/v1/content/{content_id:uuid}/ready", opt=USER, status_code=200)
+@post("/v1/content/{content_id:uuid}/ready", opt=USER | IF_MATCH, status_code=200)
 async def mark_ready(request: Request[Any, Any, Any], content: ContentDeps, content_id: uuid.UUID,
                      principal: Principal) -> Response[ContentOut]:
     """Moderate the current version and make it ready; 409 ``moderation_blocked`` lists the reasons."""

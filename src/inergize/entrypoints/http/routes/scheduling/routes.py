@@ -19,7 +19,15 @@ from inergize.domain.accounts.users import Principal
 from inergize.domain.scheduling.recurrence import Recurrence
 from inergize.domain.scheduling.schedules import TimeSlot
 from inergize.entrypoints.http.auth import USER, USER_UPLOAD
-from inergize.entrypoints.http.conventions import etag, expected_version, idempotent, if_match_version
+from inergize.entrypoints.http.conventions import (
+    IDEMPOTENT,
+    IF_MATCH,
+    IF_MATCH_OPTIONAL,
+    etag,
+    expected_version,
+    idempotent,
+    if_match_version,
+)
 from inergize.entrypoints.http.deps import SchedulingDeps
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
 from inergize.entrypoints.http.routes.scheduling.schemas import (
@@ -42,7 +50,7 @@ from inergize.entrypoints.http.routes.scheduling.schemas import (
 )
 
 
-@post("/v1/schedule", opt=USER)
+@post("/v1/schedule", opt=USER | IDEMPOTENT)
 async def schedule_post(
     request: Request[Any, Any, Any], scheduling: SchedulingDeps, data: ScheduleIn, principal: Principal
 ) -> Response[PublicationOut]:
@@ -75,7 +83,7 @@ async def schedule_recurring(
     return [to_out(p) for p in items]
 
 
-@post("/v1/schedule/now", opt=USER, status_code=202)
+@post("/v1/schedule/now", opt=USER | IDEMPOTENT, status_code=202)
 async def post_now(
     request: Request[Any, Any, Any], scheduling: SchedulingDeps, data: PostNowIn, principal: Principal
 ) -> Response[PublicationOut]:
@@ -106,7 +114,7 @@ async def get_one(scheduling: SchedulingDeps, pid: uuid.UUID, principal: Princip
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
 
-@patch("/v1/schedule/{pid:uuid}", opt=USER)
+@patch("/v1/schedule/{pid:uuid}", opt=USER | IF_MATCH_OPTIONAL)
 async def move(
     request: Request[Any, Any, Any], scheduling: SchedulingDeps, pid: uuid.UUID, data: MoveIn, principal: Principal
 ) -> PublicationOut:
@@ -122,7 +130,7 @@ async def move(
     return to_out(item)
 
 
-@delete("/v1/schedule/{pid:uuid}", opt=USER, status_code=200)
+@delete("/v1/schedule/{pid:uuid}", opt=USER | IF_MATCH_OPTIONAL, status_code=200)
 async def cancel(
     request: Request[Any, Any, Any], scheduling: SchedulingDeps, pid: uuid.UUID, principal: Principal
 ) -> PublicationOut:
@@ -173,7 +181,7 @@ async def get_settings(scheduling: SchedulingDeps, principal: Principal) -> Resp
     return Response(settings_out(s), headers={"ETag": etag(s.version)})
 
 
-@put("/v1/schedule/settings", opt=USER)
+@put("/v1/schedule/settings", opt=USER | IF_MATCH)
 async def put_settings(
     request: Request[Any, Any, Any], scheduling: SchedulingDeps, data: QueueSettingsIn, principal: Principal
 ) -> Response[QueueSettingsOut]:
