@@ -82,7 +82,7 @@ describe("the API client", () => {
 
   it("retries a call with its body intact", async () => {
     const { server, api } = setup();
-    await api.PATCH("/v1/me", { body: { displayName: "Ada" } });
+    await api.PATCH("/v1/me", { params: { header: { "If-Match": '"v1"' } }, body: { displayName: "Ada" } });
     const retried = server.calls.at(-1);
     expect(retried?.method).toBe("PATCH");
     expect(JSON.parse(retried?.body ?? "{}")).toEqual({ displayName: "Ada" });

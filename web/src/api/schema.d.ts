@@ -55,91 +55,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/schema": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Handler */
-        get: operations["SchemaHandler"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/schema/oauth2-redirect.html": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** RenderOauth2Redirect */
-        get: operations["SchemaOauth2RedirectHtmlRenderOauth2Redirect"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/schema/openapi.json": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Handler */
-        get: operations["SchemaOpenapiJsonHandler"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/schema/swagger": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Handler */
-        get: operations["SchemaSwaggerHandler"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/schema/{path}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** HandleSchemaPathNotFound */
-        get: operations["SchemaPathHandleSchemaPathNotFound"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/admin/audit": {
         parameters: {
             query?: never;
@@ -2584,6 +2499,19 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        /** Problem */
+        Problem: {
+            code: string;
+            detail: string;
+            errors?: {
+                [key: string]: unknown;
+            }[] | null;
+            field?: string | null;
+            instance?: string | null;
+            status: number;
+            title: string;
+            type: string;
+        };
         /** ProfileCheckOut */
         ProfileCheckOut: {
             action: string;
@@ -3005,6 +2933,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     HealthHealth: {
@@ -3049,123 +2992,6 @@ export interface operations {
             };
         };
     };
-    SchemaHandler: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Request fulfilled, document follows */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-        };
-    };
-    SchemaOauth2RedirectHtmlRenderOauth2Redirect: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Request fulfilled, document follows */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-        };
-    };
-    SchemaOpenapiJsonHandler: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Request fulfilled, document follows */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.oai.openapi+json": string;
-                };
-            };
-        };
-    };
-    SchemaSwaggerHandler: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Request fulfilled, document follows */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-        };
-    };
-    SchemaPathHandleSchemaPathNotFound: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                path: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Request fulfilled, document follows */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": unknown;
-                };
-            };
-            /** @description Bad request syntax or unsupported method */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
-                };
-            };
-        };
-    };
     V1AdminAuditAudit: {
         parameters: {
             query?: {
@@ -3188,19 +3014,46 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3223,6 +3076,39 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AdminPingEnqueuePing: {
@@ -3241,6 +3127,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PingOut"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3265,19 +3184,46 @@ export interface operations {
                     "application/json": components["schemas"]["PingOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3303,19 +3249,46 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3340,19 +3313,46 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3377,19 +3377,46 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3414,19 +3441,46 @@ export interface operations {
                     "application/json": components["schemas"]["UserTierOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3455,19 +3509,73 @@ export interface operations {
                     "application/json": components["schemas"]["UserTierOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3475,7 +3583,10 @@ export interface operations {
     V1AiBannersGenerateBanner: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3494,19 +3605,73 @@ export interface operations {
                     "application/json": components["schemas"]["BannerOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3514,7 +3679,10 @@ export interface operations {
     V1AiCarouselsGenerateCarousel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3533,19 +3701,73 @@ export interface operations {
                     "application/json": components["schemas"]["JobOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3570,19 +3792,46 @@ export interface operations {
                     "application/json": components["schemas"]["JobOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3590,7 +3839,10 @@ export interface operations {
     V1AiPostsGeneratePosts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3609,19 +3861,73 @@ export interface operations {
                     "application/json": components["schemas"]["GeneratedPostsOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3642,6 +3948,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3668,19 +4007,64 @@ export interface operations {
                     "application/json": components["schemas"]["PreferencesOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3707,19 +4091,64 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileSuggestionsOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3742,6 +4171,39 @@ export interface operations {
                     "application/json": components["schemas"]["TemplatesOut"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AiUsageUsage: {
@@ -3760,6 +4222,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UsageOut"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3784,19 +4279,46 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3823,19 +4345,28 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3858,6 +4389,39 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AuthLinkedinStartStart: {
@@ -3876,6 +4440,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3905,19 +4484,46 @@ export interface operations {
                     "application/json": components["schemas"]["LoginOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3947,19 +4553,46 @@ export interface operations {
                     "application/json": components["schemas"]["TokensOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3980,6 +4613,39 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AuthLogoutAllLogoutAll: {
@@ -3997,6 +4663,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4022,19 +4721,46 @@ export interface operations {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4059,19 +4785,46 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4111,19 +4864,46 @@ export interface operations {
                     "application/json": components["schemas"]["TokensOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4150,19 +4930,46 @@ export interface operations {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4187,19 +4994,46 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4226,19 +5060,46 @@ export interface operations {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4264,19 +5125,46 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignPageOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4303,19 +5191,64 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4336,6 +5269,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StepOut"][];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4364,19 +5330,73 @@ export interface operations {
                     "application/json": components["schemas"]["StepOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4401,19 +5421,46 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4438,19 +5485,46 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4475,19 +5549,46 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4512,19 +5613,46 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4551,19 +5679,55 @@ export interface operations {
                     "application/json": components["schemas"]["StepOut"][];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4590,19 +5754,46 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4631,19 +5822,73 @@ export interface operations {
                     "application/json": components["schemas"]["AddedOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4675,19 +5920,73 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4708,6 +6007,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardOut"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4734,19 +6066,64 @@ export interface operations {
                     "application/json": components["schemas"]["AutomationSettingsOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4773,19 +6150,64 @@ export interface operations {
                     "application/json": components["schemas"]["AutomationSettingsOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4808,12 +6230,48 @@ export interface operations {
                     "application/json": components["schemas"]["AutomationSettingsOut"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ComplianceSettingsPatchSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag you last read: the change applies only if nothing changed since. */
+                "If-Match": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4832,19 +6290,82 @@ export interface operations {
                     "application/json": components["schemas"]["AutomationSettingsOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match; read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so edits are not lost. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4874,19 +6395,46 @@ export interface operations {
                     "application/json": components["schemas"]["ContentPageOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4894,7 +6442,10 @@ export interface operations {
     V1ContentCreateContent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4913,19 +6464,73 @@ export interface operations {
                     "application/json": components["schemas"]["ContentOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4950,19 +6555,46 @@ export interface operations {
                     "application/json": components["schemas"]["ContentOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4985,19 +6617,46 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5005,7 +6664,10 @@ export interface operations {
     V1ContentContentIdEditContent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag you last read: the change applies only if nothing changed since. */
+                "If-Match": string;
+            };
             path: {
                 content_id: string;
             };
@@ -5026,19 +6688,91 @@ export interface operations {
                     "application/json": components["schemas"]["ContentOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match; read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so edits are not lost. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5065,19 +6799,55 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5104,19 +6874,55 @@ export interface operations {
                     "application/json": components["schemas"]["PagesOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5146,19 +6952,55 @@ export interface operations {
                     "image/png": string;
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5166,7 +7008,10 @@ export interface operations {
     V1ContentContentIdReadyMarkReady: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag you last read: the change applies only if nothing changed since. */
+                "If-Match": string;
+            };
             path: {
                 content_id: string;
             };
@@ -5183,19 +7028,73 @@ export interface operations {
                     "application/json": components["schemas"]["ContentOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match; read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so edits are not lost. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5220,19 +7119,46 @@ export interface operations {
                     "application/json": components["schemas"]["VersionListOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5266,19 +7192,28 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5305,19 +7240,64 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5340,6 +7320,39 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorizationOut"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1LinkedinConnectionConnection: {
@@ -5360,6 +7373,39 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionStatusOut"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1LinkedinConnectionDisconnect: {
@@ -5377,6 +7423,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5405,6 +7484,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5436,6 +7575,66 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1LinkedinInvitationsInvite: {
@@ -5460,19 +7659,64 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5495,19 +7739,46 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5534,19 +7805,64 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5572,19 +7888,46 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5609,19 +7952,46 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5648,19 +8018,64 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5683,19 +8098,46 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5718,6 +8160,39 @@ export interface operations {
                     "application/json": components["schemas"]["ScoredProfileOut"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1LinkedinProfileSyncSyncProfile: {
@@ -5736,6 +8211,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScoredProfileOut"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5760,19 +8268,64 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5797,19 +8350,64 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5832,12 +8430,48 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileOut"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1MePatchMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag you last read: the change applies only if nothing changed since. */
+                "If-Match": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5856,19 +8490,82 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match; read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so edits are not lost. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5894,19 +8591,46 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5931,19 +8655,64 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5970,19 +8739,64 @@ export interface operations {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6005,6 +8819,39 @@ export interface operations {
                     "application/json": components["schemas"]["DataExportOut"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1MeMfaMfaStatus: {
@@ -6023,6 +8870,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MfaStatusOut"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6047,19 +8927,64 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6086,19 +9011,64 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodesOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6119,6 +9089,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentOut"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6145,19 +9148,64 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodesOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6178,6 +9226,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6202,19 +9283,64 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6237,6 +9363,39 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOut"][];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1MeSessionsSessionIdRevokeSession: {
@@ -6257,19 +9416,46 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6290,6 +9476,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreferenceOut"][];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6318,19 +9537,73 @@ export interface operations {
                     "application/json": components["schemas"]["PreferenceOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6357,19 +9630,46 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6396,19 +9696,64 @@ export interface operations {
                     "application/json": components["schemas"]["ChangedOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6429,6 +9774,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnreadOut"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6453,19 +9831,46 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6473,7 +9878,10 @@ export interface operations {
     V1ScheduleSchedulePost: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6492,19 +9900,73 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6530,19 +9992,46 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6563,6 +10052,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6594,6 +10116,66 @@ export interface operations {
                     "application/json": components["schemas"]["ImportOut"];
                 };
             };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ScheduleImportsImportIdGetImport: {
@@ -6616,19 +10198,46 @@ export interface operations {
                     "application/json": components["schemas"]["ImportOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6636,7 +10245,10 @@ export interface operations {
     V1ScheduleNowPostNow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6655,19 +10267,73 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6688,6 +10354,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueueSettingsOut"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6712,19 +10411,46 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationsOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6751,19 +10477,64 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationOut"][];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6786,6 +10557,39 @@ export interface operations {
                     "application/json": components["schemas"]["QueueSettingsOut"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ScheduleSettingsGetSettings: {
@@ -6806,12 +10610,48 @@ export interface operations {
                     "application/json": components["schemas"]["QueueSettingsOut"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ScheduleSettingsPutSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag you last read: the change applies only if nothing changed since. */
+                "If-Match": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6830,19 +10670,82 @@ export interface operations {
                     "application/json": components["schemas"]["QueueSettingsOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match; read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so edits are not lost. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6867,19 +10770,46 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6887,7 +10817,10 @@ export interface operations {
     V1SchedulePidCancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you last read: the change applies only if nothing changed since. Without it the change applies to whatever is current. */
+                "If-Match"?: string;
+            };
             path: {
                 pid: string;
             };
@@ -6904,19 +10837,64 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
-            400: {
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match; read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6924,7 +10902,10 @@ export interface operations {
     V1SchedulePidMove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you last read: the change applies only if nothing changed since. Without it the change applies to whatever is current. */
+                "If-Match"?: string;
+            };
             path: {
                 pid: string;
             };
@@ -6945,19 +10926,82 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match; read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6986,19 +11030,73 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7027,19 +11125,73 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationOut"];
                 };
             };
-            /** @description Bad request syntax or unsupported method */
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        detail: string;
-                        extra?: null | {
-                            [key: string]: unknown;
-                        } | unknown[];
-                        status_code: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7062,6 +11214,39 @@ export interface operations {
                     "application/json": components["schemas"]["UserTierOut"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1TiersListTiers: {
@@ -7082,6 +11267,21 @@ export interface operations {
                     "application/json": {
                         [key: string]: components["schemas"]["QuotasOut"];
                     };
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -27,6 +27,7 @@ from litestar.openapi.spec import (
     OpenAPIType,
     Operation,
     Parameter,
+    Reference,
     Schema,
     SecurityScheme,
 )
@@ -70,7 +71,7 @@ def answers(*statuses: int) -> dict[str, Any]:
     return {"answers": tuple(statuses)}
 
 
-def _rate_limit_headers() -> dict[str, OpenAPIHeader]:
+def _rate_limit_headers() -> dict[str, OpenAPIHeader | Reference]:
     integer = Schema(type=OpenAPIType.INTEGER)
     text = Schema(type=OpenAPIType.STRING)
     return {
@@ -81,8 +82,7 @@ def _rate_limit_headers() -> dict[str, OpenAPIHeader]:
 
 
 def _header(name: str, schema: Schema, *, required: bool, description: str) -> Parameter:
-    return Parameter(name=name, param_in="header", required=required, schema=schema,  # type: ignore[arg-type]
-                     description=description)
+    return Parameter(name=name, param_in="header", required=required, schema=schema, description=description)
 
 
 IF_MATCH_HEADER = "If-Match"
@@ -159,16 +159,17 @@ def _finished_operation(base: type[Operation], handler: HTTPRouteHandler,
         declared_from = base
 
         def __post_init__(self) -> None:
+            operation: Operation = self
             if hasattr(base, "__post_init__"):
                 base.__post_init__(self)
-            responses = self.responses or {}
+            responses = operation.responses or {}
             for status in [s for s in responses if s.isdigit() and int(s) >= 400 and int(s) not in declared]:
                 del responses[status]  # Litestar's ValidationException shape, which we never send
             limited = responses.get("429")
             if isinstance(limited, OpenAPIResponse):
                 limited.headers = _rate_limit_headers()
             if opt.get("auth") in ("user", "admin"):
-                self.security = [{BEARER: []}]
+                operation.security = [{BEARER: []}]
             headers = []
             if opt.get("if_match"):
                 required = opt["if_match"] == "required"
@@ -180,7 +181,7 @@ def _finished_operation(base: type[Operation], handler: HTTPRouteHandler,
                     "Makes a retry safe: the same key and body replay the first answer "
                     "(`Idempotent-Replayed: true`); the same key with another body is a 409.")))
             if headers:
-                self.parameters = [*(self.parameters or []), *headers]
+                operation.parameters = [*(operation.parameters or []), *headers]
 
     Finished.__name__ = Finished.__qualname__ = f"{base.__name__}Declared"
     return Finished

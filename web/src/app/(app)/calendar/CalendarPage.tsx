@@ -117,7 +117,7 @@ export function CalendarPage() {
 
   const onMove = (publication: Publication, at: string, revert: () => void) => {
     actions.move.mutate(
-      { params: { path: { pid: publication.id } }, body: { at, allowClose: false }, headers: { "If-Match": etagOf(publication) } },
+      { params: { path: { pid: publication.id }, header: { "If-Match": etagOf(publication) } }, body: { at, allowClose: false } },
       {
         onSuccess: (moved) => say("moved", format.dateTime(moved.dueAt)),
         onError: (error) => {

@@ -56,9 +56,8 @@ export function RescheduleDialog({
     setInvalid(false);
     move.mutate(
       {
-        params: { path: { pid: publication.id } },
+        params: { path: { pid: publication.id }, header: { "If-Match": etagOf(publication) } },
         body: { at, allowClose },
-        headers: { "If-Match": etagOf(publication) },
       },
       {
         onSuccess: (moved) => {

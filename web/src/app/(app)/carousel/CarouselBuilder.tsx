@@ -92,8 +92,7 @@ function Builder({ item }: { item: Content }) {
     ready.reset();
     try {
       const saved = await save.mutateAsync({
-        params: { path },
-        headers: { "If-Match": `"v${item.version}"` },
+        params: { path, header: { "If-Match": `"v${item.version}"` } },
         body: {
           title: deck.title,
           body: deck.caption,
@@ -117,7 +116,7 @@ function Builder({ item }: { item: Content }) {
   };
   const onReady = async () => {
     try {
-      const done = await ready.mutateAsync({ params: { path }, headers: { "If-Match": `"v${item.version}"` } });
+      const done = await ready.mutateAsync({ params: { path, header: { "If-Match": `"v${item.version}"` } } });
       store(done);
       toast.show(t("readyDone"), "success");
     } catch {

@@ -77,7 +77,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({
-      headers: { "If-Match": `"v${settings.version}"` },
+      params: { header: { "If-Match": `"v${settings.version}"` } },
       body: {
         quiet: quiet.filter(([a, b]) => a && b) as components["schemas"]["AutomationSettingsIn"]["quiet"],
         daysOff,

@@ -81,8 +81,7 @@ function PostForm({ item }: { item: Content }) {
   const saveDraft = async (): Promise<Content | null> => {
     try {
       const saved = await save.mutateAsync({
-        params: { path },
-        headers: ifMatch(item),
+        params: { path, header: ifMatch(item) },
         body: { title: draft.title, body: draft.body },
       });
       setSeen(saved.version);
@@ -100,7 +99,7 @@ function PostForm({ item }: { item: Content }) {
     const current = dirty ? await saveDraft() : item;
     if (!current) return;
     try {
-      const done = await ready.mutateAsync({ params: { path }, headers: ifMatch(current) });
+      const done = await ready.mutateAsync({ params: { path, header: ifMatch(current) } });
       await refresh(done);
       toast.show(t("readyDone"), "success");
     } catch {

@@ -36,8 +36,7 @@ export function VersionsCard({
   const current = versions.data?.items[0]?.number;
   const doRestore = async (version: Version) => {
     const saved = await restore.mutateAsync({
-      params: { path: { content_id: item.id } },
-      headers: { "If-Match": `"v${item.version}"` },
+      params: { path: { content_id: item.id }, header: { "If-Match": `"v${item.version}"` } },
       body: { title: version.title, body: version.body },
     });
     setViewing(null);

@@ -46,7 +46,7 @@ export function SlotsEditor({ settings }: { settings: Settings }) {
     save.mutate(
       {
         body: { slots, minGapMinutes: Number(gap) || 0, moveScheduled: false },
-        headers: { "If-Match": `"v${settings.version}"` },
+        params: { header: { "If-Match": `"v${settings.version}"` } },
       },
       { onSuccess: () => toast.show(t("saved"), "success") },
     );

@@ -67,7 +67,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({
-      headers: { "If-Match": `"v${profile.version}"` },
+      params: { header: { "If-Match": `"v${profile.version}"` } },
       body: {
         displayName: displayName.trim(),
         timezone,
