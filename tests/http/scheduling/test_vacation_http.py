@@ -7,9 +7,12 @@ from datetime import timedelta
 from typing import Any
 
 import msgspec
+import pytest
 
 from inergize.entrypoints.workers.scheduling import claim_due_publications
-from tests.scheduling.helpers import ready_content
+from tests.support.scheduling import ready_content
+
+pytestmark = pytest.mark.usefixtures("publications_settled")
 
 
 def with_fresh_token(container: Any, user: Any, clock: Any) -> Any:
