@@ -8,11 +8,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from inergize.adapters.compliance import MemoryActionLedger
+from inergize.application.compliance import campaigns as uc
 from inergize.application.compliance.deps import ComplianceDeps
 from inergize.application.compliance.engine import run_step
 from inergize.application.compliance.gate import ComplianceGate
 from inergize.domain.accounts.users import WorkingHours
-from inergize.domain.compliance.campaigns import StepState
+from inergize.domain.compliance.campaigns import CampaignConfig, CampaignKind, StepState
 from tests.fakes.automation_gateway import FakeAutomationGateway, fake_auth
 
 BERLIN = {"timezone": "Europe/Berlin", "working_hours": WorkingHours(start="09:00", end="17:30"),
@@ -51,3 +52,25 @@ async def drain(ports: ComplianceDeps, clock: Any, user_id: uuid.UUID, *, until:
             break
         clock.set(max(nxt, clock.now() + timedelta(seconds=1)))
     return results
+
+
+def people_csv(n: int, offset: int = 0, company: str = "Initech") -> str:
+    """LinkedIn's connections export (with its preamble) of ``n`` people at ``company``."""
+    rows = "\n".join(f"Ann,Lee{i},https://www.linkedin.com/in/ann-lee-{i}/,,{company},Engineer,01 Mar 2026"
+                     for i in range(offset, offset + n))
+    return ("\ufeffNotes:\n\"When exporting your connection data, you may notice...\"\n\n"
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + rows)
+
+
+async def start(ports: Any, user: Any, csv: str, **config: Any) -> Any:
+    """A started connection campaign of ``user`` over the people in ``csv``."""
+    campaign = await uc.create_campaign(uc.CreateCampaign(kind=CampaignKind.CONNECTION, name="Q1 outreach",
+                                                          config=CampaignConfig(**config)),
+                                        principal=user.principal, ports=ports)
+    await uc.import_targets_csv(campaign.id, csv, principal=user.principal, ports=ports)
+    return await uc.start_campaign(campaign.id, principal=user.principal, ports=ports)
+
+
+async def steps(container: Any, user: Any, *states: StepState) -> list[Any]:
+    async with container.uow_factory()(read_only=True) as uow:
+        return await uow.campaigns.steps_for_user(user.user.id, states=list(states), limit=1000)

@@ -1,12 +1,16 @@
-"""Helpers for tests of the REST adapter against the wire server."""
+"""Helpers for tests of the REST adapter against the wire server, and connecting a LinkedIn account."""
 
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from dependency_injector import providers
 
 from tests.support.settings import make_settings
 from tests.wire import linkedin as linkedin_wire
@@ -58,3 +62,52 @@ async def rest_gateway(
             yield gateway, state, sleeps
         finally:
             await gateway.aclose()
+
+
+@asynccontextmanager
+async def rest_container(container: Any, tmp_path: Any, **overrides: Any) -> AsyncIterator[Any]:
+    """The container with its LinkedIn adapter swapped for the REST one, talking to a wire server."""
+    from inergize.adapters.linkedin.rest import build_rest_gateway
+
+    with linkedin_wire.serve() as (base, state):
+        gw = build_rest_gateway(
+            rest_settings(tmp_path, base, linkedin_timeout_seconds=2.0, **overrides),
+            clock=container.clock(),
+            budgets=None,
+            sleeper=Sleeps(),
+            rng=random.Random(1),
+        )
+        container.linkedin.override(providers.Object(gw))
+        state.base_url = base  # type: ignore[attr-defined]
+        try:
+            yield state
+        finally:
+            container.linkedin.reset_override()
+            await gw.aclose()
+
+
+async def connect_linkedin(
+    client: Any,
+    user: Any,
+    state: linkedin_wire.WireState | None = None,
+    member: linkedin_wire.Member | None = None,
+) -> dict[str, Any]:
+    """Connect ``user``'s LinkedIn through the API: on the sandbox, or (given the wire ``state``) as
+    ``member`` consenting on the wire server; the callback's answer."""
+    r = await client.post("/v1/linkedin/connect", headers=user.headers)
+    assert r.status_code == 200, r.text
+    url = r.json()["authorizationUrl"]
+    query = parse_qs(urlsplit(url).query)
+    if state is None:  # the sandbox sends the browser straight back with a code
+        code, oauth_state = query["code"][0], query["state"][0]
+    else:  # the member consents on "LinkedIn"
+        assert query["scope"] == ["openid profile email w_member_social"]
+        code, oauth_state = (
+            state.authorize(
+                member or linkedin_wire.Member(uuid.uuid4().hex, "Ada Lovelace", "ada@example.com")
+            ),
+            query["state"][0],
+        )
+    r = await client.get("/v1/linkedin/callback", params={"code": code, "state": oauth_state})
+    assert r.status_code == 200, r.text
+    return {"state": oauth_state, "code": code, **r.json()}

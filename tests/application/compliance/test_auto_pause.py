@@ -14,9 +14,8 @@ from inergize.application.compliance.engine import run_step
 from inergize.application.compliance.safety import ResumeAutomation, pause_automation, resume_automation
 from inergize.domain.compliance.campaigns import CampaignConfig, CampaignKind, StepState
 from inergize.domain.platform.errors import ValidationFailed
-from tests.application.compliance.test_engine import people_csv, start, steps
 from tests.fakes.automation_gateway import FakeAutomationGateway
-from tests.support.campaigns import BERLIN, automation, drain, due
+from tests.support.campaigns import BERLIN, automation, drain, due, people_csv, start, steps
 
 pytestmark = pytest.mark.usefixtures("nothing_runnable_left")
 

@@ -21,9 +21,8 @@ from inergize.application.compliance.gate import ComplianceGate
 from inergize.domain.compliance.actions import ActionBudget, ActionType
 from inergize.domain.compliance.campaigns import CampaignConfig, CampaignKind, StepState
 from inergize.domain.compliance.pacing import PacingPolicy
-from tests.application.compliance.test_engine import people_csv
 from tests.fakes.automation_gateway import FakeAutomationGateway, fake_auth
-from tests.support.campaigns import BERLIN, due
+from tests.support.campaigns import BERLIN, due, people_csv
 
 pytestmark = pytest.mark.usefixtures("nothing_runnable_left")
 

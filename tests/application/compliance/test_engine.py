@@ -10,13 +10,10 @@ from typing import Any
 import pytest
 
 from inergize.application.compliance import campaign_events as events
-from inergize.application.compliance import campaigns as uc
 from inergize.application.compliance.dashboard import AutomationSettings, dashboard, update_settings
 from inergize.domain.compliance.actions import ActionType, action_budget
 from inergize.domain.compliance.calendar import Schedule, local_day, why_closed
 from inergize.domain.compliance.campaigns import (
-    CampaignConfig,
-    CampaignKind,
     FollowUp,
     StepKind,
     StepState,
@@ -24,31 +21,11 @@ from inergize.domain.compliance.campaigns import (
 )
 from inergize.domain.linkedin.auth import Capability
 from tests.fakes.automation_gateway import ALL, FakeAutomationGateway
-from tests.support.campaigns import BERLIN, automation, drain
+from tests.support.campaigns import BERLIN, automation, drain, people_csv, start, steps
 
 pytestmark = pytest.mark.usefixtures("nothing_runnable_left")
 
 SCHEDULE = Schedule(timezone="Europe/Berlin", start="09:00", end="17:30")
-
-
-def people_csv(n: int, offset: int = 0, company: str = "Initech") -> str:
-    rows = "\n".join(f"Ann,Lee{i},https://www.linkedin.com/in/ann-lee-{i}/,,{company},Engineer,01 Mar 2026"
-                     for i in range(offset, offset + n))
-    return ("\ufeffNotes:\n\"When exporting your connection data, you may notice...\"\n\n"
-            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + rows)
-
-
-async def start(ports: Any, user: Any, csv: str, **config: Any) -> Any:
-    campaign = await uc.create_campaign(uc.CreateCampaign(kind=CampaignKind.CONNECTION, name="Q1 outreach",
-                                                          config=CampaignConfig(**config)),
-                                        principal=user.principal, ports=ports)
-    await uc.import_targets_csv(campaign.id, csv, principal=user.principal, ports=ports)
-    return await uc.start_campaign(campaign.id, principal=user.principal, ports=ports)
-
-
-async def steps(container: Any, user: Any, *states: StepState) -> list[Any]:
-    async with container.uow_factory()(read_only=True) as uow:
-        return await uow.campaigns.steps_for_user(user.user.id, states=list(states), limit=1000)
 
 
 async def test_a_campaign_runs_paced_inside_working_hours_and_daily_budgets(container: Any, make_user: Any,

@@ -14,8 +14,8 @@ from inergize.application.compliance.engine import run_step
 from inergize.application.compliance.safety import ResumeAutomation, resume_automation
 from inergize.domain.compliance.campaigns import CampaignConfig, CampaignKind, StepState
 from inergize.entrypoints.workers.compliance import run_due_steps
-from tests.http.linkedin.test_linkedin_http import _connect
 from tests.support.campaigns import BERLIN, due, next_planned
+from tests.support.linkedin_rest import connect_linkedin
 
 pytestmark = pytest.mark.usefixtures("nothing_runnable_left")
 
@@ -30,7 +30,7 @@ async def _state(container: Any, user: Any) -> tuple[Any, list[Any]]:
 async def test_sandbox_429s_pause_the_account_until_a_manual_resume(client: Any, container: Any,
                                                                   make_user: Any, clock: Any) -> None:
     user = await make_user(**BERLIN)
-    connected = await _connect(client, user)
+    connected = await connect_linkedin(client, user)
     ports = container.compliance_deps()
     config = CampaignConfig(note_template="Hi {first_name}")
     cmd = uc.CreateCampaign(kind=CampaignKind.CONNECTION, name="network", config=config)

@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from inergize.adapters.linkedin.sandbox.model import engagement_at, final_engagement, post_features
-from tests.http.linkedin.test_linkedin_http import _connect, rest_container
-from tests.support.linkedin_rest import Sleeps, rest_settings
+from tests.support.linkedin_rest import Sleeps, connect_linkedin, rest_container, rest_settings
 
 MONDAY_9 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -82,7 +81,7 @@ async def test_sandbox_writes_engagement_history_once_and_can_misbehave(
     from inergize.adapters.persistence.tables.seed import analytics_events
 
     user = await make_user()
-    connected = await _connect(client, user)
+    connected = await connect_linkedin(client, user)
     r = await client.post(
         "/v1/linkedin/posts",
         json={"commentary": "Counting on you #data"},
@@ -145,9 +144,9 @@ async def test_upkeep_refreshes_ahead_and_asks_for_reconsent_from_day_50(
 
     with_refresh, without = await make_user(), await make_user()
     async with rest_container(container, tmp_path) as state, AsyncExitStack() as stack:
-        await _connect(client, with_refresh, state)
+        await connect_linkedin(client, with_refresh, state)
         state.issue_refresh_tokens = False
-        await _connect(client, without, state)
+        await connect_linkedin(client, without, state)
         ports = await stack.enter_async_context(_test_loop_ports(container, tmp_path, state))
         container.clock().advance(days=49)
         _fresh(container, with_refresh, without)
@@ -186,7 +185,7 @@ async def test_reencrypt_moves_every_token_to_the_new_key(
     from inergize.application.linkedin.connection import reencrypt_tokens
 
     user = await make_user()
-    await _connect(client, user)
+    await connect_linkedin(client, user)
     old = container.secret_box()
     new_key = AesGcmSecretBox(
         {"rotated": os.urandom(32), **{k: v for k, v in container.keys().encryption_keys.items()}}
@@ -248,7 +247,7 @@ async def test_reencrypt_leaves_tokens_it_cannot_open_and_counts_them(
     from inergize.application.linkedin.connection import reencrypt_tokens
 
     user = await make_user()
-    await _connect(client, user)
+    await connect_linkedin(client, user)
 
     async def stored() -> Any:
         async with container.engine().connect() as conn:

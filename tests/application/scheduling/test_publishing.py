@@ -308,10 +308,10 @@ async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_sandbox
 
     from inergize.adapters.persistence.tables.linkedin import sandbox_posts
     from inergize.application.linkedin.common import call_as_member
-    from tests.http.linkedin.test_linkedin_http import _connect
+    from tests.support.linkedin_rest import connect_linkedin
 
     user = await make_user()
-    await _connect(client, user)
+    await connect_linkedin(client, user)
     ports = container.linkedin_deps()
 
     async def as_member(user_id: Any, action: Any) -> Any:
@@ -357,11 +357,11 @@ async def test_the_periodic_tick_and_the_registered_job_publish_through_the_cont
     """``inergize tick`` runs PERIODIC; the worker runs JOBS: both are wired to scheduling."""
     from inergize.entrypoints.workers.jobs import JOBS
     from inergize.entrypoints.workers.periodic import PERIODIC
-    from tests.http.linkedin.test_linkedin_http import _connect
+    from tests.support.linkedin_rest import connect_linkedin
     from tests.support.scheduling import pending_publish_jobs
 
     user = await make_user()
-    await _connect(client, user)
+    await connect_linkedin(client, user)
     item = await schedule_ready(container, user, clock, f"Periodic {user.user.id}", minutes=3)
     (task,) = [t for t in PERIODIC if t.name == "publications.claim"]
     clock.set(item.due_at)

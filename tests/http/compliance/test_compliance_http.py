@@ -6,8 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.application.compliance.test_engine import people_csv
-from tests.support.campaigns import BERLIN
+from tests.support.campaigns import BERLIN, people_csv
 
 pytestmark = pytest.mark.usefixtures("nothing_runnable_left")
 

@@ -4,18 +4,14 @@
 from __future__ import annotations
 
 import base64
-import random
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from dependency_injector import providers
 from sqlalchemy import select
 
-from tests.support.linkedin_rest import Sleeps, rest_settings
+from tests.support.linkedin_rest import connect_linkedin, rest_container
 from tests.wire import linkedin as linkedin_wire
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -24,53 +20,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
-
-
-@asynccontextmanager
-async def rest_container(container: Any, tmp_path: Any, **overrides: Any) -> AsyncIterator[Any]:
-    """The container with its LinkedIn adapter swapped for the REST one, talking to a wire server."""
-    from inergize.adapters.linkedin.rest import build_rest_gateway
-
-    with linkedin_wire.serve() as (base, state):
-        gw = build_rest_gateway(
-            rest_settings(tmp_path, base, linkedin_timeout_seconds=2.0, **overrides),
-            clock=container.clock(),
-            budgets=None,
-            sleeper=Sleeps(),
-            rng=random.Random(1),
-        )
-        container.linkedin.override(providers.Object(gw))
-        state.base_url = base  # type: ignore[attr-defined]
-        try:
-            yield state
-        finally:
-            container.linkedin.reset_override()
-            await gw.aclose()
-
-
-async def _connect(
-    client: Any,
-    user: Any,
-    state: linkedin_wire.WireState | None = None,
-    member: linkedin_wire.Member | None = None,
-) -> dict[str, Any]:
-    r = await client.post("/v1/linkedin/connect", headers=user.headers)
-    assert r.status_code == 200, r.text
-    url = r.json()["authorizationUrl"]
-    query = parse_qs(urlsplit(url).query)
-    if state is None:  # the sandbox sends the browser straight back with a code
-        code, oauth_state = query["code"][0], query["state"][0]
-    else:  # the member consents on "LinkedIn"
-        assert query["scope"] == ["openid profile email w_member_social"]
-        code, oauth_state = (
-            state.authorize(
-                member or linkedin_wire.Member(uuid.uuid4().hex, "Ada Lovelace", "ada@example.com")
-            ),
-            query["state"][0],
-        )
-    r = await client.get("/v1/linkedin/callback", params={"code": code, "state": oauth_state})
-    assert r.status_code == 200, r.text
-    return {"state": oauth_state, "code": code, **r.json()}
 
 
 async def _publish_three(client: Any, user: Any) -> list[dict[str, Any]]:
@@ -115,7 +64,7 @@ async def test_sandbox_connect_sync_score_publish(client: Any, make_user: Any, c
     from inergize.adapters.persistence.tables.linkedin import linkedin_connections, sandbox_posts
 
     user = await make_user()
-    connected = await _connect(client, user)
+    connected = await connect_linkedin(client, user)
     assert connected["status"] == "active" and connected["adapter"] == "sandbox"
     status = (await client.get("/v1/linkedin/connection", headers=user.headers)).json()
     assert status["connected"] and "send_invitation" in status["capabilities"]
@@ -169,7 +118,7 @@ async def test_rest_connect_sync_score_publish_against_wire_server(
 ) -> None:
     user = await make_user()
     async with rest_container(container, tmp_path) as state:
-        connected = await _connect(client, user, state)
+        connected = await connect_linkedin(client, user, state)
         assert connected["adapter"] == "rest" and connected["canRefresh"]
         synced = (await client.post("/v1/linkedin/profile/sync", headers=user.headers)).json()
         assert synced["profile"]["fullName"] == "Ada Lovelace" and synced["profile"]["photoUrl"]
@@ -193,7 +142,7 @@ async def test_rest_connect_sync_score_publish_against_wire_server(
 
 async def test_state_is_single_use_bound_and_short_lived(client: Any, make_user: Any, container: Any) -> None:
     user = await make_user()
-    first = await _connect(client, user)
+    first = await connect_linkedin(client, user)
     r = await client.get("/v1/linkedin/callback", params={"code": first["code"], "state": first["state"]})
     assert r.status_code == 422 and r.json()["code"] == "invalid_oauth_state"
     r = await client.post("/v1/linkedin/connect", headers=user.headers)
@@ -222,7 +171,7 @@ async def test_transient_errors_never_disconnect_and_401_refreshes_once(
 
     user = await make_user()
     async with rest_container(container, tmp_path) as state:
-        await _connect(client, user, state)
+        await connect_linkedin(client, user, state)
         before = await row()
         state.inject("POST /rest/posts", 500, times=10)
         r = await client.post(
@@ -268,7 +217,7 @@ async def test_transient_errors_never_disconnect_and_401_refreshes_once(
             headers={**user.headers, "Idempotency-Key": "k1"},
         )
         assert r.status_code == 409  # broken until reconnected
-        await _connect(client, user, state)
+        await connect_linkedin(client, user, state)
         r = await client.post(
             "/v1/linkedin/posts",
             json={"commentary": "blip"},
@@ -284,7 +233,7 @@ async def test_too_long_commentary_is_refused_before_calling(
     client: Any, make_user: Any, commentary: str
 ) -> None:
     user = await make_user()
-    await _connect(client, user)
+    await connect_linkedin(client, user)
     r = await client.post(
         "/v1/linkedin/posts",
         json={"commentary": commentary},
@@ -295,8 +244,8 @@ async def test_too_long_commentary_is_refused_before_calling(
 
 async def test_someone_elses_post_is_not_found(client: Any, make_user: Any) -> None:
     alice, bob = await make_user(), await make_user()
-    await _connect(client, alice)
-    await _connect(client, bob)
+    await connect_linkedin(client, alice)
+    await connect_linkedin(client, bob)
     r = await client.post(
         "/v1/linkedin/posts",
         json={"commentary": "alice's"},
@@ -318,7 +267,7 @@ async def test_retry_after_a_failed_publish_never_uploads_the_image_again(
     }
     headers = {**user.headers, "Idempotency-Key": "pic-1"}
     async with rest_container(container, tmp_path) as state:
-        await _connect(client, user, state)
+        await connect_linkedin(client, user, state)
         state.inject("POST /rest/posts", 500, times=5)
         r = await client.post("/v1/linkedin/posts", json=body, headers=headers)
         assert r.status_code == 503 and len(state.media) == 1
@@ -332,7 +281,7 @@ async def test_retry_after_a_failed_publish_never_uploads_the_image_again(
 
 async def test_sandbox_messages_and_comments(client: Any, make_user: Any) -> None:
     user = await make_user()
-    await _connect(client, user)
+    await connect_linkedin(client, user)
     network = (await client.get("/v1/linkedin/network?limit=1", headers=user.headers)).json()
     r = await client.post(
         "/v1/linkedin/messages",
@@ -371,7 +320,7 @@ async def test_sandbox_can_be_told_to_misbehave_over_http(
     client: Any, make_user: Any, container: Any, tmp_path: Any
 ) -> None:
     user = await make_user()
-    await _connect(client, user)
+    await connect_linkedin(client, user)
     r = await client.post("/v1/linkedin/sandbox/misbehave", json={"fail": 10}, headers=user.headers)
     assert r.status_code == 204
     r = await client.post(
@@ -402,8 +351,8 @@ async def test_a_batch_reads_connections_in_one_query_and_rereads_before_refresh
 
     a, b = await make_user(), await make_user()
     async with rest_container(container, tmp_path) as state:
-        await _connect(client, a, state, linkedin_wire.Member("batch-a", "Ann", "ann@example.com"))
-        await _connect(client, b, state, linkedin_wire.Member("batch-b", "Bob", "bob@example.com"))
+        await connect_linkedin(client, a, state, linkedin_wire.Member("batch-a", "Ann", "ann@example.com"))
+        await connect_linkedin(client, b, state, linkedin_wire.Member("batch-b", "Bob", "bob@example.com"))
         ports = container.linkedin_deps()
         calls = MemberCalls(ports)
         await calls.prepare({a.user.id, b.user.id, uuid.uuid4()})  # a user without LinkedIn: absent

@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.http.linkedin.test_linkedin_http import rest_container
+from tests.support.linkedin_rest import rest_container
 from tests.wire import linkedin as linkedin_wire
 
 

@@ -8,8 +8,7 @@ import re
 import uuid
 from typing import Any
 
-from tests.http.platform.test_cross_user import _make_account, _snapshot
-from tests.support.http_accounts import UA, bearer, http_login
+from tests.support.http_accounts import UA, bearer, http_login, make_account, user_data_snapshot
 from tests.support.openapi_bodies import _resolve, example, openapi
 
 OPENAPI_PARAM = re.compile(r"\{\w+\}")
@@ -94,9 +93,9 @@ async def test_bad_input_on_every_endpoint_is_a_4xx_problem(
     client: Any, container: Any, emails: Any, ports: Any, clock: Any
 ) -> None:
     app = client.app
-    user, tokens = await _make_account(container, ports, client)
+    user, tokens = await make_account(container, ports, client)
     auth = bearer(tokens["accessToken"])
-    before = await _snapshot(container, user.id)
+    before = await user_data_snapshot(container, user.id)
     doc = openapi(app)
     mine = account_paths()
     assert "/v1/me" in mine and "/v1/auth/login" in mine
@@ -133,15 +132,15 @@ async def test_bad_input_on_every_endpoint_is_a_4xx_problem(
     clock.advance(seconds=1)
     # The caller's own session is still valid and nothing of theirs changed.
     assert (await client.get("/v1/me", headers=auth)).status_code == 200
-    assert await _snapshot(container, user.id) == before
+    assert await user_data_snapshot(container, user.id) == before
 
 
 async def test_invalid_email_and_timezone_change_nothing(
     client: Any, container: Any, emails: Any, ports: Any
 ) -> None:
-    user, tokens = await _make_account(container, ports, client)
+    user, tokens = await make_account(container, ports, client)
     auth = bearer(tokens["accessToken"])
-    before = await _snapshot(container, user.id)
+    before = await user_data_snapshot(container, user.id)
     etag = (await client.get("/v1/me", headers=auth)).headers["etag"]
     for tz in ("Mars/Olympus", "../../etc/passwd", "UTC+99", "Europe/"):
         r = await client.patch(
@@ -163,5 +162,5 @@ async def test_invalid_email_and_timezone_change_nothing(
         )
         r = await client.post("/v1/me/email", json={"password": "x", "newEmail": email}, headers=auth)
         assert r.status_code in (401, 422), email
-    assert await _snapshot(container, user.id) == before
+    assert await user_data_snapshot(container, user.id) == before
     assert (await http_login(client, user.email))["accessToken"]

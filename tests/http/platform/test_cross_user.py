@@ -15,20 +15,13 @@ from typing import Any
 
 from inergize.application.notifications.inbox import notify
 from inergize.domain.accounts.users import Principal, Role
-from tests.support.accounts import PASSWORD
-from tests.support.http_accounts import UA, bearer, http_login
+from tests.support.http_accounts import UA, bearer, make_account, user_data_snapshot
 from tests.support.openapi_bodies import openapi, request_body
 from tests.support.registries import owner_scoped_routes
 
 PARAM = re.compile(r"\{(\w+):(\w+)\}")
 AUTH_FAILURES = {"unauthorized", "session_revoked", "token_revoked", "token_expired", "account_disabled"}
 IDS_PER_ROUTE = 4  # B's ids tried per parameterised route: those of the tables the path names first
-
-
-async def _snapshot(container: Any, user_id: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
-    async with container.uow_factory()(read_only=True) as uow:
-        data = await uow.user_data.export(user_id)
-    return {t: sorted(rows, key=repr) for t, rows in data.items()}
 
 
 def _ids(snapshot: dict[str, list[dict[str, Any]]]) -> list[str]:
@@ -69,14 +62,6 @@ def _ids_for(path: str, snapshot: dict[str, list[dict[str, Any]]], all_ids: list
     return [*picked, user_id]
 
 
-async def _make_account(container: Any, ports: Any, client: Any) -> tuple[Any, dict[str, Any]]:
-    from inergize.application.accounts import create_account
-
-    email = f"x{uuid.uuid4().hex[:12]}@example.com"
-    user = await create_account(email, PASSWORD, role=Role.MEMBER, ports=ports)
-    return user, await http_login(client, email)
-
-
 async def _call(client: Any, method: str, path: str, headers: dict[str, str], body: Any,
                 key: str | None = None, params: dict[str, str] | None = None) -> Any:
     extra = {"If-Match": '"v1"', "Idempotency-Key": key or uuid.uuid4().hex}
@@ -106,11 +91,11 @@ async def test_user_a_can_neither_read_nor_change_user_b_data(client: Any, conta
     app = client.app
     routes = owner_scoped_routes(app)
     assert len(routes) >= 20, "the registry should list every user route"
-    b_user, b_tokens = await _make_account(container, ports, client)
-    a_user, _ = await _make_account(container, ports, client)
+    b_user, b_tokens = await make_account(container, ports, client)
+    a_user, _ = await make_account(container, ports, client)
     b_auth = bearer(b_tokens["accessToken"])
     await _populate(client, container, b_user, b_auth, clock, routes)  # B creates what it can, everywhere
-    before = await _snapshot(container, b_user.id)
+    before = await user_data_snapshot(container, b_user.id)
     b_ids = _ids(before)
     assert str(b_user.id) in b_ids and len(b_ids) >= 5
     secrets = {b_user.email, "B's secret title", *b_ids}
@@ -146,7 +131,7 @@ async def test_user_a_can_neither_read_nor_change_user_b_data(client: Any, conta
             echo = {b_id} if r.status_code >= 400 else set()
             leaked = [s for s in secrets - echo if s in text]
             assert leaked == [], f"{where} leaked B's data: {leaked}"
-    after = await _snapshot(container, b_user.id)
+    after = await user_data_snapshot(container, b_user.id)
     assert after == before, "A changed B's data"
     assert checked >= len(routes)
     assert {"users", "auth_sessions", "notifications", "audit_log"} <= set(tables_with_b_rows)
@@ -227,13 +212,13 @@ async def test_another_users_ids_anywhere_in_a_request_answer_like_random_ids(
 
     app = client.app
     routes = owner_scoped_routes(app)
-    b_user, b_tokens = await _make_account(container, ports, client)
-    a_user, a_tokens = await _make_account(container, ports, client)
+    b_user, b_tokens = await make_account(container, ports, client)
+    a_user, a_tokens = await make_account(container, ports, client)
     b_sent = await _populate(client, container, b_user, bearer(b_tokens["accessToken"]), clock, routes)
     await _populate(client, container, a_user, bearer(a_tokens["accessToken"]), clock, routes, "A")
-    before = await _snapshot(container, b_user.id)
+    before = await user_data_snapshot(container, b_user.id)
     b_ids = _ids(before)
-    a_own = await _snapshot(container, a_user.id)
+    a_own = await user_data_snapshot(container, a_user.id)
     a_ids = _ids(a_own)
     a = Prober(client, container, clock, a_user, {b_user.email, "B's secret title", *b_ids})
 
@@ -286,4 +271,4 @@ async def test_another_users_ids_anywhere_in_a_request_answer_like_random_ids(
                         _call(client, m, p, a.headers(), b, key))
 
     assert a.compared >= 60, a.compared
-    assert await _snapshot(container, b_user.id) == before, "A changed B's data"
+    assert await user_data_snapshot(container, b_user.id) == before, "A changed B's data"

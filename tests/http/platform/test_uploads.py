@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.application.linkedin.test_imports import _workbook, export_zip
+from tests.support.linkedin_exports import creator_workbook, export_zip
 
 PROBLEM = "application/problem+json"
 CSV = b"text,time\nQueued post,next\n,next\n"
@@ -48,7 +48,7 @@ async def test_linkedin_exports_sent_as_forms_are_imported(client: Any, make_use
     assert r.status_code == 200, r.text
     assert r.json()["connections"] == 2 and r.json()["posts"] == 1
     r = await client.post("/v1/linkedin/imports/creator-analytics", headers=user.headers,
-                          files={"file": ("Content_2024.xlsx", _workbook(True), XLSX)})
+                          files={"file": ("Content_2024.xlsx", creator_workbook(True), XLSX)})
     assert r.status_code == 200, r.text
     assert r.json()["eventsAdded"] == r.json()["eventsFound"] > 0
 
