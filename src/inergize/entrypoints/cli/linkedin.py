@@ -34,10 +34,10 @@ async def seed_demo_account(container: Any, email: str, password: str | None) ->
     from inergize.domain.accounts.users import Principal, normalize_email
     from inergize.domain.platform.errors import ConfigurationError
 
-    gateway = container.linkedin()
+    ports = container.linkedin_deps()
+    gateway: Any = ports.gateway  # the sandbox's own seeding is no part of the gateway port
     if gateway.capabilities().adapter != "sandbox":
         raise ConfigurationError("sandbox-seed needs INERGIZE_LINKEDIN_MODE=sandbox.")
-    ports = container.linkedin_deps()
     async with ports.uow_factory(read_only=True) as uow:
         user = await uow.users.get_by_email(normalize_email(email))
     if user is None:
@@ -66,8 +66,9 @@ def reencrypt(args: argparse.Namespace) -> int:
     from inergize.application.linkedin.connection import reencrypt_tokens
 
     async def work(container: Container) -> int:
-        done = await reencrypt_tokens(container.linkedin_deps())
-        print(f"re-encrypted {done.changed} connection(s) with key {container.secret_box().primary_key_id}")
+        linkedin = container.linkedin_deps()
+        done = await reencrypt_tokens(linkedin)
+        print(f"re-encrypted {done.changed} connection(s) with key {linkedin.secret_box.primary_key_id}")
         if done.unreadable:
             print(f"{done.unreadable} connection(s) use a key not configured: keep the old key or reconnect them")
             return 1
@@ -80,7 +81,8 @@ def version(args: argparse.Namespace) -> int:
     from inergize.domain.linkedin.version import VersionState, version_status
 
     async def work(container: Container) -> int:
-        status = version_status(container.settings().linkedin_api_version, container.clock().now().date())
+        linkedin = container.linkedin_deps()
+        status = version_status(linkedin.api_version, linkedin.clock.now().date())
         print(f"{status.state.value}: {status.message}")
         return 0 if status.state is VersionState.CURRENT else 1
 
