@@ -7,16 +7,16 @@ import asyncio
 import itertools
 from typing import Any
 
-from inergize.domain.linkedin.auth import Capabilities, Capability, MemberAuth
+from inergize.domain.linkedin.auth import Capabilities, LinkedInCapability, MemberAuth
 from inergize.domain.linkedin.errors import LinkedInForbidden, LinkedInRateLimited
 from inergize.domain.linkedin.network import NetworkMember, NetworkPage, ReactionType
 from inergize.domain.platform.errors import CapabilityUnavailable
 
-ALL = frozenset(Capability)
+ALL = frozenset(LinkedInCapability)
 
 
 class FakeAutomationGateway:
-    def __init__(self, *, available: frozenset[Capability] = ALL, latency: float = 0.0) -> None:
+    def __init__(self, *, available: frozenset[LinkedInCapability] = ALL, latency: float = 0.0) -> None:
         self.available = available
         self.latency = latency
         self.calls: list[tuple[str, str, str | None]] = []  # (kind, target, text)
@@ -34,7 +34,7 @@ class FakeAutomationGateway:
     def answer_429s(self, n: int, retry_after: float = 60) -> None:
         self.failures += [LinkedInRateLimited("simulated 429", retry_after=retry_after) for _ in range(n)]
 
-    async def _act(self, capability: Capability, kind: str, target: str, text: str | None) -> str:
+    async def _act(self, capability: LinkedInCapability, kind: str, target: str, text: str | None) -> str:
         if capability not in self.available:
             raise CapabilityUnavailable(f"{capability.value}: not available")
         if self.latency:
@@ -47,19 +47,19 @@ class FakeAutomationGateway:
         return f"{kind}-{next(self._ids)}"
 
     async def send_invitation(self, auth: MemberAuth, *, invitee_urn: str, message: str | None = None) -> str:
-        return await self._act(Capability.SEND_INVITATION, "invitation", invitee_urn, message)
+        return await self._act(LinkedInCapability.SEND_INVITATION, "invitation", invitee_urn, message)
 
     async def send_message(self, auth: MemberAuth, *, recipient_urn: str, text: str) -> str:
-        return await self._act(Capability.SEND_MESSAGE, "message", recipient_urn, text)
+        return await self._act(LinkedInCapability.SEND_MESSAGE, "message", recipient_urn, text)
 
     async def withdraw_invitation(self, auth: MemberAuth, *, invitation_id: str) -> None:
-        await self._act(Capability.WITHDRAW_INVITATION, "withdraw", invitation_id, None)
+        await self._act(LinkedInCapability.WITHDRAW_INVITATION, "withdraw", invitation_id, None)
 
     async def react(self, auth: MemberAuth, *, post_urn: str, reaction: ReactionType) -> None:
-        await self._act(Capability.REACT, "reaction", post_urn, reaction.value)
+        await self._act(LinkedInCapability.REACT, "reaction", post_urn, reaction.value)
 
     async def comment(self, auth: MemberAuth, *, post_urn: str, text: str) -> str:
-        return await self._act(Capability.COMMENT, "comment", post_urn, text)
+        return await self._act(LinkedInCapability.COMMENT, "comment", post_urn, text)
 
     async def list_connections(self, auth: MemberAuth, *, limit: int = 100,
                                cursor: str | None = None) -> NetworkPage:

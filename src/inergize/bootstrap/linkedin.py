@@ -13,7 +13,7 @@ from inergize.adapters.linkedin.rest import build_rest_gateway
 from inergize.adapters.linkedin.sandbox import build_sandbox_gateway
 from inergize.adapters.secrets.box import AesGcmSecretBox
 from inergize.adapters.spreadsheets import OpenpyxlWorkbookReader
-from inergize.domain.linkedin.version import VersionState, version_status
+from inergize.domain.linkedin.version import ApiVersionState, version_status
 from inergize.ports.clock import Clock
 from inergize.ports.linkedin import LinkedInGateway
 from inergize.ports.rate_budget import RateBudgetStore
@@ -56,7 +56,7 @@ def linkedin_gateway(
     clock = ClockProxy(clock_provider)
     if settings.linkedin_mode == "rest":
         status = version_status(settings.linkedin_api_version, clock.now().date())
-        if status.state is not VersionState.CURRENT:
+        if status.state is not ApiVersionState.CURRENT:
             log.warning("linkedin.version", state=status.state.value, detail=status.message)
         return build_rest_gateway(settings, clock=clock, budgets=budgets)
     return build_sandbox_gateway(engine, clock, keys.encryption_keys[keys.primary_encryption_kid])

@@ -93,7 +93,7 @@ class LinkedInGateway(Protocol):
 
 
 class SandboxControls(Protocol):
-    """Extra controls of the sandbox adapter (``Capability.SIMULATED``), for demos and tests."""
+    """Extra controls of the sandbox adapter (``LinkedInCapability.SIMULATED``), for demos and tests."""
 
     async def misbehave(self, member_urn: str, **settings: object) -> None:
         """``rate_limit=n`` (next n calls 429, ``retry_after`` seconds), ``fail=n`` (next n calls 500),

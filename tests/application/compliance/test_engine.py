@@ -19,7 +19,7 @@ from inergize.domain.compliance.campaigns import (
     StepState,
     TargetState,
 )
-from inergize.domain.linkedin.auth import Capability
+from inergize.domain.linkedin.auth import LinkedInCapability
 from tests.fakes.automation_gateway import ALL, FakeAutomationGateway
 from tests.support.campaigns import BERLIN, automation, drain, people_csv, start, steps
 
@@ -132,7 +132,7 @@ async def _settings(ports: Any, user: Any) -> Any:
 async def test_assisted_mode_plans_tasks_within_budget_when_the_adapter_cannot_invite(
         container: Any, make_user: Any, clock: Any) -> None:
     user = await make_user(**BERLIN)
-    rest_like = ALL - {Capability.SEND_INVITATION, Capability.WITHDRAW_INVITATION}
+    rest_like = ALL - {LinkedInCapability.SEND_INVITATION, LinkedInCapability.WITHDRAW_INVITATION}
     gateway = FakeAutomationGateway(available=rest_like)
     ports = automation(container, gateway)
     campaign = await start(ports, user, people_csv(8), note_template="Hello {first_name}")

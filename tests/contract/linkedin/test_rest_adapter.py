@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from inergize.adapters.budgets.memory import InProcessRateBudgets
-from inergize.domain.linkedin.auth import Capability, MemberAuth
+from inergize.domain.linkedin.auth import LinkedInCapability, MemberAuth
 from inergize.domain.linkedin.errors import (
     ContentRejected,
     DuplicatePost,
@@ -293,9 +293,10 @@ async def test_daily_budgets_refuse_before_calling_and_reset_at_utc_midnight(
 async def test_capabilities_not_offered_to_ordinary_apps(tmp_path: Path, fclock: FakeClock) -> None:
     async with rest_gateway(tmp_path, fclock) as (gw, state, _):
         caps = gw.capabilities()
-        assert caps.supports(Capability.PUBLISH_DOCUMENT) and not caps.supports(Capability.SEND_INVITATION)
+        assert caps.supports(LinkedInCapability.PUBLISH_DOCUMENT)
+        assert not caps.supports(LinkedInCapability.SEND_INVITATION)
         with pytest.raises(CapabilityUnavailable):
-            caps.require(Capability.SEND_MESSAGE)
+            caps.require(LinkedInCapability.SEND_MESSAGE)
         for call in (
             gw.send_invitation(_auth(state), invitee_urn="urn:li:person:x"),
             gw.send_message(_auth(state), recipient_urn="urn:li:person:x", text="hi"),

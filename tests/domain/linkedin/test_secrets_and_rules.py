@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from inergize.adapters.secrets.box import AesGcmSecretBox
 from inergize.domain.linkedin.account import Education, LinkedInProfile, Position
 from inergize.domain.linkedin.profile_score import CHECKS, score_profile
-from inergize.domain.linkedin.version import VersionState, version_status
+from inergize.domain.linkedin.version import ApiVersionState, version_status
 from inergize.domain.platform.errors import ConfigurationError
 from inergize.domain.platform.secrets import SecretUnreadable
 
@@ -47,13 +47,13 @@ def test_rotation_new_key_encrypts_old_key_still_decrypts() -> None:
 @pytest.mark.parametrize(
     ("version", "today", "state"),
     [
-        ("202610", date(2026, 11, 24), VersionState.CURRENT),
-        ("202601", date(2026, 11, 24), VersionState.NEAR_RETIREMENT),
-        ("202510", date(2026, 11, 24), VersionState.RETIRED),
-        ("202701", date(2026, 11, 24), VersionState.FUTURE),
+        ("202610", date(2026, 11, 24), ApiVersionState.CURRENT),
+        ("202601", date(2026, 11, 24), ApiVersionState.NEAR_RETIREMENT),
+        ("202510", date(2026, 11, 24), ApiVersionState.RETIRED),
+        ("202701", date(2026, 11, 24), ApiVersionState.FUTURE),
     ],
 )
-def test_version_retirement(version: str, today: date, state: VersionState) -> None:
+def test_version_retirement(version: str, today: date, state: ApiVersionState) -> None:
     assert version_status(version, today).state is state
 
 

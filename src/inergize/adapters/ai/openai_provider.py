@@ -15,7 +15,7 @@ from inergize.adapters.ai.errors import translate
 from inergize.adapters.ai.imaging import cover_crop
 from inergize.domain.ai.generation import ImageAnswer, ImageRequest, ProviderFailed, TextAnswer, TextRequest
 from inergize.domain.content.library import ModerationIssue
-from inergize.domain.content.moderation import Verdict
+from inergize.domain.content.moderation import ModerationVerdict
 
 
 def make_client(api_key: str, base_url: str, timeout: float) -> openai.AsyncOpenAI:
@@ -118,7 +118,7 @@ class OpenAIModerator:
         self._model = model
         self.name = "openai"
 
-    async def check(self, text: str) -> Verdict:
+    async def check(self, text: str) -> ModerationVerdict:
         try:
             answer = await self._client.moderations.create(model=self._model, input=text)
             result = answer.results[0]
@@ -126,9 +126,9 @@ class OpenAIModerator:
         except (openai.OpenAIError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
             raise translate("openai moderation", exc, openai) from exc
         if not result.flagged:
-            return Verdict(checked_by=(self.name,))
+            return ModerationVerdict(checked_by=(self.name,))
         flagged = sorted(k for k, v in categories.items() if v)
-        return Verdict(
+        return ModerationVerdict(
             issues=(
                 ModerationIssue(
                     code="provider_flagged",

@@ -22,7 +22,7 @@ from inergize.domain.compliance.campaigns import (
     render,
 )
 from inergize.domain.compliance.verdicts import TEXT_LIMITS
-from inergize.domain.linkedin.auth import Capability
+from inergize.domain.linkedin.auth import LinkedInCapability
 from inergize.domain.platform.errors import Conflict, NotFound, ValidationFailed
 from inergize.ports.unit_of_work import UnitOfWork
 
@@ -123,7 +123,7 @@ async def tasks(*, principal: Principal, ports: ComplianceDeps, limit: int = 50)
 async def sync_acceptances(user_id: uuid.UUID, campaign_ids: list[uuid.UUID], *, ports: ComplianceDeps,
                            max_pages: int = 20) -> int:
     """Mark invited targets who now appear among the member's connections as accepted; returns how many."""
-    if not ports.gateway.capabilities().supports(Capability.READ_CONNECTIONS):
+    if not ports.gateway.capabilities().supports(LinkedInCapability.READ_CONNECTIONS):
         return 0
     auth = await ports.auth_for(user_id)
     connected: set[str] = set()

@@ -29,13 +29,13 @@ from inergize.domain.compliance.campaigns import (
 )
 from inergize.domain.compliance.imports import ImportedTarget, parse_targets_csv, post_target
 from inergize.domain.compliance.pacing import plan_slots
-from inergize.domain.linkedin.auth import Capability
+from inergize.domain.linkedin.auth import LinkedInCapability
 from inergize.domain.platform.errors import Conflict, NotFound, ValidationFailed
 from inergize.domain.platform.pagination import Page, page_size
 from inergize.ports.unit_of_work import UnitOfWork
 
-MAIN_CAPABILITY = {CampaignKind.CONNECTION: Capability.SEND_INVITATION,
-                   CampaignKind.ENGAGEMENT: Capability.REACT}
+MAIN_CAPABILITY = {CampaignKind.CONNECTION: LinkedInCapability.SEND_INVITATION,
+                   CampaignKind.ENGAGEMENT: LinkedInCapability.REACT}
 PLAN_HORIZON_DAYS = 365
 
 
@@ -103,7 +103,7 @@ async def import_targets_csv(campaign_id: uuid.UUID, csv_text: str, *, principal
 async def add_network_targets(campaign_id: uuid.UUID, *, limit: int, principal: Principal,
                               ports: ComplianceDeps) -> int:
     """Add members the connection suggests (second-degree network; the sandbox offers it)."""
-    ports.gateway.capabilities().require(Capability.READ_CONNECTIONS)
+    ports.gateway.capabilities().require(LinkedInCapability.READ_CONNECTIONS)
     async with ports.uow_factory(read_only=True) as uow:  # the campaign first: LinkedIn calls cost budget
         _accepting(await owned_campaign(uow, principal, campaign_id), CampaignKind.CONNECTION)
     auth = await ports.auth_for(principal.user_id)

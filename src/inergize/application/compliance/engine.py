@@ -30,7 +30,7 @@ from inergize.domain.compliance.campaigns import (
 from inergize.domain.compliance.health import Outcome
 from inergize.domain.compliance.verdicts import ONCE_PER_TARGET, ActionRequest, ComplianceProfile, Verdict
 from inergize.domain.content.moderation import TextField
-from inergize.domain.linkedin.auth import Capability
+from inergize.domain.linkedin.auth import LinkedInCapability
 from inergize.domain.linkedin.errors import LinkedInForbidden, LinkedInRateLimited, LinkedInUnavailable
 from inergize.domain.linkedin.network import ReactionType
 from inergize.domain.platform.errors import CapabilityUnavailable, InergizeError
@@ -38,9 +38,13 @@ from inergize.domain.platform.errors import CapabilityUnavailable, InergizeError
 # Refusals that waiting cannot fix: the step is skipped for good.
 FINAL_REFUSALS = frozenset({"denied_person", "denied_company", "denied_keyword", "not_on_allow_list",
                             "text_too_long", "duplicate_target", "content_rejected"})
-STEP_CAPABILITY = {StepKind.INVITE: Capability.SEND_INVITATION, StepKind.FOLLOW_UP: Capability.SEND_MESSAGE,
-                   StepKind.WITHDRAW: Capability.WITHDRAW_INVITATION, StepKind.REACT: Capability.REACT,
-                   StepKind.COMMENT: Capability.COMMENT}
+STEP_CAPABILITY = {
+    StepKind.INVITE: LinkedInCapability.SEND_INVITATION,
+    StepKind.FOLLOW_UP: LinkedInCapability.SEND_MESSAGE,
+    StepKind.WITHDRAW: LinkedInCapability.WITHDRAW_INVITATION,
+    StepKind.REACT: LinkedInCapability.REACT,
+    StepKind.COMMENT: LinkedInCapability.COMMENT,
+}
 MAX_TRANSIENT_ATTEMPTS = 3
 RUN_STEP_JOB = "compliance.run_step"  # runs one step now; the tick finds due steps in the database
 
@@ -76,15 +80,27 @@ async def run_step(step_id: uuid.UUID, *, ports: ComplianceDeps) -> str:
     return await _run_claimed(step, campaign, target, profile, ports, now)
 
 
-async def _finish(ports: ComplianceDeps, step: CampaignStep, state: StepState, now: datetime,
-                  planned_at: datetime | None = None, **outcome: Any) -> None:
+async def _finish(
+    ports: ComplianceDeps,
+    step: CampaignStep,
+    state: StepState,
+    now: datetime,
+    planned_at: datetime | None = None,
+    **outcome: Any,
+) -> None:
     async with ports.uow_factory() as uow:
         await uow.campaigns.finish_step(step.id, state=state, outcome=outcome, now=now, planned_at=planned_at)
         await uow.commit()
 
 
-async def _run_claimed(step: CampaignStep, campaign: Campaign, target: CampaignTarget,
-                       profile: ComplianceProfile, ports: ComplianceDeps, now: datetime) -> str:
+async def _run_claimed(
+    step: CampaignStep,
+    campaign: Campaign,
+    target: CampaignTarget,
+    profile: ComplianceProfile,
+    ports: ComplianceDeps,
+    now: datetime,
+) -> str:
     stale = _stale(step, target)
     if stale is not None:
         await _finish(ports, step, StepState.CANCELLED, now, reason=stale)
@@ -103,8 +119,14 @@ async def _run_claimed(step: CampaignStep, campaign: Campaign, target: CampaignT
     if request.action in ONCE_PER_TARGET:
         async with ports.uow_factory() as uow:
             first = await uow.compliance.claim_contact(
-                profile.user_id, action=request.action.value, sequence=request.sequence,
-                target_key=request.target.key, campaign_id=campaign.id, step_id=step.id, now=now)
+                profile.user_id,
+                action=request.action.value,
+                sequence=request.sequence,
+                target_key=request.target.key,
+                campaign_id=campaign.id,
+                step_id=step.id,
+                now=now,
+            )
             await uow.commit()
         if not first:  # the ledger's claim was lost (e.g. Redis flushed): the database still knows
             await ports.gate.undo(profile, request, now, keep_claim=True)
@@ -124,28 +146,46 @@ def _stale(step: CampaignStep, target: CampaignTarget) -> str | None:
     return None
 
 
-async def _refused(step: CampaignStep, profile: ComplianceProfile, ports: ComplianceDeps, now: datetime,
-                   verdict: Verdict, **detail: Any) -> str:
+async def _refused(
+    step: CampaignStep,
+    profile: ComplianceProfile,
+    ports: ComplianceDeps,
+    now: datetime,
+    verdict: Verdict,
+    **detail: Any,
+) -> str:
     reason = verdict.reason or "refused"
     async with ports.uow_factory() as uow:
         if reason in FINAL_REFUSALS:
-            await uow.campaigns.finish_step(step.id, state=StepState.SKIPPED, now=now,
-                                            outcome={"reason": reason, **detail})
+            await uow.campaigns.finish_step(
+                step.id, state=StepState.SKIPPED, now=now, outcome={"reason": reason, **detail}
+            )
             target = await uow.campaigns.get_target(step.target_id)
             if target is not None and step.kind is StepKind.INVITE and reason != "duplicate_target":
                 target.state = TargetState.SKIPPED
                 await uow.campaigns.update_target(target, now=now)
         else:  # waiting helps: back to planned, at the earliest instant worth trying (plus a spread)
             retry = verdict.retry_at or now + timedelta(minutes=15)
-            await uow.campaigns.finish_step(step.id, state=StepState.PLANNED, now=now,
-                                            planned_at=retry + _spread(step.id, 300),
-                                            outcome={"deferred": reason})
+            await uow.campaigns.finish_step(
+                step.id,
+                state=StepState.PLANNED,
+                now=now,
+                planned_at=retry + _spread(step.id, 300),
+                outcome={"deferred": reason},
+            )
         await uow.commit()
     return f"skipped:{reason}" if reason in FINAL_REFUSALS else f"deferred:{reason}"
 
 
-async def _perform(step: CampaignStep, campaign: Campaign, target: CampaignTarget, profile: ComplianceProfile,
-                   request: ActionRequest | None, ports: ComplianceDeps, now: datetime) -> str:
+async def _perform(
+    step: CampaignStep,
+    campaign: Campaign,
+    target: CampaignTarget,
+    profile: ComplianceProfile,
+    request: ActionRequest | None,
+    ports: ComplianceDeps,
+    now: datetime,
+) -> str:
     capability = STEP_CAPABILITY[step.kind]
     if campaign.assisted or not ports.gateway.capabilities().supports(capability):
         return await _assist(step, target, ports, now)
@@ -155,11 +195,21 @@ async def _perform(step: CampaignStep, campaign: Campaign, target: CampaignTarge
     except CapabilityUnavailable:
         return await _assist(step, target, ports, now)
     except LinkedInRateLimited as exc:
-        return await _failed(step, target, profile, request, ports, now, Outcome.RATE_LIMITED, exc,
-                             retry=now + timedelta(seconds=max(exc.retry_after or 0, 900)))
+        return await _failed(
+            step,
+            target,
+            profile,
+            request,
+            ports,
+            now,
+            Outcome.RATE_LIMITED,
+            exc,
+            retry=now + timedelta(seconds=max(exc.retry_after or 0, 900)),
+        )
     except LinkedInForbidden as exc:
-        return await _failed(step, target, profile, request, ports, now, Outcome.RESTRICTED, exc,
-                             retry=now + timedelta(hours=24))
+        return await _failed(
+            step, target, profile, request, ports, now, Outcome.RESTRICTED, exc, retry=now + timedelta(hours=24)
+        )
     except LinkedInUnavailable as exc:
         retry = now + timedelta(minutes=15) if step.attempts < MAX_TRANSIENT_ATTEMPTS else None
         return await _failed(step, target, profile, request, ports, now, Outcome.FAILED, exc, retry=retry)
@@ -173,29 +223,37 @@ async def _perform(step: CampaignStep, campaign: Campaign, target: CampaignTarge
         _advance(target, step, now, result)
         await uow.campaigns.update_target(target, now=now)
         await uow.campaigns.add_steps(_next_steps(step, campaign, target, now), now=now)
-        await record_outcome(uow, profile.user_id, action=step.kind.value if request is None else
-                             request.action.value, target=target.key, outcome=Outcome.SUCCESS, now=now,
-                             rules=profile.pause_rules)
+        await record_outcome(
+            uow,
+            profile.user_id,
+            action=step.kind.value if request is None else request.action.value,
+            target=target.key,
+            outcome=Outcome.SUCCESS,
+            now=now,
+            rules=profile.pause_rules,
+        )
         await uow.commit()
     return "done"
 
 
-async def _call(step: CampaignStep, target: CampaignTarget, ports: ComplianceDeps, auth: Any,
-                campaign: Campaign) -> str:
+async def _call(
+    step: CampaignStep, target: CampaignTarget, ports: ComplianceDeps, auth: Any, campaign: Campaign
+) -> str:
     gw = ports.gateway
     match step.kind:
         case StepKind.INVITE:
-            return await gw.send_invitation(auth, invitee_urn=target.data.get("urn", target.key),
-                                            message=step.text or None)
+            return await gw.send_invitation(
+                auth, invitee_urn=target.data.get("urn", target.key), message=step.text or None
+            )
         case StepKind.FOLLOW_UP:
-            return await gw.send_message(auth, recipient_urn=target.data.get("urn", target.key),
-                                         text=step.text)
+            return await gw.send_message(auth, recipient_urn=target.data.get("urn", target.key), text=step.text)
         case StepKind.WITHDRAW:
             await gw.withdraw_invitation(auth, invitation_id=str(target.data.get("invitation_id", "")))
             return "withdrawn"
         case StepKind.REACT:
-            await gw.react(auth, post_urn=target.data.get("urn", target.key),
-                           reaction=ReactionType(campaign.config.reaction))
+            await gw.react(
+                auth, post_urn=target.data.get("urn", target.key), reaction=ReactionType(campaign.config.reaction)
+            )
             return "reacted"
         case StepKind.COMMENT:
             return await gw.comment(auth, post_urn=target.data.get("urn", target.key), text=step.text)
@@ -212,31 +270,57 @@ def _advance(target: CampaignTarget, step: CampaignStep, now: datetime, result: 
         target.state = TargetState.ENGAGED
 
 
-def _next_steps(step: CampaignStep, campaign: Campaign, target: CampaignTarget,
-                now: datetime) -> list[CampaignStep]:
+def _next_steps(step: CampaignStep, campaign: Campaign, target: CampaignTarget, now: datetime) -> list[CampaignStep]:
     """After an invitation: the automatic withdrawal if it is still pending after the configured days."""
     if step.kind is not StepKind.INVITE:
         return []
-    return [CampaignStep(id=uuid.uuid4(), campaign_id=campaign.id, user_id=campaign.user_id,
-                         target_id=target.id, kind=StepKind.WITHDRAW, state=StepState.PLANNED,
-                         planned_at=now + timedelta(days=campaign.config.withdraw_after_days))]
+    return [
+        CampaignStep(
+            id=uuid.uuid4(),
+            campaign_id=campaign.id,
+            user_id=campaign.user_id,
+            target_id=target.id,
+            kind=StepKind.WITHDRAW,
+            state=StepState.PLANNED,
+            planned_at=now + timedelta(days=campaign.config.withdraw_after_days),
+        )
+    ]
 
 
-async def _failed(step: CampaignStep, target: CampaignTarget, profile: ComplianceProfile,
-                  request: ActionRequest | None, ports: ComplianceDeps, now: datetime, outcome: Outcome,
-                  exc: InergizeError, *, retry: datetime | None) -> str:
+async def _failed(
+    step: CampaignStep,
+    target: CampaignTarget,
+    profile: ComplianceProfile,
+    request: ActionRequest | None,
+    ports: ComplianceDeps,
+    now: datetime,
+    outcome: Outcome,
+    exc: InergizeError,
+    *,
+    retry: datetime | None,
+) -> str:
     """LinkedIn refused: the action did not happen, so its budget and its claims are given back."""
     if request is not None:
         await ports.gate.undo(profile, request, now)
     async with ports.uow_factory() as uow:
         if request is not None and request.action in ONCE_PER_TARGET:
-            await uow.compliance.release_contact(profile.user_id, action=request.action.value,
-                                                 sequence=request.sequence, target_key=request.target.key)
+            await uow.compliance.release_contact(
+                profile.user_id, action=request.action.value, sequence=request.sequence, target_key=request.target.key
+            )
         info = {"error": exc.code, "detail": exc.detail[:300]}
-        await uow.campaigns.finish_step(step.id, state=StepState.PLANNED if retry else StepState.FAILED,
-                                        now=now, planned_at=retry, outcome=info)
-        await record_outcome(uow, profile.user_id, action=step.kind.value, target=target.key, outcome=outcome,
-                             now=now, rules=profile.pause_rules, detail=info)
+        await uow.campaigns.finish_step(
+            step.id, state=StepState.PLANNED if retry else StepState.FAILED, now=now, planned_at=retry, outcome=info
+        )
+        await record_outcome(
+            uow,
+            profile.user_id,
+            action=step.kind.value,
+            target=target.key,
+            outcome=outcome,
+            now=now,
+            rules=profile.pause_rules,
+            detail=info,
+        )
         await uow.commit()
     return f"failed:{outcome.value}"
 
@@ -267,7 +351,8 @@ async def expire_stale_steps(*, ports: ComplianceDeps, limit: int = 500) -> int:
     async with ports.uow_factory() as uow:
         ids = await uow.campaigns.running_since(now - STALE_AFTER, limit=limit)
         for step_id in ids:
-            await uow.campaigns.finish_step(step_id, state=StepState.FAILED, now=now,
-                                            outcome={"error": "outcome_unknown"})
+            await uow.campaigns.finish_step(
+                step_id, state=StepState.FAILED, now=now, outcome={"error": "outcome_unknown"}
+            )
         await uow.commit()
     return len(ids)

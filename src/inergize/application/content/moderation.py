@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 
 from inergize.domain.content.library import ContentKind, ModerationIssue
-from inergize.domain.content.moderation import TextField, Verdict, check_text, merge
+from inergize.domain.content.moderation import ModerationVerdict, TextField, check_text, merge
 from inergize.domain.platform.errors import ComplianceBlocked, ProviderUnavailable
 from inergize.ports.moderator import Moderator
 from inergize.ports.unit_of_work import UnitOfWork
@@ -26,15 +26,15 @@ def profanity_words() -> tuple[str, ...]:
 
 async def moderate(
     text: str, field: TextField, *, banned_phrases: tuple[str, ...] = (), moderator: Moderator | None = None
-) -> Verdict:
-    """Every reason ``text`` may not be published as ``field``; ``Verdict.allowed`` when there is none."""
+) -> ModerationVerdict:
+    """Every reason ``text`` may not be published as ``field``; ``ModerationVerdict.allowed`` when there is none."""
     local = check_text(text, field, profanity=profanity_words(), banned_phrases=banned_phrases)
     if moderator is None or not text.strip():
         return local
     try:
         remote = await moderator.check(text)
     except ProviderUnavailable as exc:
-        remote = Verdict(
+        remote = ModerationVerdict(
             issues=(
                 ModerationIssue(
                     code="moderation_unavailable",
@@ -56,7 +56,7 @@ async def banned_phrases_of(uow: UnitOfWork, user_id: uuid.UUID) -> tuple[str, .
 
 async def moderate_for_user(
     uow: UnitOfWork, user_id: uuid.UUID, text: str, field: TextField, *, moderator: Moderator | None
-) -> Verdict:
+) -> ModerationVerdict:
     """:func:`moderate` with ``user_id``'s banned phrases (read in ``uow``)."""
     return await moderate(
         text, field, banned_phrases=await banned_phrases_of(uow, user_id), moderator=moderator
@@ -95,17 +95,17 @@ async def moderate_content(
     data: dict[str, object],
     *,
     moderator: Moderator | None,
-) -> Verdict:
+) -> ModerationVerdict:
     """One verdict over every published text of a content item."""
     phrases = await banned_phrases_of(uow, user_id)
     verdicts = [
         await moderate(text, field, banned_phrases=phrases, moderator=moderator)
         for text, field in texts_of(kind, title, body, data)
     ]
-    return merge(*verdicts) if verdicts else Verdict()
+    return merge(*verdicts) if verdicts else ModerationVerdict()
 
 
-def raise_if_blocked(verdict: Verdict) -> None:
+def raise_if_blocked(verdict: ModerationVerdict) -> None:
     """``ComplianceBlocked`` (code ``moderation_blocked``) listing every issue, unless ``verdict`` allows."""
     if not verdict.allowed:
         raise ComplianceBlocked(

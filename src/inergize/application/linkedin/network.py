@@ -12,25 +12,25 @@ import msgspec
 from inergize.application.linkedin.common import call_as_member, get_connection
 from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.domain.accounts.users import Principal
-from inergize.domain.linkedin.auth import Capability
+from inergize.domain.linkedin.auth import LinkedInCapability
 from inergize.domain.linkedin.network import ReactionType
 from inergize.domain.platform.errors import NotFound, ValidationFailed
 from inergize.ports.linkedin import SandboxControls
 
 
-def _require(ports: LinkedInDeps, capability: Capability) -> None:
+def _require(ports: LinkedInDeps, capability: LinkedInCapability) -> None:
     ports.gateway.capabilities().require(capability)
 
 
 async def comment(post_urn: str, text: str, *, principal: Principal, ports: LinkedInDeps) -> str:
-    _require(ports, Capability.COMMENT)
+    _require(ports, LinkedInCapability.COMMENT)
     return await call_as_member(
         ports, principal.user_id, lambda a: ports.gateway.comment(a, post_urn=post_urn, text=text)
     )
 
 
 async def react(post_urn: str, reaction: ReactionType, *, principal: Principal, ports: LinkedInDeps) -> None:
-    _require(ports, Capability.REACT)
+    _require(ports, LinkedInCapability.REACT)
     await call_as_member(
         ports, principal.user_id, lambda a: ports.gateway.react(a, post_urn=post_urn, reaction=reaction)
     )
@@ -40,7 +40,7 @@ async def delete_post(post_id: uuid.UUID, *, principal: Principal, ports: Linked
     """Delete one of the user's published posts (by our record id: someone else's is "not found").
     The record is found first, so an unknown, foreign or already deleted post never reaches LinkedIn
     (and never costs a write)."""
-    _require(ports, Capability.DELETE_POST)
+    _require(ports, LinkedInCapability.DELETE_POST)
     async with ports.uow_factory(read_only=True) as uow:
         row = await uow.linkedin.post_by_id(principal.user_id, post_id)
     if row is None or not row["post_urn"] or row["state"] == "deleted":
@@ -56,7 +56,7 @@ async def delete_post(post_id: uuid.UUID, *, principal: Principal, ports: Linked
 async def connections(
     *, principal: Principal, ports: LinkedInDeps, limit: int = 100, cursor: str | None = None
 ) -> dict[str, Any]:
-    _require(ports, Capability.READ_CONNECTIONS)
+    _require(ports, LinkedInCapability.READ_CONNECTIONS)
     page = await call_as_member(
         ports, principal.user_id, lambda a: ports.gateway.list_connections(a, limit=limit, cursor=cursor)
     )
@@ -65,7 +65,7 @@ async def connections(
 
 
 async def invite(invitee_urn: str, note: str | None, *, principal: Principal, ports: LinkedInDeps) -> str:
-    _require(ports, Capability.SEND_INVITATION)
+    _require(ports, LinkedInCapability.SEND_INVITATION)
     return await call_as_member(
         ports,
         principal.user_id,
@@ -74,14 +74,14 @@ async def invite(invitee_urn: str, note: str | None, *, principal: Principal, po
 
 
 async def withdraw(invitation_id: str, *, principal: Principal, ports: LinkedInDeps) -> None:
-    _require(ports, Capability.WITHDRAW_INVITATION)
+    _require(ports, LinkedInCapability.WITHDRAW_INVITATION)
     await call_as_member(
         ports, principal.user_id, lambda a: ports.gateway.withdraw_invitation(a, invitation_id=invitation_id)
     )
 
 
 async def message(recipient_urn: str, text: str, *, principal: Principal, ports: LinkedInDeps) -> str:
-    _require(ports, Capability.SEND_MESSAGE)
+    _require(ports, LinkedInCapability.SEND_MESSAGE)
     return await call_as_member(
         ports,
         principal.user_id,
@@ -98,7 +98,7 @@ class Misbehaviour(msgspec.Struct, frozen=True, kw_only=True):
 
 async def sandbox_misbehave(settings: Misbehaviour, *, principal: Principal, ports: LinkedInDeps) -> None:
     """Make the user's own simulated LinkedIn account misbehave (sandbox only), to see how InErgize copes."""
-    _require(ports, Capability.SIMULATED)
+    _require(ports, LinkedInCapability.SIMULATED)
     conn = await get_connection(ports, principal.user_id)
     if (
         not 0 <= settings.rate_limit <= 100

@@ -15,13 +15,13 @@ import msgspec
 from inergize.application.linkedin.common import call_as_member
 from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.domain.accounts.users import Principal
-from inergize.domain.linkedin.auth import Capability, MemberAuth
+from inergize.domain.linkedin.auth import LinkedInCapability, MemberAuth
 from inergize.domain.linkedin.errors import LinkedInError, LinkedInUnavailable
 from inergize.domain.linkedin.little_text import MAX_COMMENT_LENGTH, check_commentary
 from inergize.domain.linkedin.posts import MediaAttachment, MediaKind, MediaUpload, PostRequest, UploadedMedia
 from inergize.domain.platform.errors import ValidationFailed
 
-NEEDS = {MediaKind.IMAGE: Capability.PUBLISH_IMAGE, MediaKind.DOCUMENT: Capability.PUBLISH_DOCUMENT}
+NEEDS = {MediaKind.IMAGE: LinkedInCapability.PUBLISH_IMAGE, MediaKind.DOCUMENT: LinkedInCapability.PUBLISH_DOCUMENT}
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
 
@@ -45,17 +45,17 @@ def _check(cmd: PublishNow, ports: LinkedInDeps) -> None:
     if cmd.first_comment is not None:
         check_commentary(cmd.first_comment, limit=MAX_COMMENT_LENGTH, field="first_comment")
     caps = ports.gateway.capabilities()
-    caps.require(Capability.PUBLISH_TEXT)
+    caps.require(LinkedInCapability.PUBLISH_TEXT)
     if len(cmd.media) > 1:
         if any(m.kind is not MediaKind.IMAGE for m in cmd.media) or len(cmd.media) > 20:
             raise ValidationFailed("A post holds one document, or 2 to 20 images.", field="media")
-        caps.require(Capability.PUBLISH_MULTI_IMAGE)
+        caps.require(LinkedInCapability.PUBLISH_MULTI_IMAGE)
     for m in cmd.media:
         caps.require(NEEDS[m.kind])
         if m.kind is MediaKind.IMAGE and len(m.data) > MAX_IMAGE_BYTES:
             raise ValidationFailed("Images are limited to 10 MB.", field="media")
     if cmd.first_comment:
-        caps.require(Capability.FIRST_COMMENT)
+        caps.require(LinkedInCapability.FIRST_COMMENT)
 
 
 def post_out(row: dict[str, Any]) -> dict[str, Any]:

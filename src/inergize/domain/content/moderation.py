@@ -41,7 +41,7 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-class Verdict(msgspec.Struct, frozen=True, kw_only=True):
+class ModerationVerdict(msgspec.Struct, frozen=True, kw_only=True):
     """The outcome of moderation: ``allowed`` iff there are no issues."""
 
     issues: tuple[ModerationIssue, ...] = ()
@@ -76,7 +76,7 @@ def check_text(
     profanity: Iterable[str] = (),
     banned_phrases: Iterable[str] = (),
     max_links: int = MAX_LINKS,
-) -> Verdict:
+) -> ModerationVerdict:
     """Every local rule ``text`` breaks for ``field``, each with a reason a user can act on."""
     issues: list[ModerationIssue] = []
     limit = LIMITS[field]
@@ -115,12 +115,12 @@ def check_text(
                 detail=(f"It uses a phrase you banned ({', '.join(repr(p) for p in phrases)})."),
             )
         )
-    return Verdict(issues=tuple(issues))
+    return ModerationVerdict(issues=tuple(issues))
 
 
-def merge(*verdicts: Verdict) -> Verdict:
+def merge(*verdicts: ModerationVerdict) -> ModerationVerdict:
     """One verdict with every issue and every checker of ``verdicts``."""
-    return Verdict(
+    return ModerationVerdict(
         issues=tuple(i for v in verdicts for i in v.issues),
         checked_by=tuple(dict.fromkeys(c for v in verdicts for c in v.checked_by)),
     )

@@ -23,7 +23,7 @@ def person_urn(sub: str) -> str:
     return f"urn:li:person:{sub}"
 
 
-class Capability(StrEnum):
+class LinkedInCapability(StrEnum):
     SIGN_IN = "sign_in"
     REFRESH_TOKEN = "refresh_token"
     PUBLISH_TEXT = "publish_text"
@@ -48,13 +48,13 @@ class Capabilities(msgspec.Struct, frozen=True, kw_only=True):
     """What one adapter can do; ``unavailable`` says why each missing capability is missing."""
 
     adapter: str  # "sandbox" | "rest"
-    available: frozenset[Capability]
+    available: frozenset[LinkedInCapability]
     unavailable: dict[str, str] = msgspec.field(default_factory=dict)  # capability -> human reason
 
-    def supports(self, capability: Capability) -> bool:
+    def supports(self, capability: LinkedInCapability) -> bool:
         return capability in self.available
 
-    def require(self, capability: Capability) -> None:
+    def require(self, capability: LinkedInCapability) -> None:
         """Raise ``CapabilityUnavailable`` unless ``capability`` is available."""
         if capability not in self.available:
             reason = self.unavailable.get(capability.value, "This connection does not offer it.")

@@ -13,22 +13,22 @@ SUPPORT_MONTHS = 12
 WARN_BEFORE = timedelta(days=60)
 
 
-class VersionState(StrEnum):
+class ApiVersionState(StrEnum):
     CURRENT = "current"
     NEAR_RETIREMENT = "near_retirement"
     RETIRED = "retired"
     FUTURE = "future"  # newer than today: LinkedIn will refuse it
 
 
-class VersionStatus(msgspec.Struct, frozen=True, kw_only=True):
+class ApiVersionStatus(msgspec.Struct, frozen=True, kw_only=True):
     version: str
-    state: VersionState
+    state: ApiVersionState
     released_on: date
     retires_on: date
     message: str
 
 
-def version_status(version: str, today: date) -> VersionStatus:
+def version_status(version: str, today: date) -> ApiVersionStatus:
     """Where ``version`` stands on ``today``; ``ConfigurationError`` when it is not ``YYYYMM``."""
     if len(version) != 6 or not version.isdigit() or not 1 <= int(version[4:]) <= 12:
         raise ConfigurationError(
@@ -39,12 +39,12 @@ def version_status(version: str, today: date) -> VersionStatus:
     retires = date(year + SUPPORT_MONTHS // 12, month, 1)
     if released > today:
         state, msg = (
-            VersionState.FUTURE,
+            ApiVersionState.FUTURE,
             f"LinkedIn-Version {version} is not released yet; LinkedIn will refuse it.",
         )
     elif today >= retires:
         state, msg = (
-            VersionState.RETIRED,
+            ApiVersionState.RETIRED,
             (
                 f"LinkedIn-Version {version} was retired around {retires:%Y-%m-%d}; "
                 "set INERGIZE_LINKEDIN_API_VERSION to a recent YYYYMM."
@@ -52,7 +52,7 @@ def version_status(version: str, today: date) -> VersionStatus:
         )
     elif retires - today <= WARN_BEFORE:
         state, msg = (
-            VersionState.NEAR_RETIREMENT,
+            ApiVersionState.NEAR_RETIREMENT,
             (
                 f"LinkedIn-Version {version} retires around {retires:%Y-%m-%d}; "
                 "plan the upgrade of INERGIZE_LINKEDIN_API_VERSION."
@@ -60,7 +60,7 @@ def version_status(version: str, today: date) -> VersionStatus:
         )
     else:
         state, msg = (
-            VersionState.CURRENT,
+            ApiVersionState.CURRENT,
             f"LinkedIn-Version {version} is supported until about {retires:%Y-%m-%d}.",
         )
-    return VersionStatus(version=version, state=state, released_on=released, retires_on=retires, message=msg)
+    return ApiVersionStatus(version=version, state=state, released_on=released, retires_on=retires, message=msg)

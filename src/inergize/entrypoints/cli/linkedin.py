@@ -78,12 +78,12 @@ def reencrypt(args: argparse.Namespace) -> int:
 
 
 def version(args: argparse.Namespace) -> int:
-    from inergize.domain.linkedin.version import VersionState, version_status
+    from inergize.domain.linkedin.version import ApiVersionState, version_status
 
     async def work(container: Container) -> int:
         linkedin = container.linkedin_deps()
         status = version_status(linkedin.api_version, linkedin.clock.now().date())
         print(f"{status.state.value}: {status.message}")
-        return 0 if status.state is VersionState.CURRENT else 1
+        return 0 if status.state is ApiVersionState.CURRENT else 1
 
     return run_with_container(work)

@@ -99,9 +99,9 @@ FACADES["ai"] = _ai  # app.ai.posts / carousel / banner / profile_suggestions / 
 
 
 def _schedule(container: Any) -> Any:  # app.schedule
-    from inergize.entrypoints.library.scheduling import Schedule
+    from inergize.entrypoints.library.scheduling import Scheduling
 
-    return Schedule(container.scheduling_deps)
+    return Scheduling(container.scheduling_deps)
 
 
 FACADES["schedule"] = _schedule  # schedule / post_now / move / cancel / calendar / tick

@@ -15,7 +15,7 @@ from inergize.domain.scheduling.publication import Publication
 from inergize.domain.scheduling.schedules import ScheduleSettings
 
 
-class Schedule:
+class Scheduling:
     """Schedule, move, cancel and list posts; run one tick of the scheduler."""
 
     def __init__(self, deps: Callable[[], SchedulingDeps]) -> None:

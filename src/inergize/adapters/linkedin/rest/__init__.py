@@ -7,13 +7,13 @@ import random
 
 from inergize.adapters.linkedin.rest.gateway import RestLinkedInGateway
 from inergize.adapters.linkedin.rest.http import HttpClient
-from inergize.adapters.linkedin.rest.transport import Budgets, RetryPolicy, Sleeper, Transport
+from inergize.adapters.linkedin.rest.transport import Budgets, LinkedInRetryPolicy, Sleeper, Transport
 from inergize.adapters.linkedin.rest.wire import REST_CAPABILITIES
 from inergize.ports.clock import Clock
 from inergize.ports.rate_budget import RateBudgetStore
 from inergize.settings import Settings
 
-__all__ = ["REST_CAPABILITIES", "RestLinkedInGateway", "RetryPolicy", "build_rest_gateway"]
+__all__ = ["REST_CAPABILITIES", "LinkedInRetryPolicy", "RestLinkedInGateway", "build_rest_gateway"]
 
 
 def build_rest_gateway(
@@ -27,7 +27,7 @@ def build_rest_gateway(
 ) -> RestLinkedInGateway:
     """The REST adapter configured from ``INERGIZE_LINKEDIN_*`` settings."""
     client = client or HttpClient(settings.linkedin_timeout_seconds)
-    policy = RetryPolicy(
+    policy = LinkedInRetryPolicy(
         max_attempts=settings.linkedin_max_attempts, max_retry_after=settings.linkedin_max_retry_after_seconds
     )
     limits = Budgets(

@@ -36,7 +36,7 @@ _DUPLICATE_URN = re.compile(r"urn:li:(?:share|ugcPost|activity):[A-Za-z0-9_-]+")
 _VERSION_CODES = {"NONEXISTENT_VERSION", "VERSION_MISSING", "UNSUPPORTED_VERSION", "VERSION_NOT_SUPPORTED"}
 
 
-class RetryPolicy(msgspec.Struct, frozen=True, kw_only=True):
+class LinkedInRetryPolicy(msgspec.Struct, frozen=True, kw_only=True):
     max_attempts: int = 5
     base_delay: float = 1.0
     max_delay: float = 60.0
@@ -164,7 +164,7 @@ class Transport:
         client: HttpClient,
         *,
         clock: Clock,
-        policy: RetryPolicy,
+        policy: LinkedInRetryPolicy,
         budgets: RateBudgetStore | None,
         limits: Budgets,
         sleeper: Sleeper = asyncio.sleep,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from inergize.domain.linkedin.auth import Capabilities, Capability, MemberAuth
+from inergize.domain.linkedin.auth import Capabilities, LinkedInCapability, MemberAuth
 from inergize.domain.linkedin.errors import ContentRejected
 from inergize.domain.linkedin.little_text import escape_little_text
 from inergize.domain.linkedin.network import NetworkPage
@@ -16,29 +16,29 @@ MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 MAX_IMAGES = 20
 
 NOT_OFFERED = {
-    Capability.SEND_INVITATION: "LinkedIn offers no invitation API to ordinary apps.",
-    Capability.WITHDRAW_INVITATION: "LinkedIn offers no invitation API to ordinary apps.",
-    Capability.SEND_MESSAGE: "Messaging needs LinkedIn partner approval.",
-    Capability.READ_CONNECTIONS: "Connections cannot be read through the API; import your data export.",
-    Capability.FULL_PROFILE: "The API gives only name, photo and email; import your data export.",
-    Capability.READ_OTHERS_POSTS: "Reading other members' posts needs LinkedIn partner approval.",
-    Capability.MEMBER_ANALYTICS: "Member post analytics need r_member_postAnalytics (partner approval); "
+    LinkedInCapability.SEND_INVITATION: "LinkedIn offers no invitation API to ordinary apps.",
+    LinkedInCapability.WITHDRAW_INVITATION: "LinkedIn offers no invitation API to ordinary apps.",
+    LinkedInCapability.SEND_MESSAGE: "Messaging needs LinkedIn partner approval.",
+    LinkedInCapability.READ_CONNECTIONS: "Connections cannot be read through the API; import your data export.",
+    LinkedInCapability.FULL_PROFILE: "The API gives only name, photo and email; import your data export.",
+    LinkedInCapability.READ_OTHERS_POSTS: "Reading other members' posts needs LinkedIn partner approval.",
+    LinkedInCapability.MEMBER_ANALYTICS: "Member post analytics need r_member_postAnalytics (partner approval); "
     "import the creator analytics export instead.",
 }
 REST_CAPABILITIES = Capabilities(
     adapter="rest",
     available=frozenset(
         {
-            Capability.SIGN_IN,
-            Capability.REFRESH_TOKEN,
-            Capability.PUBLISH_TEXT,
-            Capability.PUBLISH_IMAGE,
-            Capability.PUBLISH_MULTI_IMAGE,
-            Capability.PUBLISH_DOCUMENT,
-            Capability.FIRST_COMMENT,
-            Capability.COMMENT,
-            Capability.REACT,
-            Capability.DELETE_POST,
+            LinkedInCapability.SIGN_IN,
+            LinkedInCapability.REFRESH_TOKEN,
+            LinkedInCapability.PUBLISH_TEXT,
+            LinkedInCapability.PUBLISH_IMAGE,
+            LinkedInCapability.PUBLISH_MULTI_IMAGE,
+            LinkedInCapability.PUBLISH_DOCUMENT,
+            LinkedInCapability.FIRST_COMMENT,
+            LinkedInCapability.COMMENT,
+            LinkedInCapability.REACT,
+            LinkedInCapability.DELETE_POST,
         }
     ),
     unavailable={c.value: reason for c, reason in NOT_OFFERED.items()},
@@ -100,20 +100,20 @@ class NotOffered:
     """What LinkedIn does not offer ordinary apps: a clear ``CapabilityUnavailable``, no call made."""
 
     async def send_invitation(self, auth: MemberAuth, *, invitee_urn: str, message: str | None = None) -> str:
-        raise CapabilityUnavailable(NOT_OFFERED[Capability.SEND_INVITATION], capability="send_invitation")
+        raise CapabilityUnavailable(NOT_OFFERED[LinkedInCapability.SEND_INVITATION], capability="send_invitation")
 
     async def withdraw_invitation(self, auth: MemberAuth, *, invitation_id: str) -> None:
         raise CapabilityUnavailable(
-            NOT_OFFERED[Capability.WITHDRAW_INVITATION], capability="withdraw_invitation"
+            NOT_OFFERED[LinkedInCapability.WITHDRAW_INVITATION], capability="withdraw_invitation"
         )
 
     async def send_message(self, auth: MemberAuth, *, recipient_urn: str, text: str) -> str:
-        raise CapabilityUnavailable(NOT_OFFERED[Capability.SEND_MESSAGE], capability="send_message")
+        raise CapabilityUnavailable(NOT_OFFERED[LinkedInCapability.SEND_MESSAGE], capability="send_message")
 
     async def list_connections(
         self, auth: MemberAuth, *, limit: int = 100, cursor: str | None = None
     ) -> NetworkPage:
-        raise CapabilityUnavailable(NOT_OFFERED[Capability.READ_CONNECTIONS], capability="read_connections")
+        raise CapabilityUnavailable(NOT_OFFERED[LinkedInCapability.READ_CONNECTIONS], capability="read_connections")
 
     async def suggested_members(self, auth: MemberAuth, *, limit: int = 20) -> NetworkPage:
-        raise CapabilityUnavailable(NOT_OFFERED[Capability.READ_CONNECTIONS], capability="read_connections")
+        raise CapabilityUnavailable(NOT_OFFERED[LinkedInCapability.READ_CONNECTIONS], capability="read_connections")

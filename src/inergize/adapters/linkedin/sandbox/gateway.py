@@ -30,7 +30,7 @@ from inergize.adapters.persistence.tables.linkedin import (
     sandbox_members,
     sandbox_posts,
 )
-from inergize.domain.linkedin.auth import Capabilities, Capability, LinkedInIdentity, MemberAuth, person_urn
+from inergize.domain.linkedin.auth import Capabilities, LinkedInCapability, LinkedInIdentity, MemberAuth, person_urn
 from inergize.domain.linkedin.errors import ContentRejected, DuplicatePost, LinkedInTokenRejected
 from inergize.domain.linkedin.little_text import MAX_COMMENT_LENGTH, check_commentary
 from inergize.domain.linkedin.network import ProfileSnapshot, ReactionType
@@ -38,7 +38,7 @@ from inergize.domain.linkedin.posts import MediaKind, MediaUpload, PostRequest, 
 from inergize.domain.platform.errors import NotFound
 from inergize.ports.clock import Clock
 
-SANDBOX_CAPABILITIES = Capabilities(adapter="sandbox", available=frozenset(Capability))
+SANDBOX_CAPABILITIES = Capabilities(adapter="sandbox", available=frozenset(LinkedInCapability))
 T = TypeVar("T")
 
 
