@@ -43,6 +43,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     # --- storage
     database_url: str | None = None  # default: SQLite file in data_dir
     database_pool_size: int = 10
+    database_max_overflow: int = 10  # PostgreSQL: connections beyond the pool under a burst
+    database_pool_timeout_seconds: float = 10.0  # PostgreSQL: wait for a free connection, then fail
+    database_prepare_threshold: int = 1  # PostgreSQL: executions before psycopg prepares a statement
     database_echo: bool = False
     redis_url: str | None = None  # when set: Redis cache, budgets and broker
     redis_prefix: str = "inergize:"
@@ -58,6 +61,10 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     job_lease_seconds: float = 900.0  # longest a job may run; a worker's claim on a job lasts this long
     outbox_redeliver_seconds: float = 1200.0  # a sent job not finished by then is sent again (deduped)
     cache_max_entries: int = 10_000  # in-process cache: least recently used entries beyond are dropped
+    # read cache: access state and content pages, dropped by generation on every write (0 turns one off)
+    access_cache_seconds: float = 300.0
+    content_cache_seconds: float = 300.0
+    read_cache_local_seconds: float = 1.0  # in-process entries live at most this (other processes' writes)
     # --- secrets (production requires them; embedded mode generates them once into data_dir)
     signing_key: str | None = None  # PEM, Ed25519 private key for access tokens
     encryption_keys: str | None = None  # "kid:base64key,kid2:base64key"; the first encrypts
@@ -229,6 +236,9 @@ def _check(s: Settings) -> None:
         fail("PUBLIC_URL", "must be an http:// or https:// URL.")
     if s.max_body_bytes <= 0:
         fail("MAX_BODY_BYTES", "must be positive.")
+    if not 0 < s.read_cache_local_seconds <= 1:
+        # a change made by another process (the CLI, a second server without Redis) must show within 1 s
+        fail("READ_CACHE_LOCAL_SECONDS", "must be more than 0 and at most 1.")
     if s.mode is Mode.PRODUCTION:
         if not s.signing_key:
             fail("SIGNING_KEY", "is required in production (an Ed25519 private key in PEM).")

@@ -69,7 +69,11 @@ class Container(containers.DeclarativeContainer):
     outbox_relay = providers.Singleton(platform.outbox_relay, settings, engine, clock, task_queue)
     job_ledger = providers.Singleton(platform.job_ledger, settings, engine, clock)
     ping_log = providers.Singleton(platform.ping_log, engine)
-    uow_factory = providers.Singleton(SqlUnitOfWorkFactory, engine, clock, outbox_relay.provided.relay)
+    redis_client = providers.Singleton(platform.redis_client, settings)  # None without Redis
+    # a unit of work bumps the read-cache scopes its writes changed as it commits (access, content)
+    read_cache = providers.Singleton(platform.read_cache, settings, redis_client.provider)
+    uow_factory = providers.Singleton(SqlUnitOfWorkFactory, engine, clock, outbox_relay.provided.relay,
+                                      read_cache.provided.bump)
     tokens = providers.Singleton(platform.tokens, settings, keys)
     # accounts and the mail they send
     email_sender = providers.Singleton(notifications.email_sender, settings)
@@ -77,8 +81,7 @@ class Container(containers.DeclarativeContainer):
     password_hasher = providers.Singleton(accounts.password_hasher, settings)
     totp = providers.Singleton(accounts.totp)
     moderator = providers.Singleton(ai.moderator, settings)  # the provider's moderation, or None
-    # one redis.asyncio client shared by cache and budgets (None without Redis)
-    redis_client = providers.Singleton(platform.redis_client, settings)
+    # the redis.asyncio client above serves the cache, the budgets and the read cache
     cache = providers.Singleton(platform.cache, settings, redis_client.provider)
     rate_budgets = providers.Singleton(platform.rate_budgets, settings, redis_client.provider)
     # AI content (text chain behind the response cache, images, files, renderers, voice source)
@@ -107,9 +110,11 @@ class Container(containers.DeclarativeContainer):
     # ports themselves. Each is built once, and again only if one of its ports is overridden.
     account_deps = _bundle(
         AccountDeps, uow_factory=uow_factory, clock=clock, hasher=password_hasher, tokens=tokens, totp=totp,
-        budgets=rate_budgets, policy=providers.Callable(accounts.account_policy, settings), box=secret_box)
+        budgets=rate_budgets, policy=providers.Callable(accounts.account_policy, settings), box=secret_box,
+        reads=read_cache)
     content_deps = _bundle(ContentDeps, uow_factory=uow_factory, clock=clock, moderator=moderator,
-                                       blobs=blob_store, pages=pdf_pages)
+                                       blobs=blob_store, pages=pdf_pages, reads=read_cache,
+                                       list_cache_seconds=settings.provided.content_cache_seconds)
     notification_deps = _bundle(
         NotificationDeps, uow_factory=uow_factory, clock=clock, email_sender=email_sender,
         base_url=settings.provided.effective_public_url)
@@ -147,7 +152,7 @@ def bootstrap(settings: Settings | None = None, **overrides: Any) -> Container:
 # the clock, keys, the broker. IN_PROCESS_STATE is shared too when it is in-process (no Redis).
 # Capabilities append names of loop-free objects here (loop-bound ones: engines, async clients, must not).
 SHARED_ACROSS_LOOPS: list[str] = ["clock", "keys", "tokens", "broker", "task_queue"]
-IN_PROCESS_STATE: list[str] = ["cache", "rate_budgets", "action_ledger"]
+IN_PROCESS_STATE: list[str] = ["cache", "rate_budgets", "action_ledger", "read_cache"]
 
 
 def loop_container(parent: Container) -> Container:

@@ -24,6 +24,7 @@ def account_policy(settings: Settings) -> AccountPolicy:
         api_user_per_minute=settings.api_rate_user_per_minute,
         api_address_per_minute=settings.api_rate_address_per_minute,
         api_global_per_minute=settings.api_rate_global_per_minute,
+        access_cache_seconds=settings.access_cache_seconds,
     )
 
 

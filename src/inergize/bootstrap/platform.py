@@ -24,6 +24,7 @@ from inergize.adapters.jobs import (
 from inergize.adapters.jobs.broker import loop_middleware
 from inergize.adapters.metrics import Metrics
 from inergize.adapters.persistence.engine import make_engine
+from inergize.adapters.read_cache import InProcessReadCache, RedisReadCache
 from inergize.adapters.redis import RedisHealth, make_redis_client
 from inergize.adapters.tokens import JwtTokenService
 from inergize.settings import Settings
@@ -31,7 +32,9 @@ from inergize.settings import Settings
 
 def engine(settings: Settings) -> Any:
     return make_engine(settings.effective_database_url, pool_size=settings.database_pool_size,
-                       echo=settings.database_echo)
+                       max_overflow=settings.database_max_overflow,
+                       pool_timeout=settings.database_pool_timeout_seconds,
+                       prepare_threshold=settings.database_prepare_threshold, echo=settings.database_echo)
 
 
 def tokens(settings: Settings, keys: Any) -> JwtTokenService:
@@ -47,6 +50,15 @@ def cache(settings: Settings, client: Callable[[], Any]) -> Any:
     if settings.redis_url:
         return RedisCache(client(), prefix=settings.redis_prefix)
     return InProcessCache(max_entries=settings.cache_max_entries)
+
+
+def read_cache(settings: Settings, client: Callable[[], Any]) -> Any:
+    """Access states and content pages between the writes that bump them: Redis when configured (one
+    cache for every process), else in this process, its entries capped at READ_CACHE_LOCAL_SECONDS."""
+    if settings.redis_url:
+        return RedisReadCache(client(), prefix=settings.redis_prefix)
+    return InProcessReadCache(max_entries=settings.cache_max_entries,
+                              max_ttl_seconds=settings.read_cache_local_seconds)
 
 
 def rate_budgets(settings: Settings, client: Callable[[], Any]) -> Any:

@@ -11,10 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
-def make_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine:
+def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10, pool_timeout: float = 10.0,
+                prepare_threshold: int = 1, echo: bool = False) -> AsyncEngine:
     """An engine for ``url``; on SQLite: WAL, a busy timeout, foreign keys, and ``BEGIN IMMEDIATE``
     for write transactions; ``read_only`` units of work read in autocommit mode (one snapshot per
-    statement, two thread hops fewer)."""
+    statement, two thread hops fewer). On PostgreSQL (psycopg 3, async): a pool of ``pool_size`` plus
+    ``max_overflow`` connections, and statements prepared server-side after ``prepare_threshold``
+    executions on a connection (SQLAlchemy sends the same SQL text for a cached statement, so the hot
+    reads are parsed and planned once per connection; -1 never prepares, for PgBouncer)."""
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[1] if ":///" in url else ""
         if path and path != ":memory:":
@@ -28,7 +32,11 @@ def make_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEn
         _configure_sqlite(engine)
         return engine
     return create_async_engine(
-        url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        url, echo=echo, pool_size=pool_size, max_overflow=max_overflow, pool_timeout=pool_timeout,
+        # No ping on every checkout (a round trip per unit of work): a connection the server dropped
+        # fails its statement, SQLAlchemy then discards the whole pool, and old ones are recycled.
+        pool_recycle=1800,
+        connect_args={"prepare_threshold": None if prepare_threshold < 0 else prepare_threshold},
     )
 
 

@@ -32,13 +32,14 @@ from inergize.adapters.persistence.tables.platform import outbox
 from inergize.ports.clock import Clock
 
 AfterCommit = Callable[[list[uuid.UUID]], Awaitable[None]]
+# Called with the read-cache scopes a committed unit of work changed (``ports.read_cache``), before
+# ``commit`` returns: a read made after the write answered never gets an entry cached before it.
+OnChanges = Callable[[set[str]], Awaitable[None]]
 
 
 # Attribute name on the unit of work -> SQL repository class. A capability adds one line here and
 # one attribute to ``ports.unit_of_work.UnitOfWork``.
 REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
-    "users": SqlUserRepository,
-    "content": SqlContentRepository,
     "idempotency": SqlIdempotencyRepository,
     # scheduling
     "publications": SqlPublicationRepository,
@@ -46,10 +47,7 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "schedule_imports": SqlScheduleImportRepository,
     "linkedin": SqlLinkedInRepository,
     "notifications": SqlNotificationRepository,
-    "sessions": SqlSessionRepository,
-    "security": SqlSecurityRepository,
     "audit": SqlAuditLog,
-    "user_data": SqlUserDataStore,
     # AI content
     "content_versions": ai_repos.SqlContentVersionRepository,
     "ai_calls": ai_repos.SqlAiCallRepository,
@@ -60,6 +58,16 @@ REPOSITORIES: dict[str, Callable[[AsyncConnection], Any]] = {
     "campaigns": SqlCampaignRepository,
 }
 
+
+# Repositories whose writes change what the read cache keeps: each records the scopes it changed in
+# the unit of work's set (a user's access state, a user's content), bumped once the commit is done.
+TRACKED_REPOSITORIES: dict[str, Callable[[AsyncConnection, set[str]], Any]] = {
+    "users": SqlUserRepository,
+    "content": SqlContentRepository,
+    "sessions": SqlSessionRepository,
+    "security": SqlSecurityRepository,
+    "user_data": SqlUserDataStore,
+}
 
 
 _READ_ONLY: dict[bool, dict[str, Any]] = {
@@ -80,12 +88,14 @@ class OutboxWriter:
 
 class SqlUnitOfWork:
     def __init__(self, engine: AsyncEngine, clock: Clock, *, read_only: bool = False,
-                 after_commit: AfterCommit | None = None) -> None:
+                 after_commit: AfterCommit | None = None, on_changes: OnChanges | None = None) -> None:
         self._engine = engine
         self._clock = clock
         self._read_only = read_only
         self._after_commit = after_commit
+        self._on_changes = on_changes
         self._conn: AsyncConnection | None = None
+        self.changed: set[str] = set()
 
     @property
     def connection(self) -> AsyncConnection:
@@ -103,6 +113,8 @@ class SqlUnitOfWork:
         self._conn = conn
         for name, factory in REPOSITORIES.items():
             setattr(self, name, factory(conn))
+        for name, tracked in TRACKED_REPOSITORIES.items():
+            setattr(self, name, tracked(conn, self.changed))
         self.jobs = OutboxWriter()
         return self
 
@@ -130,6 +142,11 @@ class SqlUnitOfWork:
             ])
             self.jobs.pending.clear()
         await conn.commit()
+        if self.changed:
+            changed = set(self.changed)
+            self.changed.clear()
+            if self._on_changes is not None:
+                await self._on_changes(changed)
         # relay before beginning again: on SQLite a new write transaction would hold the lock the
         # relay's own update needs
         if sent and self._after_commit is not None:
@@ -138,15 +155,19 @@ class SqlUnitOfWork:
 
     async def rollback(self) -> None:
         self.jobs.pending.clear()
+        self.changed.clear()
         await self.connection.rollback()
         await self.connection.begin()
 
 
 class SqlUnitOfWorkFactory:
-    def __init__(self, engine: AsyncEngine, clock: Clock, after_commit: AfterCommit | None = None) -> None:
+    def __init__(self, engine: AsyncEngine, clock: Clock, after_commit: AfterCommit | None = None,
+                 on_changes: OnChanges | None = None) -> None:
         self.engine = engine
         self._clock = clock
         self.after_commit = after_commit
+        self.on_changes = on_changes
 
     def __call__(self, *, read_only: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self._clock, read_only=read_only, after_commit=self.after_commit)
+        return SqlUnitOfWork(self.engine, self._clock, read_only=read_only, after_commit=self.after_commit,
+                             on_changes=self.on_changes)

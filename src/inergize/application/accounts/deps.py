@@ -11,6 +11,7 @@ import msgspec
 from inergize.ports.clock import Clock
 from inergize.ports.passwords import PasswordHasher
 from inergize.ports.rate_budget import RateBudgetStore
+from inergize.ports.read_cache import ReadCache
 from inergize.ports.secret_box import SecretBox
 from inergize.ports.tokens import TokenService
 from inergize.ports.totp import TotpService
@@ -34,6 +35,7 @@ class AccountPolicy(msgspec.Struct, frozen=True, kw_only=True):
     api_user_per_minute: int = 600
     api_address_per_minute: int = 300
     api_global_per_minute: int = 60_000
+    access_cache_seconds: float = 300.0  # how long the read cache keeps an access state (0: not at all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +51,4 @@ class AccountDeps:
     budgets: RateBudgetStore
     policy: AccountPolicy
     box: SecretBox  # TOTP secrets are stored encrypted (ASVS V2.9 / V6.4)
+    reads: ReadCache | None = None  # access states between the changes that bump them

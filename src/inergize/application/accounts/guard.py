@@ -1,17 +1,24 @@
-"""Every request: is the access token still honoured (revocation is checked each time, never cached),
-and is there API budget left for this caller and for the whole service."""
+"""Every request: is the access token still honoured, and is there API budget left for this caller and
+for the whole service.
+
+The access state (account status, role, not-before, the session's revocation) is read through the read
+cache: every change to it (logout, logout-everywhere, password change, disable, role change, erasure)
+bumps the user's scope when its unit of work commits, before the change answers, so the next request
+anywhere reads it afresh (docs/decisions/0010-read-path.md)."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import datetime
 
 import msgspec
 
 from inergize.application.accounts.deps import AccountDeps
-from inergize.domain.accounts.users import Principal, UserStatus
+from inergize.domain.accounts.users import Principal, Role, UserStatus
 from inergize.domain.platform.errors import Unauthorized
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
+from inergize.ports.read_cache import access_scope
 
 GLOBAL_KEY = "api:global"
 
@@ -36,14 +43,47 @@ def verify_token(token: str, *, ports: AccountDeps) -> VerifiedToken:
     return VerifiedToken(principal, issued_at, session_id)
 
 
-async def admit(verified: VerifiedToken, *, ports: AccountDeps) -> Principal:
-    """The caller a verified token stands for, if it is still honoured. The account status, the
-    not-before instant and the session's revocation are read from the shared database on every call,
-    so logout, disable and password changes take effect at once in every API process. The role comes
-    from the account, so a demotion also applies at once."""
-    user_id = verified.principal.user_id
+class AccessState(msgspec.Struct, frozen=True, array_like=True):
+    """What :func:`admit` decides on, as kept in the read cache."""
+
+    status: UserStatus
+    role: Role
+    not_before: datetime | None
+    session_revoked: bool
+
+
+_encode_access = msgspec.msgpack.Encoder().encode
+_decode_access = msgspec.msgpack.Decoder(AccessState).decode
+
+
+async def access_state(user_id: uuid.UUID, session_id: uuid.UUID | None, *,
+                       ports: AccountDeps) -> AccessState | None:
+    """The user's access state for ``session_id``: from the read cache, or from the database (and then
+    kept under the generation read *before* the database, so a change committed meanwhile wins)."""
+    reads, ttl = ports.reads, ports.policy.access_cache_seconds
+    scope, key = access_scope(user_id), str(session_id) if session_id else "-"
+    generation = None
+    if reads is not None and ttl > 0:
+        generation, cached = await reads.read(scope, key)
+        if cached is not None:
+            return _decode_access(cached)
     async with ports.uow_factory(read_only=True) as uow:
-        state = await uow.security.access_state(user_id, verified.session_id)
+        row = await uow.security.access_state(user_id, session_id)
+    if row is None:
+        return None
+    state = AccessState(row.status, row.role, row.not_before, row.session_revoked)
+    if reads is not None and generation is not None:
+        await reads.store(scope, generation, key, _encode_access(state), ttl_seconds=ttl)
+    return state
+
+
+async def admit(verified: VerifiedToken, *, ports: AccountDeps) -> Principal:
+    """The caller a verified token stands for, if it is still honoured: the account status, the
+    not-before instant and the session's revocation, read through the read cache (see the module), so
+    logout, disable and password changes take effect at once in every API process that shares it. The
+    role comes from the account, so a demotion also applies at once."""
+    user_id = verified.principal.user_id
+    state = await access_state(user_id, verified.session_id, ports=ports)
     if state is None or state.status is not UserStatus.ACTIVE:
         raise Unauthorized("This account is not active.", code="account_disabled")
     if state.session_revoked:
@@ -89,15 +129,20 @@ async def spend_api_budget(caller: str, *, authenticated: bool, ports: AccountDe
     now = ports.clock.now()
     policy = ports.policy
     limit = policy.api_user_per_minute if authenticated else policy.api_address_per_minute
-    global_windows = _minute(policy.api_global_per_minute)
-    decision = await ports.budgets.spend(GLOBAL_KEY, global_windows, now=now)
+    global_windows, my_windows = _minute(policy.api_global_per_minute), _minute(limit)
+    # Both charges at once: on Redis they travel in one pipeline (one round trip, not two); the one
+    # that was allowed is refunded when the other refused, so a refusal charges nothing.
+    decision, mine = await asyncio.gather(
+        ports.budgets.spend(GLOBAL_KEY, global_windows, now=now),
+        ports.budgets.spend(f"api:{caller}", my_windows, now=now))
     if not decision.allowed:
+        if mine.allowed:
+            await ports.budgets.refund(f"api:{caller}", my_windows, now=now)
         # The answer speaks of the caller's own budget only: the service-wide count is everyone's traffic,
         # which one caller has no business watching (operators see it in /metrics).
         refused = BudgetDecision(allowed=False, remaining={"minute": 0}, limit={"minute": limit},
                                  retry_after=decision.retry_after)
         return _budget(refused, limit, now.timestamp())
-    mine = await ports.budgets.spend(f"api:{caller}", _minute(limit), now=now)
     if not mine.allowed:
         await ports.budgets.refund(GLOBAL_KEY, global_windows, now=now)
     return _budget(mine, limit, now.timestamp())

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from inergize.ports.blob_store import BlobStore
 from inergize.ports.clock import Clock
 from inergize.ports.moderator import Moderator
+from inergize.ports.read_cache import ReadCache
 from inergize.ports.renderers import PdfPages
 from inergize.ports.unit_of_work import UnitOfWorkFactory
 
@@ -22,3 +23,5 @@ class ContentDeps:
     moderator: Moderator | None
     blobs: BlobStore
     pages: PdfPages
+    reads: ReadCache | None = None  # pages of the content list between the writes that bump them
+    list_cache_seconds: float = 0.0  # how long a cached page may be served (0: not cached)

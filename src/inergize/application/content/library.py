@@ -33,6 +33,7 @@ from inergize.domain.platform.pagination import Page, page_size
 from inergize.ports.blob_store import BlobStore
 from inergize.ports.clock import Clock
 from inergize.ports.moderator import Moderator
+from inergize.ports.read_cache import ReadCache, content_scope
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
@@ -90,12 +91,31 @@ async def get_content(content_id: uuid.UUID, *, principal: Principal,
         return await _owned(uow, principal, content_id)
 
 
+_encode_page = msgspec.msgpack.Encoder().encode
+_decode_page = msgspec.msgpack.Decoder(Page[Content]).decode
+
+
 async def list_content(*, principal: Principal, uow_factory: UnitOfWorkFactory, limit: int | None = None,
-                       cursor: str | None = None, only: ContentFilter | None = None) -> Page[Content]:
-    """The principal's content, newest first, narrowed by ``only`` (words, kind, state) when given."""
+                       cursor: str | None = None, only: ContentFilter | None = None,
+                       reads: ReadCache | None = None, cache_seconds: float = 0.0) -> Page[Content]:
+    """The principal's content, newest first, narrowed by ``only`` (words, kind, state) when given.
+
+    With ``reads``, pages are kept in the read cache under the user's content scope for up to
+    ``cache_seconds``; every write to the user's content bumps that scope before it answers, so a page
+    read after a write returned is never one cached before it."""
+    size = page_size(limit)
+    generation = None
+    if reads is not None and cache_seconds > 0:
+        scope = content_scope(principal.user_id)
+        key = msgspec.json.encode([size, cursor, only]).decode()
+        generation, cached = await reads.read(scope, key)
+        if cached is not None:
+            return _decode_page(cached)
     async with uow_factory(read_only=True) as uow:
-        return await uow.content.list_for_user(principal.user_id, limit=page_size(limit), cursor=cursor,
-                                               only=only)
+        page = await uow.content.list_for_user(principal.user_id, limit=size, cursor=cursor, only=only)
+    if reads is not None and generation is not None:
+        await reads.store(scope, generation, key, _encode_page(page), ttl_seconds=cache_seconds)
+    return page
 
 
 async def list_versions(content_id: uuid.UUID, *, principal: Principal,

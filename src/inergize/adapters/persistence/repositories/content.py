@@ -13,6 +13,7 @@ from inergize.adapters.persistence.tables.seed import content
 from inergize.domain.content.library import Content, ContentFilter, ContentKind, VersionState
 from inergize.domain.platform.errors import PreconditionFailed
 from inergize.domain.platform.pagination import Page
+from inergize.ports.read_cache import content_scope
 
 
 def _to_content(row: Row[Any]) -> Content:
@@ -51,11 +52,13 @@ def _filter(only: ContentFilter) -> list[ColumnElement[bool]]:
 
 
 class SqlContentRepository:
-    def __init__(self, conn: AsyncConnection) -> None:
+    def __init__(self, conn: AsyncConnection, changed: set[str] | None = None) -> None:
         self._conn = conn
+        self._changed = changed if changed is not None else set()  # read-cache scopes this unit of work changed
 
     async def add(self, item: Content) -> None:
         await self._conn.execute(insert(content).values(**_to_row(item)))
+        self._changed.add(content_scope(item.user_id))
 
     async def get(self, content_id: uuid.UUID) -> Content | None:
         row = (await self._conn.execute(select(content).where(content.c.id == content_id))).first()
@@ -71,11 +74,16 @@ class SqlContentRepository:
         )
         if result.rowcount != 1:
             raise PreconditionFailed("The content changed since you read it; fetch it again.")
+        self._changed.add(content_scope(item.user_id))
         return msgspec.structs.replace(item, version=expected_version + 1)
 
     async def delete(self, content_id: uuid.UUID) -> bool:
-        result = await self._conn.execute(delete(content).where(content.c.id == content_id))
-        return result.rowcount == 1
+        row = (await self._conn.execute(
+            delete(content).where(content.c.id == content_id).returning(content.c.user_id))).first()
+        if row is None:
+            return False
+        self._changed.add(content_scope(row.user_id))
+        return True
 
     async def list_for_user(self, user_id: uuid.UUID, *, limit: int, cursor: str | None,
                             only: ContentFilter | None = None) -> Page[Content]:

@@ -13,6 +13,7 @@ from inergize.adapters.persistence.tables.accounts import user_security as us
 from inergize.adapters.persistence.tables.seed import users
 from inergize.domain.accounts.security import OneTimeToken, SecurityState, TokenPurpose
 from inergize.domain.accounts.users import Role, UserStatus
+from inergize.ports.read_cache import access_scope
 
 _STATE_FIELDS = (
     "not_before",
@@ -33,8 +34,9 @@ class AccessRow(msgspec.Struct, frozen=True):
 
 
 class SqlSecurityRepository:
-    def __init__(self, conn: AsyncConnection) -> None:
+    def __init__(self, conn: AsyncConnection, changed: set[str] | None = None) -> None:
         self._conn = conn
+        self._changed = changed if changed is not None else set()  # read-cache scopes this unit of work changed
 
     async def state(self, user_id: uuid.UUID) -> SecurityState:
         row = (await self._conn.execute(select(us).where(us.c.user_id == user_id))).first()
@@ -50,6 +52,7 @@ class SqlSecurityRepository:
     async def save(self, state: SecurityState, now: datetime) -> None:
         values: dict[str, Any] = {f: getattr(state, f) for f in _STATE_FIELDS}
         values["updated_at"] = now
+        self._changed.add(access_scope(state.user_id))  # not-before is part of the access state
         result = await self._conn.execute(update(us).where(us.c.user_id == state.user_id).values(**values))
         if result.rowcount == 0:
             await self._conn.execute(insert(us).values(user_id=state.user_id, **values))

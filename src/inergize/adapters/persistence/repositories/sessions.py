@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from inergize.adapters.persistence.tables.accounts import auth_sessions
 from inergize.adapters.persistence.tables.accounts import refresh_tokens as rt
 from inergize.domain.accounts.security import AuthSession
+from inergize.ports.read_cache import access_scope
 
 
 def _to_session(row: Row[Any]) -> AuthSession:
@@ -19,8 +20,9 @@ def _to_session(row: Row[Any]) -> AuthSession:
 
 
 class SqlSessionRepository:
-    def __init__(self, conn: AsyncConnection) -> None:
+    def __init__(self, conn: AsyncConnection, changed: set[str] | None = None) -> None:
         self._conn = conn
+        self._changed = changed if changed is not None else set()  # read-cache scopes this unit of work changed
 
     async def add(self, session: AuthSession) -> None:
         await self._conn.execute(insert(auth_sessions).values(**msgspec.structs.asdict(session)))
@@ -87,16 +89,21 @@ class SqlSessionRepository:
         await self._conn.execute(update(auth_sessions).where(auth_sessions.c.id == session_id).values(last_used_at=now))
 
     async def revoke(self, session_id: uuid.UUID, now: datetime, reason: str) -> bool:
-        result = await self._conn.execute(
+        row = (await self._conn.execute(
             update(auth_sessions)
             .where(auth_sessions.c.id == session_id, auth_sessions.c.revoked_at.is_(None))
             .values(revoked_at=now, revoked_reason=reason)
-        )
-        return result.rowcount == 1
+            .returning(auth_sessions.c.user_id)
+        )).first()
+        if row is None:
+            return False
+        self._changed.add(access_scope(row.user_id))
+        return True
 
     async def revoke_all(self, user_id: uuid.UUID, now: datetime, reason: str, keep: uuid.UUID | None = None) -> int:
         stmt = update(auth_sessions).where(auth_sessions.c.user_id == user_id, auth_sessions.c.revoked_at.is_(None))
         if keep is not None:
             stmt = stmt.where(auth_sessions.c.id != keep)
         result = await self._conn.execute(stmt.values(revoked_at=now, revoked_reason=reason))
+        self._changed.add(access_scope(user_id))
         return int(result.rowcount)

@@ -13,6 +13,7 @@ from sqlalchemy import Table, delete, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.tables.base import metadata
+from inergize.ports.read_cache import access_scope, content_scope
 
 # Columns never exported: credentials and secrets (hashes, encrypted tokens, MFA secrets).
 _SECRET_WORDS = ("hash", "secret", "password", "token", "encrypted", "ciphertext")
@@ -41,8 +42,9 @@ def is_secret_column(name: str) -> bool:
 
 
 class SqlUserDataStore:
-    def __init__(self, conn: AsyncConnection) -> None:
+    def __init__(self, conn: AsyncConnection, changed: set[str] | None = None) -> None:
         self._conn = conn
+        self._changed = changed if changed is not None else set()  # read-cache scopes this unit of work changed
 
     async def export(self, user_id: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, list[dict[str, Any]]] = {}
@@ -61,6 +63,7 @@ class SqlUserDataStore:
 
     async def erase(self, user_id: uuid.UUID) -> dict[str, int]:
         counts: dict[str, int] = {}
+        self._changed.update((access_scope(user_id), content_scope(user_id)))
         # Children before parents (reverse dependency order), the users row itself last.
         for table, owner in reversed(_owned()):
             if table.info.get("retain"):

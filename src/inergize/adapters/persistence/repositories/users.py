@@ -13,6 +13,7 @@ from inergize.adapters.persistence.tables.seed import users
 from inergize.domain.accounts.users import Role, User, UserStatus, WorkingHours
 from inergize.domain.platform.errors import PreconditionFailed
 from inergize.domain.platform.pagination import Page
+from inergize.ports.read_cache import access_scope
 
 
 def _to_user(row: Row[Any]) -> User:
@@ -36,8 +37,9 @@ def _to_row(user: User) -> dict[str, Any]:
 
 
 class SqlUserRepository:
-    def __init__(self, conn: AsyncConnection) -> None:
+    def __init__(self, conn: AsyncConnection, changed: set[str] | None = None) -> None:
         self._conn = conn
+        self._changed = changed if changed is not None else set()  # read-cache scopes this unit of work changed
 
     async def add(self, user: User) -> None:
         await self._conn.execute(insert(users).values(**_to_row(user)))
@@ -61,6 +63,7 @@ class SqlUserRepository:
         )
         if result.rowcount != 1:
             raise PreconditionFailed("The account changed meanwhile; read it again and retry.")
+        self._changed.add(access_scope(user.id))  # status and role are part of the access state
         user.version = expected + 1
 
     async def list(self, *, limit: int, cursor: str | None) -> Page[User]:

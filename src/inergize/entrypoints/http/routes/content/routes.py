@@ -66,7 +66,7 @@ async def list_content(
     """Your content, newest first, optionally narrowed by words (``q``), ``kind`` and ``state``."""
     only = ContentFilter(text=q.strip() or None if q else None, kind=kind, state=content_state)
     page = await uc.list_content(principal=principal, uow_factory=content.uow_factory, limit=limit, cursor=cursor,
-                                 only=only)
+                                 only=only, reads=content.reads, cache_seconds=content.list_cache_seconds)
     return ContentPageOut(items=[to_out(i) for i in page.items], next_cursor=page.next_cursor)
 
 
