@@ -30,6 +30,7 @@ pytest_plugins = [
     "tests.support.fixtures.accounts",
     "tests.support.fixtures.ai_providers",
     "tests.support.fixtures.settling",
+    "tests.support.api_processes",
 ]
 
 hyp_settings.register_profile("ci", deadline=None, max_examples=60, derandomize=True,
