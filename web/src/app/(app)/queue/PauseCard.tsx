@@ -37,7 +37,7 @@ export function PauseCard({ settings }: { settings: Settings }) {
     if (!until) return setInvalid(true);
     setInvalid(false);
     pauseUntil.mutate(
-      { body: { pausedUntil: until, moveScheduled: false }, headers: { "If-Match": `"v${settings.version}"` } },
+      { body: { pausedUntil: until, moveScheduled: false }, params: { header: { "If-Match": `"v${settings.version}"` } } },
       { onSuccess: () => toast.show(t("pausedUntilDone"), "success") },
     );
   };
