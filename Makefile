@@ -68,6 +68,7 @@ web-test: $(STAMP) $(WEB_BUILT) chromium  ## unit tests, the client's freshness,
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy src
+	MYPYPATH=src $(VENV)/bin/mypy tests/fakes  # the fakes against the ports they stand in for
 
 bench: $(STAMP)
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) || echo "wrk unavailable"

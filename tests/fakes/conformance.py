@@ -1,0 +1,73 @@
+"""Every fake beside the port it stands in for. mypy checks each assignment below against the Protocol
+(``make lint``), and tests/architecture/test_fakes.py checks the same pairs at run time. The in-memory
+unit of work carries a subset of the repositories (each listed here); that test checks them by name."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from inergize.ports.ai import ImageGenerator, TextGenerator
+from inergize.ports.blob_store import BlobStore
+from inergize.ports.cache import Cache
+from inergize.ports.clock import Clock
+from inergize.ports.content_versions import ContentVersionRepository
+from inergize.ports.email import EmailSender
+from inergize.ports.health import HealthCheck
+from inergize.ports.jobs import JobLedger, PingLog
+from inergize.ports.metrics import MetricsExporter
+from inergize.ports.moderator import Moderator
+from inergize.ports.passwords import PasswordHasher
+from inergize.ports.past_posts import PastPosts
+from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
+from inergize.ports.secret_box import SecretBox
+from inergize.ports.task_queue import TaskQueue
+from inergize.ports.unit_of_work import JobOutbox
+from tests.fakes.ai import FakePastPosts, ScriptedImageGenerator, ScriptedTextGenerator, WordModerator
+from tests.fakes.blob_store import MemoryBlobStore
+from tests.fakes.cache import FakeCache
+from tests.fakes.clock import FakeClock
+from tests.fakes.email import RecordingEmailSender
+from tests.fakes.jobs import MemoryJobLedger, MemoryPingLog, RecordingTaskQueue
+from tests.fakes.operations import CountingMetrics, FakeHealthCheck
+from tests.fakes.passwords import FakePasswordHasher
+from tests.fakes.secret_box import FakeSecretBox
+from tests.fakes.unit_of_work import (
+    MemoryContentRepository,
+    MemoryContentVersionRepository,
+    MemoryIdempotencyRepository,
+    MemoryOutbox,
+    MemoryUserRepository,
+    Tables,
+)
+
+
+def fakes_by_port() -> list[tuple[type, object]]:
+    """(Protocol, a fake of it) for every port that has a fake."""
+    clock: Clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    cache: Cache = FakeCache(clock)
+    blobs: BlobStore = MemoryBlobStore()
+    passwords: PasswordHasher = FakePasswordHasher()
+    secrets: SecretBox = FakeSecretBox()
+    queue: TaskQueue = RecordingTaskQueue()
+    ledger: JobLedger = MemoryJobLedger()
+    pings: PingLog = MemoryPingLog()
+    health: HealthCheck = FakeHealthCheck()
+    metrics: MetricsExporter = CountingMetrics()
+    writer: TextGenerator = ScriptedTextGenerator()
+    painter: ImageGenerator = ScriptedImageGenerator()
+    past: PastPosts = FakePastPosts()
+    moderator: Moderator = WordModerator()
+    email: EmailSender = RecordingEmailSender()
+    tables = Tables()
+    users: UserRepository = MemoryUserRepository(tables)
+    content: ContentRepository = MemoryContentRepository(tables)
+    versions: ContentVersionRepository = MemoryContentVersionRepository(tables)
+    idempotency: IdempotencyRepository = MemoryIdempotencyRepository(tables)
+    outbox: JobOutbox = MemoryOutbox(tables)
+    return [
+        (Clock, clock), (Cache, cache), (BlobStore, blobs), (PasswordHasher, passwords), (SecretBox, secrets),
+        (TaskQueue, queue), (JobLedger, ledger), (PingLog, pings), (HealthCheck, health),
+        (MetricsExporter, metrics), (TextGenerator, writer), (ImageGenerator, painter), (PastPosts, past),
+        (Moderator, moderator), (EmailSender, email), (UserRepository, users), (ContentRepository, content),
+        (ContentVersionRepository, versions), (IdempotencyRepository, idempotency), (JobOutbox, outbox),
+    ]

@@ -1,0 +1,242 @@
+"""An in-memory unit of work with in-memory repositories, for rule-heavy use-case tests.
+
+Each unit of work works on a private copy of the database taken when it opens; ``commit()`` makes that
+copy the database, leaving without commit (or ``rollback()``) throws it away, and a read-only unit never
+writes back. Commits are last-writer-wins: exactly-once and concurrency tests stay on SQLite and
+PostgreSQL, where the database's own locking is what is under test."""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import msgspec
+
+from inergize.domain.accounts.users import User
+from inergize.domain.content.library import Content, ContentFilter, ContentVersion
+from inergize.domain.platform.errors import PreconditionFailed, ValidationFailed
+from inergize.domain.platform.idempotency import StoredResponse
+from inergize.domain.platform.pagination import Page, decode_cursor, encode_cursor
+
+T = TypeVar("T")
+IN_PROGRESS = 0  # status_code of a reserved Idempotency-Key whose request has not finished
+
+
+class Tables(msgspec.Struct, kw_only=True):
+    """Everything the fake database holds; copied whole when a unit of work opens."""
+
+    users: dict[uuid.UUID, User] = msgspec.field(default_factory=dict)
+    content: dict[uuid.UUID, Content] = msgspec.field(default_factory=dict)
+    content_versions: dict[uuid.UUID, ContentVersion] = msgspec.field(default_factory=dict)
+    idempotency: dict[tuple[str, str], StoredResponse] = msgspec.field(default_factory=dict)
+    outbox: list[tuple[uuid.UUID, str, dict[str, Any]]] = msgspec.field(default_factory=list)
+
+
+def newest_first_page(items: Sequence[T], limit: int, cursor: str | None, *,
+                      sort: Callable[[T], datetime], ident: Callable[[T], uuid.UUID]) -> Page[T]:
+    """Keyset pagination as the SQL lists do it: newest first by (sort, id), continuing after ``cursor``."""
+    ordered = sorted(items, key=lambda i: (sort(i), ident(i)), reverse=True)
+    if cursor:
+        value, item_id = decode_cursor(cursor)
+        try:
+            after = (datetime.fromisoformat(value), uuid.UUID(item_id))
+        except (TypeError, ValueError) as exc:
+            raise ValidationFailed("The cursor is not valid.", field="cursor") from exc
+        ordered = [i for i in ordered if (sort(i), ident(i)) < after]
+    page = ordered[:limit]
+    more = len(ordered) > limit
+    next_cursor = encode_cursor(sort(page[-1]), str(ident(page[-1]))) if more and page else None
+    return Page(items=[copy.deepcopy(i) for i in page], next_cursor=next_cursor)
+
+
+class MemoryUserRepository:
+    def __init__(self, tables: Tables) -> None:
+        self._rows = tables.users
+
+    async def add(self, user: User) -> None:
+        if user.id in self._rows or any(u.email == user.email for u in self._rows.values()):
+            raise ValueError(f"a user with this id or email exists: {user.email}")  # the unique index
+        self._rows[user.id] = copy.deepcopy(user)
+
+    async def get(self, user_id: uuid.UUID) -> User | None:
+        return copy.deepcopy(self._rows.get(user_id))
+
+    async def get_by_email(self, email: str) -> User | None:
+        return next((copy.deepcopy(u) for u in self._rows.values() if u.email == email), None)
+
+    async def update(self, user: User) -> None:
+        stored = self._rows.get(user.id)
+        if stored is None or stored.version != user.version:
+            raise PreconditionFailed("The account changed meanwhile; read it again and retry.")
+        user.version += 1  # as the SQL repository does: the caller's object carries the new version
+        self._rows[user.id] = copy.deepcopy(msgspec.structs.replace(user, created_at=stored.created_at))
+
+    async def list(self, *, limit: int, cursor: str | None) -> Page[User]:
+        return newest_first_page(list(self._rows.values()), limit, cursor,
+                                 sort=lambda u: u.created_at, ident=lambda u: u.id)
+
+
+class MemoryContentRepository:
+    def __init__(self, tables: Tables) -> None:
+        self._rows = tables.content
+
+    async def add(self, content: Content) -> None:
+        self._rows[content.id] = copy.deepcopy(content)
+
+    async def get(self, content_id: uuid.UUID) -> Content | None:
+        return copy.deepcopy(self._rows.get(content_id))
+
+    async def update(self, content: Content, *, expected_version: int) -> Content:
+        stored = self._rows.get(content.id)
+        if stored is None or stored.version != expected_version:
+            raise PreconditionFailed("The content changed since you read it; fetch it again.")
+        saved = msgspec.structs.replace(content, user_id=stored.user_id, created_at=stored.created_at,
+                                        version=expected_version + 1)
+        self._rows[content.id] = copy.deepcopy(saved)
+        return saved
+
+    async def delete(self, content_id: uuid.UUID) -> bool:
+        return self._rows.pop(content_id, None) is not None
+
+    async def list_for_user(self, user_id: uuid.UUID, *, limit: int, cursor: str | None,
+                            only: ContentFilter | None = None) -> Page[Content]:
+        items = [c for c in self._rows.values() if c.user_id == user_id and _matches(c, only)]
+        return newest_first_page(items, limit, cursor, sort=lambda c: c.created_at, ident=lambda c: c.id)
+
+
+def _matches(item: Content, only: ContentFilter | None) -> bool:
+    """Every word in the title or the text (case-insensitive), the kind, the state: the SQL filter."""
+    if only is None:
+        return True
+    text = (item.title.lower(), item.body.lower())
+    return (all(any(w.lower() in t for t in text) for w in only.words)
+            and (only.kind is None or item.kind == only.kind)
+            and (only.state is None or item.state == only.state))
+
+
+class MemoryContentVersionRepository:
+    def __init__(self, tables: Tables) -> None:
+        self._rows = tables.content_versions
+
+    async def add(self, version: ContentVersion) -> None:
+        if any(v.content_id == version.content_id and v.number == version.number for v in self._rows.values()):
+            raise ValueError(f"version {version.number} of {version.content_id} exists")  # the unique index
+        self._rows[version.id] = copy.deepcopy(version)
+
+    async def latest(self, content_id: uuid.UUID) -> ContentVersion | None:
+        versions = await self.list_for_content(content_id)
+        return versions[-1] if versions else None
+
+    async def get(self, version_id: uuid.UUID) -> ContentVersion | None:
+        return copy.deepcopy(self._rows.get(version_id))
+
+    async def update(self, version: ContentVersion) -> None:
+        stored = self._rows.get(version.id)
+        if stored is not None:  # only what the SQL update writes: state, moderation, media, data
+            self._rows[version.id] = msgspec.structs.replace(
+                stored, state=version.state, moderation=copy.deepcopy(version.moderation),
+                media=list(version.media), data=copy.deepcopy(version.data))
+
+    async def list_for_content(self, content_id: uuid.UUID) -> list[ContentVersion]:
+        return sorted((copy.deepcopy(v) for v in self._rows.values() if v.content_id == content_id),
+                      key=lambda v: v.number)
+
+
+class MemoryIdempotencyRepository:
+    def __init__(self, tables: Tables) -> None:
+        self._rows = tables.idempotency
+
+    async def get(self, owner: str, key: str) -> StoredResponse | None:
+        return self._rows.get((owner, key))
+
+    async def reserve(self, owner: str, key: str, request_hash: str, now: datetime) -> bool:
+        if (owner, key) in self._rows:
+            return False
+        self._rows[(owner, key)] = StoredResponse(request_hash, IN_PROGRESS, b"")
+        return True
+
+    async def complete(self, owner: str, key: str, status_code: int, body: bytes) -> None:
+        stored = self._rows.get((owner, key))
+        if stored is not None:
+            self._rows[(owner, key)] = StoredResponse(stored.request_hash, status_code, body)
+
+    async def release(self, owner: str, key: str) -> None:
+        stored = self._rows.get((owner, key))
+        if stored is not None and stored.status_code == IN_PROGRESS:
+            del self._rows[(owner, key)]
+
+
+class MemoryOutbox:
+    """Jobs enqueued in the unit of work; they reach the database's outbox only with the commit."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._rows = tables.outbox
+
+    def enqueue(self, actor: str, /, **kwargs: Any) -> None:
+        self._rows.append((uuid.uuid4(), actor, kwargs))
+
+
+class InMemoryUnitOfWork:
+    """One transaction over a private copy of ``database``; see the module's docstring."""
+
+    users: MemoryUserRepository
+    content: MemoryContentRepository
+    content_versions: MemoryContentVersionRepository
+    idempotency: MemoryIdempotencyRepository
+    jobs: MemoryOutbox
+
+    def __init__(self, database: InMemoryDatabase, *, read_only: bool = False) -> None:
+        self._database = database
+        self._read_only = read_only
+        self._working: Tables | None = None
+        self.committed = False
+
+    async def __aenter__(self) -> Self:
+        self._working = copy.deepcopy(self._database.tables)
+        self._rebind()
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        self._working = None  # whatever was not committed is gone
+
+    async def commit(self) -> None:
+        if self._working is None:
+            raise RuntimeError("commit outside `async with`")
+        if not self._read_only:
+            self._database.tables = self._working
+            self._working = copy.deepcopy(self._working)  # later writes in this unit need another commit
+            self._rebind()
+            self.committed = True
+
+    async def rollback(self) -> None:
+        if self._working is not None:
+            self._working = copy.deepcopy(self._database.tables)
+            self._rebind()
+
+    def _rebind(self) -> None:
+        assert self._working is not None
+        self.users = MemoryUserRepository(self._working)
+        self.content = MemoryContentRepository(self._working)
+        self.content_versions = MemoryContentVersionRepository(self._working)
+        self.idempotency = MemoryIdempotencyRepository(self._working)
+        self.jobs = MemoryOutbox(self._working)
+
+
+class InMemoryDatabase:
+    """The fake database: what committed units of work left behind. Calling it opens a unit of work, so
+    it serves as the ``UnitOfWorkFactory`` use cases take."""
+
+    def __init__(self) -> None:
+        self.tables = Tables()
+
+    def __call__(self, *, read_only: bool = False) -> InMemoryUnitOfWork:
+        return InMemoryUnitOfWork(self, read_only=read_only)
+
+    def jobs(self, actor: str | None = None) -> list[tuple[str, dict[str, Any]]]:
+        """Committed outbox jobs, oldest first (of one ``actor`` if given)."""
+        return [(a, kw) for _, a, kw in self.tables.outbox if actor is None or a == actor]
