@@ -1,4 +1,4 @@
-"""Names a newcomer can read: no tracker tags in the source, no one-letter aliases
+"""Names a newcomer can read: no tracker tags in the source, no grab-bag modules, no one-letter aliases
 at module level, and no two public classes sharing a name (an import then says which one it means)."""
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ def tracker_tags(root: Path = SRC) -> list[str]:
     tag = re.compile(r"\bissue \d", re.IGNORECASE)
     return [f"{p.relative_to(root)}:{n}" for p in sources(root)
             for n, line in enumerate(p.read_text().splitlines(), 1) if tag.search(line)]
+
+
+def grab_bags(root: Path = SRC) -> list[str]:
+    return [str(p.relative_to(root)) for p in sources(root) if p.stem in {"common", "utils", "helpers", "misc"}]
 
 
 def _is_type_variable(value: ast.expr) -> bool:
@@ -58,6 +62,10 @@ def test_comments_carry_reasons_not_tracker_tags() -> None:
     assert tracker_tags() == []
 
 
+def test_no_grab_bag_modules() -> None:
+    assert grab_bags() == []
+
+
 def test_no_one_letter_aliases() -> None:
     assert one_letter_aliases() == []
 
@@ -74,5 +82,6 @@ def test_the_checks_catch_what_they_look_for(tmp_path: Path) -> None:
         "class State(StrEnum):\n    A = 'a'\nS = State  # issue 7\n")
     (tmp_path / "adapters" / "rows.py").write_text("class State:\n    pass\n")
     assert len(tracker_tags(tmp_path)) == 1
+    assert grab_bags(tmp_path) == ["domain/common.py"]
     assert [alias.split(" ", 1)[1] for alias in one_letter_aliases(tmp_path)] == ["S", "as t"]
     assert shared_class_names(tmp_path) == {"State": ["adapters/rows.py", "domain/common.py"]}

@@ -307,7 +307,7 @@ async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_sandbox
     from sqlalchemy import func, select
 
     from inergize.adapters.persistence.tables.linkedin import sandbox_posts
-    from inergize.application.linkedin.common import call_as_member
+    from inergize.application.linkedin.member_calls import call_as_member
     from tests.support.linkedin_rest import connect_linkedin
 
     user = await make_user()

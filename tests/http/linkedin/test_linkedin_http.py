@@ -346,7 +346,7 @@ async def test_a_batch_reads_connections_in_one_query_and_rereads_before_refresh
     """``MemberCalls`` (a publish job's members): one read for the batch; a member whose batch copy is
     due for refresh is read again first, so a token another worker refreshed meanwhile is not refreshed
     twice."""
-    from inergize.application.linkedin.common import MemberCalls, get_connection, refresh_connection
+    from inergize.application.linkedin.member_calls import MemberCalls, get_connection, refresh_connection
     from inergize.domain.platform.errors import NotFound
 
     a, b = await make_user(), await make_user()

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from inergize.application.compliance.gate import ComplianceGate
-from inergize.application.linkedin.common import get_connection, member_auth, refresh_connection
 from inergize.application.linkedin.deps import LinkedInDeps
+from inergize.application.linkedin.member_calls import get_connection, refresh_connection
+from inergize.application.linkedin.tokens import member_auth
 from inergize.domain.linkedin.auth import MemberAuth
 from inergize.ports.clock import Clock
 from inergize.ports.linkedin import LinkedInGateway

@@ -10,14 +10,9 @@ from typing import Any
 
 import msgspec
 
-from inergize.application.linkedin.common import (
-    _record,
-    access_context,
-    refresh_connection,
-    refresh_context,
-    seal_tokens,
-)
 from inergize.application.linkedin.deps import LinkedInDeps
+from inergize.application.linkedin.member_calls import record_connection_state, refresh_connection
+from inergize.application.linkedin.tokens import access_context, refresh_context, seal_tokens
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.account import (
     RECONSENT_BEFORE_EXPIRY,
@@ -207,7 +202,7 @@ async def maintain_connections(ports: LinkedInDeps, *, batch: int = 200) -> dict
             except (LinkedInUnavailable, LinkedInTokenRejected):
                 counts["failed"] += 1
         elif conn.reconsent_due(now) and conn.reconsent_notified_at is None:
-            await _record(
+            await record_connection_state(
                 ports,
                 conn.user_id,
                 status=ConnectionStatus.RECONSENT_NEEDED,

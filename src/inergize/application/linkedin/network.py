@@ -9,8 +9,8 @@ from typing import Any, cast
 
 import msgspec
 
-from inergize.application.linkedin.common import call_as_member, get_connection
 from inergize.application.linkedin.deps import LinkedInDeps
+from inergize.application.linkedin.member_calls import call_as_member, get_connection
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.auth import LinkedInCapability
 from inergize.domain.linkedin.network import ReactionType

@@ -6,8 +6,8 @@ from typing import Any
 
 import msgspec
 
-from inergize.application.linkedin.common import call_as_member
 from inergize.application.linkedin.deps import LinkedInDeps
+from inergize.application.linkedin.member_calls import call_as_member
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.account import Education, LinkedInProfile, Position
 from inergize.domain.linkedin.network import ProfileSnapshot

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from inergize.application.linkedin.common import MemberCalls
+from inergize.application.linkedin.member_calls import MemberCalls
 from inergize.application.scheduling.bulk_csv import IMPORT_JOB, run_import
 from inergize.application.scheduling.media import blob_media_reader
 from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher, tick

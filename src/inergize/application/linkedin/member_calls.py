@@ -1,5 +1,5 @@
-"""What every LinkedIn use case shares: its ports, token encryption contexts, and the one rule for
-calling LinkedIn as a member (refresh once on a 401; only a confirmed 401 marks the connection broken)."""
+"""The one rule for calling LinkedIn as a member: refresh ahead of expiry and once on a 401; only a
+confirmed 401 marks the connection broken, and the member hears about it."""
 
 from __future__ import annotations
 
@@ -10,40 +10,15 @@ from typing import TypeVar
 import msgspec
 
 from inergize.application.linkedin.deps import LinkedInDeps
+from inergize.application.linkedin.tokens import member_auth, refresh_context, seal_tokens
 from inergize.application.notifications.inbox import notify
 from inergize.domain.linkedin.account import ConnectionStatus, LinkedInConnection
-from inergize.domain.linkedin.auth import MemberAuth, OAuthTokens
+from inergize.domain.linkedin.auth import MemberAuth
 from inergize.domain.linkedin.errors import LinkedInTokenRejected, LinkedInUnavailable
 from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import NotFound
 
 T = TypeVar("T")
-
-
-def access_context(user_id: uuid.UUID) -> str:
-    return f"linkedin:access:{user_id}"
-
-
-def refresh_context(user_id: uuid.UUID) -> str:
-    return f"linkedin:refresh:{user_id}"
-
-
-def seal_tokens(ports: LinkedInDeps, conn: LinkedInConnection, tokens: OAuthTokens) -> LinkedInConnection:
-    """``conn`` with new tokens. A missing refresh token in the answer keeps the stored one: tokens are
-    never overwritten with nothing."""
-    box = ports.secret_box
-    refresh_enc, refresh_exp = conn.refresh_token_enc, conn.refresh_expires_at
-    if tokens.refresh_token:
-        refresh_enc = box.encrypt(tokens.refresh_token, context=refresh_context(conn.user_id))
-        refresh_exp = tokens.refresh_expires_at
-    return msgspec.structs.replace(
-        conn,
-        access_token_enc=box.encrypt(tokens.access_token, context=access_context(conn.user_id)),
-        refresh_token_enc=refresh_enc,
-        refresh_expires_at=refresh_exp,
-        expires_at=tokens.expires_at,
-        scopes=list(tokens.scopes) or conn.scopes,
-    )
 
 
 async def get_connection(ports: LinkedInDeps, user_id: uuid.UUID) -> LinkedInConnection:
@@ -52,11 +27,6 @@ async def get_connection(ports: LinkedInDeps, user_id: uuid.UUID) -> LinkedInCon
     if conn is None:
         raise NotFound("No LinkedIn account is connected.", code="linkedin_not_connected")
     return conn
-
-
-def member_auth(ports: LinkedInDeps, conn: LinkedInConnection) -> MemberAuth:
-    token = ports.secret_box.decrypt(conn.access_token_enc, context=access_context(conn.user_id))
-    return MemberAuth(access_token=token, member_urn=conn.member_urn)
 
 
 async def refresh_connection(ports: LinkedInDeps, conn: LinkedInConnection) -> LinkedInConnection:
@@ -68,10 +38,10 @@ async def refresh_connection(ports: LinkedInDeps, conn: LinkedInConnection) -> L
     try:
         tokens = await ports.gateway.refresh(refresh_token=refresh_token)
     except LinkedInUnavailable as exc:
-        await _record(ports, conn.user_id, last_error=f"refresh failed for now: {exc.detail}")
+        await record_connection_state(ports, conn.user_id, last_error=f"refresh failed for now: {exc.detail}")
         raise
     except LinkedInTokenRejected as exc:
-        await _record(
+        await record_connection_state(
             ports,
             conn.user_id,
             status=ConnectionStatus.RECONSENT_NEEDED,
@@ -95,7 +65,7 @@ async def refresh_connection(ports: LinkedInDeps, conn: LinkedInConnection) -> L
     return updated
 
 
-async def _record(
+async def record_connection_state(
     ports: LinkedInDeps,
     user_id: uuid.UUID,
     *,
@@ -103,6 +73,8 @@ async def _record(
     last_error: str | None = None,
     notify_reconsent: bool = False,
 ) -> None:
+    """Save what happened to a member's connection (its status, the last error) in a transaction of its
+    own, telling the member when it broke or, once, when it needs re-consent soon."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
         conn = await uow.linkedin.get_connection(user_id)
@@ -171,17 +143,17 @@ async def call_as_member(
             try:
                 conn = await refresh_connection(ports, conn)
             except LinkedInTokenRejected:
-                await _record(ports, user_id, status=ConnectionStatus.BROKEN, last_error=first.detail)
+                await record_connection_state(ports, user_id, status=ConnectionStatus.BROKEN, last_error=first.detail)
                 raise first from None
             try:
                 return await action(member_auth(ports, conn))
             except LinkedInTokenRejected as second:
-                await _record(ports, user_id, status=ConnectionStatus.BROKEN, last_error=second.detail)
+                await record_connection_state(ports, user_id, status=ConnectionStatus.BROKEN, last_error=second.detail)
                 raise
         try:  # no refresh token: confirm the 401 before calling it broken
             await ports.gateway.userinfo(member_auth(ports, conn).access_token)
         except LinkedInTokenRejected:
-            await _record(ports, user_id, status=ConnectionStatus.BROKEN, last_error=first.detail)
+            await record_connection_state(ports, user_id, status=ConnectionStatus.BROKEN, last_error=first.detail)
         except LinkedInUnavailable:
             pass
         raise
