@@ -43,7 +43,7 @@ def verify_token(token: str, *, ports: AccountDeps) -> VerifiedToken:
     return VerifiedToken(principal, issued_at, session_id)
 
 
-class AccessState(msgspec.Struct, frozen=True, array_like=True):
+class CachedAccess(msgspec.Struct, frozen=True, array_like=True):
     """What :func:`admit` decides on, as kept in the read cache."""
 
     status: UserStatus
@@ -53,11 +53,11 @@ class AccessState(msgspec.Struct, frozen=True, array_like=True):
 
 
 _encode_access = msgspec.msgpack.Encoder().encode
-_decode_access = msgspec.msgpack.Decoder(AccessState).decode
+_decode_access = msgspec.msgpack.Decoder(CachedAccess).decode
 
 
 async def access_state(user_id: uuid.UUID, session_id: uuid.UUID | None, *,
-                       ports: AccountDeps) -> AccessState | None:
+                       ports: AccountDeps) -> CachedAccess | None:
     """The user's access state for ``session_id``: from the read cache, or from the database (and then
     kept under the generation read *before* the database, so a change committed meanwhile wins)."""
     reads, ttl = ports.reads, ports.policy.access_cache_seconds
@@ -71,7 +71,7 @@ async def access_state(user_id: uuid.UUID, session_id: uuid.UUID | None, *,
         row = await uow.security.access_state(user_id, session_id)
     if row is None:
         return None
-    state = AccessState(row.status, row.role, row.not_before, row.session_revoked)
+    state = CachedAccess(row.status, row.role, row.not_before, row.session_revoked)
     if reads is not None and generation is not None:
         await reads.store(scope, generation, key, _encode_access(state), ttl_seconds=ttl)
     return state
