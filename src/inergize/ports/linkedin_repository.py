@@ -14,6 +14,7 @@ from inergize.domain.linkedin.account import (
     LinkedInProfile,
     OAuthState,
 )
+from inergize.domain.linkedin.direct_posts import DirectPost
 
 
 class LinkedInRepository(Protocol):
@@ -61,17 +62,20 @@ class LinkedInRepository(Protocol):
 
     async def save_profile(self, profile: LinkedInProfile, now: datetime) -> None: ...
 
-    async def get_post(self, user_id: uuid.UUID, idempotency_key: str) -> dict[str, Any] | None: ...
+    async def get_post(self, user_id: uuid.UUID, idempotency_key: str) -> DirectPost | None: ...
 
-    async def post_by_id(self, user_id: uuid.UUID, post_id: uuid.UUID) -> dict[str, Any] | None:
+    async def post_by_id(self, user_id: uuid.UUID, post_id: uuid.UUID) -> DirectPost | None:
         """``user_id``'s direct-post record ``post_id`` (None when it is someone else's or unknown)."""
         ...
 
-    async def add_post(self, row: dict[str, Any]) -> bool:
+    async def add_post(self, post: DirectPost) -> bool:
         """Insert a direct-post record; False when the (user, idempotency key) already exists."""
         ...
 
-    async def update_post(self, post_id: uuid.UUID, **values: Any) -> None: ...
+    async def update_post(self, post_id: uuid.UUID, **values: Any) -> None:
+        """Set these fields of ``DirectPost`` on the record (only these: concurrent steps of one post
+        each write what they learned)."""
+        ...
 
     async def add_analytics_events(
         self, user_id: uuid.UUID, events: list[dict[str, Any]], now: datetime
@@ -80,4 +84,6 @@ class LinkedInRepository(Protocol):
         skipping those whose dedupe key the user already has; returns how many were new."""
         ...
 
-    async def list_posts(self, user_id: uuid.UUID, *, limit: int) -> list[dict[str, Any]]: ...
+    async def list_posts(self, user_id: uuid.UUID, *, limit: int) -> list[DirectPost]:
+        """The user's direct posts, newest first."""
+        ...

@@ -20,6 +20,7 @@ async def _signin(
 ) -> Any:
     r = await client.post(path, headers=headers or {})
     assert r.status_code == 200, r.text
+    assert set(r.json()) == {"authorizationUrl", "expiresAt"} and r.headers["cache-control"] == "no-store"
     query = parse_qs(urlsplit(r.json()["authorizationUrl"]).query)
     code = query["code"][0] if state is None else state.authorize(member)  # type: ignore[arg-type]
     if state is not None:
@@ -38,6 +39,8 @@ async def test_sandbox_signin_creates_an_account_that_can_use_the_api(client: An
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["created"] is True and body["accessToken"] and r.headers["cache-control"] == "no-store"
+    assert set(body) == {"accessToken", "refreshToken", "tokenType", "expiresIn", "sessionId", "created"}
+    assert body["tokenType"] == "Bearer" and uuid.UUID(body["sessionId"])
     me = await client.post("/v1/linkedin/connect", headers={"Authorization": f"Bearer {body['accessToken']}"})
     assert me.status_code == 200
 
@@ -86,6 +89,7 @@ async def test_signin_never_bypasses_totp(client: Any, container: Any, make_user
     assert r.status_code == 200
     body = r.json()
     assert body["mfaRequired"] is True and body["mfaToken"] and "accessToken" not in body
+    assert set(body) == {"mfaRequired", "mfaToken", "created"}
 
 
 async def test_reauthentication_through_linkedin_gives_a_password_reset_token(
@@ -99,6 +103,7 @@ async def test_reauthentication_through_linkedin_gives_a_password_reset_token(
         assert wrong.status_code == 403
         r = await _signin(client, state, member, "/v1/auth/linkedin/reauth", headers)
         assert r.status_code == 200, r.text
+        assert set(r.json()) == {"resetToken", "expiresAt"} and r.headers["cache-control"] == "no-store"
     reset = await client.post(
         "/v1/auth/password/reset",
         json={"token": r.json()["resetToken"], "newPassword": "a long fresh passphrase 42"},

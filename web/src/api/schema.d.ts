@@ -1853,6 +1853,27 @@ export interface components {
         AddedOut: {
             added: number;
         };
+        /** AnalyticsImportOut */
+        AnalyticsImportOut: {
+            byType: {
+                [key: string]: number;
+            };
+            eventsAdded: number;
+            eventsFound: number;
+            sheets: string[];
+        };
+        /** ArchiveImportOut */
+        ArchiveImportOut: {
+            connections: number;
+            education: number;
+            eventsAdded: number;
+            files: string[];
+            positions: number;
+            posts: number;
+            score: number;
+            skills: number;
+            skippedRows: number;
+        };
         /** AuditOut */
         AuditOut: {
             action: string;
@@ -2035,6 +2056,10 @@ export interface components {
         CommentIn: {
             postUrn: string;
             text: string;
+        };
+        /** CommentOut */
+        CommentOut: {
+            commentUrn: string;
         };
         /** ConfigIn */
         ConfigIn: {
@@ -2227,6 +2252,10 @@ export interface components {
             inviteeUrn: string;
             message?: string | null;
         };
+        /** InvitationOut */
+        InvitationOut: {
+            invitationId: string;
+        };
         /** IssueOut */
         IssueOut: {
             code: string;
@@ -2246,6 +2275,13 @@ export interface components {
                 [key: string]: unknown;
             };
             status: string;
+        };
+        /** LinkedInMfaOut */
+        LinkedInMfaOut: {
+            created: boolean;
+            /** @default true */
+            mfaRequired: boolean;
+            mfaToken: string | null;
         };
         /** LinkedInProfileOut */
         LinkedInProfileOut: {
@@ -2278,6 +2314,17 @@ export interface components {
             /** Format: uuid */
             userId: string;
             vanityUrl?: string | null;
+        };
+        /** LinkedInTokensOut */
+        LinkedInTokensOut: {
+            accessToken: string;
+            created: boolean;
+            expiresIn: number;
+            refreshToken: string | null;
+            /** Format: uuid */
+            sessionId: string;
+            /** @default Bearer */
+            tokenType: string;
         };
         /** LoginIn */
         LoginIn: {
@@ -2319,6 +2366,10 @@ export interface components {
             recipientUrn: string;
             text: string;
         };
+        /** MessageOut */
+        MessageOut: {
+            messageId: string;
+        };
         /** MfaLoginIn */
         MfaLoginIn: {
             code?: string | null;
@@ -2347,6 +2398,20 @@ export interface components {
             /** @default false */
             allowClose: boolean;
             at?: string | null;
+        };
+        /** NetworkMemberOut */
+        NetworkMemberOut: {
+            company: string;
+            connectedAt: string | null;
+            degree: number;
+            headline: string;
+            name: string;
+            urn: string;
+        };
+        /** NetworkPageOut */
+        NetworkPageOut: {
+            items: components["schemas"]["NetworkMemberOut"][];
+            nextCursor: string | null;
         };
         /** NotificationOut */
         NotificationOut: {
@@ -2445,6 +2510,21 @@ export interface components {
             /** Format: uuid */
             contentId: string;
         };
+        /** PostOut */
+        PostOut: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            firstCommentUrn: string | null;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            mediaUrns: string[];
+            postUrn: string | null;
+            publishedAt: string | null;
+            state: string;
+            url: string | null;
+        };
         /** PostVariantOut */
         PostVariantOut: {
             attempts: string[];
@@ -2473,6 +2553,10 @@ export interface components {
             topic: string;
             /** @default 1 */
             variants: number;
+        };
+        /** PostsOut */
+        PostsOut: {
+            items: components["schemas"]["PostOut"][];
         };
         /** PreferenceIn */
         PreferenceIn: {
@@ -2646,6 +2730,12 @@ export interface components {
             password: string;
             recoveryCode?: string | null;
         };
+        /** ReauthenticatedOut */
+        ReauthenticatedOut: {
+            /** Format: date-time */
+            expiresAt: string;
+            resetToken: string;
+        };
         /** RecommendationOut */
         RecommendationOut: {
             expectedRate: number;
@@ -2748,6 +2838,12 @@ export interface components {
             /** Format: date-time */
             lastUsedAt: string;
             userAgent: string | null;
+        };
+        /** SignInStartOut */
+        SignInStartOut: {
+            authorizationUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         /** SlotIO */
         SlotIO: {
@@ -2890,6 +2986,16 @@ export interface components {
          * @enum {string}
          */
         VersionState: "draft" | "ready";
+        /** VersionStatusOut */
+        VersionStatusOut: {
+            message: string;
+            /** Format: date */
+            releasedOn: string;
+            /** Format: date */
+            retiresOn: string;
+            state: string;
+            version: string;
+        };
         /** WorkingHoursBody */
         WorkingHoursBody: {
             days?: number[];
@@ -3073,7 +3179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["VersionStatusOut"];
                 };
             };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
@@ -4342,7 +4448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["LinkedInTokensOut"] | components["schemas"]["LinkedInMfaOut"] | components["schemas"]["ReauthenticatedOut"];
                 };
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
@@ -4386,7 +4492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SignInStartOut"];
                 };
             };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
@@ -4439,7 +4545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SignInStartOut"];
                 };
             };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
@@ -7182,7 +7288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ConnectionOut"];
                 };
             };
             /** @description To a browser (Accept prefers text/html): on to the web app's LinkedIn page, `/linkedin/?connected=1` or `/linkedin/?error=<problem code>`. */
@@ -7237,7 +7343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommentOut"];
                 };
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
@@ -7483,7 +7589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AnalyticsImportOut"];
                 };
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
@@ -7572,7 +7678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ArchiveImportOut"];
                 };
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
@@ -7656,7 +7762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["InvitationOut"];
                 };
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
@@ -7802,7 +7908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MessageOut"];
                 };
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
@@ -7885,7 +7991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["NetworkPageOut"];
                 };
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
@@ -7949,7 +8055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PostsOut"];
                 };
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
@@ -8015,7 +8121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PostOut"];
                 };
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */

@@ -18,7 +18,9 @@ from inergize.domain.linkedin.account import (
     RECONSENT_BEFORE_EXPIRY,
     REFRESH_AHEAD,
     STATE_TTL,
+    ConnectionState,
     ConnectionStatus,
+    ConnectionSummary,
     LinkedInConnection,
     LinkedInProfile,
     OAuthState,
@@ -101,7 +103,7 @@ async def start_connect(*, principal: Principal, ports: LinkedInDeps) -> Authori
 
 async def complete_connect(
     *, code: str | None, state: str, error: str | None = None, ports: LinkedInDeps
-) -> dict[str, Any]:
+) -> ConnectionSummary:
     """The callback: the state names the user (the browser redirect carries no session). Exchanges the
     code, reads who the member is and stores the connection with encrypted tokens."""
     record = await consume(ports, state, StatePurpose.CONNECT)
@@ -117,7 +119,7 @@ async def complete_connect(
 
 async def store_connection(
     ports: LinkedInDeps, user_id: uuid.UUID, tokens: Any, identity: LinkedInIdentity
-) -> dict[str, Any]:
+) -> ConnectionSummary:
     now = ports.clock.now()
     adapter = ports.gateway.capabilities().adapter
     async with ports.uow_factory() as uow:
@@ -164,18 +166,14 @@ async def store_connection(
     return conn.public(now)
 
 
-async def connection_status(*, principal: Principal, ports: LinkedInDeps) -> dict[str, Any]:
+async def connection_status(*, principal: Principal, ports: LinkedInDeps) -> ConnectionState:
     now = ports.clock.now()
     async with ports.uow_factory(read_only=True) as uow:
         conn = await uow.linkedin.get_connection(principal.user_id)
     caps = ports.gateway.capabilities()
-    return {
-        "connected": conn is not None,
-        "connection": conn.public(now) if conn else None,
-        "capabilities": sorted(c.value for c in caps.available),
-        "unavailable": caps.unavailable,
-        "adapter": caps.adapter,
-    }
+    return ConnectionState(connected=conn is not None, connection=conn.public(now) if conn else None,
+                           capabilities=sorted(c.value for c in caps.available),
+                           unavailable=dict(caps.unavailable), adapter=caps.adapter)
 
 
 async def disconnect(*, principal: Principal, ports: LinkedInDeps) -> None:

@@ -10,8 +10,8 @@ from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.application.linkedin.profile import merge_snapshot, save_scored
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.account import LinkedInProfile
-from inergize.domain.linkedin.creator_analytics import parse_creator_analytics
-from inergize.domain.linkedin.export import ExportData, parse_export, read_zip_csvs
+from inergize.domain.linkedin.creator_analytics import AnalyticsImported, parse_creator_analytics
+from inergize.domain.linkedin.export import ArchiveImported, ExportData, parse_export, read_zip_csvs
 from inergize.domain.linkedin.network import ProfileSnapshot
 from inergize.ports.workbook import WorkbookReader
 
@@ -22,7 +22,7 @@ def _parse_archive(data: bytes, max_total_bytes: int) -> ExportData:
 
 async def import_data_export(
     data: bytes, *, principal: Principal, ports: LinkedInDeps, max_total_bytes: int
-) -> dict[str, Any]:
+) -> ArchiveImported:
     """Fill the profile from the archive, and record connections and own posts as analytics events
     (``connection_added``, ``post_published``), deduplicated so a second upload adds only what is new."""
     export = await asyncio.to_thread(_parse_archive, data, max_total_bytes)
@@ -83,22 +83,16 @@ async def import_data_export(
     merged.certifications = export.certifications or merged.certifications
     merged.languages = export.languages or merged.languages
     scored = await save_scored(ports, merged)
-    return {
-        "files": export.files,
-        "positions": len(export.positions),
-        "skills": len(export.skills),
-        "education": len(export.education),
-        "connections": len(export.connections),
-        "posts": len(export.shares),
-        "events_added": added,
-        "skipped_rows": export.skipped_rows,
-        "score": scored["score"],
-    }
+    return ArchiveImported(
+        files=export.files, positions=len(export.positions), skills=len(export.skills),
+        education=len(export.education), connections=len(export.connections), posts=len(export.shares),
+        events_added=added, skipped_rows=export.skipped_rows, score=scored.score,
+    )
 
 
 async def import_creator_analytics(
     data: bytes, *, principal: Principal, ports: LinkedInDeps, reader: WorkbookReader
-) -> dict[str, Any]:
+) -> AnalyticsImported:
     """Store the workbook's engagement, followers and demographics as ``analytics_events`` (source
     ``import``); a re-import of the same or an overlapping export adds nothing twice."""
     now = ports.clock.now()
@@ -122,4 +116,4 @@ async def import_creator_analytics(
     by_type: dict[str, int] = {}
     for e in parsed:
         by_type[e.event_type] = by_type.get(e.event_type, 0) + 1
-    return {"events_found": len(parsed), "events_added": added, "by_type": by_type, "sheets": sorted(sheets)}
+    return AnalyticsImported(events_found=len(parsed), events_added=added, by_type=by_type, sheets=sorted(sheets))

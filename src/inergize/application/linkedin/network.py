@@ -5,7 +5,7 @@ messages. Each checks the adapter's capabilities first, so an ordinary REST app 
 from __future__ import annotations
 
 import uuid
-from typing import Any, cast
+from typing import cast
 
 import msgspec
 
@@ -13,7 +13,8 @@ from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.application.linkedin.member_calls import call_as_member, get_connection
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.auth import LinkedInCapability
-from inergize.domain.linkedin.network import ReactionType
+from inergize.domain.linkedin.direct_posts import DirectPostState
+from inergize.domain.linkedin.network import NetworkPage, ReactionType
 from inergize.domain.platform.errors import NotFound, ValidationFailed
 from inergize.ports.linkedin import SandboxControls
 
@@ -43,25 +44,22 @@ async def delete_post(post_id: uuid.UUID, *, principal: Principal, ports: Linked
     _require(ports, LinkedInCapability.DELETE_POST)
     async with ports.uow_factory(read_only=True) as uow:
         row = await uow.linkedin.post_by_id(principal.user_id, post_id)
-    if row is None or not row["post_urn"] or row["state"] == "deleted":
+    if row is None or not row.post_urn or row.state is DirectPostState.DELETED:
         raise NotFound("No such post.")
-    await call_as_member(
-        ports, principal.user_id, lambda a: ports.gateway.delete_post(a, post_urn=row["post_urn"])
-    )
+    post_urn = row.post_urn
+    await call_as_member(ports, principal.user_id, lambda a: ports.gateway.delete_post(a, post_urn=post_urn))
     async with ports.uow_factory() as uow:
-        await uow.linkedin.update_post(post_id, state="deleted", updated_at=ports.clock.now())
+        await uow.linkedin.update_post(post_id, state=DirectPostState.DELETED, updated_at=ports.clock.now())
         await uow.commit()
 
 
 async def connections(
     *, principal: Principal, ports: LinkedInDeps, limit: int = 100, cursor: str | None = None
-) -> dict[str, Any]:
+) -> NetworkPage:
     _require(ports, LinkedInCapability.READ_CONNECTIONS)
-    page = await call_as_member(
+    return await call_as_member(
         ports, principal.user_id, lambda a: ports.gateway.list_connections(a, limit=limit, cursor=cursor)
     )
-    out: dict[str, Any] = msgspec.to_builtins(page)
-    return out
 
 
 async def invite(invitee_urn: str, note: str | None, *, principal: Principal, ports: LinkedInDeps) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 
 from inergize.application.linkedin.deps import LinkedInDeps
@@ -11,7 +9,7 @@ from inergize.application.linkedin.member_calls import call_as_member
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.account import Education, LinkedInProfile, Position
 from inergize.domain.linkedin.network import ProfileSnapshot
-from inergize.domain.linkedin.profile_score import ProfileScore, score_profile
+from inergize.domain.linkedin.profile_score import ProfileScore, ScoredProfile, score_profile
 
 
 def merge_snapshot(profile: LinkedInProfile, snap: ProfileSnapshot, source: str) -> LinkedInProfile:
@@ -44,25 +42,20 @@ def merge_snapshot(profile: LinkedInProfile, snap: ProfileSnapshot, source: str)
     return p
 
 
-def profile_out(profile: LinkedInProfile, score: ProfileScore) -> dict[str, Any]:
-    return {
-        "profile": msgspec.to_builtins(profile),
-        "score": score.score,
-        "checks": msgspec.to_builtins(score.checks),
-        "roadmap": msgspec.to_builtins(score.roadmap),
-    }
+def scored(profile: LinkedInProfile, score: ProfileScore) -> ScoredProfile:
+    return ScoredProfile(profile=profile, score=score.score, checks=score.checks, roadmap=score.roadmap)
 
 
-async def save_scored(ports: LinkedInDeps, profile: LinkedInProfile) -> dict[str, Any]:
+async def save_scored(ports: LinkedInDeps, profile: LinkedInProfile) -> ScoredProfile:
     score = score_profile(profile)
     profile.completeness_score = score.score
     async with ports.uow_factory() as uow:
         await uow.linkedin.save_profile(profile, ports.clock.now())
         await uow.commit()
-    return profile_out(profile, score)
+    return scored(profile, score)
 
 
-async def sync_profile(*, principal: Principal, ports: LinkedInDeps) -> dict[str, Any]:
+async def sync_profile(*, principal: Principal, ports: LinkedInDeps) -> ScoredProfile:
     """Read the member's profile through the gateway, merge, score and store it (``last_sync_at``)."""
     snap = await call_as_member(ports, principal.user_id, ports.gateway.profile)
     async with ports.uow_factory(read_only=True) as uow:
@@ -74,10 +67,10 @@ async def sync_profile(*, principal: Principal, ports: LinkedInDeps) -> dict[str
     return await save_scored(ports, merged)
 
 
-async def get_profile(*, principal: Principal, ports: LinkedInDeps) -> dict[str, Any]:
+async def get_profile(*, principal: Principal, ports: LinkedInDeps) -> ScoredProfile:
     """The stored profile with its score and roadmap (an empty profile scores what it scores)."""
     async with ports.uow_factory(read_only=True) as uow:
         profile = await uow.linkedin.get_profile(principal.user_id) or LinkedInProfile(
             user_id=principal.user_id
         )
-    return profile_out(profile, score_profile(profile))
+    return scored(profile, score_profile(profile))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 from functools import partial
-from typing import Any
 
 import msgspec
 
@@ -16,6 +15,7 @@ from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.application.linkedin.member_calls import call_as_member
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.auth import LinkedInCapability, MemberAuth
+from inergize.domain.linkedin.direct_posts import DirectPost, DirectPostState, RequestedMedia, RequestedPost
 from inergize.domain.linkedin.errors import LinkedInError, LinkedInUnavailable
 from inergize.domain.linkedin.little_text import MAX_COMMENT_LENGTH, check_commentary
 from inergize.domain.linkedin.posts import MediaAttachment, MediaKind, MediaUpload, PostRequest, UploadedMedia
@@ -58,72 +58,46 @@ def _check(cmd: PublishNow, ports: LinkedInDeps) -> None:
         caps.require(LinkedInCapability.FIRST_COMMENT)
 
 
-def post_out(row: dict[str, Any]) -> dict[str, Any]:
-    urn = row["post_urn"]
-    return {
-        "id": row["id"],
-        "state": row["state"],
-        "post_urn": urn,
-        "media_urns": row["media_urns"],
-        "first_comment_urn": row["first_comment_urn"],
-        "last_error": row["last_error"],
-        "attempts": row["attempts"],
-        "created_at": row["created_at"],
-        "published_at": row["published_at"],
-        "url": f"https://www.linkedin.com/feed/update/{urn}/" if urn else None,
-    }
-
-
-
 async def _upload(ports: LinkedInDeps, upload: MediaUpload, auth: MemberAuth) -> UploadedMedia:
     return await ports.gateway.upload_media(auth, upload)
 
 async def publish_now(
     cmd: PublishNow, *, idempotency_key: str, principal: Principal, ports: LinkedInDeps
-) -> dict[str, Any]:
+) -> DirectPost:
     """Publish as the principal's connected member; the same key never makes a second LinkedIn post."""
     _check(cmd, ports)
     user_id, now = principal.user_id, ports.clock.now()
     async with ports.uow_factory() as uow:
         await uow.linkedin.add_post(
-            {
-                "id": uuid.uuid4(),
-                "user_id": user_id,
-                "idempotency_key": idempotency_key,
-                "state": "pending",
-                "commentary": cmd.commentary,
-                "media_urns": [],
-                "attempts": 0,
-                "created_at": now,
-                "updated_at": now,
-                "request": {
-                    "first_comment": cmd.first_comment,
-                    "media": [
-                        {
-                            "kind": m.kind.value,
-                            "alt_text": m.alt_text,
-                            "title": m.title,
-                            "filename": m.filename,
-                        }
-                        for m in cmd.media
-                    ],
-                },
-            }
+            DirectPost(
+                id=uuid.uuid4(),
+                user_id=user_id,
+                idempotency_key=idempotency_key,
+                state=DirectPostState.PENDING,
+                commentary=cmd.commentary,
+                created_at=now,
+                updated_at=now,
+                request=RequestedPost(
+                    first_comment=cmd.first_comment,
+                    media=tuple(RequestedMedia(kind=m.kind.value, alt_text=m.alt_text, title=m.title,
+                                               filename=m.filename) for m in cmd.media),
+                ),
+            )
         )
         row = await uow.linkedin.get_post(user_id, idempotency_key)
         assert row is not None
-        if row["commentary"] != cmd.commentary:  # checked first: a replay answers only the same request
+        if row.commentary != cmd.commentary:  # checked first: a replay answers only the same request
             raise ValidationFailed(
                 "This idempotency key was used for another post.", code="idempotency_key_reused"
             )
-        if row["state"] == "published":
-            return post_out(row)
-        unconfirmed = row["state"] in ("sending", "unknown")
+        if row.state is DirectPostState.PUBLISHED:
+            return row
+        unconfirmed = row.state in (DirectPostState.SENDING, DirectPostState.UNKNOWN)
         await uow.linkedin.update_post(
-            row["id"], state="sending", attempts=row["attempts"] + 1, updated_at=now
+            row.id, state=DirectPostState.SENDING, attempts=row.attempts + 1, updated_at=now
         )
         await uow.commit()
-    media_urns: list[str] = list(row["media_urns"] or [])
+    media_urns: list[str] = list(row.media_urns)
     try:
         for item in cmd.media[len(media_urns) :]:  # resume: only what has no URN yet
             upload = MediaUpload(
@@ -132,7 +106,7 @@ async def publish_now(
             uploaded = await call_as_member(ports, user_id, partial(_upload, ports, upload))
             media_urns.append(uploaded.urn)
             async with ports.uow_factory() as uow:
-                await uow.linkedin.update_post(row["id"], media_urns=media_urns, updated_at=ports.clock.now())
+                await uow.linkedin.update_post(row.id, media_urns=media_urns, updated_at=ports.clock.now())
                 await uow.commit()
         request = PostRequest(
             commentary=cmd.commentary,
@@ -146,18 +120,18 @@ async def publish_now(
         published = await call_as_member(ports, user_id, lambda a: ports.gateway.publish_post(a, request))
     except LinkedInError as exc:
         # transient: the outcome may be unknown, a retry must say so; otherwise it simply failed
-        state = "unknown" if isinstance(exc, LinkedInUnavailable) else "failed"
+        state = DirectPostState.UNKNOWN if isinstance(exc, LinkedInUnavailable) else DirectPostState.FAILED
         async with ports.uow_factory() as uow:
             await uow.linkedin.update_post(
-                row["id"], state=state, last_error=exc.detail, updated_at=ports.clock.now()
+                row.id, state=state, last_error=exc.detail, updated_at=ports.clock.now()
             )
             await uow.commit()
         raise
     async with ports.uow_factory() as uow:
         done = ports.clock.now()
         await uow.linkedin.update_post(
-            row["id"],
-            state="published",
+            row.id,
+            state=DirectPostState.PUBLISHED,
             post_urn=published.urn,
             media_urns=list(published.media_urns),
             first_comment_urn=published.first_comment_urn,
@@ -168,10 +142,10 @@ async def publish_now(
         row = await uow.linkedin.get_post(user_id, idempotency_key)
         await uow.commit()
     assert row is not None
-    return post_out(row)
+    return row
 
 
-async def list_posts(*, principal: Principal, ports: LinkedInDeps, limit: int = 50) -> list[dict[str, Any]]:
+async def list_posts(*, principal: Principal, ports: LinkedInDeps, limit: int = 50) -> list[DirectPost]:
+    """The caller's direct posts, newest first (1–200)."""
     async with ports.uow_factory(read_only=True) as uow:
-        rows = await uow.linkedin.list_posts(principal.user_id, limit=min(max(limit, 1), 200))
-    return [post_out(r) for r in rows]
+        return await uow.linkedin.list_posts(principal.user_id, limit=min(max(limit, 1), 200))

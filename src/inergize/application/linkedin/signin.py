@@ -11,7 +11,9 @@ confirm sensitive changes with it)."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from datetime import datetime
+
+import msgspec
 
 from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
@@ -31,6 +33,23 @@ from inergize.domain.accounts.users import Principal, User, normalize_email
 from inergize.domain.linkedin.account import LinkedInIdentityLink, OAuthState, StatePurpose
 from inergize.domain.linkedin.auth import SIGN_IN_SCOPES, LinkedInIdentity
 from inergize.domain.platform.errors import Conflict, Forbidden, ValidationFailed
+
+
+class SignedIn(msgspec.Struct, tag="signed_in", frozen=True, kw_only=True):
+    """Signed in (or, with two-step verification on, challenged); ``created``: the account is new."""
+
+    login: LoginResult
+    created: bool
+
+
+class Reauthenticated(msgspec.Struct, tag="reauthenticated", frozen=True, kw_only=True):
+    """The member proved it is them: a single-use token for setting a password, until ``expires_at``."""
+
+    reset_token: str
+    expires_at: datetime
+
+
+LinkedInAuthOutcome = SignedIn | Reauthenticated
 
 
 async def start_signin(*, ports: LinkedInDeps) -> AuthorizationStart:
@@ -136,9 +155,9 @@ async def complete_linkedin_auth(
     client: ClientInfo,
     ports: LinkedInDeps,
     accounts: AccountDeps,
-) -> dict[str, Any]:
-    """The callback of both flows. Sign-in answers ``{"login": LoginResult, "created": bool}``;
-    re-authentication answers ``{"reset_token": …}`` for setting a password."""
+) -> LinkedInAuthOutcome:
+    """The callback of both flows: sign-in answers ``SignedIn``, re-authentication ``Reauthenticated``
+    (a token for setting a password)."""
     record = await _spend_state(ports, state)
     if error or not code:
         raise ValidationFailed(
@@ -149,7 +168,7 @@ async def complete_linkedin_auth(
     if record.purpose is StatePurpose.REAUTH:
         return await _reauthenticated(ports, accounts, record, identity, client)
     user, created = await _account_for(ports, accounts, identity)
-    return {"login": await _login(accounts, user, client), "created": created}
+    return SignedIn(login=await _login(accounts, user, client), created=created)
 
 
 async def _login(accounts: AccountDeps, user: User, client: ClientInfo) -> LoginResult:
@@ -186,7 +205,7 @@ async def _reauthenticated(
     record: OAuthState,
     identity: LinkedInIdentity,
     client: ClientInfo,
-) -> dict[str, Any]:
+) -> Reauthenticated:
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
         link = await uow.linkedin.identity_for_user(record.user_id) if record.user_id else None
@@ -210,4 +229,4 @@ async def _reauthenticated(
         )
         await audit(uow, "linkedin.reauthenticated", user_id=link.user_id, now=now, client=client)
         await uow.commit()
-    return {"reset_token": token, "expires_at": expires}
+    return Reauthenticated(reset_token=token, expires_at=expires)

@@ -28,6 +28,30 @@ class StatePurpose(StrEnum):
     REAUTH = "reauth"  # re-authentication for a sensitive action of an account created through LinkedIn
 
 
+class ConnectionSummary(msgspec.Struct, frozen=True, kw_only=True):
+    """A connection as the member may see it: never a token."""
+
+    adapter: str
+    member_urn: str
+    status: ConnectionStatus
+    expires_at: datetime
+    can_refresh: bool
+    scopes: list[str]
+    connected_at: datetime
+    last_refresh_at: datetime | None = None
+    last_error: str | None = None
+
+
+class ConnectionState(msgspec.Struct, frozen=True, kw_only=True):
+    """Whether the member is connected, and what the adapter can do for them."""
+
+    connected: bool
+    connection: ConnectionSummary | None
+    capabilities: list[str]
+    unavailable: dict[str, str]  # capability -> why it is not offered (keys are capability names)
+    adapter: str
+
+
 class LinkedInConnection(msgspec.Struct, kw_only=True):
     id: uuid.UUID
     user_id: uuid.UUID
@@ -65,19 +89,12 @@ class LinkedInConnection(msgspec.Struct, kw_only=True):
         """No way to refresh and the token enters its last 10 days (day 50 of 60): ask the member."""
         return not self.can_refresh(now) and self.expires_at - now <= RECONSENT_BEFORE_EXPIRY
 
-    def public(self, now: datetime) -> dict[str, Any]:
-        """What the API shows: never a token."""
-        return {
-            "adapter": self.adapter,
-            "member_urn": self.member_urn,
-            "status": self.status.value,
-            "expires_at": self.expires_at,
-            "can_refresh": self.can_refresh(now),
-            "scopes": self.scopes,
-            "connected_at": self.connected_at,
-            "last_refresh_at": self.last_refresh_at,
-            "last_error": self.last_error,
-        }
+    def public(self, now: datetime) -> ConnectionSummary:
+        """What the member may see: never a token."""
+        return ConnectionSummary(adapter=self.adapter, member_urn=self.member_urn, status=self.status,
+                                 expires_at=self.expires_at, can_refresh=self.can_refresh(now),
+                                 scopes=list(self.scopes), connected_at=self.connected_at,
+                                 last_refresh_at=self.last_refresh_at, last_error=self.last_error)
 
 
 class OAuthState(msgspec.Struct, kw_only=True):

@@ -39,6 +39,15 @@ class AnalyticsEvent(msgspec.Struct, frozen=True, kw_only=True):
     dedupe_key: str
 
 
+class AnalyticsImported(msgspec.Struct, frozen=True, kw_only=True):
+    """What an upload of the creator analytics workbook held, and how many events were new to us."""
+
+    events_found: int
+    events_added: int
+    by_type: dict[str, int]  # event type -> events found
+    sheets: list[str]
+
+
 def _text(cell: Any) -> str:
     return "" if cell is None else str(cell).strip()
 

@@ -38,6 +38,20 @@ class ExportData(msgspec.Struct, kw_only=True):
     skipped_rows: int = 0
 
 
+class ArchiveImported(msgspec.Struct, frozen=True, kw_only=True):
+    """What an upload of the data archive brought in (counts of what it held; events new to us)."""
+
+    files: list[str]
+    positions: int
+    skills: int
+    education: int
+    connections: int
+    posts: int
+    events_added: int
+    skipped_rows: int
+    score: int  # the profile's completeness score after the import
+
+
 def _bad(detail: str, code: str) -> ValidationFailed:
     return ValidationFailed(detail, code=code, field="file")
 

@@ -30,6 +30,15 @@ class CheckResult(msgspec.Struct, frozen=True, kw_only=True):
     action: str  # what to do
 
 
+class ScoredProfile(msgspec.Struct, frozen=True, kw_only=True):
+    """A profile with its completeness score, every check, and the unmet checks by gain."""
+
+    profile: LinkedInProfile
+    score: int
+    checks: list[CheckResult]
+    roadmap: list[CheckResult]
+
+
 class ProfileScore(msgspec.Struct, frozen=True, kw_only=True):
     score: int  # 0..100
     checks: list[CheckResult]

@@ -48,7 +48,7 @@ async def seed_demo_account(container: Any, email: str, password: str | None) ->
     query = parse_qs(urlsplit(start.authorization_url).query)  # the sandbox answers at once with a code
     await connection.complete_connect(code=query["code"][0], state=query["state"][0], ports=ports)
     synced = await profile.sync_profile(principal=principal, ports=ports)
-    return {"user_id": str(user.id), "email": user.email, "member_urn": member, "score": synced["score"]}
+    return {"user_id": str(user.id), "email": user.email, "member_urn": member, "score": synced.score}
 
 
 def sandbox_seed(args: argparse.Namespace) -> int:

@@ -30,6 +30,7 @@ from inergize.domain.linkedin.account import (
     Position,
     StatePurpose,
 )
+from inergize.domain.linkedin.direct_posts import DirectPost
 
 _PROFILE_COLUMNS = (
     "full_name",
@@ -51,6 +52,11 @@ def _connection(m: Any) -> LinkedInConnection:
     values["status"] = ConnectionStatus(values["status"])
     values["scopes"] = list(values["scopes"] or [])
     return LinkedInConnection(**values)
+
+
+def _direct_post(row: Any) -> DirectPost:
+    # column names are SQLAlchemy's ``quoted_name`` (a str subclass msgspec does not take as a key)
+    return msgspec.convert({str(k): v for k, v in row._mapping.items()}, DirectPost)
 
 
 class SqlLinkedInRepository:
@@ -228,7 +234,7 @@ class SqlLinkedInRepository:
             )
 
     # --- direct posts
-    async def get_post(self, user_id: uuid.UUID, idempotency_key: str) -> dict[str, Any] | None:
+    async def get_post(self, user_id: uuid.UUID, idempotency_key: str) -> DirectPost | None:
         row = (
             await self._conn.execute(
                 select(linkedin_posts).where(
@@ -236,20 +242,21 @@ class SqlLinkedInRepository:
                 )
             )
         ).first()
-        return dict(row._mapping) if row else None
+        return _direct_post(row) if row else None
 
-    async def post_by_id(self, user_id: uuid.UUID, post_id: uuid.UUID) -> dict[str, Any] | None:
+    async def post_by_id(self, user_id: uuid.UUID, post_id: uuid.UUID) -> DirectPost | None:
         row = (
             await self._conn.execute(
                 select(linkedin_posts).where(linkedin_posts.c.id == post_id, linkedin_posts.c.user_id == user_id)
             )
         ).first()
-        return dict(row._mapping) if row else None
+        return _direct_post(row) if row else None
 
-    async def add_post(self, row: dict[str, Any]) -> bool:
+    async def add_post(self, post: DirectPost) -> bool:
         try:
             async with self._conn.begin_nested():
-                await self._conn.execute(insert(linkedin_posts).values(**row))
+                await self._conn.execute(insert(linkedin_posts).values(**msgspec.to_builtins(
+                    post, builtin_types=(uuid.UUID, datetime))))
         except IntegrityError:
             return False
         return True
@@ -276,11 +283,11 @@ class SqlLinkedInRepository:
             inserted += len(result.all())
         return inserted
 
-    async def list_posts(self, user_id: uuid.UUID, *, limit: int) -> list[dict[str, Any]]:
+    async def list_posts(self, user_id: uuid.UUID, *, limit: int) -> list[DirectPost]:
         rows = await self._conn.execute(
             select(linkedin_posts)
             .where(linkedin_posts.c.user_id == user_id)
             .order_by(linkedin_posts.c.created_at.desc())
             .limit(limit)
         )
-        return [dict(r._mapping) for r in rows]
+        return [_direct_post(r) for r in rows]

@@ -9,7 +9,6 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
-import msgspec
 from litestar import Request, Response, delete, get, post
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
@@ -28,37 +27,28 @@ from inergize.entrypoints.http.conventions import IDEMPOTENCY_HEADER
 from inergize.entrypoints.http.deps import LinkedInDeps
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
 from inergize.entrypoints.http.routes.linkedin.schemas import (
+    AnalyticsImportOut,
+    ArchiveImportOut,
     AuthorizationOut,
     CommentIn,
+    CommentOut,
+    ConnectionOut,
     ConnectionStatusOut,
     InvitationIn,
+    InvitationOut,
     MediaIn,
     MessageIn,
+    MessageOut,
     MisbehaveIn,
+    NetworkPageOut,
     PostIn,
+    PostOut,
+    PostsOut,
     ReactIn,
     ScoredProfileOut,
-    connection_status_out,
+    VersionStatusOut,
 )
-
-
-def _camel(key: str) -> str:
-    head, *rest = key.split("_")
-    return head + "".join(w[:1].upper() + w[1:] for w in rest)
-
-
-def camelize(value: Any) -> Any:
-    """The API speaks camelCase; use cases answer snake_case dicts. Keys of ``unavailable`` are capability
-    names (values, not fields) and stay as they are."""
-    if isinstance(value, dict):
-        return {_camel(k): (v if k == "unavailable" else camelize(v)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [camelize(v) for v in value]
-    return value
-
-
-def _json(data: Any, status: int = 200) -> Response[Any]:
-    return Response(camelize(msgspec.to_builtins(data)), status_code=status)
+from inergize.entrypoints.http.schemas import body_of
 
 
 @post("/v1/linkedin/connect", opt=USER, status_code=200)
@@ -77,7 +67,7 @@ async def callback(
     oauth_state: str = Parameter(query="state"),
     code: str | None = None,
     error: str | None = None,
-) -> Response[Any]:
+) -> Response[ConnectionOut]:
     """Where LinkedIn returns the browser: the state identifies the user (a redirect carries no session).
     API clients get the connection as JSON (errors as problems); a browser is sent on to the web app."""
     browser = request.accept.best_match(["application/json", "text/html"]) == "text/html"
@@ -87,7 +77,7 @@ async def callback(
         if not browser:
             raise
         return _to_web_app({"error": exc.code})
-    return _to_web_app({"connected": "1"}) if browser else _json(out)
+    return _to_web_app({"connected": "1"}) if browser else Response(body_of(out, ConnectionOut))
 
 
 def _to_web_app(query: dict[str, str]) -> Response[Any]:
@@ -98,7 +88,7 @@ def _to_web_app(query: dict[str, str]) -> Response[Any]:
 
 @get("/v1/linkedin/connection", opt=USER)
 async def connection(linkedin: LinkedInDeps, principal: Principal) -> ConnectionStatusOut:
-    return connection_status_out(await conn_uc.connection_status(principal=principal, ports=linkedin))
+    return body_of(await conn_uc.connection_status(principal=principal, ports=linkedin), ConnectionStatusOut)
 
 
 @delete("/v1/linkedin/connection", opt=USER, status_code=204)
@@ -108,15 +98,13 @@ async def disconnect(linkedin: LinkedInDeps, principal: Principal) -> None:
 
 @post("/v1/linkedin/profile/sync", opt=USER, status_code=200)
 async def sync_profile(linkedin: LinkedInDeps, principal: Principal) -> ScoredProfileOut:
-    scored = await profile_uc.sync_profile(principal=principal, ports=linkedin)
-    return msgspec.convert(camelize(msgspec.to_builtins(scored)), ScoredProfileOut)
+    return body_of(await profile_uc.sync_profile(principal=principal, ports=linkedin), ScoredProfileOut)
 
 
 @get("/v1/linkedin/profile", opt=USER)
 async def get_profile(linkedin: LinkedInDeps, principal: Principal) -> ScoredProfileOut:
     """The profile with its completeness score (0–100), every check and the roadmap ordered by gain."""
-    scored = await profile_uc.get_profile(principal=principal, ports=linkedin)
-    return msgspec.convert(camelize(msgspec.to_builtins(scored)), ScoredProfileOut)
+    return body_of(await profile_uc.get_profile(principal=principal, ports=linkedin), ScoredProfileOut)
 
 
 def _media(items: list[MediaIn]) -> tuple[publish_uc.MediaInput, ...]:
@@ -139,10 +127,10 @@ def _media(items: list[MediaIn]) -> tuple[publish_uc.MediaInput, ...]:
     return tuple(out)
 
 
-@post("/v1/linkedin/posts", opt=USER)
+@post("/v1/linkedin/posts", opt=USER, status_code=201)
 async def publish(
     request: Request[Any, Any, Any], linkedin: LinkedInDeps, data: PostIn, principal: Principal
-) -> Response[Any]:
+) -> PostOut:
     """Publish now. ``Idempotency-Key`` is required: a retry with the same key never posts twice (and
     never uploads a media file twice)."""
     key = request.headers.get(IDEMPOTENCY_HEADER)
@@ -154,23 +142,22 @@ async def publish(
     cmd = publish_uc.PublishNow(
         commentary=data.commentary, media=_media(data.media), first_comment=data.first_comment
     )
-    out = await publish_uc.publish_now(cmd, idempotency_key=key, principal=principal, ports=linkedin)
-    return _json(out, 201)
+    return body_of(await publish_uc.publish_now(cmd, idempotency_key=key, principal=principal, ports=linkedin),
+                   PostOut)
 
 
 @get("/v1/linkedin/posts", opt=USER)
 async def list_posts(
     linkedin: LinkedInDeps, principal: Principal, limit: int = Parameter(default=50, ge=1, le=200)
-) -> Response[Any]:
-    return _json(
-        {"items": await publish_uc.list_posts(principal=principal, ports=linkedin, limit=limit)}
-    )
+) -> PostsOut:
+    posts = await publish_uc.list_posts(principal=principal, ports=linkedin, limit=limit)
+    return PostsOut(items=[body_of(p, PostOut) for p in posts])
 
 
 @post("/v1/linkedin/comments", opt=USER, status_code=201)
-async def comment(linkedin: LinkedInDeps, data: CommentIn, principal: Principal) -> Response[Any]:
+async def comment(linkedin: LinkedInDeps, data: CommentIn, principal: Principal) -> CommentOut:
     urn = await network_uc.comment(data.post_urn, data.text, principal=principal, ports=linkedin)
-    return _json({"comment_urn": urn}, 201)
+    return CommentOut(comment_urn=urn)
 
 
 @post("/v1/linkedin/reactions", opt=USER, status_code=204)
@@ -189,18 +176,17 @@ async def network(
     principal: Principal,
     cursor: str | None = None,
     limit: int = Parameter(default=100, ge=1, le=500),
-) -> Response[Any]:
-    return _json(
-        await network_uc.connections(principal=principal, ports=linkedin, limit=limit, cursor=cursor)
-    )
+) -> NetworkPageOut:
+    page = await network_uc.connections(principal=principal, ports=linkedin, limit=limit, cursor=cursor)
+    return body_of(page, NetworkPageOut)
 
 
 @post("/v1/linkedin/invitations", opt=USER, status_code=201)
-async def invite(linkedin: LinkedInDeps, data: InvitationIn, principal: Principal) -> Response[Any]:
+async def invite(linkedin: LinkedInDeps, data: InvitationIn, principal: Principal) -> InvitationOut:
     ident = await network_uc.invite(
         data.invitee_urn, data.message, principal=principal, ports=linkedin
     )
-    return _json({"invitation_id": ident}, 201)
+    return InvitationOut(invitation_id=ident)
 
 
 @delete("/v1/linkedin/invitations/{invitation_id:str}", opt=USER, status_code=204)
@@ -209,18 +195,18 @@ async def withdraw(linkedin: LinkedInDeps, invitation_id: str, principal: Princi
 
 
 @post("/v1/linkedin/messages", opt=USER, status_code=201)
-async def message(linkedin: LinkedInDeps, data: MessageIn, principal: Principal) -> Response[Any]:
+async def message(linkedin: LinkedInDeps, data: MessageIn, principal: Principal) -> MessageOut:
     ident = await network_uc.message(
         data.recipient_urn, data.text, principal=principal, ports=linkedin
     )
-    return _json({"message_id": ident}, 201)
+    return MessageOut(message_id=ident)
 
 
 @post("/v1/linkedin/imports/data-export", opt=USER_UPLOAD, status_code=200, operation_class=file_upload(
     "application/zip", description="LinkedIn's data-export ZIP: the body itself or the field `file` of a form."))
 async def import_export(
     request: Request[Any, Any, Any], linkedin: LinkedInDeps, principal: Principal
-) -> Response[Any]:
+) -> ArchiveImportOut:
     """Upload LinkedIn's "Get a copy of your data" ZIP to fill profile, network and posts."""
     out = await import_uc.import_data_export(
         await uploaded_file(request),
@@ -228,7 +214,7 @@ async def import_export(
         ports=linkedin,
         max_total_bytes=linkedin.import_max_bytes,
     )
-    return _json(out)
+    return body_of(out, ArchiveImportOut)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -238,12 +224,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     XLSX, description="LinkedIn's creator analytics XLSX: the body itself or the field `file` of a form."))
 async def import_analytics(
     request: Request[Any, Any, Any], linkedin: LinkedInDeps, principal: Principal
-) -> Response[Any]:
+) -> AnalyticsImportOut:
     """Upload LinkedIn's creator analytics XLSX into analytics_events, deduplicated."""
     out = await import_uc.import_creator_analytics(
         await uploaded_file(request), principal=principal, ports=linkedin, reader=linkedin.workbooks
     )
-    return _json(out)
+    return body_of(out, AnalyticsImportOut)
 
 
 @post("/v1/linkedin/sandbox/misbehave", opt=USER, status_code=204)
@@ -256,9 +242,9 @@ async def sandbox_misbehave(linkedin: LinkedInDeps, data: MisbehaveIn, principal
 
 
 @get("/v1/admin/linkedin/version", opt=ADMIN)
-async def api_version(linkedin: LinkedInDeps, principal: Principal) -> Response[Any]:
+async def api_version(linkedin: LinkedInDeps, principal: Principal) -> VersionStatusOut:
     """Where the configured LinkedIn-Version stands (current, near retirement, retired)."""
-    return _json(version_status(linkedin.api_version, linkedin.clock.now().date()))
+    return body_of(version_status(linkedin.api_version, linkedin.clock.now().date()), VersionStatusOut)
 
 
 ROUTES = [

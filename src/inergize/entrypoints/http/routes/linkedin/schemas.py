@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
 
 from inergize.domain.linkedin.network import ReactionType
 from inergize.domain.linkedin.posts import MediaKind
@@ -143,12 +142,110 @@ class ConnectionStatusOut(ResponseBody, kw_only=True):
     adapter: str
 
 
-def connection_status_out(status: dict[str, Any]) -> ConnectionStatusOut:
-    conn = status["connection"]
-    return ConnectionStatusOut(
-        connected=status["connected"],
-        connection=ConnectionOut(**conn) if conn else None,
-        capabilities=list(status["capabilities"]),
-        unavailable=dict(status["unavailable"]),
-        adapter=status["adapter"],
-    )
+class SignInStartOut(ResponseBody, kw_only=True):
+    """Where to send the browser to sign in (or confirm it is you) with LinkedIn."""
+
+    authorization_url: str
+    expires_at: datetime
+
+
+class LinkedInTokensOut(ResponseBody, kw_only=True):
+    """Signed in with LinkedIn: a session; ``created`` says the account was made just now."""
+
+    access_token: str
+    refresh_token: str | None
+    token_type: str = "Bearer"
+    expires_in: int
+    session_id: uuid.UUID
+    created: bool
+
+
+class LinkedInMfaOut(ResponseBody, kw_only=True):
+    """Two-step verification is on: finish at /v1/auth/login/mfa with ``mfaToken`` and a code."""
+
+    mfa_required: bool = True
+    mfa_token: str | None
+    created: bool
+
+
+class ReauthenticatedOut(ResponseBody, kw_only=True):
+    """Re-authenticated through LinkedIn: a single-use token for setting a password."""
+
+    reset_token: str
+    expires_at: datetime
+
+
+class PostOut(ResponseBody, kw_only=True):
+    """A post published straight to LinkedIn; ``url`` once it is published."""
+
+    id: uuid.UUID
+    state: str  # pending, sending, unknown, published, failed or deleted
+    post_urn: str | None
+    media_urns: list[str]
+    first_comment_urn: str | None
+    last_error: str | None
+    attempts: int
+    created_at: datetime
+    published_at: datetime | None
+    url: str | None
+
+
+class PostsOut(ResponseBody, kw_only=True):
+    items: list[PostOut]
+
+
+class CommentOut(ResponseBody, kw_only=True):
+    comment_urn: str
+
+
+class InvitationOut(ResponseBody, kw_only=True):
+    invitation_id: str
+
+
+class MessageOut(ResponseBody, kw_only=True):
+    message_id: str
+
+
+class NetworkMemberOut(ResponseBody, kw_only=True):
+    urn: str
+    name: str
+    headline: str
+    company: str
+    connected_at: datetime | None
+    degree: int  # 1 = connection, 2 = second-degree (invitable)
+
+
+class NetworkPageOut(ResponseBody, kw_only=True):
+    items: list[NetworkMemberOut]
+    next_cursor: str | None
+
+
+class ArchiveImportOut(ResponseBody, kw_only=True):
+    """What the data archive held (the CSV files recognised, counts) and how many events were new."""
+
+    files: list[str]
+    positions: int
+    skills: int
+    education: int
+    connections: int
+    posts: int
+    events_added: int
+    skipped_rows: int
+    score: int
+
+
+class AnalyticsImportOut(ResponseBody, kw_only=True):
+    """What the creator analytics workbook held, by event type, and how many events were new."""
+
+    events_found: int
+    events_added: int
+    by_type: dict[str, int]  # event type (as stored, e.g. ``post_impressions``) -> events found
+    sheets: list[str]
+
+
+class VersionStatusOut(ResponseBody, kw_only=True):
+    version: str
+    state: str  # current, near_retirement, retired or future
+    released_on: date
+    retires_on: date
+    message: str
