@@ -70,6 +70,10 @@ test("sets the queue's time slots, pauses and resumes, and schedules a recurring
   const upcoming = page.getByRole("region", { name: "Coming up" });
   await expect(upcoming.getByRole("link", { name: /end with one question/ })).toBeVisible();
   await expect(upcoming.getByRole("link", { name: /write the hook first/ })).toBeVisible();
+  const made = page.getByRole("region", { name: "Your series" });
+  await expect(made.getByRole("listitem")).toHaveCount(1);
+  await expect(made.getByRole("listitem")).toContainText("2 posts: 2 to come, 0 published");
+  await expect(made.getByRole("listitem")).toContainText(/Next .*: Monday tip: end with one question/);
   await expectAccessible(page, "on the queue page");
   await screenshots(page, "queue");
 
@@ -77,4 +81,14 @@ test("sets the queue's time slots, pauses and resumes, and schedules a recurring
   await page.reload();
   await expect(page.getByRole("region", { name: "Coming up" }).getByRole("link").first()).toBeVisible();
   await expectAccessible(page, "on the queue page at 375 px");
+
+  // Stopping the series cancels both posts still to come: nothing is coming up any more.
+  await page.getByRole("region", { name: "Your series" }).getByRole("button", { name: "Stop series 1" }).click();
+  const stop = page.getByRole("dialog", { name: "Stop this series?" });
+  await expect(stop).toContainText("The 2 posts still to come are cancelled.");
+  await stop.getByRole("button", { name: "Yes, stop it" }).click();
+  await expect(page.getByText("The series is stopped.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your series" }).getByRole("listitem")).toContainText("2 posts: 0 to come, 0 published");
+  await expect(page.getByRole("region", { name: "Your series" }).getByText(/^Nothing left to come/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Coming up" }).getByRole("link")).toHaveCount(0);
 });

@@ -47,6 +47,10 @@ class PublicationRepository(Protocol):
         """The user's publications due in [start, end), by due time."""
         ...
 
+    async def in_series(self, user_id: uuid.UUID, series_id: uuid.UUID | None = None) -> list[Publication]:
+        """The user's publications that belong to a recurring series (or to ``series_id``), by due time."""
+        ...
+
     async def active_instants(self, user_id: uuid.UUID, start: datetime, end: datetime,
                               exclude: uuid.UUID | None = None) -> list[datetime]:
         """Due times of the user's not-yet-final publications in [start, end) (for the spacing rule)."""

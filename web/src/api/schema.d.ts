@@ -1704,11 +1704,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** ListRecurring */
+        get: operations["V1ScheduleRecurringListRecurring"];
         put?: never;
         /** ScheduleRecurring */
         post: operations["V1ScheduleRecurringScheduleRecurring"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedule/recurring/{series_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** StopRecurring */
+        delete: operations["V1ScheduleRecurringSeriesIdStopRecurring"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2666,6 +2684,7 @@ export interface components {
             localTime: string;
             postUrn: string | null;
             publishedAt: string | null;
+            seriesId: string | null;
             source: string;
             state: string;
             text: string;
@@ -2824,6 +2843,21 @@ export interface components {
             profile: components["schemas"]["LinkedInProfileOut"];
             roadmap: components["schemas"]["ProfileCheckOut"][];
             score: number;
+        };
+        /** SeriesOut */
+        SeriesOut: {
+            cancelled: number;
+            /** Format: date-time */
+            firstDue: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastDue: string;
+            nextDue: string | null;
+            nextText: string | null;
+            published: number;
+            toCome: number;
+            total: number;
         };
         /** SessionOut */
         SessionOut: {
@@ -10561,6 +10595,59 @@ export interface operations {
             };
         };
     };
+    V1ScheduleRecurringListRecurring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesOut"][];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     V1ScheduleRecurringScheduleRecurring: {
         parameters: {
             query?: never;
@@ -10621,6 +10708,70 @@ export interface operations {
             };
             /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API budget is spent; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description `limit=…, remaining=…, reset=…` of the budget. */
+                    RateLimit?: string;
+                    /** @description `<limit>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds until a retry may succeed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    V1ScheduleRecurringSeriesIdStopRecurring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                series_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesOut"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not do this (your role, your account's state or whose resource it is). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,9 +14,16 @@ import msgspec
 from inergize.application.content.library import current_ready_version
 from inergize.application.scheduling.schedule import settings_of
 from inergize.domain.accounts.users import Principal
-from inergize.domain.platform.errors import ValidationFailed
-from inergize.domain.scheduling.publication import Publication, idempotency_key_for
-from inergize.domain.scheduling.recurrence import Recurrence, check_variation, occurrences
+from inergize.domain.platform.errors import NotFound, ValidationFailed
+from inergize.domain.scheduling.publication import Publication, PublicationState, idempotency_key_for, transition
+from inergize.domain.scheduling.recurrence import (
+    STOPPABLE,
+    Recurrence,
+    SeriesSummary,
+    check_variation,
+    occurrences,
+    summarize_series,
+)
 from inergize.domain.scheduling.schedules import check_schedule_time
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWorkFactory
@@ -46,6 +53,7 @@ async def schedule_recurring(
         check_variation([v.text for v in versions])
         instants = occurrences(cmd.first, settings.tz, cmd.rule)
         gap = settings.min_gap
+        series_id = uuid.uuid4()
         items: list[Publication] = []
         for at, version in zip(instants, versions, strict=True):
             others = await uow.publications.active_instants(principal.user_id, at - gap, at + gap)
@@ -66,6 +74,7 @@ async def schedule_recurring(
                     held=settings.paused,
                     idempotency_key=idempotency_key_for(pid),
                     source="recurrence",
+                    series_id=series_id,
                     created_at=now,
                     updated_at=now,
                 )
@@ -73,3 +82,31 @@ async def schedule_recurring(
         await uow.publications.add_many(items)
         await uow.commit()
     return items
+
+
+async def list_series(*, principal: Principal, uow_factory: UnitOfWorkFactory) -> list[SeriesSummary]:
+    """The caller's recurring series, those with posts to come first."""
+    async with uow_factory(read_only=True) as uow:
+        return summarize_series(await uow.publications.in_series(principal.user_id))
+
+
+async def stop_series(
+    series_id: uuid.UUID, *, principal: Principal, uow_factory: UnitOfWorkFactory, clock: Clock
+) -> SeriesSummary:
+    """Cancel every post of the series LinkedIn has not been asked for yet, in one transaction (one
+    being published goes on: it is past stopping). Stopping a stopped series changes nothing."""
+    now = clock.now()
+    async with uow_factory() as uow:
+        posts = await uow.publications.in_series(principal.user_id, series_id)
+        if not posts:
+            raise NotFound("No such recurring series.")
+        stopped = []
+        for p in posts:
+            if p.state in STOPPABLE:
+                p = await uow.publications.update(
+                    transition(p, PublicationState.CANCELLED, now, claim_token=None, claim_expires_at=None),
+                    expected_version=p.version,
+                )
+            stopped.append(p)
+        await uow.commit()
+    return summarize_series(stopped)[0]

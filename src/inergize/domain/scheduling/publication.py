@@ -102,6 +102,7 @@ class Publication(msgspec.Struct, kw_only=True):
     claim_token: uuid.UUID | None = None
     claim_expires_at: datetime | None = None
     source: str = "manual"  # manual | slot | csv | recurrence | now
+    series_id: uuid.UUID | None = None  # the recurring series it belongs to
     created_at: datetime
     updated_at: datetime
     published_at: datetime | None = None

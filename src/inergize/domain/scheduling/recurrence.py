@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 import msgspec
 
 from inergize.domain.platform.errors import ValidationFailed
+from inergize.domain.scheduling.publication import Publication, PublicationState
 from inergize.domain.scheduling.schedules import resolve_local, to_local
 
 MAX_OCCURRENCES = 52
@@ -64,3 +66,48 @@ def check_variation(texts: Sequence[str]) -> None:
                 "repeated posts, so every occurrence needs its own variant.", field="variants",
                 occurrence=i + 1)
         seen[key] = i
+
+
+class SeriesSummary(msgspec.Struct, frozen=True, kw_only=True):
+    """A recurring series as its owner sees it: how many posts, how many still to come, and the next."""
+
+    id: uuid.UUID
+    total: int
+    to_come: int  # scheduled (held or not) or claimed: a stop cancels these
+    published: int
+    cancelled: int
+    first_due: datetime
+    last_due: datetime
+    next_due: datetime | None
+    next_text: str | None
+
+
+# Posts LinkedIn has not been asked for yet: stopping a series cancels these, and only these.
+STOPPABLE = frozenset({PublicationState.SCHEDULED, PublicationState.CLAIMED})
+
+
+def summarize_series(items: Iterable[Publication]) -> list[SeriesSummary]:
+    """One summary per series of ``items``: series with posts to come first (soonest next), then the
+    finished ones (latest first)."""
+    groups: dict[uuid.UUID, list[Publication]] = {}
+    for item in items:
+        if item.series_id is not None:
+            groups.setdefault(item.series_id, []).append(item)
+    summaries = []
+    for series_id, posts in groups.items():
+        posts.sort(key=lambda p: (p.due_at, p.id))
+        coming = [p for p in posts if p.state in STOPPABLE]
+        summaries.append(SeriesSummary(
+            id=series_id,
+            total=len(posts),
+            to_come=len(coming),
+            published=sum(p.state == PublicationState.PUBLISHED for p in posts),
+            cancelled=sum(p.state == PublicationState.CANCELLED for p in posts),
+            first_due=posts[0].due_at,
+            last_due=posts[-1].due_at,
+            next_due=coming[0].due_at if coming else None,
+            next_text=coming[0].text if coming else None,
+        ))
+    active = sorted((s for s in summaries if s.next_due is not None), key=lambda s: (s.next_due, s.id))
+    done = sorted((s for s in summaries if s.next_due is None), key=lambda s: (s.last_due, s.id), reverse=True)
+    return active + done

@@ -91,6 +91,13 @@ class SqlPublicationRepository:
         rows = (await self._conn.execute(stmt.order_by(publications.c.due_at, publications.c.id))).all()
         return [_to_pub(r) for r in rows]
 
+    async def in_series(self, user_id: uuid.UUID, series_id: uuid.UUID | None = None) -> list[Publication]:
+        stmt = select(publications).where(publications.c.user_id == user_id, publications.c.series_id.is_not(None))
+        if series_id is not None:
+            stmt = stmt.where(publications.c.series_id == series_id)
+        rows = (await self._conn.execute(stmt.order_by(publications.c.due_at, publications.c.id))).all()
+        return [_to_pub(r) for r in rows]
+
     async def active_instants(
         self, user_id: uuid.UUID, start: datetime, end: datetime, exclude: uuid.UUID | None = None
     ) -> list[datetime]:

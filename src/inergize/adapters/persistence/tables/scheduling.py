@@ -40,6 +40,7 @@ publications = Table(
     Column("claim_token", Uuid),
     Column("claim_expires_at", UTCDateTime()),
     Column("source", String(16), nullable=False),
+    Column("series_id", Uuid),  # the recurring series it belongs to
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
     Column("published_at", UTCDateTime()),
@@ -50,6 +51,9 @@ Index("ix_publications_due", publications.c.run_at, postgresql_where=DUE_WHERE, 
 Index("ix_publications_claim_expiry", publications.c.claim_expires_at, postgresql_where=IN_FLIGHT_WHERE,
       sqlite_where=IN_FLIGHT_WHERE)
 Index("ix_publications_user_due", publications.c.user_id, publications.c.due_at)
+IN_SERIES_WHERE = text("series_id IS NOT NULL")
+Index("ix_publications_series", publications.c.user_id, publications.c.series_id, postgresql_where=IN_SERIES_WHERE,
+      sqlite_where=IN_SERIES_WHERE)
 
 schedule_settings = Table(
     "schedule_settings",

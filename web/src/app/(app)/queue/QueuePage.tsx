@@ -6,6 +6,7 @@ import { useApiQuery } from "@/api";
 import { Card, ErrorMessage, PageHeader, Spinner } from "@/components/ui";
 import { PauseCard } from "./PauseCard";
 import { RecurringCard } from "./RecurringCard";
+import { SeriesList } from "./SeriesList";
 import { SlotsEditor } from "./SlotsEditor";
 import { UpcomingList } from "./UpcomingList";
 
@@ -32,6 +33,7 @@ export function QueuePage() {
           <div className="flex flex-col gap-gutter md:gap-6">
             <UpcomingList />
             <RecurringCard zone={settings.data.timezone} />
+            <SeriesList />
           </div>
         </div>
       )}

@@ -25,7 +25,10 @@ export function RecurringCard({ zone }: { zone: string }) {
   const [every, setEvery] = useState("1");
   const [problem, setProblem] = useState<string | null>(null);
   const create = useApiMutation("post", "/v1/schedule/recurring", {
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["get", "/v1/schedule/calendar"] }),
+    onSettled: () =>
+      Promise.all(
+        ["/v1/schedule/calendar", "/v1/schedule/recurring"].map((path) => queryClient.invalidateQueries({ queryKey: ["get", path] })),
+      ),
   });
 
   const toggle = (contentId: string) =>

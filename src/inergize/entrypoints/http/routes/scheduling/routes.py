@@ -44,7 +44,9 @@ from inergize.entrypoints.http.routes.scheduling.schemas import (
     RecurringIn,
     RetryIn,
     ScheduleIn,
+    SeriesOut,
     import_out,
+    series_out,
     settings_out,
     to_out,
 )
@@ -81,6 +83,20 @@ async def schedule_recurring(
         clock=scheduling.clock,
     )
     return [to_out(p) for p in items]
+
+
+@get("/v1/schedule/recurring", opt=USER)
+async def list_recurring(scheduling: SchedulingDeps, principal: Principal) -> list[SeriesOut]:
+    """The recurring series, those with posts to come first."""
+    return [series_out(s) for s in await recurring_uc.list_series(principal=principal,
+                                                                 uow_factory=scheduling.uow_factory)]
+
+
+@delete("/v1/schedule/recurring/{series_id:uuid}", opt=USER, status_code=200)
+async def stop_recurring(scheduling: SchedulingDeps, series_id: uuid.UUID, principal: Principal) -> SeriesOut:
+    """Stop a series: its posts not yet handed to LinkedIn are cancelled; the published ones stay."""
+    return series_out(await recurring_uc.stop_series(series_id, principal=principal,
+                                                     uow_factory=scheduling.uow_factory, clock=scheduling.clock))
 
 
 @post("/v1/schedule/now", opt=USER | IDEMPOTENT, status_code=202)
@@ -275,6 +291,8 @@ async def recommendations(
 ROUTES = [
     schedule_post,
     schedule_recurring,
+    list_recurring,
+    stop_recurring,
     post_now,
     calendar,
     get_one,

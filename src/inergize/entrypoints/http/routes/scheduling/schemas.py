@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from inergize.domain.scheduling.publication import Publication
-from inergize.domain.scheduling.recurrence import Frequency
+from inergize.domain.scheduling.recurrence import Frequency, SeriesSummary
 from inergize.domain.scheduling.schedules import ScheduleSettings, to_local
 from inergize.entrypoints.http.schemas import RequestBody, ResponseBody
 from inergize.ports.scheduling import ImportProgress
@@ -76,6 +76,7 @@ class PublicationOut(ResponseBody, kw_only=True):
     published_at: datetime | None
     text: str
     source: str
+    series_id: uuid.UUID | None
     version: int
 
 
@@ -86,6 +87,18 @@ class QueueSettingsOut(ResponseBody, kw_only=True):
     paused: bool
     paused_until: datetime | None
     version: int
+
+
+class SeriesOut(ResponseBody, kw_only=True):
+    id: uuid.UUID
+    total: int
+    to_come: int
+    published: int
+    cancelled: int
+    first_due: datetime
+    last_due: datetime
+    next_due: datetime | None
+    next_text: str | None
 
 
 class CalendarOut(ResponseBody, kw_only=True):
@@ -135,6 +148,7 @@ def to_out(p: Publication) -> PublicationOut:
         published_at=p.published_at,
         text=p.text,
         source=p.source,
+        series_id=p.series_id,
         version=p.version,
     )
 
@@ -159,3 +173,8 @@ def import_out(p: ImportProgress) -> ImportOut:
         imported=p.imported,
         errors=list(p.errors),
     )
+
+
+def series_out(s: SeriesSummary) -> SeriesOut:
+    return SeriesOut(id=s.id, total=s.total, to_come=s.to_come, published=s.published, cancelled=s.cancelled,
+                     first_due=s.first_due, last_due=s.last_due, next_due=s.next_due, next_text=s.next_text)
