@@ -22,7 +22,7 @@ from hypothesis import settings as hyp_settings
 
 from tests.fakes.clock import FakeClock
 from tests.support import services
-from tests.support.settings import make_settings
+from tests.support.containers import SESSION_CLOCK, container_on
 
 # Fixtures shared across kinds: account steps (recording email, budgets, ports), the AI providers'
 # wire servers, and the settling fixtures a module opts into.
@@ -94,30 +94,17 @@ async def _session_containers(session_tmp: Path, request: pytest.FixtureRequest)
         await shutdown(container)
 
 
-# One fake clock for the session: singletons the container builds once (the unit-of-work factory,
-# the outbox relay, stores) keep the clock they were built with, so tests move this one object
-# instead of swapping in a new clock that those singletons would never see.
-_SESSION_CLOCK = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
-
-
 @pytest.fixture
 def clock() -> FakeClock:
-    _SESSION_CLOCK.reset(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
-    return _SESSION_CLOCK
+    SESSION_CLOCK.reset(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    return SESSION_CLOCK
 
 
 @pytest.fixture
-async def container(backend: str, session_tmp: Path, request: pytest.FixtureRequest,
-                    _session_containers: dict[str, Any], clock: FakeClock) -> Any:
+async def container(backend: str, request: pytest.FixtureRequest, _session_containers: dict[str, Any],
+                    clock: FakeClock) -> Any:
     """A migrated InErgize on ``backend`` whose clock is the test's ``clock``."""
-    from inergize.bootstrap import bootstrap, migrate
-
-    if backend not in _session_containers:
-        url = request.getfixturevalue("pg_url") if backend == "postgres" else None
-        c = bootstrap(make_settings(session_tmp / backend, url), clock=_SESSION_CLOCK)
-        await migrate(c)
-        _session_containers[backend] = c
-    return _session_containers[backend]
+    return await container_on(backend, request, _session_containers)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """A SecretBox that keeps the rules (the key id in the ciphertext, the context bound, unknown keys and
-tampering refused) without the cryptography: ``<key id>.<base64 of context and plaintext>.<check>``."""
+tampering refused) without the cryptography: ``fake.<key id>.<base64 of context and plaintext>.<check>``."""
 
 from __future__ import annotations
 
@@ -20,20 +20,26 @@ class FakeSecretBox:
 
     def encrypt(self, plaintext: str, *, context: str) -> str:
         body = base64.urlsafe_b64encode(json.dumps([context, plaintext]).encode()).decode()
-        return f"{self.primary_key_id}.{body}.{_check(self.primary_key_id, body)}"
+        return f"fake.{self.primary_key_id}.{body}.{_check(self.primary_key_id, body)}"
 
     def decrypt(self, ciphertext: str, *, context: str) -> str:
+        key_id = self.key_id_of(ciphertext)
+        if key_id not in self.key_ids:
+            raise SecretUnreadable(f"The secret was encrypted with key {key_id!r}, which is not configured.")
+        _, _, body, check = ciphertext.split(".")
         try:
-            key_id, body, check = ciphertext.split(".")
             made_in, plaintext = json.loads(base64.urlsafe_b64decode(body))
         except ValueError as exc:
-            raise SecretUnreadable("The secret is not one of ours.") from exc
-        if key_id not in self.key_ids or check != _check(key_id, body) or made_in != context:
-            raise SecretUnreadable("The secret cannot be read with the configured keys.")
+            raise SecretUnreadable("The stored secret is corrupted.") from exc
+        if check != _check(key_id, body) or made_in != context:
+            raise SecretUnreadable("The stored secret is corrupted or belongs to another record.")
         return str(plaintext)
 
     def key_id_of(self, ciphertext: str) -> str:
-        return ciphertext.split(".", 1)[0]
+        parts = ciphertext.split(".")
+        if len(parts) != 4 or parts[0] != "fake":
+            raise SecretUnreadable("The stored secret is not in a known format.")
+        return parts[1]
 
 
 def _check(key_id: str, body: str) -> str:

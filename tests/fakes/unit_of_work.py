@@ -129,7 +129,7 @@ class MemoryContentVersionRepository:
 
     async def latest(self, content_id: uuid.UUID) -> ContentVersion | None:
         versions = await self.list_for_content(content_id)
-        return versions[-1] if versions else None
+        return versions[0] if versions else None
 
     async def get(self, version_id: uuid.UUID) -> ContentVersion | None:
         return copy.deepcopy(self._rows.get(version_id))
@@ -143,7 +143,7 @@ class MemoryContentVersionRepository:
 
     async def list_for_content(self, content_id: uuid.UUID) -> list[ContentVersion]:
         return sorted((copy.deepcopy(v) for v in self._rows.values() if v.content_id == content_id),
-                      key=lambda v: v.number)
+                      key=lambda v: v.number, reverse=True)  # newest first
 
 
 class MemoryIdempotencyRepository:

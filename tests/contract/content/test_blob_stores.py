@@ -1,4 +1,4 @@
-"""The BlobStore contract on the local directory (embedded default) and on S3 (moto's server)."""
+"""The BlobStore contract on the fake, the local directory (embedded default) and S3 (moto's server)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 from inergize.adapters.blobs import LocalBlobStore, S3BlobStore
 from inergize.adapters.blobs.s3 import make_s3_client
+from tests.fakes.blob_store import MemoryBlobStore
 
 
 @pytest.fixture(scope="session")
@@ -27,8 +28,11 @@ def moto_endpoint() -> Iterator[str]:
     server.stop()
 
 
-@pytest.fixture(params=["local", "s3"])
+@pytest.fixture(params=["fake", "local", "s3"])
 async def blobs(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Any]:
+    if request.param == "fake":
+        yield MemoryBlobStore()
+        return
     if request.param == "local":
         yield LocalBlobStore(tmp_path / "blobs")
         return

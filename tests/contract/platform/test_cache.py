@@ -1,19 +1,25 @@
-"""The Cache contract, run over the in-process cache and real Redis."""
+"""The Cache contract, run over the fake, the in-process cache (embedded default) and real Redis."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 
 from inergize.adapters.cache import InProcessCache, RedisCache
 from inergize.adapters.redis import make_redis_client
+from tests.fakes.cache import FakeCache
+from tests.fakes.clock import FakeClock
 
 
-@pytest.fixture(params=["memory", "redis"])
-async def cache(request: pytest.FixtureRequest) -> Any:
+@pytest.fixture(params=["fake", "memory", "redis"])
+async def cache(request: pytest.FixtureRequest, clock: FakeClock) -> Any:
+    if request.param == "fake":
+        yield FakeCache(clock)
+        return
     if request.param == "memory":
         yield InProcessCache(max_entries=100)
         return
@@ -21,6 +27,17 @@ async def cache(request: pytest.FixtureRequest) -> Any:
     client = make_redis_client(url)
     yield RedisCache(client, prefix=prefix)
     await client.aclose()
+
+
+@pytest.fixture
+def wait(clock: FakeClock) -> Callable[[float], Awaitable[None]]:
+    """Let ``seconds`` pass for every cache: the fake's clock and the real ones'."""
+
+    async def wait(seconds: float) -> None:
+        clock.advance(seconds)
+        await asyncio.sleep(seconds)
+
+    return wait
 
 
 def key() -> str:
@@ -39,12 +56,12 @@ async def test_a_value_set_is_read_back_until_deleted(cache: Any) -> None:
     await cache.delete(k)  # deleting a missing key is fine
 
 
-async def test_an_entry_expires_after_its_ttl(cache: Any) -> None:
+async def test_an_entry_expires_after_its_ttl(cache: Any, wait: Callable[[float], Awaitable[None]]) -> None:
     short, long = key(), key()
     await cache.set(short, b"a", ttl_seconds=0.15)
     await cache.set(long, b"b", ttl_seconds=30)
     assert await cache.get(short) == b"a"
-    await asyncio.sleep(0.3)
+    await wait(0.3)
     assert await cache.get(short) is None
     assert await cache.get(long) == b"b"
 

@@ -1,41 +1,87 @@
-"""Repository contract, run on SQLite and on PostgreSQL."""
+"""The unit of work and its repositories, one contract run over the in-memory fake, SQLite and
+PostgreSQL (the two column-type checks at the end concern the databases only)."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import msgspec
 import pytest
 from sqlalchemy import insert, select
 
+from inergize.domain.accounts.users import User
 from inergize.domain.content.library import Content, ContentKind
 from inergize.domain.platform.errors import PreconditionFailed, ValidationFailed
+from tests.fakes.unit_of_work import InMemoryDatabase
+from tests.support.containers import container_on
 
 
-async def test_user_round_trip_and_lookup_by_email(container: Any, make_user: Any) -> None:
-    u = await make_user(display_name="Ada", timezone="Europe/Berlin")
-    async with container.uow_factory()(read_only=True) as uow:
-        by_id = await uow.users.get(u.user.id)
-        by_email = await uow.users.get_by_email(u.user.email)
+class Store(msgspec.Struct):
+    """A unit-of-work factory and a way to read the jobs its commits left in the outbox."""
+
+    factory: Any
+    committed_jobs: Callable[[str], Awaitable[list[dict[str, Any]]]]
+
+
+@pytest.fixture(params=["fake", "sqlite", "postgres"])
+async def store(request: pytest.FixtureRequest, _session_containers: dict[str, Any]) -> Store:
+    if request.param == "fake":
+        database = InMemoryDatabase()
+
+        async def fake_jobs(actor: str) -> list[dict[str, Any]]:
+            return [kwargs for _, kwargs in database.jobs(actor)]
+
+        return Store(database, fake_jobs)
+    container = await container_on(request.param, request, _session_containers)
+
+    async def outbox_jobs(actor: str) -> list[dict[str, Any]]:
+        from inergize.adapters.persistence.tables.platform import outbox
+
+        async with container.uow_factory()(read_only=True) as uow:
+            rows = (await uow.connection.execute(select(outbox.c.payload).where(outbox.c.actor == actor))).all()
+        return [dict(r.payload) for r in rows]
+
+    return Store(container.uow_factory(), outbox_jobs)
+
+
+async def add_user(store: Store, **fields: Any) -> User:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    user = User(id=uuid.uuid4(), email=f"{uuid.uuid4().hex}@x.io", created_at=now, updated_at=now, **fields)
+    async with store.factory() as uow:
+        await uow.users.add(user)
+        await uow.commit()
+    return user
+
+
+async def test_user_round_trip_and_lookup_by_email(store: Store) -> None:
+    u = await add_user(store, display_name="Ada", timezone="Europe/Berlin")
+    async with store.factory(read_only=True) as uow:
+        by_id = await uow.users.get(u.id)
+        by_email = await uow.users.get_by_email(u.email)
     assert by_id == by_email
     assert by_id is not None and by_id.display_name == "Ada" and by_id.timezone == "Europe/Berlin"
     assert by_id.created_at.tzinfo is not None
 
 
-async def test_update_checks_the_version(container: Any, make_user: Any) -> None:
-    u = await make_user()
-    async with container.uow_factory()() as uow:
-        a = await uow.users.get(u.user.id)
+async def test_update_checks_the_version(store: Store) -> None:
+    stale = await add_user(store)  # stays at version 1
+    async with store.factory() as uow:
+        a = await uow.users.get(stale.id)
         assert a is not None
         a.display_name = "first"
         await uow.users.update(a)
         await uow.commit()
-    stale = u.user  # still version 1
+    assert a.version == 2
     stale.display_name = "second"
-    async with container.uow_factory()() as uow:
+    async with store.factory() as uow:
         with pytest.raises(PreconditionFailed):
             await uow.users.update(stale)
+    async with store.factory(read_only=True) as uow:
+        kept = await uow.users.get(stale.id)
+    assert kept is not None and kept.display_name == "first" and kept.version == 2
 
 
 async def test_aware_times_in_any_zone_come_back_as_the_same_utc_instant_in_order(container: Any) -> None:
@@ -72,67 +118,84 @@ async def test_naive_datetimes_are_refused(container: Any) -> None:
             await uow.users.update(user)
 
 
-async def test_content_pages_follow_the_cursor_without_gaps_or_repeats(container: Any, make_user: Any) -> None:
-    owner = await make_user()
-    other = await make_user()
+async def test_content_pages_follow_the_cursor_without_gaps_or_repeats(store: Store) -> None:
+    owner = await add_user(store)
+    other = await add_user(store)
     base = datetime(2026, 1, 1, tzinfo=UTC)
     ids = []
-    async with container.uow_factory()() as uow:
+    async with store.factory() as uow:
         for i in range(7):
             # Two items share each timestamp, so the id must break ties.
             when = base + timedelta(minutes=i // 2)
-            item = Content(id=uuid.uuid4(), user_id=owner.user.id, kind=ContentKind.POST, title=f"t{i}", body="",
+            item = Content(id=uuid.uuid4(), user_id=owner.id, kind=ContentKind.POST, title=f"t{i}", body="",
                            created_at=when, updated_at=when)
             await uow.content.add(item)
             ids.append(item.id)
-        await uow.content.add(Content(id=uuid.uuid4(), user_id=other.user.id, kind=ContentKind.POST, title="x",
+        await uow.content.add(Content(id=uuid.uuid4(), user_id=other.id, kind=ContentKind.POST, title="x",
                                       body="", created_at=base, updated_at=base))
         await uow.commit()
     seen: list[uuid.UUID] = []
     cursor = None
-    async with container.uow_factory()(read_only=True) as uow:
+    async with store.factory(read_only=True) as uow:
         while True:
-            page = await uow.content.list_for_user(owner.user.id, limit=3, cursor=cursor)
+            page = await uow.content.list_for_user(owner.id, limit=3, cursor=cursor)
             seen += [i.id for i in page.items]
             cursor = page.next_cursor
             if cursor is None:
                 break
-    assert sorted(seen) == sorted(ids) and len(seen) == len(set(seen))
-    times = [i for i in seen]
-    assert len(times) == 7
+    assert sorted(seen) == sorted(ids) and len(seen) == len(set(seen)) == 7
 
 
-async def test_a_tampered_cursor_is_a_validation_error(container: Any, make_user: Any) -> None:
-    owner = await make_user()
-    async with container.uow_factory()(read_only=True) as uow:
+async def test_a_tampered_cursor_is_a_validation_error(store: Store) -> None:
+    owner = await add_user(store)
+    async with store.factory(read_only=True) as uow:
         with pytest.raises(ValidationFailed):
-            await uow.content.list_for_user(owner.user.id, limit=3, cursor="not-a-cursor")
+            await uow.content.list_for_user(owner.id, limit=3, cursor="not-a-cursor")
 
 
-async def test_leaving_without_commit_rolls_back(container: Any) -> None:
-    from inergize.domain.accounts.users import User
-
+async def test_leaving_without_commit_rolls_back(store: Store) -> None:
     now = datetime(2026, 1, 1, tzinfo=UTC)
     user = User(id=uuid.uuid4(), email=f"{uuid.uuid4().hex}@x.io", created_at=now, updated_at=now)
-    async with container.uow_factory()() as uow:
+    async with store.factory() as uow:
         await uow.users.add(user)
-    async with container.uow_factory()(read_only=True) as uow:
+    async with store.factory(read_only=True) as uow:
         assert await uow.users.get(user.id) is None
 
 
-async def test_outbox_rows_are_written_in_the_same_transaction(container: Any) -> None:
-    from inergize.adapters.persistence.tables.platform import outbox
+async def test_an_explicit_rollback_forgets_what_the_unit_wrote_so_far(store: Store) -> None:
+    kept = await add_user(store, display_name="kept")
+    async with store.factory() as uow:
+        user = await uow.users.get(kept.id)
+        assert user is not None
+        user.display_name = "changed"
+        await uow.users.update(user)
+        await uow.rollback()
+    async with store.factory(read_only=True) as uow:
+        again = await uow.users.get(kept.id)
+    assert again is not None and again.display_name == "kept"
+
+
+async def test_an_error_inside_the_unit_leaves_nothing_behind(store: Store) -> None:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    user = User(id=uuid.uuid4(), email=f"{uuid.uuid4().hex}@x.io", created_at=now, updated_at=now)
+    with pytest.raises(RuntimeError):
+        async with store.factory() as uow:
+            await uow.users.add(user)
+            raise RuntimeError("the use case failed before its commit")
+    async with store.factory(read_only=True) as uow:
+        assert await uow.users.get(user.id) is None
+
+
+async def test_outbox_rows_are_written_in_the_same_transaction(store: Store) -> None:
     from inergize.application.platform.ping import PING_JOB
 
     marker = uuid.uuid4().hex
-    async with container.uow_factory()() as uow:
+    async with store.factory() as uow:
         uow.jobs.enqueue(PING_JOB, token=marker)
-    async with container.uow_factory()() as uow:
+    async with store.factory() as uow:
         uow.jobs.enqueue(PING_JOB, token=marker + "-kept")
         await uow.commit()
-    async with container.uow_factory()(read_only=True) as uow:
-        rows = (await uow.connection.execute(select(outbox.c.payload).where(outbox.c.actor == PING_JOB))).all()
-    markers = [r.payload.get("token") for r in rows]
+    markers = [job.get("token") for job in await store.committed_jobs(PING_JOB)]
     assert marker + "-kept" in markers and marker not in markers
 
 
@@ -145,3 +208,52 @@ async def _user(container: Any) -> Any:
         await uow.users.add(user)
         await uow.commit()
     return user
+
+
+async def test_an_idempotency_key_is_reserved_once_and_keeps_its_answer(store: Store) -> None:
+    owner, now = f"user:{uuid.uuid4()}", datetime(2026, 1, 1, tzinfo=UTC)
+    async with store.factory() as uow:
+        assert await uow.idempotency.reserve(owner, "k1", "hash-1", now)
+        assert await uow.idempotency.reserve(owner, "k2", "hash-2", now)
+        await uow.commit()
+    async with store.factory() as uow:
+        assert not await uow.idempotency.reserve(owner, "k1", "hash-other", now)  # the first claim wins
+        await uow.idempotency.complete(owner, "k1", 201, b'{"id": 1}')
+        await uow.idempotency.release(owner, "k1")  # finished: release leaves it
+        await uow.idempotency.release(owner, "k2")  # still in progress: release frees it
+        await uow.commit()
+    async with store.factory(read_only=True) as uow:
+        done = await uow.idempotency.get(owner, "k1")
+        freed = await uow.idempotency.get(owner, "k2")
+        elsewhere = await uow.idempotency.get(f"user:{uuid.uuid4()}", "k1")
+    assert done is not None and (done.request_hash, done.status_code, done.body) == ("hash-1", 201, b'{"id": 1}')
+    assert freed is None and elsewhere is None
+
+
+async def test_content_versions_are_numbered_and_only_their_review_changes(store: Store) -> None:
+    from inergize.domain.content.library import ContentVersion, ModerationIssue, VersionState
+
+    owner = await add_user(store)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    item = Content(id=uuid.uuid4(), user_id=owner.id, kind=ContentKind.POST, title="t", body="b",
+                   created_at=now, updated_at=now)
+    versions = [ContentVersion(id=uuid.uuid4(), content_id=item.id, user_id=owner.id, number=n, title="t",
+                               body=f"body {n}", created_at=now + timedelta(minutes=n)) for n in (2, 1)]
+    async with store.factory() as uow:
+        await uow.content.add(item)
+        for version in versions:
+            await uow.content_versions.add(version)
+        await uow.commit()
+    second = versions[0]
+    reviewed = msgspec.structs.replace(second, state=VersionState.READY, body="rewritten", media=["m/1.png"],
+                                       moderation=[ModerationIssue(code="link", detail="a link")])
+    async with store.factory() as uow:
+        await uow.content_versions.update(reviewed)
+        await uow.commit()
+    async with store.factory(read_only=True) as uow:
+        latest = await uow.content_versions.latest(item.id)
+        listed = await uow.content_versions.list_for_content(item.id)
+        missing = await uow.content_versions.latest(uuid.uuid4())
+    assert [v.number for v in listed] == [2, 1] and missing is None  # newest first
+    assert latest is not None and latest.id == second.id and latest.state is VersionState.READY
+    assert latest.body == "body 2" and latest.media == ["m/1.png"] and latest.moderation == reviewed.moderation
