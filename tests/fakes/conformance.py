@@ -10,7 +10,7 @@ from inergize.ports.ai import ImageGenerator, TextGenerator
 from inergize.ports.blob_store import BlobStore
 from inergize.ports.cache import Cache
 from inergize.ports.clock import Clock
-from inergize.ports.content_versions import ContentVersionRepository
+from inergize.ports.content_versions import ContentPreferencesRepository, ContentVersionRepository
 from inergize.ports.email import EmailSender
 from inergize.ports.health import HealthCheck
 from inergize.ports.jobs import JobLedger, PingLog
@@ -32,6 +32,7 @@ from tests.fakes.operations import CountingMetrics, FakeHealthCheck
 from tests.fakes.passwords import FakePasswordHasher
 from tests.fakes.secret_box import FakeSecretBox
 from tests.fakes.unit_of_work import (
+    MemoryContentPreferencesRepository,
     MemoryContentRepository,
     MemoryContentVersionRepository,
     MemoryIdempotencyRepository,
@@ -63,6 +64,7 @@ def fakes_by_port() -> list[tuple[type, object]]:
     content: ContentRepository = MemoryContentRepository(tables)
     versions: ContentVersionRepository = MemoryContentVersionRepository(tables)
     idempotency: IdempotencyRepository = MemoryIdempotencyRepository(tables)
+    preferences: ContentPreferencesRepository = MemoryContentPreferencesRepository(tables)
     outbox: JobOutbox = MemoryOutbox(tables)
     return [
         (Clock, clock), (Cache, cache), (BlobStore, blobs), (PasswordHasher, passwords), (SecretBox, secrets),
@@ -70,4 +72,5 @@ def fakes_by_port() -> list[tuple[type, object]]:
         (MetricsExporter, metrics), (TextGenerator, writer), (ImageGenerator, painter), (PastPosts, past),
         (Moderator, moderator), (EmailSender, email), (UserRepository, users), (ContentRepository, content),
         (ContentVersionRepository, versions), (IdempotencyRepository, idempotency), (JobOutbox, outbox),
+        (ContentPreferencesRepository, preferences),
     ]

@@ -17,6 +17,7 @@ from typing import Any, Self, TypeVar
 import msgspec
 
 from inergize.domain.accounts.users import User
+from inergize.domain.ai.generation import ContentPreferences
 from inergize.domain.content.library import Content, ContentFilter, ContentVersion
 from inergize.domain.platform.errors import PreconditionFailed, ValidationFailed
 from inergize.domain.platform.idempotency import StoredResponse
@@ -33,6 +34,7 @@ class Tables(msgspec.Struct, kw_only=True):
     content: dict[uuid.UUID, Content] = msgspec.field(default_factory=dict)
     content_versions: dict[uuid.UUID, ContentVersion] = msgspec.field(default_factory=dict)
     idempotency: dict[tuple[str, str], StoredResponse] = msgspec.field(default_factory=dict)
+    content_preferences: dict[uuid.UUID, ContentPreferences] = msgspec.field(default_factory=dict)
     outbox: list[tuple[uuid.UUID, str, dict[str, Any]]] = msgspec.field(default_factory=list)
 
 
@@ -146,6 +148,17 @@ class MemoryContentVersionRepository:
                       key=lambda v: v.number, reverse=True)  # newest first
 
 
+class MemoryContentPreferencesRepository:
+    def __init__(self, tables: Tables) -> None:
+        self._rows = tables.content_preferences
+
+    async def get(self, user_id: uuid.UUID) -> ContentPreferences | None:
+        return self._rows.get(user_id)
+
+    async def put(self, prefs: ContentPreferences, now: datetime) -> None:
+        self._rows[prefs.user_id] = prefs
+
+
 class MemoryIdempotencyRepository:
     def __init__(self, tables: Tables) -> None:
         self._rows = tables.idempotency
@@ -186,6 +199,7 @@ class InMemoryUnitOfWork:
     users: MemoryUserRepository
     content: MemoryContentRepository
     content_versions: MemoryContentVersionRepository
+    content_preferences: MemoryContentPreferencesRepository
     idempotency: MemoryIdempotencyRepository
     jobs: MemoryOutbox
 
@@ -223,6 +237,7 @@ class InMemoryUnitOfWork:
         self.users = MemoryUserRepository(self._working)
         self.content = MemoryContentRepository(self._working)
         self.content_versions = MemoryContentVersionRepository(self._working)
+        self.content_preferences = MemoryContentPreferencesRepository(self._working)
         self.idempotency = MemoryIdempotencyRepository(self._working)
         self.jobs = MemoryOutbox(self._working)
 

@@ -1,4 +1,5 @@
-"""Subscription tiers: the data, reading a user's tier and quotas, and the admin switch (HTTP too)."""
+"""Subscription tiers: the data, reading a user's tier and quotas, and the admin switch (its rules on the
+in-memory unit of work; HTTP too)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from hypothesis import strategies as st
 from inergize.application.accounts import tiers as uc
 from inergize.domain.accounts.tiers import TIERS, Tier, TierQuotas, parse_tier, quotas_for, within
 from inergize.domain.platform.errors import Forbidden, NotFound, ValidationFailed
+from tests.fakes.clock import FakeClock
+from tests.fakes.unit_of_work import InMemoryDatabase
+from tests.support.memory_users import add_memory_user
 
 NUMERIC = [f for f in TierQuotas.__struct_fields__]
 
@@ -40,13 +44,13 @@ def test_within_means_the_quota_is_not_exceeded(quota: int | None, used: int, wa
     assert within(quota, used, wanted) == (quota is None or used + wanted <= quota)
 
 
-async def test_an_admin_sets_a_tier_and_the_user_reads_it(container: Any, make_user: Any) -> None:
-    admin, member = await make_user("admin"), await make_user()
-    factory = container.uow_factory()
+async def test_an_admin_sets_a_tier_and_the_user_reads_it(clock: FakeClock) -> None:
+    factory = InMemoryDatabase()
+    admin, member = await add_memory_user(factory, "admin"), await add_memory_user(factory)
     mine = await uc.get_user_tier(member.user.id, principal=member.principal, uow_factory=factory)
     assert mine.tier == "free" and mine.quotas == TIERS[Tier.FREE]
     changed = await uc.set_user_tier(member.user.id, "pro", principal=admin.principal, uow_factory=factory,
-                                     clock=container.clock())
+                                     clock=clock)
     assert changed.tier == "pro" and changed.quotas == TIERS[Tier.PRO]
     mine = await uc.get_user_tier(member.user.id, principal=member.principal, uow_factory=factory)
     assert mine.tier == "pro"
@@ -54,20 +58,21 @@ async def test_an_admin_sets_a_tier_and_the_user_reads_it(container: Any, make_u
         assert (await uow.users.get(member.user.id)).tier == "pro"
 
 
-async def test_only_admins_change_tiers_and_nobody_reads_anothers(container: Any, make_user: Any) -> None:
-    a, b, admin = await make_user(), await make_user(), await make_user("admin")
-    factory = container.uow_factory()
+async def test_only_admins_change_tiers_and_nobody_reads_anothers(clock: FakeClock) -> None:
+    factory = InMemoryDatabase()
+    a, b = await add_memory_user(factory), await add_memory_user(factory)
+    admin = await add_memory_user(factory, "admin")
     with pytest.raises(Forbidden):
         await uc.set_user_tier(a.user.id, "team", principal=a.principal, uow_factory=factory,
-                               clock=container.clock())
+                               clock=clock)
     with pytest.raises(NotFound):
         await uc.get_user_tier(b.user.id, principal=a.principal, uow_factory=factory)
     with pytest.raises(NotFound):
         await uc.set_user_tier(uuid.uuid4(), "pro", principal=admin.principal, uow_factory=factory,
-                               clock=container.clock())
+                               clock=clock)
     with pytest.raises(ValidationFailed):
         await uc.set_user_tier(a.user.id, "gold", principal=admin.principal, uow_factory=factory,
-                               clock=container.clock())
+                               clock=clock)
     assert (await uc.get_user_tier(a.user.id, principal=admin.principal, uow_factory=factory)).tier == "free"
 
 
