@@ -14,7 +14,7 @@ from inergize.application.ai.context import writer_profile
 from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.json_answers import parsed_or_draft
 from inergize.application.ai.templates import WriterProfile, industries, task_request_parts
-from inergize.application.ai.usage import ensure_within_budget, record_call
+from inergize.application.ai.usage import ensure_within_budget, record_call, record_text_answer
 from inergize.application.content import library
 from inergize.application.content.moderation import moderate_content
 from inergize.domain.accounts.users import Principal
@@ -137,19 +137,7 @@ async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: A
         )
         state = await library.record_moderation(uow, item, verdict.issues)
         if answer is not None:
-            await record_call(
-                uow,
-                user_id,
-                Capability.TEXT,
-                provider=answer.provider,
-                model=answer.model,
-                tokens_in=answer.tokens_in,
-                tokens_out=answer.tokens_out,
-                latency_ms=latency,
-                now=now,
-                attempts=answer.attempts,
-                cached=answer.cached,
-            )
+            await record_text_answer(uow, user_id, answer, latency_ms=latency, now=now)
         if image is not None:
             await record_call(
                 uow,

@@ -18,11 +18,11 @@ from inergize.application.ai.context import writer_profile
 from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.json_answers import parsed_or_draft
 from inergize.application.ai.templates import WriterProfile, industries, pick_hashtags, task_request_parts
-from inergize.application.ai.usage import ensure_within_budget, record_call
+from inergize.application.ai.usage import ensure_within_budget, record_text_answer
 from inergize.application.content import library as content_library
 from inergize.application.content.moderation import moderate_content
 from inergize.domain.accounts.users import Principal
-from inergize.domain.ai.generation import AiJob, Capability, JobStatus, TextRequest
+from inergize.domain.ai.generation import AiJob, JobStatus, TextRequest
 from inergize.domain.content.documents import Brand, CarouselDeck, Slide
 from inergize.domain.content.library import ContentKind
 from inergize.domain.platform.errors import InergizeError, NotFound, ValidationFailed
@@ -204,19 +204,7 @@ async def _run(job: AiJob, cmd: GenerateCarousel, principal: Principal, ports: A
             uow, job.user_id, ContentKind.CAROUSEL, deck.title, caption, data, moderator=ports.moderator
         )
         state = await content_library.record_moderation(uow, item, verdict.issues)
-        await record_call(
-            uow,
-            job.user_id,
-            Capability.TEXT,
-            provider=answer.provider,
-            model=answer.model,
-            tokens_in=answer.tokens_in,
-            tokens_out=answer.tokens_out,
-            latency_ms=latency,
-            now=ports.clock.now(),
-            attempts=answer.attempts,
-            cached=answer.cached,
-        )
+        await record_text_answer(uow, job.user_id, answer, latency_ms=latency, now=ports.clock.now())
         await uow.ai_jobs.update(
             msgspec.structs.replace(
                 job,

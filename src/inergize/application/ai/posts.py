@@ -13,11 +13,11 @@ import msgspec
 from inergize.application.ai.context import writer_profile
 from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.templates import POST_TYPES, post_request_parts, template_version
-from inergize.application.ai.usage import ensure_within_budget, record_call
+from inergize.application.ai.usage import ensure_within_budget, record_text_answer
 from inergize.application.content import library as content_library
 from inergize.application.content.moderation import banned_phrases_of, moderate
 from inergize.domain.accounts.users import Principal
-from inergize.domain.ai.generation import Capability, TextAnswer, TextRequest
+from inergize.domain.ai.generation import TextAnswer, TextRequest
 from inergize.domain.ai.post_quality import QualityScore, hashtags_of, hook_of, score_post
 from inergize.domain.content.library import ContentKind, ModerationIssue, VersionState
 from inergize.domain.content.moderation import TextField
@@ -112,19 +112,7 @@ async def generate_posts(cmd: GeneratePosts, *, principal: Principal, ports: AiD
     async with ports.uow_factory() as uow:
         now = ports.clock.now()
         for (answer, latency), verdict in zip(answers, verdicts, strict=True):
-            await record_call(
-                uow,
-                user_id,
-                Capability.TEXT,
-                provider=answer.provider,
-                model=answer.model,
-                tokens_in=answer.tokens_in,
-                tokens_out=answer.tokens_out,
-                latency_ms=latency,
-                now=now,
-                attempts=answer.attempts,
-                cached=answer.cached,
-            )
+            await record_text_answer(uow, user_id, answer, latency_ms=latency, now=now)
             content_id, state = None, None
             if cmd.save:
                 hook = hook_of(answer.text)

@@ -13,10 +13,10 @@ from inergize.application.ai.context import linkedin_profile, writer_profile
 from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.json_answers import parsed_or_draft
 from inergize.application.ai.templates import WriterProfile, industries, task_request_parts
-from inergize.application.ai.usage import ensure_within_budget, record_call
+from inergize.application.ai.usage import ensure_within_budget, record_text_answer
 from inergize.application.content.moderation import banned_phrases_of, moderate
 from inergize.domain.accounts.users import Principal
-from inergize.domain.ai.generation import Capability, TextRequest
+from inergize.domain.ai.generation import TextRequest
 from inergize.domain.content.library import ModerationIssue
 from inergize.domain.content.moderation import LIMITS, TextField
 from inergize.domain.linkedin.profile_score import score_profile
@@ -136,19 +136,7 @@ async def suggest_profile(
         *(await moderate(about, TextField.ABOUT, banned_phrases=phrases, moderator=ports.moderator)).issues,
     )
     async with ports.uow_factory() as uow:
-        await record_call(
-            uow,
-            user_id,
-            Capability.TEXT,
-            provider=answer.provider,
-            model=answer.model,
-            tokens_in=answer.tokens_in,
-            tokens_out=answer.tokens_out,
-            latency_ms=latency,
-            now=ports.clock.now(),
-            attempts=answer.attempts,
-            cached=answer.cached,
-        )
+        await record_text_answer(uow, user_id, answer, latency_ms=latency, now=ports.clock.now())
         await uow.commit()
     return ProfileSuggestions(
         headline=headline,

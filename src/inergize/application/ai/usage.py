@@ -11,7 +11,7 @@ import msgspec
 
 from inergize.domain.accounts.tiers import quotas_for
 from inergize.domain.accounts.users import Principal
-from inergize.domain.ai.generation import CACHED, AiCall, Capability, cost_micros
+from inergize.domain.ai.generation import CACHED, AiCall, Capability, TextAnswer, cost_micros
 from inergize.domain.platform.errors import NotFound, QuotaExceeded
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -74,39 +74,18 @@ async def record_call(
 
     A ``cached`` answer is stored as a zero-cost ``cached`` row: no provider was called, but the user's
     own hit rate is computed from these rows, never from the process's counters (which mix every user)."""
+    def unbilled(row_provider: str, row_model: str, outcome: str, row_latency_ms: int) -> AiCall:
+        return AiCall(id=uuid.uuid4(), user_id=user_id, capability=capability, provider=row_provider,
+                      model=row_model, tokens_in=0, tokens_out=0, cost_micros=0, outcome=outcome,
+                      latency_ms=row_latency_ms, created_at=now)
+
     if cached:
-        call = AiCall(
-            id=uuid.uuid4(),
-            user_id=user_id,
-            capability=capability,
-            provider=provider,
-            model=model,
-            tokens_in=0,
-            tokens_out=0,
-            cost_micros=0,
-            outcome=CACHED,
-            latency_ms=latency_ms,
-            created_at=now,
-        )
+        call = unbilled(provider, model, CACHED, latency_ms)
         await uow.ai_calls.add(call)
         return call
     for attempt in attempts:
         failed_provider, _, reason = attempt.partition(":")
-        await uow.ai_calls.add(
-            AiCall(
-                id=uuid.uuid4(),
-                user_id=user_id,
-                capability=capability,
-                provider=failed_provider,
-                model=failed_provider,
-                tokens_in=0,
-                tokens_out=0,
-                cost_micros=0,
-                outcome=reason or "error",
-                latency_ms=0,
-                created_at=now,
-            )
-        )
+        await uow.ai_calls.add(unbilled(failed_provider, failed_provider, reason or "error", 0))
     call = AiCall(
         id=uuid.uuid4(),
         user_id=user_id,
@@ -122,6 +101,18 @@ async def record_call(
     )
     await uow.ai_calls.add(call)
     return call
+
+
+async def record_text_answer(
+    uow: UnitOfWork, user_id: uuid.UUID, answer: TextAnswer, *, latency_ms: int, now: datetime
+) -> AiCall:
+    """:func:`record_call` for an answer of the text chain: its provider and model, tokens, the attempts
+    that failed before it, and whether the response cache gave it."""
+    return await record_call(
+        uow, user_id, Capability.TEXT, provider=answer.provider, model=answer.model,
+        tokens_in=answer.tokens_in, tokens_out=answer.tokens_out, latency_ms=latency_ms, now=now,
+        attempts=answer.attempts, cached=answer.cached,
+    )
 
 
 class UsageLine(msgspec.Struct, frozen=True, kw_only=True):
