@@ -4,7 +4,9 @@ unit of work carries a subset of the repositories (each listed here); that test 
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
+from typing import get_type_hints
 
 from inergize.ports.ai import ImageGenerator, TextGenerator
 from inergize.ports.blob_store import BlobStore
@@ -41,36 +43,24 @@ from tests.fakes.unit_of_work import (
     Tables,
 )
 
+# One annotated tuple: mypy checks each fake against the port in the same place of the annotation, and
+# fakes_by_port() reads the ports back from that annotation, so the pairs are written once.
+_TABLES = Tables()
+FAKES: tuple[
+    Clock, Cache, BlobStore, PasswordHasher, SecretBox, TaskQueue, JobLedger, PingLog, HealthCheck,
+    MetricsExporter, TextGenerator, ImageGenerator, PastPosts, Moderator, EmailSender, UserRepository,
+    ContentRepository, ContentVersionRepository, IdempotencyRepository, JobOutbox, ContentPreferencesRepository,
+] = (
+    FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
+    FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(), MemoryPingLog(),
+    FakeHealthCheck(), CountingMetrics(), ScriptedTextGenerator(), ScriptedImageGenerator(), FakePastPosts(),
+    WordModerator(), RecordingEmailSender(), MemoryUserRepository(_TABLES), MemoryContentRepository(_TABLES),
+    MemoryContentVersionRepository(_TABLES), MemoryIdempotencyRepository(_TABLES), MemoryOutbox(_TABLES),
+    MemoryContentPreferencesRepository(_TABLES),
+)
+
 
 def fakes_by_port() -> list[tuple[type, object]]:
     """(Protocol, a fake of it) for every port that has a fake."""
-    clock: Clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
-    cache: Cache = FakeCache(clock)
-    blobs: BlobStore = MemoryBlobStore()
-    passwords: PasswordHasher = FakePasswordHasher()
-    secrets: SecretBox = FakeSecretBox()
-    queue: TaskQueue = RecordingTaskQueue()
-    ledger: JobLedger = MemoryJobLedger()
-    pings: PingLog = MemoryPingLog()
-    health: HealthCheck = FakeHealthCheck()
-    metrics: MetricsExporter = CountingMetrics()
-    writer: TextGenerator = ScriptedTextGenerator()
-    painter: ImageGenerator = ScriptedImageGenerator()
-    past: PastPosts = FakePastPosts()
-    moderator: Moderator = WordModerator()
-    email: EmailSender = RecordingEmailSender()
-    tables = Tables()
-    users: UserRepository = MemoryUserRepository(tables)
-    content: ContentRepository = MemoryContentRepository(tables)
-    versions: ContentVersionRepository = MemoryContentVersionRepository(tables)
-    idempotency: IdempotencyRepository = MemoryIdempotencyRepository(tables)
-    preferences: ContentPreferencesRepository = MemoryContentPreferencesRepository(tables)
-    outbox: JobOutbox = MemoryOutbox(tables)
-    return [
-        (Clock, clock), (Cache, cache), (BlobStore, blobs), (PasswordHasher, passwords), (SecretBox, secrets),
-        (TaskQueue, queue), (JobLedger, ledger), (PingLog, pings), (HealthCheck, health),
-        (MetricsExporter, metrics), (TextGenerator, writer), (ImageGenerator, painter), (PastPosts, past),
-        (Moderator, moderator), (EmailSender, email), (UserRepository, users), (ContentRepository, content),
-        (ContentVersionRepository, versions), (IdempotencyRepository, idempotency), (JobOutbox, outbox),
-        (ContentPreferencesRepository, preferences),
-    ]
+    ports = get_type_hints(sys.modules[__name__])["FAKES"].__args__
+    return list(zip(ports, FAKES, strict=True))

@@ -36,6 +36,13 @@ def test_the_month_starts_on_the_first_in_utc() -> None:
     assert month_start(datetime(2026, 3, 31, 23, 59, tzinfo=UTC)) == datetime(2026, 3, 1, tzinfo=UTC)
 
 
+
+def spend(user_id: uuid.UUID, cost_micros: int, *, at: datetime) -> AiCall:
+    """A paid text call of ``user_id`` that cost ``cost_micros`` at ``at``."""
+    return AiCall(id=uuid.uuid4(), user_id=user_id, capability=Capability.TEXT, provider="openai",
+                  model="gpt-4o", tokens_in=0, tokens_out=0, cost_micros=cost_micros, outcome="ok",
+                  latency_ms=1, created_at=at)
+
 async def test_paid_calls_stop_at_the_tier_budget(client: Any, container: Any, make_user: Any) -> None:
     u = await make_user()  # free tier: $1.00 a month
     container.text_generator.override(providers.Object(PaidEcho()))
@@ -48,19 +55,7 @@ async def test_paid_calls_stop_at_the_tier_budget(client: Any, container: Any, m
         )  # 1k in, 2k out on gpt-4o
         async with container.uow_factory()() as uow:  # the rest of the month's spend
             await uow.ai_calls.add(
-                AiCall(
-                    id=uuid.uuid4(),
-                    user_id=u.user.id,
-                    capability=Capability.TEXT,
-                    provider="openai",
-                    model="gpt-4o",
-                    tokens_in=0,
-                    tokens_out=0,
-                    cost_micros=990_000,
-                    outcome="ok",
-                    latency_ms=1,
-                    created_at=container.clock().now(),
-                )
+                spend(u.user.id, 990_000, at=container.clock().now())
             )
             await uow.commit()
         r = await client.post(
@@ -86,19 +81,7 @@ async def test_last_months_spend_does_not_count(container: Any, make_user: Any) 
     now = container.clock().now()
     async with container.uow_factory()() as uow:
         await uow.ai_calls.add(
-            AiCall(
-                id=uuid.uuid4(),
-                user_id=u.user.id,
-                capability=Capability.TEXT,
-                provider="openai",
-                model="gpt-4o",
-                tokens_in=0,
-                tokens_out=0,
-                cost_micros=50_000_000,
-                outcome="ok",
-                latency_ms=1,
-                created_at=month_start(now).replace(month=now.month - 1),
-            )
+            spend(u.user.id, 50_000_000, at=month_start(now).replace(month=now.month - 1))
         )
         await uow.commit()
         await ensure_within_budget(uow, u.user.id, paid=True, now=now, monthly_budget_usd=1.0)

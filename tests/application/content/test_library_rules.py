@@ -17,6 +17,7 @@ from inergize.domain.platform.errors import ComplianceBlocked, Conflict, NotFoun
 from tests.fakes.ai import WordModerator
 from tests.fakes.clock import FakeClock
 from tests.fakes.unit_of_work import InMemoryDatabase
+from tests.support.content import BLOCKED_TEXTS
 from tests.support.memory_users import MemoryUser, add_memory_user
 
 CLEAN = "Shipping beats perfect.\n\nWhat did you ship this week?"
@@ -52,14 +53,7 @@ async def test_a_clean_draft_becomes_ready_and_an_edit_needs_moderation_again(cl
     assert refused.value.code == "content_not_ready"
 
 
-@pytest.mark.parametrize(
-    ("body", "code"),
-    [
-        ("Call me on +1 415 555 0132 to talk.", "pii_phone"),
-        ("x" * 3001, "too_long"),
-        ("Write to me: ada@example.com", "pii_email"),
-    ],
-)
+@pytest.mark.parametrize(("body", "code"), BLOCKED_TEXTS)
 async def test_moderation_blocks_with_the_reason_kept_on_the_draft(clock: FakeClock, body: str, code: str) -> None:
     database = InMemoryDatabase()
     user = await add_memory_user(database)

@@ -47,9 +47,13 @@ async def store(request: pytest.FixtureRequest, _session_containers: dict[str, A
     return Store(container.uow_factory(), outbox_jobs)
 
 
-async def add_user(store: Store, **fields: Any) -> User:
+def new_user(**fields: Any) -> User:
     now = datetime(2026, 1, 1, tzinfo=UTC)
-    user = User(id=uuid.uuid4(), email=f"{uuid.uuid4().hex}@x.io", created_at=now, updated_at=now, **fields)
+    return User(id=uuid.uuid4(), email=f"{uuid.uuid4().hex}@x.io", created_at=now, updated_at=now, **fields)
+
+
+async def add_user(store: Store, **fields: Any) -> User:
+    user = new_user(**fields)
     async with store.factory() as uow:
         await uow.users.add(user)
         await uow.commit()
@@ -66,13 +70,19 @@ async def test_user_round_trip_and_lookup_by_email(store: Store) -> None:
     assert by_id.created_at.tzinfo is not None
 
 
+async def rename(uow: Any, user_id: uuid.UUID, name: str) -> User:
+    """The stored user, renamed through ``update`` (not committed)."""
+    user = await uow.users.get(user_id)
+    assert user is not None
+    user.display_name = name
+    await uow.users.update(user)
+    return user
+
+
 async def test_update_checks_the_version(store: Store) -> None:
     stale = await add_user(store)  # stays at version 1
     async with store.factory() as uow:
-        a = await uow.users.get(stale.id)
-        assert a is not None
-        a.display_name = "first"
-        await uow.users.update(a)
+        a = await rename(uow, stale.id, "first")
         await uow.commit()
     assert a.version == 2
     stale.display_name = "second"
@@ -154,8 +164,7 @@ async def test_a_tampered_cursor_is_a_validation_error(store: Store) -> None:
 
 
 async def test_leaving_without_commit_rolls_back(store: Store) -> None:
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    user = User(id=uuid.uuid4(), email=f"{uuid.uuid4().hex}@x.io", created_at=now, updated_at=now)
+    user = new_user()
     async with store.factory() as uow:
         await uow.users.add(user)
     async with store.factory(read_only=True) as uow:
@@ -165,10 +174,7 @@ async def test_leaving_without_commit_rolls_back(store: Store) -> None:
 async def test_an_explicit_rollback_forgets_what_the_unit_wrote_so_far(store: Store) -> None:
     kept = await add_user(store, display_name="kept")
     async with store.factory() as uow:
-        user = await uow.users.get(kept.id)
-        assert user is not None
-        user.display_name = "changed"
-        await uow.users.update(user)
+        await rename(uow, kept.id, "changed")
         await uow.rollback()
     async with store.factory(read_only=True) as uow:
         again = await uow.users.get(kept.id)
@@ -176,8 +182,7 @@ async def test_an_explicit_rollback_forgets_what_the_unit_wrote_so_far(store: St
 
 
 async def test_an_error_inside_the_unit_leaves_nothing_behind(store: Store) -> None:
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    user = User(id=uuid.uuid4(), email=f"{uuid.uuid4().hex}@x.io", created_at=now, updated_at=now)
+    user = new_user()
     with pytest.raises(RuntimeError):
         async with store.factory() as uow:
             await uow.users.add(user)
@@ -200,10 +205,7 @@ async def test_outbox_rows_are_written_in_the_same_transaction(store: Store) -> 
 
 
 async def _user(container: Any) -> Any:
-    from inergize.domain.accounts.users import User
-
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    user = User(id=uuid.uuid4(), email=f"{uuid.uuid4().hex}@x.io", created_at=now, updated_at=now)
+    user = new_user()
     async with container.uow_factory()() as uow:
         await uow.users.add(user)
         await uow.commit()

@@ -10,6 +10,7 @@ import pytest
 
 from inergize.application.content import library as uc
 from inergize.domain.platform.errors import Conflict, NotFound
+from tests.support.content import BLOCKED_TEXTS
 
 
 async def _create(client: Any, u: Any, body: str, kind: str = "post") -> Any:
@@ -44,14 +45,7 @@ async def test_a_clean_draft_becomes_ready_and_an_edit_needs_moderation_again(
     assert exc.value.code == "content_not_ready"
 
 
-@pytest.mark.parametrize(
-    ("body", "code"),
-    [
-        ("Call me on +1 415 555 0132 to talk.", "pii_phone"),
-        ("x" * 3001, "too_long"),
-        ("Write to me: ada@example.com", "pii_email"),
-    ],
-)
+@pytest.mark.parametrize(("body", "code"), BLOCKED_TEXTS)
 async def test_moderation_blocks_with_the_reason_and_the_draft_cannot_be_ready(
     client: Any, make_user: Any, container: Any, body: str, code: str
 ) -> None:
