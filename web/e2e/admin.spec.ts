@@ -25,6 +25,9 @@ test("an admin finds a member, disables and enables them, changes their tier, an
   const adminNav = page.getByRole("navigation", { name: "Administration" });
   await adminNav.getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  // The server searches every account, not only the pages loaded so far.
+  await page.getByLabel("Search by email or name").fill("nobody-has-this-address");
+  await expect(page.getByText("No account matches “nobody-has-this-address”.")).toBeVisible();
   await page.getByLabel("Search by email or name").fill(member.email);
   const row = page.getByRole("listitem").filter({ hasText: member.email });
   await expect(row).toHaveCount(1);

@@ -23,7 +23,9 @@ class UserRepository(Protocol):
         """Store ``user``; raise ``PreconditionFailed`` when its version is no longer current."""
         ...
 
-    async def list(self, *, limit: int, cursor: str | None) -> Page[User]: ...
+    async def list(self, *, limit: int, cursor: str | None, words: tuple[str, ...] = ()) -> Page[User]:
+        """Users oldest first; with ``words``, those whose email or name holds every word (any case)."""
+        ...
 
 
 class ContentRepository(Protocol):

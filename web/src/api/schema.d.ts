@@ -3373,6 +3373,8 @@ export interface operations {
             query?: {
                 cursor?: string | null;
                 limit?: number | null;
+                /** @description Every word in the email address or the name, any case. */
+                q?: string | null;
             };
             header?: never;
             path?: never;

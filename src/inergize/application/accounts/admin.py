@@ -10,7 +10,7 @@ from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.sessions import end_all_sessions
 from inergize.domain.accounts.security import AuditEvent, ClientInfo
 from inergize.domain.accounts.users import Principal, User, UserStatus
-from inergize.domain.platform.errors import Conflict, Forbidden, NotFound
+from inergize.domain.platform.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from inergize.domain.platform.pagination import Page, page_size
 
 
@@ -19,12 +19,19 @@ def _require_admin(principal: Principal) -> None:
         raise Forbidden("Only administrators may do this.")
 
 
+MAX_USER_SEARCH = 200
+
+
 async def list_users(
-    *, principal: Principal, ports: AccountDeps, limit: int | None = None, cursor: str | None = None
+    *, principal: Principal, ports: AccountDeps, limit: int | None = None, cursor: str | None = None,
+    search: str | None = None,
 ) -> Page[User]:
+    """Accounts oldest first; ``search`` keeps those whose email or name holds every word of it."""
     _require_admin(principal)
+    if search is not None and len(search) > MAX_USER_SEARCH:
+        raise ValidationFailed(f"Search for at most {MAX_USER_SEARCH} characters.", field="q")
     async with ports.uow_factory(read_only=True) as uow:
-        return await uow.users.list(limit=page_size(limit), cursor=cursor)
+        return await uow.users.list(limit=page_size(limit), cursor=cursor, words=tuple((search or "").split()))
 
 
 async def set_user_status(

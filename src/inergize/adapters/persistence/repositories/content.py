@@ -4,11 +4,12 @@ import uuid
 from typing import Any
 
 import msgspec
-from sqlalchemy import ColumnElement, delete, insert, or_, select, update
+from sqlalchemy import ColumnElement, delete, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
+from inergize.adapters.persistence.repositories.search import every_word_in
 from inergize.adapters.persistence.tables.seed import content
 from inergize.domain.content.library import Content, ContentFilter, ContentKind, VersionState
 from inergize.domain.platform.errors import PreconditionFailed
@@ -32,18 +33,9 @@ def _to_row(item: Content) -> dict[str, Any]:
     return row
 
 
-def _like(word: str) -> str:
-    """A LIKE pattern that finds ``word`` anywhere, its own ``%``, ``_`` and ``\\`` taken literally."""
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _filter(only: ContentFilter) -> list[ColumnElement[bool]]:
     """Every word in the title or the text (case-insensitive on both databases), the kind, the state."""
-    conditions: list[ColumnElement[bool]] = [
-        or_(content.c.title.ilike(_like(w), escape="\\"), content.c.body.ilike(_like(w), escape="\\"))
-        for w in only.words
-    ]
+    conditions = every_word_in([content.c.title, content.c.body], only.words)
     if only.kind is not None:
         conditions.append(content.c.kind == only.kind.value)
     if only.state is not None:

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
+from inergize.adapters.persistence.repositories.search import every_word_in
 from inergize.adapters.persistence.tables.seed import users
 from inergize.domain.accounts.users import Role, User, UserStatus, WorkingHours
 from inergize.domain.platform.errors import PreconditionFailed
@@ -66,7 +67,8 @@ class SqlUserRepository:
         self._changed.add(access_scope(user.id))  # status and role are part of the access state
         user.version = expected + 1
 
-    async def list(self, *, limit: int, cursor: str | None) -> Page[User]:
-        stmt = keyset_after(select(users), users.c.created_at, users.c.id, cursor).limit(limit + 1)
+    async def list(self, *, limit: int, cursor: str | None, words: tuple[str, ...] = ()) -> Page[User]:
+        found = select(users).where(*every_word_in([users.c.email, users.c.display_name], words))
+        stmt = keyset_after(found, users.c.created_at, users.c.id, cursor).limit(limit + 1)
         rows = (await self._conn.execute(stmt)).all()
         return page_from_rows(rows, limit, _to_user, "created_at")

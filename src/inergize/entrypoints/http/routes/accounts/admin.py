@@ -28,9 +28,10 @@ async def list_users(
     accounts: AccountDeps, principal: Principal,
     cursor: str | None = None,
     limit: int | None = Parameter(default=None, ge=1, le=200),
+    q: str | None = Parameter(default=None, description="Every word in the email address or the name, any case."),
 ) -> UserPageOut:
     page = await admin.list_users(
-        principal=principal, ports=accounts, limit=limit, cursor=cursor
+        principal=principal, ports=accounts, limit=limit, cursor=cursor, search=q
     )
     return UserPageOut(items=[profile_out(u) for u in page.items], next_cursor=page.next_cursor)
 
