@@ -1,9 +1,13 @@
-"""API throughput and latency: InErgize next to a raw ASGI hello-world, served the same way, same run.
+"""API throughput and latency: InErgize next to a raw ASGI hello-world and a constant Litestar route,
+served the same way, same run.
 
-Serves each app under uvicorn (uvloop + httptools) and granian, one process pinned to one core, and
-drives it with wrk from another process on the other core. Prints requests/s and p50/p95/p99.
+Serves each app under uvicorn (uvloop + httptools; granian with --servers), one process pinned to one
+core, and drives it with wrk from another process on the other core. Prints requests/s and p50/p95/p99,
+then the authenticated ``GET /v1/content`` (25 items) uncached and cached, on SQLite (embedded: the
+in-process read cache) and PostgreSQL (production shape: the read cache and budgets on Redis), each as
+a ratio of the constant route. Targets: uncached ≥ 0.15, cached ≥ 0.33, p95 < 200 ms.
 
-    .venv/bin/python bench/api.py [--seconds 5] [--connections 64]
+    .venv/bin/python bench/api.py [--seconds 5] [--connections 64] [--postgres URL] [--redis URL]
 """
 
 from __future__ import annotations
@@ -88,14 +92,14 @@ def run_wrk(url: str, seconds: int, connections: int, tmp: Path, header: str | N
     return result
 
 
-async def prepare(data_dir: Path) -> tuple[str, str]:
+async def prepare(data_dir: Path, env: dict[str, str] | None = None) -> tuple[str, str]:
     """Migrate a database, create a user with 25 drafts; return (bearer header, env database url)."""
     sys.path.insert(0, str(ROOT / "src"))
     import inergize
     from inergize.application.content.library import CreateContent
     from inergize.domain.accounts.users import Principal
 
-    settings = inergize.load_settings(dict(os.environ), data_dir=data_dir)
+    settings = inergize.load_settings(env if env is not None else dict(os.environ), data_dir=data_dir)
     async with inergize.open(settings) as app:
         user = await app.users.create(f"bench-{os.getpid()}@example.com")
         me = Principal(user.id)
@@ -105,11 +109,51 @@ async def prepare(data_dir: Path) -> tuple[str, str]:
     return f"Bearer {token}", settings.effective_database_url
 
 
+def create_pg_database(admin_url: str) -> tuple[str, str]:
+    """A fresh PostgreSQL database for this run: (SQLAlchemy URL, name)."""
+    import uuid
+
+    import psycopg
+
+    name = f"inergize_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return admin_url.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://") + f"/{name}", name
+
+
+def drop_pg_database(admin_url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def serve_and_measure(server: str, target: str, factory: bool, path: str, header: str | None,
+                      env: dict[str, str], args: argparse.Namespace, tmp: Path) -> dict[str, float]:
+    port = free_port()
+    proc = subprocess.Popen(server_cmd(server, target, port, factory), env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        wait_for(port)
+        run_wrk(f"http://127.0.0.1:{port}{path}", 1, args.connections, tmp, header)  # warm-up
+        return run_wrk(f"http://127.0.0.1:{port}{path}", args.seconds, args.connections, tmp, header)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(10)
+
+
+TARGETS = {"uncached": 0.15, "cached": 1 / 3}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--servers", default="uvicorn,granian")
+    parser.add_argument("--servers", default="uvicorn")
+    parser.add_argument("--postgres", default=os.environ.get("INERGIZE_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test"),
+                        help="an admin URL; the bench creates and drops a database of its own ('' to skip)")
+    parser.add_argument("--redis", default=os.environ.get("INERGIZE_BENCH_REDIS", "redis://127.0.0.1:6379/15"),
+                        help="Redis for the PostgreSQL cases' read cache and budgets ('' for in-process)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is not installed (make bench installs it: apt-get install wrk)")
@@ -118,33 +162,52 @@ def main() -> int:
     # The API budgets still run on every request (their cost is measured) but with limits no bench
     # reaches, so the figures are of serving requests, not of refusing them.
     limits = {f"INERGIZE_API_RATE_{k}_PER_MINUTE": "1000000000" for k in ("USER", "ADDRESS", "GLOBAL")}
-    env = {**os.environ, **limits, "INERGIZE_DATA_DIR": str(tmp), "INERGIZE_LOG_LEVEL": "WARNING",
-           "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}"}
-    header, db_url = asyncio.run(prepare(tmp))
-    print(f"database: {db_url.split('@')[-1]}")
-    cases = [
-        ("raw ASGI hello-world", "bench._apps:hello", False, "/", None),
-        ("Litestar constant 25-item list, one dependency", "bench._apps:constant_list", True, "/v1/content", None),
-        ("InErgize /health", "bench._apps:inergize_app", True, "/health", None),
-        ("InErgize GET /v1/content (auth + DB, 25 items)", "bench._apps:inergize_app", True, "/v1/content", header),
-    ]
-    print(f"wrk: 1 thread, {args.connections} connections, {args.seconds}s per case; server on core 0, wrk on core 1")
-    print(f"{'server':8} {'case':48} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
-    for server in args.servers.split(","):
-        for name, target, factory, path, hdr in cases:
-            port = free_port()
-            proc = subprocess.Popen(server_cmd(server, target, port, factory), env=env, cwd=ROOT,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-            try:
-                wait_for(port)
-                run_wrk(f"http://127.0.0.1:{port}{path}", 1, args.connections, tmp, hdr)  # warm-up
-                r = run_wrk(f"http://127.0.0.1:{port}{path}", args.seconds, args.connections, tmp, hdr)
+    base = {**os.environ, **limits, "INERGIZE_LOG_LEVEL": "WARNING", "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}"}
+    databases: list[tuple[str, dict[str, str]]] = [("SQLite", {"INERGIZE_DATA_DIR": str(tmp / "sqlite")})]
+    pg_name = None
+    if args.postgres:
+        pg_url, pg_name = create_pg_database(args.postgres)
+        pg_env = {"INERGIZE_DATA_DIR": str(tmp / "postgres"), "INERGIZE_DATABASE_URL": pg_url}
+        if args.redis:
+            pg_env |= {"INERGIZE_REDIS_URL": args.redis, "INERGIZE_REDIS_PREFIX": f"inergize-bench-{os.getpid()}:",
+                       "INERGIZE_BROKER": "memory"}
+        databases.append(("PostgreSQL" + (" + Redis" if args.redis else ""), pg_env))
+    try:
+        cases: list[tuple[str, str, bool, str, str | None, dict[str, str]]] = [
+            ("raw ASGI hello-world", "bench._apps:hello", False, "/", None, {}),
+            ("Litestar constant 25-item list, one dependency", "bench._apps:constant_list", True, "/v1/content",
+             None, {}),
+            ("InErgize /health", "bench._apps:inergize_app", True, "/health", None, databases[0][1]),
+        ]
+        for db, env in databases:
+            (tmp / Path(env["INERGIZE_DATA_DIR"]).name).mkdir(exist_ok=True)
+            header, _ = asyncio.run(prepare(Path(env["INERGIZE_DATA_DIR"]), {**base, **env}))
+            for kind, seconds in (("uncached", "0"), ("cached", "300")):
+                cases.append((f"{db} GET /v1/content {kind}", "bench._apps:inergize_app", True, "/v1/content",
+                              header, {**env, "INERGIZE_CONTENT_CACHE_SECONDS": seconds}))
+        print(f"wrk: 1 thread, {args.connections} connections, {args.seconds}s per case; server on core 0, "
+              f"wrk on core 1; load average before: {os.getloadavg()[0]:.2f}")
+        print(f"{'server':8} {'case':48} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'non-2xx':>8}"
+              f" {'ratio':>6}")
+        for server in args.servers.split(","):
+            constant = None
+            for name, target, factory, path, hdr, env in cases:
+                r = serve_and_measure(server, target, factory, path, hdr, {**base, **env}, args, tmp)
+                if target.endswith("constant_list"):
+                    constant = r["rps"]
+                kind = next((k for k in TARGETS if name.endswith(k)), None)
+                verdict = ""
+                if kind and constant:
+                    ratio = r["rps"] / constant
+                    met = ratio >= TARGETS[kind] and r["p95"] < 200
+                    verdict = f" {ratio:6.3f} {'met' if met else 'NOT met'} (≥ {TARGETS[kind]:.2f}, p95 < 200 ms)"
                 print(f"{server:8} {name:48} {r['rps']:9.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['p99']:8.2f} "
-                      f"{int(r['non2xx']):8d}")
-            finally:
-                os.killpg(proc.pid, signal.SIGTERM)
-                proc.wait(10)
-    shutil.rmtree(tmp, ignore_errors=True)
+                      f"{int(r['non2xx']):8d}{verdict}", flush=True)
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if pg_name:
+            drop_pg_database(args.postgres, pg_name)
     return 0
 
 

@@ -110,7 +110,7 @@ class Container(containers.DeclarativeContainer):
     # ports themselves. Each is built once, and again only if one of its ports is overridden.
     account_deps = _bundle(
         AccountDeps, uow_factory=uow_factory, clock=clock, hasher=password_hasher, tokens=tokens, totp=totp,
-        budgets=rate_budgets, policy=providers.Callable(accounts.account_policy, settings), box=secret_box,
+        budgets=rate_budgets, policy=providers.Singleton(accounts.account_policy, settings), box=secret_box,
         reads=read_cache)
     content_deps = _bundle(ContentDeps, uow_factory=uow_factory, clock=clock, moderator=moderator,
                                        blobs=blob_store, pages=pdf_pages, reads=read_cache,

@@ -8,13 +8,13 @@ anywhere reads it afresh (docs/decisions/0010-read-path.md)."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from datetime import datetime
 
 import msgspec
 
 from inergize.application.accounts.deps import AccountDeps
+from inergize.application.platform.read_through import read_through
 from inergize.domain.accounts.users import Principal, Role, UserStatus
 from inergize.domain.platform.errors import Unauthorized
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
@@ -60,21 +60,14 @@ async def access_state(user_id: uuid.UUID, session_id: uuid.UUID | None, *,
                        ports: AccountDeps) -> CachedAccess | None:
     """The user's access state for ``session_id``: from the read cache, or from the database (and then
     kept under the generation read *before* the database, so a change committed meanwhile wins)."""
-    reads, ttl = ports.reads, ports.policy.access_cache_seconds
-    scope, key = access_scope(user_id), str(session_id) if session_id else "-"
-    generation = None
-    if reads is not None and ttl > 0:
-        generation, cached = await reads.read(scope, key)
-        if cached is not None:
-            return _decode_access(cached)
-    async with ports.uow_factory(read_only=True) as uow:
-        row = await uow.security.access_state(user_id, session_id)
-    if row is None:
-        return None
-    state = CachedAccess(row.status, row.role, row.not_before, row.session_revoked)
-    if reads is not None and generation is not None:
-        await reads.store(scope, generation, key, _encode_access(state), ttl_seconds=ttl)
-    return state
+    async def load() -> CachedAccess | None:
+        async with ports.uow_factory(read_only=True) as uow:
+            row = await uow.security.access_state(user_id, session_id)
+        return None if row is None else CachedAccess(row.status, row.role, row.not_before, row.session_revoked)
+
+    return await read_through(ports.reads, access_scope(user_id), str(session_id) if session_id else "-",
+                              ttl_seconds=ports.policy.access_cache_seconds, load=load,
+                              encode=_encode_access, decode=_decode_access)
 
 
 async def admit(verified: VerifiedToken, *, ports: AccountDeps) -> Principal:
@@ -129,20 +122,17 @@ async def spend_api_budget(caller: str, *, authenticated: bool, ports: AccountDe
     now = ports.clock.now()
     policy = ports.policy
     limit = policy.api_user_per_minute if authenticated else policy.api_address_per_minute
-    global_windows, my_windows = _minute(policy.api_global_per_minute), _minute(limit)
-    # Both charges at once: on Redis they travel in one pipeline (one round trip, not two); the one
-    # that was allowed is refunded when the other refused, so a refusal charges nothing.
-    decision, mine = await asyncio.gather(
-        ports.budgets.spend(GLOBAL_KEY, global_windows, now=now),
-        ports.budgets.spend(f"api:{caller}", my_windows, now=now))
+    global_windows = _minute(policy.api_global_per_minute)
+    # Two charges one after the other: the in-process store answers at once, and the Redis store sends
+    # the checks of every request in flight on this loop together in one pipeline (see its module).
+    decision = await ports.budgets.spend(GLOBAL_KEY, global_windows, now=now)
     if not decision.allowed:
-        if mine.allowed:
-            await ports.budgets.refund(f"api:{caller}", my_windows, now=now)
         # The answer speaks of the caller's own budget only: the service-wide count is everyone's traffic,
         # which one caller has no business watching (operators see it in /metrics).
         refused = BudgetDecision(allowed=False, remaining={"minute": 0}, limit={"minute": limit},
                                  retry_after=decision.retry_after)
         return _budget(refused, limit, now.timestamp())
+    mine = await ports.budgets.spend(f"api:{caller}", _minute(limit), now=now)
     if not mine.allowed:
         await ports.budgets.refund(GLOBAL_KEY, global_windows, now=now)
     return _budget(mine, limit, now.timestamp())

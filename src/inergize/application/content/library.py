@@ -16,6 +16,7 @@ from typing import Any
 import msgspec
 
 from inergize.application.content.moderation import moderate_content, raise_if_blocked
+from inergize.application.platform.read_through import read_through
 from inergize.domain.accounts.users import Principal
 from inergize.domain.content.documents import banner_from_data, deck_from_data
 from inergize.domain.content.library import (
@@ -104,18 +105,14 @@ async def list_content(*, principal: Principal, uow_factory: UnitOfWorkFactory, 
     ``cache_seconds``; every write to the user's content bumps that scope before it answers, so a page
     read after a write returned is never one cached before it."""
     size = page_size(limit)
-    generation = None
-    if reads is not None and cache_seconds > 0:
-        scope = content_scope(principal.user_id)
-        key = msgspec.json.encode([size, cursor, only]).decode()
-        generation, cached = await reads.read(scope, key)
-        if cached is not None:
-            return _decode_page(cached)
-    async with uow_factory(read_only=True) as uow:
-        page = await uow.content.list_for_user(principal.user_id, limit=size, cursor=cursor, only=only)
-    if reads is not None and generation is not None:
-        await reads.store(scope, generation, key, _encode_page(page), ttl_seconds=cache_seconds)
-    return page
+
+    async def load() -> Page[Content]:
+        async with uow_factory(read_only=True) as uow:
+            return await uow.content.list_for_user(principal.user_id, limit=size, cursor=cursor, only=only)
+
+    return await read_through(reads, content_scope(principal.user_id),
+                              msgspec.json.encode([size, cursor, only]).decode(), ttl_seconds=cache_seconds,
+                              load=load, encode=_encode_page, decode=_decode_page)
 
 
 async def list_versions(content_id: uuid.UUID, *, principal: Principal,

@@ -1,19 +1,35 @@
 from __future__ import annotations
 
+import functools
 import uuid
+from datetime import datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import ColumnElement, delete, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
+from inergize.adapters.persistence.repositories.pagination import keyset_after, keyset_position
 from inergize.adapters.persistence.repositories.search import every_word_in
 from inergize.adapters.persistence.tables.seed import content
 from inergize.domain.content.library import Content, ContentFilter, ContentKind, VersionState
 from inergize.domain.platform.errors import PreconditionFailed
-from inergize.domain.platform.pagination import Page
+from inergize.domain.platform.pagination import Page, encode_cursor
 from inergize.ports.read_cache import content_scope
 
 
@@ -24,6 +40,48 @@ def _to_content(row: Row[Any]) -> Content:
         state=VersionState(m["state"]), data=m["data"] or {}, created_at=m["created_at"],
         updated_at=m["updated_at"], version=m["version"],
     )
+
+
+_decode_items = msgspec.json.Decoder(list[Content]).decode
+
+
+def _instant(column: Any, dialect: str) -> ColumnElement[str]:
+    """An instant as RFC 3339 text in UTC with microseconds (what ``UTCDateTime`` hands back)."""
+    if dialect == "postgresql":
+        return func.to_char(func.timezone("UTC", column), 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+    # SQLite keeps "YYYY-MM-DD HH:MM:SS.ffffff" in UTC
+    return func.replace(column, " ", "T").op("||")("Z")
+
+
+def _newest_first(item: Content) -> tuple[datetime, uuid.UUID]:
+    return item.created_at, item.id
+
+
+def page_document(stmt: Select[Any], dialect: str) -> Select[Any]:
+    """``stmt`` (the ordered, limited rows of ``content``) as one JSON array of ``Content`` objects."""
+    c = stmt.subquery("page").c
+    data: Any = c.data
+    if dialect == "postgresql":
+        build, aggregate = func.json_build_object, func.json_agg
+    else:
+        build, aggregate, data = func.json_object, func.json_group_array, func.json(c.data)
+    item = build("id", c.id, "user_id", c.user_id, "kind", c.kind, "title", c.title, "body", c.body,
+                 "state", c.state, "data", data, "created_at", _instant(c.created_at, dialect),
+                 "updated_at", _instant(c.updated_at, dialect), "version", c.version)
+    # as text: the driver would otherwise parse the JSON into Python objects first
+    return select(cast(aggregate(item), Text))
+
+
+@functools.cache
+def _plain_page(dialect: str, after_cursor: bool) -> Select[Any]:
+    """A user's page of content newest first (after a keyset position), as a page document."""
+    c = content.c
+    query = select(content).where(c.user_id == bindparam("user_id", type_=c.user_id.type))
+    if after_cursor:
+        at, key = bindparam("after_at", type_=c.created_at.type), bindparam("after_id", type_=c.id.type)
+        query = query.where(or_(c.created_at < at, and_(c.created_at == at, c.id < key)))
+    query = query.order_by(c.created_at.desc(), c.id.desc()).limit(bindparam("size", type_=Integer))
+    return page_document(query, dialect)
 
 
 def _to_row(item: Content) -> dict[str, Any]:
@@ -79,9 +137,22 @@ class SqlContentRepository:
 
     async def list_for_user(self, user_id: uuid.UUID, *, limit: int, cursor: str | None,
                             only: ContentFilter | None = None) -> Page[Content]:
-        stmt = select(content).where(content.c.user_id == user_id)
-        if only is not None:
-            stmt = stmt.where(*_filter(only))
-        stmt = keyset_after(stmt, content.c.created_at, content.c.id, cursor).limit(limit + 1)
-        rows = (await self._conn.execute(stmt)).all()
-        return page_from_rows(rows, limit, _to_content, "created_at")
+        # The database hands back the page as one JSON array of objects named like ``Content``'s
+        # fields, which msgspec decodes straight into Structs: no per-column conversion, no Row.
+        if only is None or not (only.words or only.kind or only.state):
+            # the library's plain pages: one statement per database and cursor shape, built once
+            stmt, params = _plain_page(self._conn.dialect.name, cursor is not None), {"user_id": user_id,
+                                                                                      "size": limit + 1}
+            if cursor is not None:
+                params["after_at"], params["after_id"] = keyset_position(cursor)
+        else:
+            query = select(content).where(content.c.user_id == user_id, *_filter(only))
+            query = keyset_after(query, content.c.created_at, content.c.id, cursor).limit(limit + 1)
+            stmt, params = page_document(query, self._conn.dialect.name), {}
+        document = (await self._conn.execute(stmt, params)).scalar_one()
+        items = _decode_items(document) if document else []
+        items.sort(key=_newest_first, reverse=True)  # an aggregate promises no order
+        more = len(items) > limit
+        items = items[:limit]
+        last = items[-1] if more else None
+        return Page(items=items, next_cursor=encode_cursor(last.created_at, str(last.id)) if last else None)

@@ -22,18 +22,23 @@ def keyset_after(stmt: Select[Any], sort_col: Column[Any], id_col: Column[Any], 
 
     ``sort_col`` holds datetimes, ``id_col`` UUIDs: the only shapes our lists page on."""
     if cursor:
-        value, item_id = decode_cursor(cursor)
-        try:
-            sort_value = datetime.fromisoformat(value)
-            key_id = uuid.UUID(item_id)
-        except (TypeError, ValueError) as exc:
-            raise ValidationFailed("The cursor is not valid.", field="cursor") from exc
+        sort_value, key_id = keyset_position(cursor)
         if descending:
             stmt = stmt.where(or_(sort_col < sort_value, and_(sort_col == sort_value, id_col < key_id)))
         else:
             stmt = stmt.where(or_(sort_col > sort_value, and_(sort_col == sort_value, id_col > key_id)))
     order = (sort_col.desc(), id_col.desc()) if descending else (sort_col.asc(), id_col.asc())
     return stmt.order_by(*order)
+
+
+def keyset_position(cursor: str) -> tuple[datetime, uuid.UUID]:
+    """The (instant, id) a cursor made from a datetime sort key points after; a bad one is a
+    validation error."""
+    value, item_id = decode_cursor(cursor)
+    try:
+        return datetime.fromisoformat(value), uuid.UUID(item_id)
+    except (TypeError, ValueError) as exc:
+        raise ValidationFailed("The cursor is not valid.", field="cursor") from exc
 
 
 def page_from_rows(rows: Sequence[Row[Any]], limit: int, to_item: Callable[[Row[Any]], T],
