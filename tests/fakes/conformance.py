@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import get_type_hints
 
 from inergize.ports.ai import ImageGenerator, TextGenerator
+from inergize.ports.audit import AuditLog
 from inergize.ports.blob_store import BlobStore
 from inergize.ports.cache import Cache
 from inergize.ports.clock import Clock
@@ -21,6 +22,7 @@ from inergize.ports.moderator import Moderator
 from inergize.ports.passwords import PasswordHasher
 from inergize.ports.past_posts import PastPosts
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
+from inergize.ports.scheduling import ScheduleSettingsRepository
 from inergize.ports.secret_box import SecretBox
 from inergize.ports.task_queue import TaskQueue
 from inergize.ports.unit_of_work import JobOutbox
@@ -34,11 +36,13 @@ from tests.fakes.operations import CountingMetrics, FakeHealthCheck
 from tests.fakes.passwords import FakePasswordHasher
 from tests.fakes.secret_box import FakeSecretBox
 from tests.fakes.unit_of_work import (
+    MemoryAuditLog,
     MemoryContentPreferencesRepository,
     MemoryContentRepository,
     MemoryContentVersionRepository,
     MemoryIdempotencyRepository,
     MemoryOutbox,
+    MemoryScheduleSettingsRepository,
     MemoryUserRepository,
     Tables,
 )
@@ -50,13 +54,14 @@ FAKES: tuple[
     Clock, Cache, BlobStore, PasswordHasher, SecretBox, TaskQueue, JobLedger, PingLog, HealthCheck,
     MetricsExporter, TextGenerator, ImageGenerator, PastPosts, Moderator, EmailSender, UserRepository,
     ContentRepository, ContentVersionRepository, IdempotencyRepository, JobOutbox, ContentPreferencesRepository,
+    AuditLog, ScheduleSettingsRepository,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
     FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(), MemoryPingLog(),
     FakeHealthCheck(), CountingMetrics(), ScriptedTextGenerator(), ScriptedImageGenerator(), FakePastPosts(),
     WordModerator(), RecordingEmailSender(), MemoryUserRepository(_TABLES), MemoryContentRepository(_TABLES),
     MemoryContentVersionRepository(_TABLES), MemoryIdempotencyRepository(_TABLES), MemoryOutbox(_TABLES),
-    MemoryContentPreferencesRepository(_TABLES),
+    MemoryContentPreferencesRepository(_TABLES), MemoryAuditLog(_TABLES), MemoryScheduleSettingsRepository(_TABLES),
 )
 
 

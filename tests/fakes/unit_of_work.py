@@ -16,12 +16,14 @@ from typing import Any, Self, TypeVar
 
 import msgspec
 
+from inergize.domain.accounts.security import AuditEvent
 from inergize.domain.accounts.users import User
 from inergize.domain.ai.generation import ContentPreferences
 from inergize.domain.content.library import Content, ContentFilter, ContentVersion
 from inergize.domain.platform.errors import PreconditionFailed, ValidationFailed
 from inergize.domain.platform.idempotency import StoredResponse
 from inergize.domain.platform.pagination import Page, decode_cursor, encode_cursor
+from inergize.domain.scheduling.schedules import ScheduleSettings
 
 T = TypeVar("T")
 IN_PROGRESS = 0  # status_code of a reserved Idempotency-Key whose request has not finished
@@ -35,6 +37,8 @@ class Tables(msgspec.Struct, kw_only=True):
     content_versions: dict[uuid.UUID, ContentVersion] = msgspec.field(default_factory=dict)
     idempotency: dict[tuple[str, str], StoredResponse] = msgspec.field(default_factory=dict)
     content_preferences: dict[uuid.UUID, ContentPreferences] = msgspec.field(default_factory=dict)
+    audit: dict[uuid.UUID, AuditEvent] = msgspec.field(default_factory=dict)
+    schedule_settings: dict[uuid.UUID, ScheduleSettings] = msgspec.field(default_factory=dict)
     outbox: list[tuple[uuid.UUID, str, dict[str, Any]]] = msgspec.field(default_factory=list)
 
 
@@ -77,9 +81,10 @@ class MemoryUserRepository:
         user.version += 1  # as the SQL repository does: the caller's object carries the new version
         self._rows[user.id] = copy.deepcopy(msgspec.structs.replace(user, created_at=stored.created_at))
 
-    async def list(self, *, limit: int, cursor: str | None) -> Page[User]:
-        return newest_first_page(list(self._rows.values()), limit, cursor,
-                                 sort=lambda u: u.created_at, ident=lambda u: u.id)
+    async def list(self, *, limit: int, cursor: str | None, words: tuple[str, ...] = ()) -> Page[User]:
+        found = [u for u in self._rows.values()
+                 if all(any(w.lower() in f.lower() for f in (u.email, u.display_name)) for w in words)]
+        return newest_first_page(found, limit, cursor, sort=lambda u: u.created_at, ident=lambda u: u.id)
 
 
 class MemoryContentRepository:
@@ -159,6 +164,39 @@ class MemoryContentPreferencesRepository:
         self._rows[prefs.user_id] = prefs
 
 
+class MemoryAuditLog:
+    def __init__(self, tables: Tables) -> None:
+        self._rows = tables.audit
+
+    async def add(self, event: AuditEvent) -> None:
+        self._rows[event.id] = copy.deepcopy(event)
+
+    async def list(self, *, user_id: uuid.UUID | None, limit: int, cursor: str | None) -> Page[AuditEvent]:
+        events = [e for e in self._rows.values() if user_id is None or e.user_id == user_id]
+        return newest_first_page(events, limit, cursor, sort=lambda e: e.created_at, ident=lambda e: e.id)
+
+
+class MemoryScheduleSettingsRepository:
+    def __init__(self, tables: Tables) -> None:
+        self._rows = tables.schedule_settings
+
+    async def get(self, user_id: uuid.UUID) -> ScheduleSettings | None:
+        return self._rows.get(user_id)
+
+    async def put(self, user_id: uuid.UUID, settings: ScheduleSettings, now: datetime) -> ScheduleSettings:
+        current = self._rows.get(user_id)
+        if current is not None and current.version != settings.version:
+            raise PreconditionFailed("The schedule settings changed meanwhile; fetch them again.")
+        saved = msgspec.structs.replace(settings, version=1 if current is None else settings.version + 1)
+        self._rows[user_id] = saved
+        return saved
+
+    async def pauses_ended(self, now: datetime, *, limit: int) -> list[uuid.UUID]:
+        ended = [(s.paused_until, user_id) for user_id, s in self._rows.items()
+                 if s.paused and s.paused_until is not None and s.paused_until <= now]
+        return [user_id for _, user_id in sorted(ended)[:limit]]
+
+
 class MemoryIdempotencyRepository:
     def __init__(self, tables: Tables) -> None:
         self._rows = tables.idempotency
@@ -201,6 +239,8 @@ class InMemoryUnitOfWork:
     content_versions: MemoryContentVersionRepository
     content_preferences: MemoryContentPreferencesRepository
     idempotency: MemoryIdempotencyRepository
+    audit: MemoryAuditLog
+    schedule_settings: MemoryScheduleSettingsRepository
     jobs: MemoryOutbox
 
     def __init__(self, database: InMemoryDatabase, *, read_only: bool = False) -> None:
@@ -239,6 +279,8 @@ class InMemoryUnitOfWork:
         self.content_versions = MemoryContentVersionRepository(self._working)
         self.content_preferences = MemoryContentPreferencesRepository(self._working)
         self.idempotency = MemoryIdempotencyRepository(self._working)
+        self.audit = MemoryAuditLog(self._working)
+        self.schedule_settings = MemoryScheduleSettingsRepository(self._working)
         self.jobs = MemoryOutbox(self._working)
 
 

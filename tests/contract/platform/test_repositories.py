@@ -259,3 +259,58 @@ async def test_content_versions_are_numbered_and_only_their_review_changes(store
     assert [v.number for v in listed] == [2, 1] and missing is None  # newest first
     assert latest is not None and latest.id == second.id and latest.state is VersionState.READY
     assert latest.body == "body 2" and latest.media == ["m/1.png"] and latest.moderation == reviewed.moderation
+
+
+async def test_users_are_listed_newest_first_and_found_by_every_word(store: Store) -> None:
+    tag = uuid.uuid4().hex[:10]  # the databases hold other tests' users too
+    ada = await add_user(store, display_name=f"Ada Lovelace {tag}")
+    grace = await add_user(store, display_name=f"Grace Hopper {tag}")
+    async with store.factory(read_only=True) as uow:
+        both = await uow.users.list(limit=10, cursor=None, words=(tag.upper(),))
+        one = await uow.users.list(limit=10, cursor=None, words=(tag, "lovelace"))
+        first = await uow.users.list(limit=1, cursor=None, words=(tag,))
+        rest = await uow.users.list(limit=1, cursor=first.next_cursor, words=(tag,))
+    assert {u.id for u in both.items} == {ada.id, grace.id}
+    assert [u.id for u in one.items] == [ada.id]
+    assert [u.id for u in first.items + rest.items] == [u.id for u in both.items] and rest.next_cursor is None
+
+
+async def test_the_audit_log_pages_newest_first_per_user(store: Store) -> None:
+    from inergize.domain.accounts.security import AuditEvent
+
+    user, other = await add_user(store), await add_user(store)
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    events = [AuditEvent(id=uuid.uuid4(), user_id=owner.id, actor_id=owner.id, action=f"login.{n}",
+                         detail={"n": n}, ip="203.0.113.7", user_agent="pytest", created_at=base + timedelta(n))
+              for n, owner in enumerate([user, user, other, user])]
+    async with store.factory() as uow:
+        for event in events:
+            await uow.audit.add(event)
+        await uow.commit()
+    async with store.factory(read_only=True) as uow:
+        first = await uow.audit.list(user_id=user.id, limit=2, cursor=None)
+        rest = await uow.audit.list(user_id=user.id, limit=2, cursor=first.next_cursor)
+    assert [e.action for e in first.items + rest.items] == ["login.3", "login.1", "login.0"]
+    assert rest.next_cursor is None and first.items[0].detail == {"n": 3}
+
+
+async def test_schedule_settings_are_versioned_and_ended_pauses_are_found(store: Store) -> None:
+    from inergize.domain.scheduling.schedules import ScheduleSettings
+
+    user = await add_user(store)
+    now = datetime(2030, 1, 1, tzinfo=UTC)  # later than every other test's pauses
+    async with store.factory() as uow:
+        assert await uow.schedule_settings.get(user.id) is None
+        created = await uow.schedule_settings.put(user.id, ScheduleSettings(timezone="Europe/Berlin"), now)
+        paused = await uow.schedule_settings.put(
+            user.id, msgspec.structs.replace(created, paused=True, paused_until=now + timedelta(days=3)), now)
+        await uow.commit()
+    assert (created.version, paused.version) == (1, 2)
+    async with store.factory() as uow:
+        with pytest.raises(PreconditionFailed):
+            await uow.schedule_settings.put(user.id, created, now)  # written from a stale read
+        stored = await uow.schedule_settings.get(user.id)
+        before = await uow.schedule_settings.pauses_ended(now + timedelta(days=2), limit=1000)
+        after = await uow.schedule_settings.pauses_ended(now + timedelta(days=3), limit=1000)
+    assert stored == paused and stored.timezone == "Europe/Berlin"
+    assert user.id not in before and user.id in after
