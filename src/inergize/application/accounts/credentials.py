@@ -9,16 +9,15 @@ from datetime import datetime
 from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.application.accounts.one_time_tokens import issue_one_time_token
 from inergize.application.accounts.passwords import common_passwords, hash_password, reauthenticate
 from inergize.application.accounts.sessions import end_all_sessions
 from inergize.application.accounts.throttling import throttle
 from inergize.application.notifications.inbox import notify, queue_email
 from inergize.domain.accounts.security import (
     ClientInfo,
-    OneTimeToken,
     TokenPurpose,
     check_password,
-    new_secret_token,
     token_digest,
 )
 from inergize.domain.accounts.users import Principal, User, normalize_email
@@ -39,17 +38,8 @@ async def forgot_password(email: str, *, client: ClientInfo, ports: AccountDeps)
         user = await uow.users.get_by_email(address)
         if user is not None and user.is_active:
             await uow.security.expire_tokens(user.id, TokenPurpose.RESET_PASSWORD, now)
-            token = new_secret_token()
-            await uow.security.add_token(
-                OneTimeToken(
-                    id=uuid.uuid4(),
-                    user_id=user.id,
-                    purpose=TokenPurpose.RESET_PASSWORD,
-                    data={},
-                    created_at=now,
-                    expires_at=now + ports.policy.reset_ttl,
-                ),
-                token_digest(token),
+            token = await issue_one_time_token(
+                uow, user.id, TokenPurpose.RESET_PASSWORD, now=now, ttl=ports.policy.reset_ttl
             )
             link = ports.policy.base_url.rstrip("/") + web_pages.reset_password(token)
             await queue_email(
@@ -176,17 +166,9 @@ async def request_email_change(
     async with ports.uow_factory() as uow:
         if await uow.users.get_by_email(address) is None:
             await uow.security.expire_tokens(user.id, TokenPurpose.CHANGE_EMAIL, now)
-            token = new_secret_token()
-            await uow.security.add_token(
-                OneTimeToken(
-                    id=uuid.uuid4(),
-                    user_id=user.id,
-                    purpose=TokenPurpose.CHANGE_EMAIL,
-                    data={"new_email": address},
-                    created_at=now,
-                    expires_at=now + ports.policy.change_email_ttl,
-                ),
-                token_digest(token),
+            token = await issue_one_time_token(
+                uow, user.id, TokenPurpose.CHANGE_EMAIL, now=now, ttl=ports.policy.change_email_ttl,
+                data={"new_email": address},
             )
             link = ports.policy.base_url.rstrip("/") + web_pages.confirm_email(token)
             await queue_email(

@@ -10,6 +10,7 @@ import msgspec
 from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
+from inergize.application.accounts.one_time_tokens import issue_one_time_token
 from inergize.application.accounts.passwords import hash_password, verify_password
 from inergize.application.accounts.sessions import TokenPair, end_all_sessions, issue_pair, start_session
 from inergize.application.accounts.throttling import refund, throttle
@@ -17,9 +18,7 @@ from inergize.application.notifications.inbox import notify
 from inergize.domain.accounts.security import (
     AuthSession,
     ClientInfo,
-    OneTimeToken,
     TokenPurpose,
-    new_secret_token,
     token_digest,
 )
 from inergize.domain.accounts.users import Principal, normalize_email
@@ -72,17 +71,8 @@ async def login(email: str, password: str, *, client: ClientInfo, ports: Account
             await uow.users.update(user)
         state = await uow.security.state(user.id)
         if state.mfa_enabled:
-            challenge = new_secret_token()
-            await uow.security.add_token(
-                OneTimeToken(
-                    id=uuid.uuid4(),
-                    user_id=user.id,
-                    purpose=TokenPurpose.MFA_CHALLENGE,
-                    data={},
-                    created_at=now,
-                    expires_at=now + ports.policy.mfa_challenge_ttl,
-                ),
-                token_digest(challenge),
+            challenge = await issue_one_time_token(
+                uow, user.id, TokenPurpose.MFA_CHALLENGE, now=now, ttl=ports.policy.mfa_challenge_ttl
             )
             await audit(uow, "login.mfa_required", user_id=user.id, now=now, client=client)
             await uow.commit()

@@ -7,16 +7,15 @@ from datetime import datetime
 
 from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
+from inergize.application.accounts.one_time_tokens import issue_one_time_token
 from inergize.application.accounts.passwords import common_passwords, hash_password
 from inergize.application.accounts.throttling import refund, throttle
 from inergize.application.accounts.users import create_user
 from inergize.application.notifications.inbox import queue_email
 from inergize.domain.accounts.security import (
     ClientInfo,
-    OneTimeToken,
     TokenPurpose,
     check_password,
-    new_secret_token,
     token_digest,
 )
 from inergize.domain.accounts.users import Role, User, normalize_email
@@ -33,17 +32,8 @@ async def send_verification(
 ) -> None:
     """Replace any earlier verification link with a new single-use one and email it."""
     await uow.security.expire_tokens(user_id, TokenPurpose.VERIFY_EMAIL, now)
-    token = new_secret_token()
-    await uow.security.add_token(
-        OneTimeToken(
-            id=uuid.uuid4(),
-            user_id=user_id,
-            purpose=TokenPurpose.VERIFY_EMAIL,
-            data={},
-            created_at=now,
-            expires_at=now + ports.policy.verify_email_ttl,
-        ),
-        token_digest(token),
+    token = await issue_one_time_token(
+        uow, user_id, TokenPurpose.VERIFY_EMAIL, now=now, ttl=ports.policy.verify_email_ttl
     )
     link = ports.policy.base_url.rstrip("/") + web_pages.verify_email(token)
     await queue_email(

@@ -10,7 +10,6 @@ confirm sensitive changes with it)."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 import msgspec
@@ -18,16 +17,14 @@ import msgspec
 from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.login import LoginResult
+from inergize.application.accounts.one_time_tokens import issue_one_time_token
 from inergize.application.accounts.sessions import start_session
 from inergize.application.accounts.users import create_user
 from inergize.application.linkedin.connection import AuthorizationStart, begin_authorization, state_digest
 from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.domain.accounts.security import (
     ClientInfo,
-    OneTimeToken,
     TokenPurpose,
-    new_secret_token,
-    token_digest,
 )
 from inergize.domain.accounts.users import Principal, User, normalize_email
 from inergize.domain.linkedin.account import LinkedInIdentityLink, OAuthState, StatePurpose
@@ -179,17 +176,9 @@ async def _login(accounts: AccountDeps, user: User, client: ClientInfo) -> Login
     async with accounts.uow_factory() as uow:
         state = await uow.security.state(user.id)
         if state.mfa_enabled:
-            challenge = new_secret_token()
-            await uow.security.add_token(
-                OneTimeToken(
-                    id=uuid.uuid4(),
-                    user_id=user.id,
-                    purpose=TokenPurpose.MFA_CHALLENGE,
-                    data={"via": "linkedin"},
-                    created_at=now,
-                    expires_at=now + accounts.policy.mfa_challenge_ttl,
-                ),
-                token_digest(challenge),
+            challenge = await issue_one_time_token(
+                uow, user.id, TokenPurpose.MFA_CHALLENGE, now=now, ttl=accounts.policy.mfa_challenge_ttl,
+                data={"via": "linkedin"},
             )
             await audit(uow, "login.mfa_required", user_id=user.id, now=now, client=client, via="linkedin")
             await uow.commit()
@@ -214,18 +203,10 @@ async def _reauthenticated(
                 "That LinkedIn member is not the one this account signs in with.",
                 code="linkedin_wrong_member",
             )
-        token = new_secret_token()
         expires = now + accounts.policy.reset_ttl
-        await uow.security.add_token(
-            OneTimeToken(
-                id=uuid.uuid4(),
-                user_id=link.user_id,
-                purpose=TokenPurpose.RESET_PASSWORD,
-                data={"via": "linkedin"},
-                created_at=now,
-                expires_at=expires,
-            ),
-            token_digest(token),
+        token = await issue_one_time_token(
+            uow, link.user_id, TokenPurpose.RESET_PASSWORD, now=now, ttl=accounts.policy.reset_ttl,
+            data={"via": "linkedin"},
         )
         await audit(uow, "linkedin.reauthenticated", user_id=link.user_id, now=now, client=client)
         await uow.commit()

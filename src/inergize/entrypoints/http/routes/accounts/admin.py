@@ -36,32 +36,26 @@ async def list_users(
     return UserPageOut(items=[profile_out(u) for u in page.items], next_cursor=page.next_cursor)
 
 
+async def _set_status(accounts: AccountDeps, request: Request[Any, Any, Any], user_id: uuid.UUID,
+                      principal: Principal, status: UserStatus) -> ProfileOut:
+    user = await admin.set_user_status(
+        user_id, status, principal=principal, client=client_info(request), ports=accounts
+    )
+    return profile_out(user)
+
+
 @post("/v1/admin/users/{user_id:uuid}/disable", opt=ADMIN, status_code=200)
 async def disable_user(
     accounts: AccountDeps, request: Request[Any, Any, Any], user_id: uuid.UUID, principal: Principal
 ) -> ProfileOut:
-    user = await admin.set_user_status(
-        user_id,
-        UserStatus.DISABLED,
-        principal=principal,
-        client=client_info(request),
-        ports=accounts,
-    )
-    return profile_out(user)
+    return await _set_status(accounts, request, user_id, principal, UserStatus.DISABLED)
 
 
 @post("/v1/admin/users/{user_id:uuid}/enable", opt=ADMIN, status_code=200)
 async def enable_user(
     accounts: AccountDeps, request: Request[Any, Any, Any], user_id: uuid.UUID, principal: Principal
 ) -> ProfileOut:
-    user = await admin.set_user_status(
-        user_id,
-        UserStatus.ACTIVE,
-        principal=principal,
-        client=client_info(request),
-        ports=accounts,
-    )
-    return profile_out(user)
+    return await _set_status(accounts, request, user_id, principal, UserStatus.ACTIVE)
 
 
 @get("/v1/admin/audit", opt=ADMIN)
