@@ -3181,6 +3181,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3216,6 +3225,15 @@ export interface operations {
                     "application/json": components["schemas"]["VersionStatusOut"];
                 };
             };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
             401: {
                 headers: {
@@ -3234,6 +3252,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3243,6 +3288,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3411,6 +3474,15 @@ export interface operations {
             };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3726,7 +3798,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3765,6 +3837,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A quota of your subscription is used up. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
                 headers: {
@@ -3774,7 +3855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3816,13 +3897,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AiCarouselsGenerateCarousel: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3861,6 +3951,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A quota of your subscription is used up. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
                 headers: {
@@ -3870,7 +3969,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3912,6 +4011,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AiJobsJobIdGetJob: {
@@ -3943,6 +4051,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A quota of your subscription is used up. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
                 headers: {
@@ -3954,6 +4071,15 @@ export interface operations {
             };
             /** @description There is no such resource for you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3976,13 +4102,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AiPostsGeneratePosts: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4021,6 +4156,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A quota of your subscription is used up. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
                 headers: {
@@ -4030,7 +4174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4072,6 +4216,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AiPreferencesGetPreferences: {
@@ -4101,8 +4254,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A quota of your subscription is used up. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4119,6 +4290,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4167,8 +4347,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A quota of your subscription is used up. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4203,6 +4401,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4251,8 +4458,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A quota of your subscription is used up. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4293,6 +4518,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AiTemplatesTemplates: {
@@ -4322,8 +4556,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A quota of your subscription is used up. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4340,6 +4592,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4375,8 +4636,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A quota of your subscription is used up. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4393,6 +4672,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4496,6 +4784,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -4505,6 +4820,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4531,6 +4864,15 @@ export interface operations {
                     "application/json": components["schemas"]["SignInStartOut"];
                 };
             };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
             401: {
                 headers: {
@@ -4549,6 +4891,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -4558,6 +4927,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4584,6 +4971,42 @@ export interface operations {
                     "application/json": components["schemas"]["SignInStartOut"];
                 };
             };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -4593,6 +5016,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4628,6 +5069,15 @@ export interface operations {
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4697,6 +5147,15 @@ export interface operations {
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5015,6 +5474,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -5287,6 +5755,15 @@ export interface operations {
             };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5850,6 +6327,15 @@ export interface operations {
             };
             /** @description There is no such resource for you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6564,6 +7050,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -6585,7 +7080,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6633,7 +7128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6938,7 +7433,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/pdf": string;
+                    "image/png": string;
                 };
             };
             /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
@@ -6970,6 +7466,15 @@ export interface operations {
             };
             /** @description There is no such resource for you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7052,6 +7557,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -7123,6 +7637,15 @@ export interface operations {
             };
             /** @description There is no such resource for you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7343,6 +7866,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -7352,6 +7902,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7409,6 +7977,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -7442,6 +8028,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1LinkedinConnectConnect: {
@@ -7462,6 +8066,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorizationOut"];
                 };
             };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
             401: {
                 headers: {
@@ -7480,6 +8093,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -7489,6 +8129,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7515,6 +8173,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionStatusOut"];
                 };
             };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
             401: {
                 headers: {
@@ -7533,6 +8200,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -7542,6 +8236,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7566,6 +8278,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
             401: {
                 headers: {
@@ -7584,6 +8305,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -7593,6 +8341,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7655,6 +8421,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -7682,6 +8466,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7744,6 +8546,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -7771,6 +8591,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7828,6 +8666,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -7861,6 +8717,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1LinkedinInvitationsInvitationIdWithdraw: {
@@ -7880,6 +8754,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
             401: {
@@ -7908,6 +8791,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -7917,6 +8818,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7974,6 +8893,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -8001,6 +8938,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8057,6 +9012,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -8066,6 +9048,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8121,6 +9121,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -8136,12 +9163,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1LinkedinPostsPublish: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8187,6 +9235,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -8220,6 +9286,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1LinkedinPostsPostIdDeletePost: {
@@ -8239,6 +9323,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
             401: {
@@ -8267,6 +9360,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -8276,6 +9387,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8302,6 +9431,15 @@ export interface operations {
                     "application/json": components["schemas"]["ScoredProfileOut"];
                 };
             };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
             401: {
                 headers: {
@@ -8320,6 +9458,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -8329,6 +9494,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8355,6 +9538,15 @@ export interface operations {
                     "application/json": components["schemas"]["ScoredProfileOut"];
                 };
             };
+            /** @description The request is malformed: a parameter or the body does not match this operation (`errors` says where). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
             401: {
                 headers: {
@@ -8373,6 +9565,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -8382,6 +9601,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8437,6 +9674,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -8464,6 +9719,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8519,6 +9792,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -8546,6 +9837,24 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not available with this configuration or connection. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8753,6 +10062,15 @@ export interface operations {
             };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9367,7 +10685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "image/png": string;
                 };
             };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
@@ -9799,6 +11117,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -10021,7 +11348,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10069,7 +11396,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10161,6 +11497,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -10193,7 +11538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "text/csv": string;
                 };
             };
             /** @description No valid access token: send `Authorization: Bearer <token>` with a live session. */
@@ -10388,7 +11733,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 409. */
+                /** @description Makes a retry safe: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is a 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10436,7 +11781,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the resource's state, or reuses an Idempotency-Key with another body. */
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10580,6 +11934,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An API budget is spent; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -10692,6 +12055,24 @@ export interface operations {
             };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,7 @@ IDEMPOTENCY_HEADER = "idempotency-key"
 # document then declares the header and its answers (``openapi.py``), and a convention refuses to run for
 # a route that did not say so, so the document cannot silently fall behind the code.
 IDEMPOTENT = {"idempotency_key": True}
+IDEMPOTENCY_KEY_REQUIRED = {"idempotency_key": "required"}  # a route that keeps the key itself (publishing)
 IF_MATCH = {"if_match": "required"}
 IF_MATCH_OPTIONAL = {"if_match": "optional"}
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")

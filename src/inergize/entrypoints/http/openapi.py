@@ -5,10 +5,12 @@ operation can give is declared, as ``application/problem+json`` with the one :cl
 
 - every API route: 429 when an API budget is spent (with ``Retry-After`` and the ``RateLimit`` headers);
 - ``opt`` role ``user`` / ``admin``: 401 and 403, and the ``bearer`` security scheme;
-- path parameters: 404; query, header or cookie parameters: 400; a body: 400, 413 and 422;
+- path parameters: 404; query, header or cookie parameters: 400 and 422; a body: 400, 413 and 422;
 - ``IF_MATCH`` / ``IF_MATCH_OPTIONAL`` (conventions): the ``If-Match`` header, 412 (and 428 when required);
 - ``IDEMPOTENT`` (conventions): the ``Idempotency-Key`` header, 409 and 422;
-- whatever else the route's use cases answer, named by the route with ``opt=... | answers(404, 409)``.
+- the ports it takes: LinkedIn's (no connection, re-consent, LinkedIn down …) and the AI's (budget, providers);
+- whatever else the route's use cases answer, named by the route with ``opt=... | answers(404, 409)``;
+- a file as the answer (``opt=... | files("text/csv")``): its media types instead of JSON.
 
 ``create_app`` calls :func:`declare_answers` on every handler; Litestar's own 400 shape never appears.
 ``tests/http/platform/test_openapi_truth.py`` runs a fuzzer over the whole document to keep it true."""
@@ -23,6 +25,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import (
     Components,
     OpenAPIHeader,
+    OpenAPIMediaType,
     OpenAPIResponse,
     OpenAPIType,
     Operation,
@@ -48,7 +51,7 @@ MEANING = {
     402: "A quota of your subscription is used up.",
     403: "You may not do this (your role, your account's state or whose resource it is).",
     404: "There is no such resource for you.",
-    409: "The request conflicts with the resource's state, or reuses an Idempotency-Key with another body.",
+    409: "The request conflicts with the resource's state (or its Idempotency-Key is still being answered).",
     412: "The resource changed since the ETag you sent in If-Match; read it again.",
     413: "The body is larger than this API accepts.",
     415: "The body's media type is not one this operation reads.",
@@ -57,6 +60,15 @@ MEANING = {
     429: "An API budget is spent; retry after `Retry-After` seconds.",
     501: "Not available with this configuration or connection.",
     503: "An outside service (LinkedIn, an AI provider, email) is unavailable; retry later.",
+}
+
+# What a capability's ports can refuse, for every route that takes its bundle (``linkedin: LinkedInDeps``).
+BUNDLE_ANSWERS = {
+    # not connected, re-consent needed or a duplicate post, content LinkedIn refuses, a capability the
+    # connection lacks, LinkedIn down; a LinkedIn error of no known family is a 400
+    "linkedin": (400, 404, 409, 422, 501, 503),
+    # the monthly AI budget, moderation blocking the text, every provider down
+    "ai": (402, 409, 503),
 }
 
 _INPUT_OF_THE_FRAMEWORK = frozenset({"request", "data", "principal", "state", "scope", "headers", "cookies",
@@ -69,6 +81,11 @@ def answers(*statuses: int) -> dict[str, Any]:
     if unknown:
         raise ValueError(f"no meaning is written for {unknown}: add it to MEANING")
     return {"answers": tuple(statuses)}
+
+
+def files(*media_types: str) -> dict[str, Any]:
+    """A route's ``opt`` part saying its success answer is a file of one of ``media_types``, not JSON."""
+    return {"files": tuple(media_types)}
 
 
 def _rate_limit_headers() -> dict[str, OpenAPIHeader | Reference]:
@@ -88,6 +105,7 @@ def _header(name: str, schema: Schema, *, required: bool, description: str) -> P
 IF_MATCH_HEADER = "If-Match"
 IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"
 _ETAG = Schema(type=OpenAPIType.STRING, pattern=r'^(W/)?"v[0-9]+"$', examples=['"v1"'])
+_BINARY = Schema(type=OpenAPIType.STRING, format="binary")  # type: ignore[arg-type]
 _KEY = Schema(type=OpenAPIType.STRING, pattern=r"^[\x21-\x7e]{1,255}$", min_length=1, max_length=255)
 
 
@@ -126,13 +144,15 @@ def error_statuses(handler: HTTPRouteHandler) -> set[int]:
     if _path_parameters(handler):
         statuses.add(404)
     if _has_parameters(handler):
-        statuses.add(400)
+        statuses |= {400, 422}
     if _declared_body(handler):
         statuses |= {400, 413, 422}
     if opt.get("if_match"):
         statuses |= {412, 422} | ({428} if opt["if_match"] == "required" else set())
     if opt.get("idempotency_key"):
         statuses |= {409, 422}
+    for bundle in handler.parsed_fn_signature.parameters.keys() & BUNDLE_ANSWERS.keys():
+        statuses.update(BUNDLE_ANSWERS[bundle])
     return statuses
 
 
@@ -176,10 +196,15 @@ def _finished_operation(base: type[Operation], handler: HTTPRouteHandler,
                 headers.append(_header(IF_MATCH_HEADER, _ETAG, required=required, description=(
                     "The ETag you last read: the change applies only if nothing changed since."
                     + ("" if required else " Without it the change applies to whatever is current."))))
+            if opt.get("files"):
+                success = next((r for s, r in responses.items() if s.startswith("2")), None)
+                if isinstance(success, OpenAPIResponse):
+                    success.content = {media_type: OpenAPIMediaType(schema=_BINARY) for media_type in opt["files"]}
             if opt.get("idempotency_key"):
-                headers.append(_header(IDEMPOTENCY_KEY_HEADER, _KEY, required=False, description=(
+                required = opt["idempotency_key"] == "required"
+                headers.append(_header(IDEMPOTENCY_KEY_HEADER, _KEY, required=required, description=(
                     "Makes a retry safe: the same key and body replay the first answer "
-                    "(`Idempotent-Replayed: true`); the same key with another body is a 409.")))
+                    "(`Idempotent-Replayed: true`); the same key with another body is a 422.")))
             if headers:
                 operation.parameters = [*(operation.parameters or []), *headers]
 
@@ -187,4 +212,4 @@ def _finished_operation(base: type[Operation], handler: HTTPRouteHandler,
     return Finished
 
 
-__all__ = ["COMPONENTS", "MEANING", "answers", "declare_answers", "error_statuses"]
+__all__ = ["COMPONENTS", "MEANING", "answers", "declare_answers", "error_statuses", "files"]

@@ -228,7 +228,8 @@ function ExportCard() {
             { parseAs: "blob" },
             {
               onSuccess: (file) => {
-                saveFile(file as Blob, "inergize-schedule.csv");
+                // the API types the CSV as text; parseAs "blob" hands it over as a Blob
+                saveFile(file as unknown as Blob, "inergize-schedule.csv");
                 toast.show(t("done"), "success");
               },
             },

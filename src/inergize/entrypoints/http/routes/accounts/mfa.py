@@ -12,6 +12,7 @@ from inergize.application.accounts import mfa
 from inergize.domain.accounts.users import Principal
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.deps import AccountDeps
+from inergize.entrypoints.http.openapi import files
 from inergize.entrypoints.http.routes.accounts.schemas import (
     NO_STORE,
     CodeIn,
@@ -41,7 +42,7 @@ async def enrol(accounts: AccountDeps, principal: Principal) -> Response[Enrolme
     )
 
 
-@get("/v1/me/mfa/totp/qr.png", opt=USER)
+@get("/v1/me/mfa/totp/qr.png", opt=USER | files("image/png"))
 async def enrolment_qr(accounts: AccountDeps, principal: Principal) -> Response[bytes]:
     png = await mfa.enrolment_qr(principal=principal, ports=accounts)
     return Response(png, media_type="image/png", headers=NO_STORE)

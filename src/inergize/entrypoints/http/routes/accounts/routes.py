@@ -25,6 +25,7 @@ from inergize.entrypoints.http.browser_sessions import (
     session_cookies,
 )
 from inergize.entrypoints.http.deps import AccountDeps
+from inergize.entrypoints.http.openapi import answers
 from inergize.entrypoints.http.openapi_bodies import declared_body, decode_json, no_content
 from inergize.entrypoints.http.routes.accounts.schemas import (
     NO_STORE,
@@ -93,7 +94,7 @@ def _tokens(request: Request[Any, Any, Any], pair: TokenPair, cookie_mode: bool,
     return Response(body, headers=NO_STORE, cookies=session_cookies(request, pair.refresh_token, max_age))
 
 
-@post("/v1/auth/login", opt=PUBLIC, status_code=200)
+@post("/v1/auth/login", opt=PUBLIC | answers(401), status_code=200)
 async def login_route(accounts: AccountDeps, request: Request[Any, Any, Any], data: LoginIn,
                       session_mode: SessionMode = None) -> Response[LoginOut]:
     result = await login.login(data.email, data.password, client=client_info(request), ports=accounts)
@@ -114,7 +115,7 @@ async def login_route(accounts: AccountDeps, request: Request[Any, Any, Any], da
     )
 
 
-@post("/v1/auth/login/mfa", opt=PUBLIC, status_code=200)
+@post("/v1/auth/login/mfa", opt=PUBLIC | answers(401), status_code=200)
 async def login_mfa(accounts: AccountDeps, request: Request[Any, Any, Any], data: MfaLoginIn,
                     session_mode: SessionMode = None) -> Response[TokensOut]:
     pair = await login.complete_mfa_login(
@@ -127,7 +128,7 @@ async def login_mfa(accounts: AccountDeps, request: Request[Any, Any, Any], data
     return _tokens(request, pair, session_mode == "cookie", accounts)
 
 
-@post("/v1/auth/refresh", opt=PUBLIC, status_code=200, operation_class=_REFRESH_BODY)
+@post("/v1/auth/refresh", opt=PUBLIC | answers(401), status_code=200, operation_class=_REFRESH_BODY)
 async def refresh(accounts: AccountDeps, request: Request[Any, Any, Any], session_mode: SessionMode = None,
                   csrf_token: CsrfHeader = None, refresh_cookie: RefreshCookie = None,
                   csrf_cookie: CsrfCookie = None) -> Response[TokensOut]:

@@ -16,6 +16,7 @@ from inergize.domain.platform.errors import ValidationFailed
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.conventions import IDEMPOTENT, IF_MATCH, etag, expected_version, idempotent
 from inergize.entrypoints.http.deps import ContentDeps
+from inergize.entrypoints.http.openapi import files
 from inergize.entrypoints.http.routes.content.schemas import (
     ContentIn,
     ContentOut,
@@ -103,7 +104,7 @@ async def mark_ready(request: Request[Any, Any, Any], content: ContentDeps, cont
     return Response(to_out(item), headers={"ETag": etag(item.version)})
 
 
-@get("/v1/content/{content_id:uuid}/file", opt=USER)
+@get("/v1/content/{content_id:uuid}/file", opt=USER | files("application/pdf", "image/png"))
 async def content_file(content: ContentDeps, content_id: uuid.UUID, principal: Principal,
                        version: int | None = Parameter(default=None, ge=1)) -> Response[bytes]:
     """The rendered file (carousel PDF, banner PNG) of the current version, or of ``?version=n``."""

@@ -23,7 +23,7 @@ from inergize.domain.linkedin.version import version_status
 from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import InergizeError, ValidationFailed
 from inergize.entrypoints.http.auth import ADMIN, PUBLIC, USER, USER_UPLOAD
-from inergize.entrypoints.http.conventions import IDEMPOTENCY_HEADER
+from inergize.entrypoints.http.conventions import IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_REQUIRED
 from inergize.entrypoints.http.deps import LinkedInDeps
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
 from inergize.entrypoints.http.routes.linkedin.schemas import (
@@ -127,7 +127,7 @@ def _media(items: list[MediaIn]) -> tuple[publish_uc.MediaInput, ...]:
     return tuple(out)
 
 
-@post("/v1/linkedin/posts", opt=USER, status_code=201)
+@post("/v1/linkedin/posts", opt=USER | IDEMPOTENCY_KEY_REQUIRED, status_code=201)
 async def publish(
     request: Request[Any, Any, Any], linkedin: LinkedInDeps, data: PostIn, principal: Principal
 ) -> PostOut:

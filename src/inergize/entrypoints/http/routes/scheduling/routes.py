@@ -29,6 +29,7 @@ from inergize.entrypoints.http.conventions import (
     if_match_version,
 )
 from inergize.entrypoints.http.deps import SchedulingDeps
+from inergize.entrypoints.http.openapi import answers, files
 from inergize.entrypoints.http.openapi_bodies import file_upload, uploaded_file
 from inergize.entrypoints.http.routes.scheduling.schemas import (
     CalendarOut,
@@ -52,7 +53,7 @@ from inergize.entrypoints.http.routes.scheduling.schemas import (
 )
 
 
-@post("/v1/schedule", opt=USER | IDEMPOTENT)
+@post("/v1/schedule", opt=USER | IDEMPOTENT | answers(404))
 async def schedule_post(
     request: Request[Any, Any, Any], scheduling: SchedulingDeps, data: ScheduleIn, principal: Principal
 ) -> Response[PublicationOut]:
@@ -69,7 +70,7 @@ async def schedule_post(
     return await idempotent(request, principal, create)
 
 
-@post("/v1/schedule/recurring", opt=USER, status_code=201)
+@post("/v1/schedule/recurring", opt=USER | answers(404, 409), status_code=201)
 async def schedule_recurring(
     scheduling: SchedulingDeps, data: RecurringIn, principal: Principal
 ) -> list[PublicationOut]:
@@ -99,7 +100,7 @@ async def stop_recurring(scheduling: SchedulingDeps, series_id: uuid.UUID, princ
                                                      uow_factory=scheduling.uow_factory, clock=scheduling.clock))
 
 
-@post("/v1/schedule/now", opt=USER | IDEMPOTENT, status_code=202)
+@post("/v1/schedule/now", opt=USER | IDEMPOTENT | answers(404), status_code=202)
 async def post_now(
     request: Request[Any, Any, Any], scheduling: SchedulingDeps, data: PostNowIn, principal: Principal
 ) -> Response[PublicationOut]:
@@ -252,12 +253,12 @@ async def get_import(scheduling: SchedulingDeps, import_id: uuid.UUID, principal
     )
 
 
-@get("/v1/schedule/export", opt=USER)
+@get("/v1/schedule/export", opt=USER | files("text/csv"))
 async def export(scheduling: SchedulingDeps, principal: Principal) -> Response[Any]:
     text = await import_uc.export_schedule(principal=principal, uow_factory=scheduling.uow_factory)
     return Response(
         text.encode("utf-8-sig"),
-        media_type="text/csv; charset=utf-8",
+        media_type="text/csv",  # Litestar adds the charset of text types
         headers={"Content-Disposition": 'attachment; filename="schedule.csv"'},
     )
 
