@@ -4,8 +4,6 @@ offline renderer). Short enough to answer directly; rendering runs off the event
 
 from __future__ import annotations
 
-import json
-import time
 import uuid
 
 import msgspec
@@ -14,11 +12,11 @@ from inergize.application.ai.context import writer_profile
 from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.json_answers import parsed_or_draft
 from inergize.application.ai.templates import WriterProfile, industries, task_request_parts
-from inergize.application.ai.usage import ensure_within_budget, record_call, record_text_answer
+from inergize.application.ai.usage import ensure_within_budget, record_call, record_text_answer, timed_answer
 from inergize.application.content import library
 from inergize.application.content.moderation import moderate_content
 from inergize.domain.accounts.users import Principal
-from inergize.domain.ai.generation import Capability, ImageRequest, TextRequest
+from inergize.domain.ai.generation import Capability, ImageRequest
 from inergize.domain.content.documents import BANNER_SIZE, BANNER_TEMPLATES, BannerSpec, Brand
 from inergize.domain.content.library import ContentKind, ModerationIssue
 from inergize.domain.platform.errors import ValidationFailed
@@ -75,18 +73,9 @@ async def generate_banner(cmd: GenerateBanner, *, principal: Principal, ports: A
             "headline": f"{lead[:1].upper()}{lead[1:]}"[:60],
             "subline": f"Helping {ind['audience']} with {topic}"[:90],
         }
-        started = time.perf_counter()
-        answer = await ports.text.generate(
-            TextRequest(
-                system=parts.system,
-                prompt=parts.prompt,
-                seed=parts.seed,
-                max_tokens=200,
-                cache_scope=str(user_id),
-                context={"task": "banner", "draft": json.dumps(draft), "template_version": parts.version},
-            )
-        )
-        latency = round((time.perf_counter() - started) * 1000)
+        answer, latency = await timed_answer(ports.text, parts.text_request(
+            "banner", draft, cache_scope=str(user_id), max_tokens=200
+        ))
         obj, answer = parsed_or_draft(answer, draft, _valid)
         headline, subline = str(obj["headline"])[:80], cmd.subline or str(obj.get("subline", ""))[:120]
         provider = answer.provider

@@ -7,8 +7,6 @@ and overwrites the same blob key)."""
 
 from __future__ import annotations
 
-import json
-import time
 import uuid
 from typing import Any
 
@@ -18,11 +16,11 @@ from inergize.application.ai.context import writer_profile
 from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.json_answers import parsed_or_draft
 from inergize.application.ai.templates import WriterProfile, industries, pick_hashtags, task_request_parts
-from inergize.application.ai.usage import ensure_within_budget, record_text_answer
+from inergize.application.ai.usage import ensure_within_budget, record_text_answer, timed_answer
 from inergize.application.content import library as content_library
 from inergize.application.content.moderation import moderate_content
 from inergize.domain.accounts.users import Principal
-from inergize.domain.ai.generation import AiJob, JobStatus, TextRequest
+from inergize.domain.ai.generation import AiJob, JobStatus
 from inergize.domain.content.documents import Brand, CarouselDeck, Slide
 from inergize.domain.content.library import ContentKind
 from inergize.domain.platform.errors import InergizeError, NotFound, ValidationFailed
@@ -140,20 +138,9 @@ async def _run(job: AiJob, cmd: GenerateCarousel, principal: Principal, ports: A
         prefs = await uow.content_preferences.get(job.user_id)
     parts = task_request_parts("carousel", profile, cmd.topic, slides=cmd.slides)
     draft = offline_plan(profile, cmd.topic, cmd.slides, parts.facts)
-    started = time.perf_counter()
-    answer = await ports.text.generate(
-        TextRequest(
-            system=parts.system,
-            prompt=parts.prompt,
-            seed=parts.seed,
-            max_tokens=1800,
-            temperature=0.6,
-            cache_scope=str(job.user_id),
-            fresh=cmd.regenerate,
-            context={"task": "carousel", "draft": json.dumps(draft), "template_version": parts.version},
-        )
-    )
-    latency = round((time.perf_counter() - started) * 1000)
+    answer, latency = await timed_answer(ports.text, parts.text_request(
+        "carousel", draft, cache_scope=str(job.user_id), max_tokens=1800, temperature=0.6, fresh=cmd.regenerate
+    ))
     plan, answer = parsed_or_draft(answer, draft, _valid)
     job = await _progress(ports, job, progress=50)
     brand = cmd.brand or (

@@ -5,7 +5,6 @@ the library (ready when moderation passes, a draft saying why otherwise)."""
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
 
 import msgspec
@@ -13,11 +12,11 @@ import msgspec
 from inergize.application.ai.context import writer_profile
 from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.templates import POST_TYPES, post_request_parts, template_version
-from inergize.application.ai.usage import ensure_within_budget, record_text_answer
+from inergize.application.ai.usage import ensure_within_budget, record_text_answer, timed_answer
 from inergize.application.content import library as content_library
 from inergize.application.content.moderation import banned_phrases_of, moderate
 from inergize.domain.accounts.users import Principal
-from inergize.domain.ai.generation import TextAnswer, TextRequest
+from inergize.domain.ai.generation import TextRequest
 from inergize.domain.ai.post_quality import QualityScore, hashtags_of, hook_of, score_post
 from inergize.domain.content.library import ContentKind, ModerationIssue, VersionState
 from inergize.domain.content.moderation import TextField
@@ -67,12 +66,6 @@ def _check(cmd: GeneratePosts) -> None:
         raise ValidationFailed(f"Ask for 1–{MAX_VARIANTS} variants.", field="variants")
 
 
-async def _generate(ports: AiDeps, request: TextRequest) -> tuple[TextAnswer, int]:
-    started = time.perf_counter()
-    answer = await ports.text.generate(request)
-    return answer, round((time.perf_counter() - started) * 1000)
-
-
 async def generate_posts(cmd: GeneratePosts, *, principal: Principal, ports: AiDeps) -> GeneratedPosts:
     """Variants of a post on ``cmd.topic``. The first variant may come from the cache (unless
     ``regenerate``); extra variants are always fresh. Paid providers count against the budget."""
@@ -103,7 +96,7 @@ async def generate_posts(cmd: GeneratePosts, *, principal: Principal, ports: AiD
                 context={"task": "post", "draft": parts.draft, "template_version": template_version()},
             )
         )
-    answers = await asyncio.gather(*(_generate(ports, r) for r in requests))
+    answers = await asyncio.gather(*(timed_answer(ports.text, r) for r in requests))
     verdicts = [
         await moderate(a.text, TextField.POST, banned_phrases=phrases, moderator=ports.moderator)
         for a, _ in answers

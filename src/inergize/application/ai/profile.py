@@ -4,19 +4,15 @@ industry) and say so."""
 
 from __future__ import annotations
 
-import json
-import time
-
 import msgspec
 
 from inergize.application.ai.context import linkedin_profile, writer_profile
 from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.json_answers import parsed_or_draft
 from inergize.application.ai.templates import WriterProfile, industries, task_request_parts
-from inergize.application.ai.usage import ensure_within_budget, record_text_answer
+from inergize.application.ai.usage import ensure_within_budget, record_text_answer, timed_answer
 from inergize.application.content.moderation import banned_phrases_of, moderate
 from inergize.domain.accounts.users import Principal
-from inergize.domain.ai.generation import TextRequest
 from inergize.domain.content.library import ModerationIssue
 from inergize.domain.content.moderation import LIMITS, TextField
 from inergize.domain.linkedin.profile_score import score_profile
@@ -111,20 +107,9 @@ async def suggest_profile(
         gaps="; ".join(f"{s.label}: {s.action}" for s in roadmap[:5]) or "unknown (no synced profile)",
     )
     draft = offline_proposal(profile, current_skills)
-    started = time.perf_counter()
-    answer = await ports.text.generate(
-        TextRequest(
-            system=parts.system,
-            prompt=parts.prompt,
-            seed=parts.seed,
-            max_tokens=1400,
-            temperature=0.6,
-            cache_scope=str(user_id),
-            fresh=regenerate,
-            context={"task": "profile", "draft": json.dumps(draft), "template_version": parts.version},
-        )
-    )
-    latency = round((time.perf_counter() - started) * 1000)
+    answer, latency = await timed_answer(ports.text, parts.text_request(
+        "profile", draft, cache_scope=str(user_id), max_tokens=1400, temperature=0.6, fresh=regenerate
+    ))
     obj, answer = parsed_or_draft(answer, draft, _valid)
     headline = _clip(str(obj["headline"]), LIMITS[TextField.HEADLINE])
     about = _clip(str(obj["about"]), LIMITS[TextField.ABOUT])

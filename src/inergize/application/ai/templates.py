@@ -16,6 +16,7 @@ from typing import Any
 
 import msgspec
 
+from inergize.domain.ai.generation import TextRequest
 from inergize.domain.ai.post_quality import hashtags_of
 from inergize.domain.ai.voice import Voice
 
@@ -146,6 +147,16 @@ class TaskPrompt(msgspec.Struct, frozen=True, kw_only=True):
     seed: int
     facts: dict[str, Any]
     version: int  # of the prompt template
+
+    def text_request(self, task: str, draft: Any, *, cache_scope: str, max_tokens: int, temperature: float = 0.7,
+                     fresh: bool = False) -> TextRequest:
+        """The request to the text chain for ``task``, carrying the offline ``draft`` (as JSON) that the
+        offline writer answers with and a malformed answer falls back to."""
+        return TextRequest(
+            system=self.system, prompt=self.prompt, seed=self.seed, max_tokens=max_tokens, temperature=temperature,
+            cache_scope=cache_scope, fresh=fresh,
+            context={"task": task, "draft": json.dumps(draft), "template_version": self.version},
+        )
 
 
 def post_request_parts(profile: WriterProfile, topic: str, post_type: str, variant: int) -> PostPrompt:

@@ -4,6 +4,7 @@ refuses further paid calls with ``QuotaExceeded``."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import UTC, datetime
 
@@ -11,8 +12,9 @@ import msgspec
 
 from inergize.domain.accounts.tiers import quotas_for
 from inergize.domain.accounts.users import Principal
-from inergize.domain.ai.generation import CACHED, AiCall, Capability, TextAnswer, cost_micros
+from inergize.domain.ai.generation import CACHED, AiCall, Capability, TextAnswer, TextRequest, cost_micros
 from inergize.domain.platform.errors import NotFound, QuotaExceeded
+from inergize.ports.ai import TextGenerator
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -101,6 +103,13 @@ async def record_call(
     )
     await uow.ai_calls.add(call)
     return call
+
+
+async def timed_answer(text: TextGenerator, request: TextRequest) -> tuple[TextAnswer, int]:
+    """The text chain's answer to ``request`` and how long it took, in milliseconds (recorded with it)."""
+    started = time.perf_counter()
+    answer = await text.generate(request)
+    return answer, round((time.perf_counter() - started) * 1000)
 
 
 async def record_text_answer(
