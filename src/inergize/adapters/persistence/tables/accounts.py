@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Boolean, Column, ForeignKey, Index, String, Table, Text, Uuid
 
-from inergize.adapters.persistence.tables.base import metadata, owner_column
+from inergize.adapters.persistence.tables.base import metadata, owner_column, user_table
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
 
 # One row per sign-in (a refresh-token family). Revoking it ends every token of the family and,
 # through the access guard, the access tokens that carry its id.
-auth_sessions = Table(
+auth_sessions = user_table(
     "auth_sessions",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("last_used_at", UTCDateTime(), nullable=False),
     Column("expires_at", UTCDateTime(), nullable=False),
@@ -22,7 +19,6 @@ auth_sessions = Table(
     Column("revoked_reason", String(32)),
     Column("ip", String(64)),
     Column("user_agent", String(300)),
-    info={"owner": "user_id"},
 )
 Index("ix_auth_sessions_user_created", auth_sessions.c.user_id, auth_sessions.c.created_at)
 
@@ -41,25 +37,21 @@ refresh_tokens = Table(
 Index("ix_refresh_tokens_session", refresh_tokens.c.session_id)
 
 # Email verification, password reset, email change and MFA challenges: stored hashed, spent once.
-one_time_tokens = Table(
+one_time_tokens = user_table(
     "one_time_tokens",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("purpose", String(32), nullable=False),
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("data", JSONType, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("expires_at", UTCDateTime(), nullable=False),
     Column("used_at", UTCDateTime()),
-    info={"owner": "user_id"},
 )
 Index("ix_one_time_tokens_user_purpose", one_time_tokens.c.user_id, one_time_tokens.c.purpose)
 
 user_security = Table(
     "user_security",
     metadata,
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    owner_column(primary_key=True),
     Column("not_before", UTCDateTime()),  # access tokens issued before this are refused
     Column("mfa_secret", String(255)),  # encrypted with the SecretBox (AES-256-GCM)
     Column("mfa_pending_secret", String(255)),
@@ -71,15 +63,11 @@ user_security = Table(
     info={"owner": "user_id"},
 )
 
-mfa_recovery_codes = Table(
+mfa_recovery_codes = user_table(
     "mfa_recovery_codes",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("code_hash", String(64), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("used_at", UTCDateTime()),
-    info={"owner": "user_id"},
 )
 Index(
     "uq_mfa_recovery_codes_user_hash",
@@ -88,11 +76,8 @@ Index(
     unique=True,
 )
 
-notifications = Table(
+notifications = user_table(
     "notifications",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("kind", String(48), nullable=False),
     Column("title", String(200), nullable=False),
     Column("body", Text, nullable=False),
@@ -102,7 +87,6 @@ notifications = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("read_at", UTCDateTime()),
     Column("emailed_at", UTCDateTime()),
-    info={"owner": "user_id"},
 )
 Index(
     "ix_notifications_user_created", notifications.c.user_id, notifications.c.created_at, notifications.c.id
@@ -111,7 +95,7 @@ Index(
 notification_preferences = Table(
     "notification_preferences",
     metadata,
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    owner_column(primary_key=True),
     Column("kind", String(48), primary_key=True),
     Column("in_app", Boolean, nullable=False),
     Column("email", Boolean, nullable=False),

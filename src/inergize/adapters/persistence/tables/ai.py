@@ -15,7 +15,7 @@ from sqlalchemy import (
     Uuid,
 )
 
-from inergize.adapters.persistence.tables.base import metadata, owner_column
+from inergize.adapters.persistence.tables.base import metadata, owner_column, timestamps, user_table
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
 
 content_versions = Table(
@@ -37,11 +37,8 @@ content_versions = Table(
     info={"owner": "user_id"},
 )
 
-ai_calls = Table(
+ai_calls = user_table(
     "ai_calls",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("capability", String(16), nullable=False),
     Column("provider", String(32), nullable=False),
     Column("model", String(100), nullable=False),
@@ -51,30 +48,24 @@ ai_calls = Table(
     Column("outcome", String(48), nullable=False),
     Column("latency_ms", Integer, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
-    info={"owner": "user_id"},
 )
 Index("ix_ai_calls_user_created", ai_calls.c.user_id, ai_calls.c.created_at)
 
-ai_jobs = Table(
+ai_jobs = user_table(
     "ai_jobs",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("kind", String(32), nullable=False),
     Column("status", String(16), nullable=False),
     Column("progress", Integer, nullable=False),
     Column("params", JSONType, nullable=False),
     Column("result", JSONType, nullable=False),
     Column("error", Text),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
-    info={"owner": "user_id"},
+    *timestamps(),
 )
 
 content_preferences = Table(
     "content_preferences",
     metadata,
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    owner_column(primary_key=True),
     Column("banned_phrases", JSONType, nullable=False),
     Column("brand_colors", JSONType, nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),

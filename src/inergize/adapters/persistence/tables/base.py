@@ -4,6 +4,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import Column, ForeignKey, MetaData, Table, Uuid
+from sqlalchemy.sql.schema import SchemaItem
 
 from inergize.adapters.persistence.types import UTCDateTime
 
@@ -21,9 +22,24 @@ def new_id() -> uuid.UUID:
     return uuid.uuid4()
 
 
-def owner_column(nullable: bool = False) -> Column[Any]:
+def owner_column(nullable: bool = False, *, primary_key: bool = False, unique: bool = False) -> Column[Any]:
     """``user_id``: the owning user; their rows go when the user is deleted."""
-    return Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=nullable)
+    return Column(
+        "user_id",
+        Uuid,
+        ForeignKey("users.id", ondelete="CASCADE"),
+        nullable=nullable,
+        primary_key=primary_key,
+        unique=unique,
+    )
+
+
+def user_table(name: str, *columns: SchemaItem) -> Table:
+    """A table of rows that each belong to one user: a UUID ``id`` key, the owner's ``user_id``, then
+    ``columns``; registered as user data for GDPR export and delete."""
+    return Table(
+        name, metadata, Column("id", Uuid, primary_key=True), owner_column(), *columns, info={"owner": "user_id"}
+    )
 
 
 def timestamps() -> list[Column[Any]]:
@@ -49,4 +65,4 @@ def exempt_tables() -> set[str]:
     return {t.name for t in metadata.sorted_tables if t.info.get("not_user_data")}
 
 
-__all__ = ["Table", "metadata", "new_id", "timestamps", "user_owned_tables"]
+__all__ = ["Table", "metadata", "new_id", "owner_column", "timestamps", "user_owned_tables", "user_table"]

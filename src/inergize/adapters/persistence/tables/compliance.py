@@ -20,13 +20,13 @@ from sqlalchemy import (
     false,
 )
 
-from inergize.adapters.persistence.tables.base import metadata, owner_column, timestamps
+from inergize.adapters.persistence.tables.base import metadata, owner_column, timestamps, user_table
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
 
 automation_accounts = Table(
     "automation_accounts",
     metadata,
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    owner_column(primary_key=True),
     Column("paused", Boolean, nullable=False, server_default=false()),
     Column("pause_reason", String(64)),
     Column("paused_at", UTCDateTime()),
@@ -39,11 +39,8 @@ automation_accounts = Table(
     info={"owner": "user_id"},
 )
 
-campaigns = Table(
+campaigns = user_table(
     "campaigns",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("kind", String(16), nullable=False),
     Column("name", String(200), nullable=False),
     Column("state", String(16), nullable=False),
@@ -51,7 +48,6 @@ campaigns = Table(
     Column("config", JSONType, nullable=False),
     *timestamps(),
     Column("version", Integer, nullable=False, server_default="1"),
-    info={"owner": "user_id"},
 )
 Index("ix_campaigns_user_created", campaigns.c.user_id, campaigns.c.created_at, campaigns.c.id)
 
@@ -102,7 +98,7 @@ Index("ix_campaign_steps_user_state_planned", campaign_steps.c.user_id, campaign
 automation_contacts = Table(
     "automation_contacts",
     metadata,
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    owner_column(primary_key=True),
     Column("action", String(32), primary_key=True),
     Column("sequence", Integer, primary_key=True),
     Column("target_key", String(300), primary_key=True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, Uuid
 
-from inergize.adapters.persistence.tables.base import metadata, owner_column
+from inergize.adapters.persistence.tables.base import metadata, owner_column, timestamps, user_table
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
 
 # One LinkedIn account per user. Tokens are SecretBox ciphertexts (key id inside): never plaintext.
@@ -13,7 +13,7 @@ linkedin_connections = Table(
     "linkedin_connections",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, unique=True),
+    owner_column(unique=True),
     Column("adapter", String(16), nullable=False),
     Column("linkedin_sub", String(100), nullable=False),
     Column("member_urn", String(150), nullable=False),
@@ -27,8 +27,7 @@ linkedin_connections = Table(
     Column("last_refresh_at", UTCDateTime()),
     Column("last_error", Text),
     Column("reconsent_notified_at", UTCDateTime()),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
     Column("version", Integer, nullable=False, server_default="1"),
     info={"owner": "user_id"},
 )
@@ -67,11 +66,8 @@ Index("ix_linkedin_identities_user", linkedin_identities.c.user_id)
 
 # Posts published directly (POST /v1/linkedin/posts), one per idempotency key, media URNs kept so a
 # retry never uploads again and ``state='unknown'`` marks an attempt whose outcome we never learned.
-linkedin_posts = Table(
+linkedin_posts = user_table(
     "linkedin_posts",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("idempotency_key", String(200), nullable=False),
     Column("state", String(16), nullable=False),  # pending | unknown | published | failed
     Column("commentary", Text, nullable=False),
@@ -81,10 +77,8 @@ linkedin_posts = Table(
     Column("first_comment_urn", String(200)),
     Column("last_error", Text),
     Column("attempts", Integer, nullable=False, server_default="0"),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
     Column("published_at", UTCDateTime()),
-    info={"owner": "user_id"},
 )
 Index("uq_linkedin_posts_user_key", linkedin_posts.c.user_id, linkedin_posts.c.idempotency_key, unique=True)
 Index("ix_linkedin_posts_user_created", linkedin_posts.c.user_id, linkedin_posts.c.created_at)
@@ -101,8 +95,7 @@ sandbox_accounts = Table(
     Column("followers", Integer, nullable=False),
     Column("misbehave", JSONType, nullable=False),  # {"rate_limit": n, "restricted": bool, "fail": n}
     Column("api_calls", JSONType, nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
     info={"owner": "user_id"},
 )
 Index("ix_sandbox_accounts_user", sandbox_accounts.c.user_id)
@@ -170,8 +163,7 @@ sandbox_interactions = Table(
     Column("target_urn", String(150), nullable=False),
     Column("text", Text),
     Column("state", String(16), nullable=False),  # pending | accepted | withdrawn | sent
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
 )
 Index(
     "ix_sandbox_interactions_account_kind",

@@ -7,19 +7,16 @@ its cost follows the number of due items, not the size of the table; expired cla
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, Uuid, text
+from sqlalchemy import Boolean, Column, Index, Integer, String, Table, Text, Uuid, text
 
-from inergize.adapters.persistence.tables.base import metadata, owner_column
+from inergize.adapters.persistence.tables.base import metadata, owner_column, timestamps, user_table
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
 
 DUE_WHERE = text("state = 'scheduled' AND held = false")
 IN_FLIGHT_WHERE = text("state IN ('claimed', 'publishing')")
 
-publications = Table(
+publications = user_table(
     "publications",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("content_id", Uuid, nullable=False),
     Column("version_id", Uuid, nullable=False),
     # snapshot of the (immutable) version, so publishing reads one row per item
@@ -41,11 +38,9 @@ publications = Table(
     Column("claim_expires_at", UTCDateTime()),
     Column("source", String(16), nullable=False),
     Column("series_id", Uuid),  # the recurring series it belongs to
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
     Column("published_at", UTCDateTime()),
     Column("version", Integer, nullable=False, server_default="1"),
-    info={"owner": "user_id"},
 )
 Index("ix_publications_due", publications.c.run_at, postgresql_where=DUE_WHERE, sqlite_where=DUE_WHERE)
 Index("ix_publications_claim_expiry", publications.c.claim_expires_at, postgresql_where=IN_FLIGHT_WHERE,
@@ -58,14 +53,13 @@ Index("ix_publications_series", publications.c.user_id, publications.c.series_id
 schedule_settings = Table(
     "schedule_settings",
     metadata,
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    owner_column(primary_key=True),
     Column("timezone", String(64), nullable=False),
     Column("slots", JSONType, nullable=False),  # [[weekday, "HH:MM"], …] in local time
     Column("min_gap_minutes", Integer, nullable=False),
     Column("paused", Boolean, nullable=False, server_default=text("false")),
     Column("paused_until", UTCDateTime(), nullable=True),  # vacation mode's end; None: until resumed
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
     Column("version", Integer, nullable=False, server_default="1"),
     info={"owner": "user_id"},
 )
@@ -75,19 +69,14 @@ PAUSE_END_WHERE = text("paused_until IS NOT NULL")
 Index("ix_schedule_settings_pause_end", schedule_settings.c.paused_until, postgresql_where=PAUSE_END_WHERE,
       sqlite_where=PAUSE_END_WHERE)
 
-schedule_imports = Table(
+schedule_imports = user_table(
     "schedule_imports",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("state", String(16), nullable=False),  # running | done | failed
     Column("total_rows", Integer, nullable=False, server_default="0"),
     Column("processed_rows", Integer, nullable=False, server_default="0"),
     Column("imported", Integer, nullable=False, server_default="0"),
     Column("errors", JSONType, nullable=False),  # [{line, reason}]
     Column("source", Text),  # the uploaded CSV until the import finishes
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
-    info={"owner": "user_id"},
+    *timestamps(),
 )
 Index("ix_schedule_imports_user", schedule_imports.c.user_id, schedule_imports.c.created_at)

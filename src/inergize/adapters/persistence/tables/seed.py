@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, Uuid
+from sqlalchemy import Column, Index, Integer, String, Table, Text, Uuid
 
-from inergize.adapters.persistence.tables.base import metadata, owner_column, timestamps
+from inergize.adapters.persistence.tables.base import metadata, owner_column, timestamps, user_table
 from inergize.adapters.persistence.types import JSONType, UTCDateTime
 
 users = Table(
@@ -33,7 +33,7 @@ linkedin_profiles = Table(
     "linkedin_profiles",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, unique=True),
+    owner_column(unique=True),
     Column("linkedin_sub", String(100)),
     Column("full_name", String(200)),
     Column("headline", String(300)),
@@ -50,11 +50,8 @@ linkedin_profiles = Table(
     info={"owner": "user_id"},
 )
 
-content = Table(
+content = user_table(
     "content",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("kind", String(16), nullable=False),
     Column("title", String(200), nullable=False),
     Column("body", Text, nullable=False),
@@ -62,29 +59,21 @@ content = Table(
     Column("data", JSONType, nullable=False),
     *timestamps(),
     Column("version", Integer, nullable=False, server_default="1"),
-    info={"owner": "user_id"},
 )
 Index("ix_content_user_created", content.c.user_id, content.c.created_at, content.c.id)
 
-automation_logs = Table(
+automation_logs = user_table(
     "automation_logs",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("action_type", String(32), nullable=False),
     Column("target", String(300)),
     Column("status", String(32), nullable=False),
     Column("detail", JSONType, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
-    info={"owner": "user_id"},
 )
 Index("ix_automation_logs_user_created", automation_logs.c.user_id, automation_logs.c.created_at)
 
-analytics_events = Table(
+analytics_events = user_table(
     "analytics_events",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("event_type", String(48), nullable=False),  # impressions, reactions, followers, …
     Column("subject", String(300)),  # post URN or "profile"
     Column("value", Integer, nullable=False, server_default="0"),
@@ -93,7 +82,6 @@ analytics_events = Table(
     Column("dedupe_key", String(300)),
     Column("occurred_at", UTCDateTime(), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
-    info={"owner": "user_id"},
 )
 Index("ix_analytics_events_user_occurred", analytics_events.c.user_id, analytics_events.c.occurred_at)
 Index(
@@ -104,16 +92,12 @@ Index(
 )
 Index("uq_analytics_events_dedupe", analytics_events.c.user_id, analytics_events.c.dedupe_key, unique=True)
 
-compliance_logs = Table(
+compliance_logs = user_table(
     "compliance_logs",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    owner_column(),
     Column("kind", String(48), nullable=False),  # check, pause, resume, override
     Column("verdict", String(32), nullable=False),
     Column("reason", Text, nullable=False, server_default=""),
     Column("detail", JSONType, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
-    info={"owner": "user_id"},
 )
 Index("ix_compliance_logs_user_created", compliance_logs.c.user_id, compliance_logs.c.created_at)
