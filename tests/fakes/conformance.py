@@ -57,7 +57,7 @@ FAKES: tuple[
     AuditLog, ScheduleSettingsRepository,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
-    FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(), MemoryPingLog(),
+    FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(FakeClock()), MemoryPingLog(),
     FakeHealthCheck(), CountingMetrics(), ScriptedTextGenerator(), ScriptedImageGenerator(), FakePastPosts(),
     WordModerator(), RecordingEmailSender(), MemoryUserRepository(_TABLES), MemoryContentRepository(_TABLES),
     MemoryContentVersionRepository(_TABLES), MemoryIdempotencyRepository(_TABLES), MemoryOutbox(_TABLES),

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
+
+from inergize.ports.clock import Clock
 
 
 class RecordingTaskQueue:
@@ -18,27 +20,37 @@ class RecordingTaskQueue:
 
 
 class MemoryJobLedger:
-    def __init__(self) -> None:
-        self.held: dict[uuid.UUID, str] = {}
-        self.finished: set[uuid.UUID] = set()
+    """Takes each job id once; a holder whose lease ran out (a dead worker) is taken over, and
+    finished jobs are forgotten after the retention, as the SQL ledger does."""
+
+    def __init__(self, clock: Clock, *, lease_seconds: float = 60, retention_days: float = 7) -> None:
+        self._clock = clock
+        self._lease = timedelta(seconds=lease_seconds)
+        self._retention = timedelta(days=retention_days)
+        self.held: dict[uuid.UUID, tuple[str, datetime]] = {}  # job id -> (actor, lease end)
+        self.finished: dict[uuid.UUID, datetime] = {}
 
     async def claim(self, job_id: uuid.UUID, actor: str) -> bool:
-        if job_id in self.finished or job_id in self.held:
+        now = self._clock.now()
+        holder = self.held.get(job_id)
+        if job_id in self.finished or (holder is not None and holder[1] > now):
             return False
-        self.held[job_id] = actor
+        self.held[job_id] = (actor, now + self._lease)
         return True
 
     async def finish(self, job_id: uuid.UUID) -> None:
         self.held.pop(job_id, None)
-        self.finished.add(job_id)
+        self.finished[job_id] = self._clock.now()
 
     async def release(self, job_id: uuid.UUID) -> None:
         self.held.pop(job_id, None)
 
     async def purge(self) -> int:
-        purged = len(self.finished)  # no retention in a test: every finished job is old enough
-        self.finished.clear()
-        return purged
+        cutoff = self._clock.now() - self._retention
+        old = [job_id for job_id, at in self.finished.items() if at < cutoff]
+        for job_id in old:
+            del self.finished[job_id]
+        return len(old)
 
 
 class MemoryPingLog:
