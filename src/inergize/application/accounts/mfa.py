@@ -15,6 +15,7 @@ from inergize.application.notifications.inbox import notify
 from inergize.domain.accounts.security import (
     RECOVERY_CODES,
     ClientInfo,
+    SecurityState,
     new_recovery_code,
     normalize_recovery_code,
     token_digest,
@@ -120,18 +121,29 @@ async def confirm(code: str, *, principal: Principal, client: ClientInfo, ports:
     return codes
 
 
+async def _confirmed_again(
+    uow: UnitOfWork, ports: AccountDeps, principal: Principal, password: str, code: str | None,
+    recovery_code: str | None, *, now: datetime, when_off: str,
+) -> SecurityState:
+    """The user proved it is them again (password and a second factor) for a change to two-step
+    verification, which must be on; answers the security state read."""
+    user = await _user(uow, principal)
+    await reauthenticate(uow, ports, user, password)
+    state = await uow.security.state(principal.user_id)
+    if not state.mfa_enabled:
+        raise Conflict(when_off, code="mfa_disabled")
+    await check_second_factor(uow, ports, state, code=code, recovery_code=recovery_code, now=now)
+    return state
+
+
 async def regenerate_recovery_codes(
     password: str, code: str | None, *, principal: Principal, client: ClientInfo, ports: AccountDeps
 ) -> list[str]:
     """Replace the recovery codes (re-authentication: password and a current code)."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
-        user = await _user(uow, principal)
-        await reauthenticate(uow, ports, user, password)
-        state = await uow.security.state(principal.user_id)
-        if not state.mfa_enabled:
-            raise Conflict("Two-step verification is off.", code="mfa_disabled")
-        await check_second_factor(uow, ports, state, code=code, recovery_code=None, now=now)
+        await _confirmed_again(uow, ports, principal, password, code, None, now=now,
+                               when_off="Two-step verification is off.")
         codes = await _new_codes(uow, principal, now)
         await audit(uow, "mfa.recovery_codes_regenerated", user_id=principal.user_id, now=now, client=client)
         await uow.commit()
@@ -150,12 +162,8 @@ async def disable(
     """Turn two-step verification off: needs the password and a current code (or a recovery code)."""
     now = ports.clock.now()
     async with ports.uow_factory() as uow:
-        user = await _user(uow, principal)
-        await reauthenticate(uow, ports, user, password)
-        state = await uow.security.state(principal.user_id)
-        if not state.mfa_enabled:
-            raise Conflict("Two-step verification is already off.", code="mfa_disabled")
-        await check_second_factor(uow, ports, state, code=code, recovery_code=recovery_code, now=now)
+        state = await _confirmed_again(uow, ports, principal, password, code, recovery_code, now=now,
+                                       when_off="Two-step verification is already off.")
         state.mfa_secret = state.mfa_pending_secret = state.mfa_enabled_at = None
         await uow.security.save(state, now)
         await uow.security.replace_recovery_codes(principal.user_id, [], now)
