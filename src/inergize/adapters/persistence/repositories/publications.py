@@ -159,44 +159,18 @@ class SqlPublicationRepository:
         if self._pg:
             due = due.with_for_update(skip_locked=True)
             expired = expired.with_for_update(skip_locked=True)
-        ids = [
-            r[0]
-            for r in (
-                await self._conn.execute(
-                    update(publications)
-                    .where(
-                        publications.c.id.in_(expired.scalar_subquery()),
-                        IN_FLIGHT_WHERE,
-                        publications.c.claim_expires_at <= now,
-                    )
-                    .values(
-                        claim_token=claim_token,
-                        claim_expires_at=claim_until,
-                        updated_at=now,
-                        version=publications.c.version + 1,
-                    )
-                    .returning(publications.c.id)
-                )
-            ).all()
-        ]
+        claim = update(publications).values(
+            claim_token=claim_token, claim_expires_at=claim_until, updated_at=now, version=publications.c.version + 1
+        ).returning(publications.c.id)
+        expired_claim = claim.where(
+            publications.c.id.in_(expired.scalar_subquery()), IN_FLIGHT_WHERE, publications.c.claim_expires_at <= now
+        )
+        ids = list((await self._conn.scalars(expired_claim)).all())
         if len(ids) < limit:
-            ids += [
-                r[0]
-                for r in (
-                    await self._conn.execute(
-                        update(publications)
-                        .where(publications.c.id.in_(due.limit(limit - len(ids)).scalar_subquery()), DUE_WHERE)
-                        .values(
-                            state=PublicationState.CLAIMED.value,
-                            claim_token=claim_token,
-                            claim_expires_at=claim_until,
-                            updated_at=now,
-                            version=publications.c.version + 1,
-                        )
-                        .returning(publications.c.id)
-                    )
-                ).all()
-            ]
+            due_claim = claim.where(
+                publications.c.id.in_(due.limit(limit - len(ids)).scalar_subquery()), DUE_WHERE
+            ).values(state=PublicationState.CLAIMED.value)
+            ids += (await self._conn.scalars(due_claim)).all()
         return ids
 
     async def claimed(self, ids: Sequence[uuid.UUID], claim_token: uuid.UUID) -> list[Publication]:
