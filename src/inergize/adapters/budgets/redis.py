@@ -8,7 +8,6 @@ shared."""
 
 from __future__ import annotations
 
-import asyncio
 import math
 import uuid
 from collections.abc import Sequence
@@ -16,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from redis.exceptions import NoScriptError
-
+from inergize.adapters.redis.pipelining import PipelinedScript
 from inergize.domain.platform.rate_budgets import check_units, check_window_names, fixed_window_bounds
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
 
@@ -31,8 +29,7 @@ class RedisRateBudgets:
     def __init__(self, client: Any, *, prefix: str) -> None:
         self._client = client
         self._prefix = prefix
-        self._script = client.register_script(SCRIPT)  # EVALSHA, falling back to EVAL once
-        self._lanes: dict[asyncio.AbstractEventLoop, _Lane] = {}
+        self._pipeline = PipelinedScript(client, SCRIPT)
 
     async def spend(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime,
                     units: int = 1) -> BudgetDecision:
@@ -79,72 +76,7 @@ class RedisRateBudgets:
 
 
     async def _call(self, keys: list[str], args: list[Any]) -> Any:
-        """Run the script for one check. Checks made while this loop's previous pipeline is out wait
-        for it and then go together: one pipeline in flight per loop, no added wait when idle."""
-        loop = asyncio.get_running_loop()
-        lane = self._lanes.get(loop)
-        if lane is None:
-            lane = self._lanes[loop] = _Lane()
-        future: asyncio.Future[Any] = loop.create_future()
-        lane.calls.append((keys, args, future))
-        if not lane.busy:
-            lane.busy = True
-            loop.call_soon(self._send, loop, lane)  # checks made in this same turn join the first pipeline
-        return await future
-
-    def _send(self, loop: asyncio.AbstractEventLoop, lane: _Lane) -> None:
-        calls, lane.calls = lane.calls, []
-        task = loop.create_task(self._run_batch(calls))
-        _RUNNING.add(task)
-        task.add_done_callback(lambda done: self._sent(loop, lane, done))
-
-    def _sent(self, loop: asyncio.AbstractEventLoop, lane: _Lane, task: asyncio.Task[None]) -> None:
-        _RUNNING.discard(task)
-        if lane.calls:  # gathered while the pipeline was out
-            self._send(loop, lane)
-        else:
-            lane.busy = False
-
-    async def _run_batch(self, calls: list[tuple[list[str], list[Any], asyncio.Future[Any]]]) -> None:
-        try:
-            if len(calls) == 1:
-                keys, args, future = calls[0]
-                _settle(future, await self._script(keys=keys, args=args))
-                return
-            pipe = self._client.pipeline(transaction=False)
-            for keys, args, _ in calls:
-                pipe.evalsha(self._script.sha, len(keys), *keys, *args)
-            replies = await pipe.execute(raise_on_error=False)
-            for (keys, args, future), reply in zip(calls, replies, strict=True):
-                if isinstance(reply, NoScriptError):  # Redis forgot the script (restart): load it again
-                    reply = await self._script(keys=keys, args=args)
-                _settle(future, reply)
-        except Exception as exc:  # the connection failed: every check of the batch fails with it
-            for _, _, future in calls:
-                if not future.done():
-                    future.set_exception(exc)
-
-
-class _Lane:
-    """One event loop's checks waiting for the next pipeline, and whether one is out."""
-
-    __slots__ = ("busy", "calls")
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[list[str], list[Any], asyncio.Future[Any]]] = []
-        self.busy = False
-
-
-_RUNNING: set[asyncio.Task[None]] = set()  # a task nobody awaits must be referenced until it ends
-
-
-def _settle(future: asyncio.Future[Any], reply: Any) -> None:
-    if future.done():  # the caller gave up (cancelled)
-        return
-    if isinstance(reply, Exception):
-        future.set_exception(reply)
-    else:
-        future.set_result(reply)
+        return await self._pipeline.call(keys, args)
 
 
 _EMPTY = BudgetDecision(allowed=True, retry_after=0.0, remaining={}, limit={})

@@ -8,6 +8,8 @@ import uuid
 from collections.abc import Collection
 from typing import Any
 
+from inergize.adapters.redis.pipelining import PipelinedScript
+
 # KEYS[1]: the scope's generation key. ARGV: a new generation (used when there is none), its lifetime
 # in ms, the entry key's prefix and suffix (the generation goes between).
 READ = """
@@ -31,15 +33,15 @@ class RedisReadCache:
     def __init__(self, client: Any, *, prefix: str) -> None:
         self._client = client
         self._prefix = prefix + "read:"
-        self._read = client.register_script(READ)  # EVALSHA, falling back to EVAL once
+        # reads made while the previous batch is out go together (the budgets' checks do the same)
+        self._read = PipelinedScript(client, READ)
 
     def _generation_key(self, scope: str) -> str:
         return f"{self._prefix}{{{scope}}}:g"
 
     async def read(self, scope: str, key: str) -> tuple[str, bytes | None]:
         base = f"{self._prefix}{{{scope}}}:"
-        reply = await self._read(keys=[base + "g"],
-                                 args=[uuid.uuid4().hex, GENERATION_TTL_MS, base + "e:", ":" + key])
+        reply = await self._read.call([base + "g"], [uuid.uuid4().hex, GENERATION_TTL_MS, base + "e:", ":" + key])
         generation, value = reply
         return (generation.decode() if isinstance(generation, bytes) else str(generation),
                 bytes(value) if value is not None else None)
