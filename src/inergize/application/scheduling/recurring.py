@@ -12,10 +12,10 @@ from datetime import datetime
 import msgspec
 
 from inergize.application.content.library import current_ready_version
-from inergize.application.scheduling.schedule import settings_of
+from inergize.application.scheduling.schedule import publication_of, settings_of
 from inergize.domain.accounts.users import Principal
 from inergize.domain.platform.errors import NotFound, ValidationFailed
-from inergize.domain.scheduling.publication import Publication, PublicationState, idempotency_key_for, transition
+from inergize.domain.scheduling.publication import Publication, PublicationState, transition
 from inergize.domain.scheduling.recurrence import (
     STOPPABLE,
     Recurrence,
@@ -59,24 +59,9 @@ async def schedule_recurring(
             others = await uow.publications.active_instants(principal.user_id, at - gap, at + gap)
             others += [p.due_at for p in items]
             due = check_schedule_time(at, now=now, others=others, min_gap=gap, allow_close=cmd.allow_close)
-            pid = uuid.uuid4()
             items.append(
-                Publication(
-                    id=pid,
-                    user_id=principal.user_id,
-                    content_id=version.content_id,
-                    version_id=version.version_id,
-                    text=version.text,
-                    media=list(version.media),
-                    due_at=due,
-                    timezone=settings.timezone,
-                    run_at=due,
-                    held=settings.paused,
-                    idempotency_key=idempotency_key_for(pid),
-                    source="recurrence",
-                    series_id=series_id,
-                    created_at=now,
-                    updated_at=now,
+                publication_of(
+                    version, principal.user_id, due, settings, source="recurrence", now=now, series_id=series_id
                 )
             )
         await uow.publications.add_many(items)

@@ -12,6 +12,7 @@ import msgspec
 from inergize.application.content.library import current_ready_version
 from inergize.application.scheduling.publishing import enqueue_publish
 from inergize.domain.accounts.users import Principal
+from inergize.domain.content.library import ReadyVersion
 from inergize.domain.platform.errors import Conflict, NotFound, PreconditionFailed, ValidationFailed
 from inergize.domain.scheduling.publication import (
     CLAIM_SECONDS,
@@ -83,10 +84,26 @@ async def new_publication(
     """A checked publication of the content's current ready version (added to ``uow``, not committed)."""
     ready = await current_ready_version(uow, principal, cmd.content_id)
     due = await _checked_time(uow, principal.user_id, settings, cmd.at, now=now, allow_close=cmd.allow_close)
+    item = publication_of(ready, principal.user_id, due, settings, source=cmd.source, now=now)
+    await uow.publications.add_many([item])
+    return item
+
+
+def publication_of(
+    ready: ReadyVersion,
+    user_id: uuid.UUID,
+    due: datetime,
+    settings: ScheduleSettings,
+    *,
+    source: str,
+    now: datetime,
+    series_id: uuid.UUID | None = None,
+) -> Publication:
+    """A new publication of a ready version at its checked time ``due``, held while the queue is paused."""
     pid = uuid.uuid4()
-    item = Publication(
+    return Publication(
         id=pid,
-        user_id=principal.user_id,
+        user_id=user_id,
         content_id=ready.content_id,
         version_id=ready.version_id,
         text=ready.text,
@@ -96,12 +113,11 @@ async def new_publication(
         run_at=due,
         held=settings.paused,
         idempotency_key=idempotency_key_for(pid),
-        source=cmd.source,
+        source=source,
+        series_id=series_id,
         created_at=now,
         updated_at=now,
     )
-    await uow.publications.add_many([item])
-    return item
 
 
 async def schedule(
