@@ -19,6 +19,7 @@ from inergize.ports.health import HealthCheck
 from inergize.ports.jobs import JobLedger, PingLog
 from inergize.ports.metrics import MetricsExporter
 from inergize.ports.moderator import Moderator
+from inergize.ports.notifications import NotificationRepository
 from inergize.ports.passwords import PasswordHasher
 from inergize.ports.past_posts import PastPosts
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
@@ -41,6 +42,7 @@ from tests.fakes.unit_of_work import (
     MemoryContentRepository,
     MemoryContentVersionRepository,
     MemoryIdempotencyRepository,
+    MemoryNotificationRepository,
     MemoryOutbox,
     MemoryScheduleSettingsRepository,
     MemoryUserRepository,
@@ -54,7 +56,7 @@ FAKES: tuple[
     Clock, Cache, BlobStore, PasswordHasher, SecretBox, TaskQueue, JobLedger, PingLog, HealthCheck,
     MetricsExporter, TextGenerator, ImageGenerator, PastPosts, Moderator, EmailSender, UserRepository,
     ContentRepository, ContentVersionRepository, IdempotencyRepository, JobOutbox, ContentPreferencesRepository,
-    AuditLog, ScheduleSettingsRepository,
+    AuditLog, ScheduleSettingsRepository, NotificationRepository,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
     FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(FakeClock()), MemoryPingLog(),
@@ -62,6 +64,7 @@ FAKES: tuple[
     WordModerator(), RecordingEmailSender(), MemoryUserRepository(_TABLES), MemoryContentRepository(_TABLES),
     MemoryContentVersionRepository(_TABLES), MemoryIdempotencyRepository(_TABLES), MemoryOutbox(_TABLES),
     MemoryContentPreferencesRepository(_TABLES), MemoryAuditLog(_TABLES), MemoryScheduleSettingsRepository(_TABLES),
+    MemoryNotificationRepository(_TABLES),
 )
 
 

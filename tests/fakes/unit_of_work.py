@@ -20,10 +20,12 @@ from inergize.domain.accounts.security import AuditEvent
 from inergize.domain.accounts.users import User
 from inergize.domain.ai.generation import ContentPreferences
 from inergize.domain.content.library import Content, ContentFilter, ContentVersion
+from inergize.domain.notifications.notification import Notification, NotificationPreference
 from inergize.domain.platform.errors import PreconditionFailed, ValidationFailed
 from inergize.domain.platform.idempotency import StoredResponse
 from inergize.domain.platform.pagination import Page, decode_cursor, encode_cursor
 from inergize.domain.scheduling.schedules import ScheduleSettings
+from inergize.ports.email import EmailMessage
 
 T = TypeVar("T")
 IN_PROGRESS = 0  # status_code of a reserved Idempotency-Key whose request has not finished
@@ -39,6 +41,10 @@ class Tables(msgspec.Struct, kw_only=True):
     content_preferences: dict[uuid.UUID, ContentPreferences] = msgspec.field(default_factory=dict)
     audit: dict[uuid.UUID, AuditEvent] = msgspec.field(default_factory=dict)
     schedule_settings: dict[uuid.UUID, ScheduleSettings] = msgspec.field(default_factory=dict)
+    notifications: dict[uuid.UUID, Notification] = msgspec.field(default_factory=dict)
+    notification_preferences: dict[tuple[uuid.UUID, str], NotificationPreference] = msgspec.field(
+        default_factory=dict)
+    pending_emails: dict[uuid.UUID, EmailMessage] = msgspec.field(default_factory=dict)
     outbox: list[tuple[uuid.UUID, str, dict[str, Any]]] = msgspec.field(default_factory=list)
 
 
@@ -197,6 +203,62 @@ class MemoryScheduleSettingsRepository:
         return [user_id for _, user_id in sorted(ended)[:limit]]
 
 
+class MemoryNotificationRepository:
+    def __init__(self, tables: Tables) -> None:
+        self._tables = tables
+        self._rows = tables.notifications
+
+    async def add(self, notification: Notification) -> None:
+        self._rows[notification.id] = copy.deepcopy(notification)
+
+    async def get(self, notification_id: uuid.UUID) -> Notification | None:
+        return copy.deepcopy(self._rows.get(notification_id))
+
+    def _visible(self, user_id: uuid.UUID, *, unread_only: bool) -> list[Notification]:
+        return [n for n in self._rows.values()
+                if n.user_id == user_id and n.visible and not (unread_only and n.read_at is not None)]
+
+    async def list_for_user(self, user_id: uuid.UUID, *, limit: int, cursor: str | None,
+                            unread_only: bool = False) -> Page[Notification]:
+        return newest_first_page(self._visible(user_id, unread_only=unread_only), limit, cursor,
+                                 sort=lambda n: n.created_at, ident=lambda n: n.id)
+
+    async def unread_count(self, user_id: uuid.UUID) -> int:
+        return len(self._visible(user_id, unread_only=True))
+
+    async def mark_read(self, user_id: uuid.UUID, ids: list[uuid.UUID] | None, now: datetime) -> int:
+        # every unread one of the user's, shown or not, as the SQL update does
+        unread = [n for n in self._rows.values() if n.user_id == user_id and n.read_at is None
+                  and (ids is None or n.id in ids)]
+        for n in unread:
+            n.read_at = now
+        return len(unread)
+
+    async def mark_emailed(self, notification_id: uuid.UUID, now: datetime) -> bool:
+        n = self._rows.get(notification_id)
+        if n is None or n.emailed_at is not None:
+            return False
+        n.emailed_at = now
+        return True
+
+    async def preferences(self, user_id: uuid.UUID) -> list[NotificationPreference]:
+        return sorted((p for (owner, _), p in self._tables.notification_preferences.items() if owner == user_id),
+                      key=lambda p: p.kind)
+
+    async def set_preference(self, user_id: uuid.UUID, pref: NotificationPreference, now: datetime) -> None:
+        self._tables.notification_preferences[(user_id, pref.kind)] = pref
+
+    async def add_email(self, email_id: uuid.UUID, user_id: uuid.UUID | None, message: EmailMessage,
+                        now: datetime) -> None:
+        self._tables.pending_emails[email_id] = message
+
+    async def take_email(self, email_id: uuid.UUID) -> EmailMessage | None:
+        return self._tables.pending_emails.get(email_id)
+
+    async def drop_email(self, email_id: uuid.UUID) -> None:
+        self._tables.pending_emails.pop(email_id, None)
+
+
 class MemoryIdempotencyRepository:
     def __init__(self, tables: Tables) -> None:
         self._rows = tables.idempotency
@@ -241,6 +303,7 @@ class InMemoryUnitOfWork:
     idempotency: MemoryIdempotencyRepository
     audit: MemoryAuditLog
     schedule_settings: MemoryScheduleSettingsRepository
+    notifications: MemoryNotificationRepository
     jobs: MemoryOutbox
 
     def __init__(self, database: InMemoryDatabase, *, read_only: bool = False) -> None:
@@ -281,6 +344,7 @@ class InMemoryUnitOfWork:
         self.idempotency = MemoryIdempotencyRepository(self._working)
         self.audit = MemoryAuditLog(self._working)
         self.schedule_settings = MemoryScheduleSettingsRepository(self._working)
+        self.notifications = MemoryNotificationRepository(self._working)
         self.jobs = MemoryOutbox(self._working)
 
 

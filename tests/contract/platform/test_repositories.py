@@ -314,3 +314,63 @@ async def test_schedule_settings_are_versioned_and_ended_pauses_are_found(store:
         after = await uow.schedule_settings.pauses_ended(now + timedelta(days=3), limit=1000)
     assert stored == paused and stored.timezone == "Europe/Berlin"
     assert user.id not in before and user.id in after
+
+
+async def test_notifications_page_count_and_are_read_or_emailed_once(store: Store) -> None:
+    from inergize.domain.notifications.notification import Notification
+
+    user, other = await add_user(store), await add_user(store)
+    base, now = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)
+    shown = [Notification(id=uuid.uuid4(), user_id=user.id, kind="publishing.failed", title=f"n{i}", body="b",
+                          created_at=base + timedelta(minutes=i)) for i in range(3)]
+    hidden = Notification(id=uuid.uuid4(), user_id=user.id, kind="security.login", title="email only", body="b",
+                          visible=False, created_at=base)
+    theirs = Notification(id=uuid.uuid4(), user_id=other.id, kind="publishing.failed", title="x", body="b",
+                          created_at=base)
+    async with store.factory() as uow:
+        for n in [*shown, hidden, theirs]:
+            await uow.notifications.add(n)
+        await uow.commit()
+    async with store.factory() as uow:
+        assert await uow.notifications.unread_count(user.id) == 3
+        assert await uow.notifications.mark_read(user.id, [shown[0].id, theirs.id], now) == 1
+        assert await uow.notifications.mark_emailed(shown[1].id, now)
+        assert not await uow.notifications.mark_emailed(shown[1].id, now)  # another delivery won
+        await uow.commit()
+    async with store.factory(read_only=True) as uow:
+        page = await uow.notifications.list_for_user(user.id, limit=2, cursor=None)
+        rest = await uow.notifications.list_for_user(user.id, limit=2, cursor=page.next_cursor)
+        unread = await uow.notifications.list_for_user(user.id, limit=10, cursor=None, unread_only=True)
+        counts = (await uow.notifications.unread_count(user.id), await uow.notifications.unread_count(other.id))
+        emailed = await uow.notifications.get(shown[1].id)
+    assert [n.title for n in page.items + rest.items] == ["n2", "n1", "n0"] and rest.next_cursor is None
+    assert [n.title for n in unread.items] == ["n2", "n1"] and counts == (2, 1)
+    assert emailed is not None and emailed.emailed_at == now
+
+
+async def test_notification_preferences_and_pending_emails(store: Store) -> None:
+    from inergize.domain.notifications.notification import NotificationPreference
+    from inergize.ports.email import EmailMessage
+
+    user = await add_user(store)
+    now, email_id = datetime(2026, 1, 1, tzinfo=UTC), uuid.uuid4()
+    message = EmailMessage(to="ada@example.com", subject="Reset", text="https://app/reset/?token=t")
+    async with store.factory() as uow:
+        await uow.notifications.set_preference(user.id, NotificationPreference(kind="publishing.failed",
+                                                                                email=False), now)
+        await uow.notifications.set_preference(user.id, NotificationPreference(kind="billing.receipt",
+                                                                                in_app=False), now)
+        await uow.notifications.set_preference(user.id, NotificationPreference(kind="billing.receipt"), now)
+        await uow.notifications.add_email(email_id, user.id, message, now)
+        await uow.commit()
+    async with store.factory() as uow:
+        prefs = await uow.notifications.preferences(user.id)
+        taken = await uow.notifications.take_email(email_id)
+        await uow.notifications.drop_email(email_id)
+        await uow.commit()
+    async with store.factory(read_only=True) as uow:
+        gone = await uow.notifications.take_email(email_id)
+    assert [(p.kind, p.in_app, p.email) for p in prefs] == [("billing.receipt", True, True),
+                                                            ("publishing.failed", True, False)]
+    assert taken is not None and (taken.to, taken.subject, taken.text) == (message.to, message.subject, message.text)
+    assert gone is None
