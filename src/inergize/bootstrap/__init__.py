@@ -13,7 +13,6 @@ from dependency_injector import containers, providers
 from inergize.adapters.clock import SystemClock
 from inergize.adapters.persistence.health import DatabaseHealth
 from inergize.adapters.persistence.unit_of_work import SqlUnitOfWorkFactory
-from inergize.adapters.secrets import load_key_material
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.ai.deps import AiDeps
 from inergize.application.compliance.deps import ComplianceDeps, LinkedInCredentials
@@ -61,7 +60,7 @@ class Container(containers.DeclarativeContainer):
 
     settings = providers.Dependency(instance_of=Settings)
     clock = providers.Singleton(SystemClock)
-    keys = providers.Singleton(load_key_material, settings)
+    keys = providers.Singleton(platform.key_material, settings)
     engine = providers.Singleton(platform.engine, settings)
     # jobs committed in a unit of work go to the outbox; the relay sends them right after commit
     broker = providers.Singleton(platform.broker, settings)

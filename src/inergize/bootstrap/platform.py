@@ -1,5 +1,5 @@
-"""The platform in the composition root: which database engine, cache, rate budgets, broker, task queue,
-outbox relay and ``/ready`` checks the settings ask for.
+"""The platform in the composition root: where the keys come from, and which database engine, cache,
+rate budgets, broker, task queue, outbox relay and ``/ready`` checks the settings ask for.
 
 Each picks the embedded default or Redis from the settings. Redis-backed objects belong to the event
 loop that first uses them, which is why every loop builds its own container (see ``loop_container``)."""
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from inergize.adapters.budgets import InProcessRateBudgets, RedisRateBudgets
@@ -26,8 +27,10 @@ from inergize.adapters.metrics import Metrics
 from inergize.adapters.persistence.engine import make_engine
 from inergize.adapters.read_cache import InProcessReadCache, RedisReadCache
 from inergize.adapters.redis import RedisHealth, make_redis_client
+from inergize.adapters.secrets import SECRETS_FILE, KeyMaterial, parse_encryption_keys, stored_keys
 from inergize.adapters.tokens import JwtTokenService
-from inergize.settings import Settings
+from inergize.domain.platform.errors import ConfigurationError
+from inergize.settings import Mode, Settings
 
 
 def engine(settings: Settings) -> Any:
@@ -35,6 +38,18 @@ def engine(settings: Settings) -> Any:
                        max_overflow=settings.database_max_overflow,
                        pool_timeout=settings.database_pool_timeout_seconds,
                        prepare_threshold=settings.database_prepare_threshold, echo=settings.database_echo)
+
+
+def key_material(settings: Settings) -> KeyMaterial:
+    """Keys from settings when given; in embedded mode, from (or newly into) ``data_dir/secrets.json``."""
+    signing = settings.signing_key.replace("\\n", "\n") if settings.signing_key else None
+    encryption = parse_encryption_keys(settings.encryption_keys) if settings.encryption_keys else None
+    if signing and encryption:
+        return KeyMaterial(signing, encryption)
+    if settings.mode is Mode.PRODUCTION:  # settings validation already refuses this; belt and braces
+        raise ConfigurationError("Production needs INERGIZE_SIGNING_KEY and INERGIZE_ENCRYPTION_KEYS.")
+    stored = stored_keys(Path(settings.data_dir) / SECRETS_FILE)
+    return KeyMaterial(signing or stored.signing_key_pem, encryption or stored.encryption_keys)
 
 
 def tokens(settings: Settings, keys: Any) -> JwtTokenService:

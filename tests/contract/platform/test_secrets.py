@@ -6,17 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from inergize.adapters.secrets import load_key_material, parse_encryption_keys
+from inergize.adapters.secrets import parse_encryption_keys
+from inergize.bootstrap.platform import key_material
 from inergize.domain.platform.errors import ConfigurationError
 from inergize.settings import load_settings
 
 
 def test_embedded_mode_generates_keys_once_into_a_private_file(tmp_path: Path) -> None:
     settings = load_settings({}, data_dir=tmp_path)
-    first = load_key_material(settings)
+    first = key_material(settings)
     path = tmp_path / "secrets.json"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    again = load_key_material(settings)
+    again = key_material(settings)
     assert again == first  # stable across restarts: tokens and ciphertexts stay valid
     assert len(first.encryption_keys[first.primary_encryption_kid]) == 32
 

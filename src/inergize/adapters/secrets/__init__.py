@@ -1,5 +1,6 @@
-"""Key material. Embedded mode generates keys once into a 0600 file in the data directory;
-production reads them from settings and refuses to start without them (``settings._check``)."""
+"""Key material: the signing key and the encryption keys, parsed from their configured form or kept in
+a 0600 file that is generated once (embedded mode). Which source is used is chosen by
+``bootstrap/platform.py:key_material``."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from inergize.domain.platform.errors import ConfigurationError
-from inergize.settings import Mode, Settings
 
 SECRETS_FILE = "secrets.json"
 
@@ -51,18 +51,11 @@ def new_signing_key_pem() -> str:
     ).decode()
 
 
-def load_key_material(settings: Settings) -> KeyMaterial:
-    """Keys from settings when given; in embedded mode, from (or newly into) ``data_dir/secrets.json``."""
-    if settings.signing_key and settings.encryption_keys:
-        return KeyMaterial(settings.signing_key.replace("\\n", "\n"),
-                           parse_encryption_keys(settings.encryption_keys))
-    if settings.mode is Mode.PRODUCTION:  # settings validation already refuses this; belt and braces
-        raise ConfigurationError("Production needs INERGIZE_SIGNING_KEY and INERGIZE_ENCRYPTION_KEYS.")
-    stored = _read_or_create(Path(settings.data_dir) / SECRETS_FILE)
-    signing = settings.signing_key.replace("\\n", "\n") if settings.signing_key else stored.signing_key_pem
-    enc = (parse_encryption_keys(settings.encryption_keys) if settings.encryption_keys
-           else {kid: base64.b64decode(k) for kid, k in stored.encryption_keys.items()})
-    return KeyMaterial(signing, enc)
+def stored_keys(path: Path) -> KeyMaterial:
+    """The keys kept in the file at ``path``, generated into it (0600) the first time."""
+    stored = _read_or_create(path)
+    return KeyMaterial(stored.signing_key_pem,
+                       {kid: base64.b64decode(k) for kid, k in stored.encryption_keys.items()})
 
 
 class _StoredKeys(msgspec.Struct, frozen=True):
