@@ -27,8 +27,10 @@ export async function openAllHours(request: APIRequestContext, token: string): P
   expect(saved.ok(), await saved.text()).toBe(true);
 }
 
-/** The first "Send an invitation" task of the task list, reloading until the worker's tick has handed it over. */
+/** The first "Send an invitation" task of the open task list, reloading until the worker's tick has handed it over. */
 export async function dueInvitationTask(page: Page, seconds = 75): Promise<Locator> {
+  // The task list must be open first: a reload before the navigation lands would reload the page before it.
+  await expect(page.getByRole("heading", { level: 1, name: "Tasks" })).toBeVisible();
   const task = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Send an invitation/ }) }).first();
   await expect(async () => {
     await page.reload();
