@@ -145,6 +145,29 @@ def _pairs_as_arrays(node: Any) -> Any:
 schema = schemathesis.openapi.from_dict(_pairs_as_arrays(openapi_document()))
 
 
+def test_every_error_is_a_problem_and_every_signed_in_route_names_the_bearer() -> None:
+    document = openapi_document()
+    assert document["components"]["securitySchemes"]["bearer"] == {"type": "http", "scheme": "bearer",
+                                                                   "bearerFormat": "JWT", **_description(document)}
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            where = f"{method.upper()} {path}"
+            for status, answer in operation["responses"].items():
+                if int(status) >= 400:
+                    assert answer["content"] == {"application/problem+json": {
+                        "schema": {"$ref": "#/components/schemas/Problem"}}}, where
+            statuses = operation["responses"].keys()
+            # signed-in routes (the role guard's 401 and 403) name the scheme; public ones need none
+            assert (operation.get("security") == [{"bearer": []}]) == ("403" in statuses), where
+            assert "security" not in operation or "401" in statuses, where
+            if path.startswith("/v1/"):
+                assert "429" in statuses, where
+
+
+def _description(document: dict[str, Any]) -> dict[str, str]:
+    return {"description": document["components"]["securitySchemes"]["bearer"]["description"]}
+
+
 # Each operation gets schemathesis' coverage phase (every boundary and every kind of invalid value of each
 # parameter and body field, deterministic) and 5 fuzzed examples: about two minutes on two busy cores.
 @schema.parametrize()
