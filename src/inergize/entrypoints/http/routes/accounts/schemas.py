@@ -210,12 +210,6 @@ class EmailChangeIn(RequestBody, kw_only=True):
     new_email: Email
 
 
-class DeleteIn(RequestBody, kw_only=True):
-    password: Password
-    code: Code | None = None
-    recovery_code: RecoveryCode | None = None
-
-
 class MfaStatusOut(ResponseBody, kw_only=True):
     enabled: bool
     pending: bool
@@ -240,6 +234,10 @@ class ReauthIn(RequestBody, kw_only=True):
     password: Password
     code: Code | None = None
     recovery_code: RecoveryCode | None = None
+
+
+class DeleteIn(ReauthIn):
+    pass  # deleting the account asks for the same proof as turning two-step verification off
 
 
 class QuotasOut(ResponseBody, kw_only=True):
