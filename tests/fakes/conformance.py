@@ -22,6 +22,7 @@ from inergize.ports.moderator import Moderator
 from inergize.ports.notifications import NotificationRepository
 from inergize.ports.passwords import PasswordHasher
 from inergize.ports.past_posts import PastPosts
+from inergize.ports.read_cache import ReadCache
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
 from inergize.ports.scheduling import ScheduleSettingsRepository
 from inergize.ports.secret_box import SecretBox
@@ -35,6 +36,7 @@ from tests.fakes.email import RecordingEmailSender
 from tests.fakes.jobs import MemoryJobLedger, MemoryPingLog, RecordingTaskQueue
 from tests.fakes.operations import CountingMetrics, FakeHealthCheck
 from tests.fakes.passwords import FakePasswordHasher
+from tests.fakes.read_cache import FakeReadCache
 from tests.fakes.secret_box import FakeSecretBox
 from tests.fakes.unit_of_work import (
     MemoryAuditLog,
@@ -56,7 +58,7 @@ FAKES: tuple[
     Clock, Cache, BlobStore, PasswordHasher, SecretBox, TaskQueue, JobLedger, PingLog, HealthCheck,
     MetricsExporter, TextGenerator, ImageGenerator, PastPosts, Moderator, EmailSender, UserRepository,
     ContentRepository, ContentVersionRepository, IdempotencyRepository, JobOutbox, ContentPreferencesRepository,
-    AuditLog, ScheduleSettingsRepository, NotificationRepository,
+    AuditLog, ScheduleSettingsRepository, NotificationRepository, ReadCache,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
     FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(FakeClock()), MemoryPingLog(),
@@ -64,7 +66,7 @@ FAKES: tuple[
     WordModerator(), RecordingEmailSender(), MemoryUserRepository(_TABLES), MemoryContentRepository(_TABLES),
     MemoryContentVersionRepository(_TABLES), MemoryIdempotencyRepository(_TABLES), MemoryOutbox(_TABLES),
     MemoryContentPreferencesRepository(_TABLES), MemoryAuditLog(_TABLES), MemoryScheduleSettingsRepository(_TABLES),
-    MemoryNotificationRepository(_TABLES),
+    MemoryNotificationRepository(_TABLES), FakeReadCache(FakeClock()),
 )
 
 

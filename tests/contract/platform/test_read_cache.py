@@ -1,4 +1,4 @@
-"""The ReadCache contract, run over the in-process cache and real Redis: a bump makes every entry of
+"""The ReadCache contract, run over the fake, the in-process cache and real Redis: a bump makes every entry of
 its scope unreachable, including one stored by a reader that read before the bump."""
 
 from __future__ import annotations
@@ -13,10 +13,15 @@ from hypothesis import strategies as st
 
 from inergize.adapters.read_cache import InProcessReadCache, RedisReadCache
 from inergize.adapters.redis import make_redis_client
+from tests.fakes.clock import FakeClock
+from tests.fakes.read_cache import FakeReadCache
 
 
-@pytest.fixture(params=["memory", "redis"])
-async def read_cache(request: pytest.FixtureRequest) -> Any:
+@pytest.fixture(params=["fake", "memory", "redis"])
+async def read_cache(request: pytest.FixtureRequest, clock: FakeClock) -> Any:
+    if request.param == "fake":
+        yield FakeReadCache(clock)
+        return
     if request.param == "memory":
         yield InProcessReadCache(max_entries=1000, max_ttl_seconds=30)
         return
@@ -71,13 +76,14 @@ async def test_bumping_several_scopes_at_once(read_cache: Any) -> None:
     await read_cache.bump([])  # nothing to do
 
 
-async def test_an_entry_expires_after_its_ttl(read_cache: Any) -> None:
+async def test_an_entry_expires_after_its_ttl(read_cache: Any, clock: FakeClock) -> None:
     s = scope()
     generation, _ = await read_cache.read(s, "k")
     await read_cache.store(s, generation, "k", b"v", ttl_seconds=0.15)
     await read_cache.store(s, generation, "never", b"v", ttl_seconds=0)
     assert (await read_cache.read(s, "k"))[1] == b"v"
     assert (await read_cache.read(s, "never"))[1] is None
+    clock.advance(0.3)  # the fake's time; the others' passes in the sleep
     await asyncio.sleep(0.3)
     assert (await read_cache.read(s, "k"))[1] is None
 
