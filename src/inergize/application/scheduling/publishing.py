@@ -32,11 +32,11 @@ from inergize.domain.platform.errors import CapabilityUnavailable, InergizeError
 from inergize.domain.scheduling.outcome import Failed, Published, PublishOutcome, Retrying, Unconfirmed, label
 from inergize.domain.scheduling.publication import (
     CLAIM_SECONDS,
-    FailureReason,
     Publication,
     PublicationState,
     after_transient_failure,
-    transition,
+    to_failed,
+    to_needs_attention,
 )
 from inergize.ports.clock import Clock
 from inergize.ports.linkedin import LinkedInGateway
@@ -202,26 +202,9 @@ class Publisher:
                 updated = after_transient_failure(current, now, detail, retry_after=retry_after,
                                                   maybe_sent=maybe_sent)
             case Unconfirmed(detail=detail):
-                updated = transition(
-                    current,
-                    PublicationState.NEEDS_ATTENTION,
-                    now,
-                    last_error=detail,
-                    outcome_unknown=True,
-                    failure_reason=FailureReason.OUTCOME_UNKNOWN,
-                    claim_token=None,
-                    claim_expires_at=None,
-                )
+                updated = to_needs_attention(current, now, detail)
             case Failed(reason=reason, detail=detail):
-                updated = transition(
-                    current,
-                    PublicationState.FAILED,
-                    now,
-                    last_error=detail,
-                    failure_reason=reason,
-                    claim_token=None,
-                    claim_expires_at=None,
-                )
+                updated = to_failed(current, now, detail, reason)
         updated = msgspec.structs.replace(updated, media_urns=media_urns)
         await uow.publications.update(updated, expected_version=current.version)
         if isinstance(o, Failed) and o.restricted:  # pauses the account and holds its other scheduled posts

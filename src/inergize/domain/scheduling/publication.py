@@ -133,6 +133,34 @@ def transition(pub: Publication, target: PublicationState, now: datetime, **chan
     return msgspec.structs.replace(pub, state=target, updated_at=now, **changes)
 
 
+def to_needs_attention(pub: Publication, now: datetime, error: str) -> Publication:
+    """Released from its claim for the user to check: LinkedIn may or may not have the post."""
+    return transition(
+        pub,
+        PublicationState.NEEDS_ATTENTION,
+        now,
+        last_error=error,
+        outcome_unknown=True,
+        failure_reason=FailureReason.OUTCOME_UNKNOWN,
+        claim_token=None,
+        claim_expires_at=None,
+    )
+
+
+def to_failed(pub: Publication, now: datetime, error: str, reason: str) -> Publication:
+    """Released from its claim as failed for ``reason`` (a ``FailureReason`` or a problem code); only the
+    user's retry brings it back."""
+    return transition(
+        pub,
+        PublicationState.FAILED,
+        now,
+        last_error=error,
+        failure_reason=reason,
+        claim_token=None,
+        claim_expires_at=None,
+    )
+
+
 def backoff(attempts: int, retry_after: float | None = None) -> timedelta:
     """Delay before attempt ``attempts + 1``: exponential, capped, never shorter than ``retry_after``."""
     delay = min(BACKOFF_BASE_SECONDS * (2 ** max(attempts - 1, 0)), BACKOFF_CAP_SECONDS)
@@ -148,25 +176,8 @@ def after_transient_failure(
     unknown = pub.outcome_unknown or maybe_sent
     if pub.attempts >= MAX_ATTEMPTS:
         if unknown:
-            return transition(
-                pub,
-                PublicationState.NEEDS_ATTENTION,
-                now,
-                last_error=error,
-                outcome_unknown=True,
-                failure_reason=FailureReason.OUTCOME_UNKNOWN,
-                claim_token=None,
-                claim_expires_at=None,
-            )
-        return transition(
-            pub,
-            PublicationState.FAILED,
-            now,
-            last_error=error,
-            claim_token=None,
-            claim_expires_at=None,
-            failure_reason=FailureReason.RETRIES_EXHAUSTED,
-        )
+            return to_needs_attention(pub, now, error)
+        return to_failed(pub, now, error, FailureReason.RETRIES_EXHAUSTED)
     delay = backoff(pub.attempts, retry_after)
     return transition(
         pub,
