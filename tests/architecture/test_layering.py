@@ -1,6 +1,6 @@
 """The hexagon's walls: domain imports only domain; ports only domain; application only both. Around them:
 only the composition root (bootstrap/) imports adapters, only entrypoints (and the root itself) import the
-root, and adapters never reach up into the root or the entrypoints."""
+root, and adapters never reach up into the root or the entrypoints, nor read the settings (the root chooses)."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ IMPORTERS = {
 }
 # Packages a layer never imports, whoever else may.
 NEVER = {
-    "adapters": {"bootstrap", "entrypoints"},
+    "adapters": {"bootstrap", "entrypoints", "settings"},  # adapters take values; bootstrap/ reads settings
     "entrypoints": {"adapters"},
 }
 
@@ -99,6 +99,7 @@ def test_adapters_and_the_composition_root_are_imported_only_from_above() -> Non
     ("application/accounts", "from inergize.bootstrap import bootstrap"),
     ("adapters/jobs", "from inergize.bootstrap.platform import broker"),
     ("adapters/linkedin", "from inergize.entrypoints.http.deps import Deps"),
+    ("adapters/email", "from inergize.settings import Settings"),
     ("ports", "from inergize.bootstrap import Container"),
     ("settings.py", "from inergize.bootstrap import bootstrap"),
 ])

@@ -46,12 +46,12 @@ async def rest_gateway(
     tmp: Path, clock: Any, *, budgets: Any = None, http_timeout: float = 2.0, **overrides: Any
 ) -> AsyncIterator[tuple[Any, linkedin_wire.WireState, Sleeps]]:
     """A REST gateway wired to a fresh wire server, with a recording sleeper."""
-    from inergize.adapters.linkedin.rest import build_rest_gateway
+    from inergize.bootstrap.linkedin import rest_gateway
 
     with linkedin_wire.serve() as (base, state):
         sleeps = Sleeps(clock)
         # the product's own HTTP client (httpx over aiohttp), so its failure mapping is what is tested
-        gateway = build_rest_gateway(
+        gateway = rest_gateway(
             rest_settings(tmp, base, linkedin_timeout_seconds=http_timeout, **overrides),
             clock=clock,
             budgets=budgets,
@@ -67,10 +67,10 @@ async def rest_gateway(
 @asynccontextmanager
 async def rest_container(container: Any, tmp_path: Any, **overrides: Any) -> AsyncIterator[Any]:
     """The container with its LinkedIn adapter swapped for the REST one, talking to a wire server."""
-    from inergize.adapters.linkedin.rest import build_rest_gateway
+    from inergize.bootstrap.linkedin import rest_gateway
 
     with linkedin_wire.serve() as (base, state):
-        gw = build_rest_gateway(
+        gw = rest_gateway(
             rest_settings(tmp_path, base, linkedin_timeout_seconds=2.0, **overrides),
             clock=container.clock(),
             budgets=None,

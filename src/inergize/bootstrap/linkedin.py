@@ -3,13 +3,22 @@ API), the box that encrypts its tokens at rest, and the export readers."""
 
 from __future__ import annotations
 
+import asyncio
+import random
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 import structlog
 
-from inergize.adapters.linkedin.rest import build_rest_gateway
+from inergize.adapters.linkedin.rest import (
+    Budgets,
+    HttpClient,
+    LinkedInRetryPolicy,
+    RestLinkedInGateway,
+    Sleeper,
+    Transport,
+)
 from inergize.adapters.linkedin.sandbox import build_sandbox_gateway
 from inergize.adapters.secrets.box import AesGcmSecretBox
 from inergize.adapters.spreadsheets import OpenpyxlWorkbookReader
@@ -58,7 +67,7 @@ def linkedin_gateway(
         status = version_status(settings.linkedin_api_version, clock.now().date())
         if status.state is not ApiVersionState.CURRENT:
             log.warning("linkedin.version", state=status.state.value, detail=status.message)
-        return build_rest_gateway(settings, clock=clock, budgets=budgets)
+        return rest_gateway(settings, clock=clock, budgets=budgets)
     return build_sandbox_gateway(engine, clock, keys.encryption_keys[keys.primary_encryption_kid])
 
 
@@ -66,3 +75,36 @@ def redirect_uri(settings: Settings, path: str = "/v1/linkedin/callback") -> str
     if path == "/v1/linkedin/callback" and settings.linkedin_redirect_url:
         return settings.linkedin_redirect_url
     return settings.effective_public_url + path
+
+
+def rest_gateway(
+    settings: Settings,
+    *,
+    clock: Clock,
+    budgets: RateBudgetStore | None,
+    sleeper: Sleeper = asyncio.sleep,
+    rng: random.Random | None = None,
+    client: HttpClient | None = None,
+) -> RestLinkedInGateway:
+    """The REST adapter configured from ``INERGIZE_LINKEDIN_*`` settings."""
+    client = client or HttpClient(settings.linkedin_timeout_seconds)
+    policy = LinkedInRetryPolicy(
+        max_attempts=settings.linkedin_max_attempts, max_retry_after=settings.linkedin_max_retry_after_seconds
+    )
+    limits = Budgets(
+        member_daily=settings.linkedin_member_daily_calls,
+        app_daily=settings.linkedin_app_daily_calls,
+        app_key=settings.linkedin_client_id or "default",
+    )
+    transport = Transport(
+        client, clock=clock, policy=policy, budgets=budgets, limits=limits, sleeper=sleeper, rng=rng
+    )
+    return RestLinkedInGateway(
+        transport,
+        clock=clock,
+        client_id=settings.linkedin_client_id or "",
+        client_secret=settings.linkedin_client_secret or "",
+        oauth_base_url=settings.linkedin_oauth_base_url,
+        api_base_url=settings.linkedin_api_base_url,
+        api_version=settings.linkedin_api_version,
+    )

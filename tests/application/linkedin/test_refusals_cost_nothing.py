@@ -57,11 +57,11 @@ class World:
         self.stack = ExitStack()
         self.wire: linkedin_wire.WireState | None = None
         if mode == "rest":
-            from inergize.adapters.linkedin.rest import build_rest_gateway
+            from inergize.bootstrap.linkedin import rest_gateway
 
             base, self.wire = self.stack.enter_context(linkedin_wire.serve())
             self.rest_settings = rest_settings(data_dir, base, linkedin_timeout_seconds=2.0)
-            gateway = build_rest_gateway(self.rest_settings, clock=self.clock,
+            gateway = rest_gateway(self.rest_settings, clock=self.clock,
                                          budgets=self.container.rate_budgets(), sleeper=Sleeps(),
                                          rng=random.Random(3))
             self.container.linkedin.override(providers.Object(gateway))

@@ -25,9 +25,9 @@ MONDAY_9 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 async def _test_loop_ports(container: Any, tmp_path: Any, state: Any) -> AsyncIterator[Any]:
     """LinkedIn ports whose REST client lives on the test's own event loop (the test client serves the app
     on another loop, and an HTTP pool belongs to the loop that first used it)."""
-    from inergize.adapters.linkedin.rest import build_rest_gateway
+    from inergize.bootstrap.linkedin import rest_gateway
 
-    gw = build_rest_gateway(
+    gw = rest_gateway(
         rest_settings(tmp_path, state.base_url, linkedin_timeout_seconds=2.0),
         clock=container.clock(),
         budgets=None,

@@ -44,7 +44,7 @@ def wire() -> Any:
 
 @pytest.fixture
 async def rest_gateway(container: Any, wire: Wire) -> Any:
-    from inergize.adapters.linkedin.rest import build_rest_gateway
+    from inergize.bootstrap.linkedin import rest_gateway
 
     settings = msgspec.structs.replace(
         container.settings(),
@@ -56,7 +56,7 @@ async def rest_gateway(container: Any, wire: Wire) -> Any:
     async def no_sleep(_: float) -> None:
         return None
 
-    gateway = build_rest_gateway(settings, clock=container.clock(), budgets=None, sleeper=no_sleep)
+    gateway = rest_gateway(settings, clock=container.clock(), budgets=None, sleeper=no_sleep)
     yield gateway
     await gateway.aclose()
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from prometheus_client import REGISTRY
 
-from inergize.adapters.linkedin.rest import build_rest_gateway
 from inergize.adapters.linkedin.rest.http import ConnectFailed, HttpClient, RequestFailed, TimedOut
+from inergize.bootstrap.linkedin import rest_gateway
 from inergize.domain.linkedin.auth import MemberAuth
 from inergize.domain.linkedin.errors import LinkedInUnavailable
 from inergize.domain.linkedin.posts import PostRequest
@@ -135,7 +135,7 @@ async def test_a_dropped_publish_then_a_duplicate_answer_recovers_the_existing_p
 
     clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
     async with raw_server(server) as url:
-        gateway = build_rest_gateway(
+        gateway = rest_gateway(
             rest_settings(tmp_path, url), clock=clock, budgets=None, sleeper=Sleeps(), rng=random.Random(3)
         )
         try:
@@ -148,7 +148,7 @@ async def test_a_dropped_publish_then_a_duplicate_answer_recovers_the_existing_p
 async def test_refused_connections_fail_as_unavailable_after_the_attempts(tmp_path: Path) -> None:
     clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
     sleeps = Sleeps()
-    gateway = build_rest_gateway(
+    gateway = rest_gateway(
         rest_settings(tmp_path, f"http://127.0.0.1:{free_port()}", linkedin_max_attempts=3),
         clock=clock,
         budgets=None,
