@@ -125,7 +125,7 @@ def copy_users(conn: Any) -> None:
 
 def copy_connections(conn: Any, secret_box: Any) -> None:
     """Every bench user has LinkedIn connected: tokens sealed with the product's keys, as connect stores them."""
-    from inergize.application.linkedin.common import access_context
+    from inergize.application.linkedin.tokens import access_context
 
     created = T0.isoformat()
     expires = (T0 + timedelta(days=60)).isoformat()
