@@ -4,6 +4,8 @@ sessions and their revocation."""
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
+from typing import Any
 
 import msgspec
 
@@ -21,9 +23,10 @@ from inergize.domain.accounts.security import (
     TokenPurpose,
     token_digest,
 )
-from inergize.domain.accounts.users import Principal, normalize_email
+from inergize.domain.accounts.users import Principal, User, normalize_email
 from inergize.domain.notifications import web_pages
 from inergize.domain.platform.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
+from inergize.ports.unit_of_work import UnitOfWork
 
 BAD_CREDENTIALS = "The email or password is not correct."
 
@@ -69,17 +72,25 @@ async def login(email: str, password: str, *, client: ClientInfo, ports: Account
             user.password_hash = new_hash
             user.updated_at = now
             await uow.users.update(user)
-        state = await uow.security.state(user.id)
-        if state.mfa_enabled:
-            challenge = await issue_one_time_token(
-                uow, user.id, TokenPurpose.MFA_CHALLENGE, now=now, ttl=ports.policy.mfa_challenge_ttl
-            )
-            await audit(uow, "login.mfa_required", user_id=user.id, now=now, client=client)
-            await uow.commit()
-            return LoginResult(mfa_token=challenge)
-        pair = await start_session(uow, ports, user, client, now)
+        result = await session_or_challenge(uow, ports, user, client, now)
         await uow.commit()
-    return LoginResult(tokens=pair)
+    return result
+
+
+async def session_or_challenge(
+    uow: UnitOfWork, ports: AccountDeps, user: User, client: ClientInfo, now: datetime, *, via: str | None = None
+) -> LoginResult:
+    """Open a session, or (two-step verification on) issue the challenge for the second step, in ``uow``.
+    ``via`` (a sign-in other than the password, e.g. ``linkedin``) is kept with the challenge and audited."""
+    state = await uow.security.state(user.id)
+    if state.mfa_enabled:
+        origin: dict[str, Any] = {"via": via} if via else {}
+        challenge = await issue_one_time_token(
+            uow, user.id, TokenPurpose.MFA_CHALLENGE, now=now, ttl=ports.policy.mfa_challenge_ttl, data=origin
+        )
+        await audit(uow, "login.mfa_required", user_id=user.id, now=now, client=client, **origin)
+        return LoginResult(mfa_token=challenge)
+    return LoginResult(tokens=await start_session(uow, ports, user, client, now))
 
 
 async def complete_mfa_login(

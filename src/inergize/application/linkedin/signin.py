@@ -16,9 +16,8 @@ import msgspec
 
 from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
-from inergize.application.accounts.login import LoginResult
+from inergize.application.accounts.login import LoginResult, session_or_challenge
 from inergize.application.accounts.one_time_tokens import issue_one_time_token
-from inergize.application.accounts.sessions import start_session
 from inergize.application.accounts.users import create_user
 from inergize.application.linkedin.connection import AuthorizationStart, begin_authorization, state_digest
 from inergize.application.linkedin.deps import LinkedInDeps
@@ -174,18 +173,9 @@ async def _login(accounts: AccountDeps, user: User, client: ClientInfo) -> Login
         raise Forbidden("This account is disabled.", code="account_disabled")
     now = accounts.clock.now()
     async with accounts.uow_factory() as uow:
-        state = await uow.security.state(user.id)
-        if state.mfa_enabled:
-            challenge = await issue_one_time_token(
-                uow, user.id, TokenPurpose.MFA_CHALLENGE, now=now, ttl=accounts.policy.mfa_challenge_ttl,
-                data={"via": "linkedin"},
-            )
-            await audit(uow, "login.mfa_required", user_id=user.id, now=now, client=client, via="linkedin")
-            await uow.commit()
-            return LoginResult(mfa_token=challenge)
-        pair = await start_session(uow, accounts, user, client, now)
+        result = await session_or_challenge(uow, accounts, user, client, now, via="linkedin")
         await uow.commit()
-    return LoginResult(tokens=pair)
+    return result
 
 
 async def _reauthenticated(
