@@ -10,7 +10,7 @@ from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
 from inergize.application.accounts.one_time_tokens import issue_one_time_token
-from inergize.application.accounts.passwords import common_passwords, hash_password, reauthenticate
+from inergize.application.accounts.passwords import common_passwords, hash_password, reauthenticated_user
 from inergize.application.accounts.sessions import end_all_sessions
 from inergize.application.accounts.throttling import throttle
 from inergize.application.notifications.inbox import notify, queue_email
@@ -126,21 +126,15 @@ async def change_password(
 ) -> None:
     """Change the password (the current one is required); other sessions end, this one stays."""
     now = ports.clock.now()
-    async with ports.uow_factory(read_only=True) as uow:
-        user = await uow.users.get(principal.user_id)
-    if user is None:
-        raise NotFound("No such account.")
-    await throttle(ports, "reauth", account=str(user.id), client=client, now=now)
-    async with ports.uow_factory(read_only=True) as uow:
-        await reauthenticate(uow, ports, user, current_password)
+    user = await reauthenticated_user(ports, principal, current_password, client=client, now=now)
     check_password(new_password, email=user.email, common=common_passwords())
     new_hash = await hash_password(ports, new_password)
     async with ports.uow_factory() as uow:
-        user = await uow.users.get(principal.user_id)
-        if user is None:
+        current = await uow.users.get(principal.user_id)
+        if current is None:
             raise NotFound("No such account.")
         await _store_password(
-            uow, user, new_hash, now=now, client=client, keep=session_id, event="password.changed",
+            uow, current, new_hash, now=now, client=client, keep=session_id, event="password.changed",
             title="Your password was changed",
             body="Your password was changed and your other devices were signed out.",
         )
@@ -154,13 +148,7 @@ async def request_email_change(
     address gets no link, and the answer does not say so."""
     now = ports.clock.now()
     address = normalize_email(new_email)
-    async with ports.uow_factory(read_only=True) as uow:
-        user = await uow.users.get(principal.user_id)
-    if user is None:
-        raise NotFound("No such account.")
-    await throttle(ports, "reauth", account=str(user.id), client=client, now=now)
-    async with ports.uow_factory(read_only=True) as uow:
-        await reauthenticate(uow, ports, user, password)
+    user = await reauthenticated_user(ports, principal, password, client=client, now=now)
     if address == user.email:
         raise ValidationFailed("This is already your address.", field="newEmail")
     async with ports.uow_factory() as uow:

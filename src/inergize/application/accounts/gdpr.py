@@ -6,12 +6,10 @@ from __future__ import annotations
 from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
-from inergize.application.accounts.passwords import reauthenticate
-from inergize.application.accounts.throttling import throttle
+from inergize.application.accounts.passwords import reauthenticated_user
 from inergize.domain.accounts.data_export import DataExport
 from inergize.domain.accounts.security import ClientInfo
 from inergize.domain.accounts.users import Principal
-from inergize.domain.platform.errors import NotFound
 
 
 async def export_data(*, principal: Principal, client: ClientInfo, ports: AccountDeps) -> DataExport:
@@ -36,13 +34,8 @@ async def delete_account(
     """Erase the account after re-authentication (password, and a code when two-step verification is on).
     Audit events stay (legal obligation and security interest); everything else goes."""
     now = ports.clock.now()
-    async with ports.uow_factory(read_only=True) as uow:
-        user = await uow.users.get(principal.user_id)
-    if user is None:
-        raise NotFound("No such account.")
-    await throttle(ports, "reauth", account=str(user.id), client=client, now=now)
+    user = await reauthenticated_user(ports, principal, password, client=client, now=now)
     async with ports.uow_factory() as uow:
-        await reauthenticate(uow, ports, user, password)
         state = await uow.security.state(user.id)
         await check_second_factor(uow, ports, state, code=code, recovery_code=recovery_code, now=now)
         await audit(uow, "account.deleted", user_id=user.id, now=now, client=client)

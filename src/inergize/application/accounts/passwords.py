@@ -4,15 +4,15 @@ list of common passwords, and the current password asked again before a sensitiv
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 from functools import cache
 from importlib import resources
 
 from inergize.application.accounts.deps import AccountDeps
-from inergize.domain.accounts.security import (
-    new_secret_token,
-)
-from inergize.domain.accounts.users import User
-from inergize.domain.platform.errors import Unauthorized
+from inergize.application.accounts.throttling import throttle
+from inergize.domain.accounts.security import ClientInfo, new_secret_token
+from inergize.domain.accounts.users import Principal, User
+from inergize.domain.platform.errors import NotFound, Unauthorized
 from inergize.ports.unit_of_work import UnitOfWork
 
 
@@ -47,3 +47,17 @@ async def reauthenticate(uow: UnitOfWork, ports: AccountDeps, user: User, passwo
     """ASVS V2.1.5 / V3.7.1: sensitive changes need the current password."""
     if not await verify_password(ports, user.password_hash, password):
         raise Unauthorized("The current password is not correct.", code="invalid_credentials")
+
+
+async def reauthenticated_user(
+    ports: AccountDeps, principal: Principal, password: str, *, client: ClientInfo, now: datetime
+) -> User:
+    """The caller's account, once the current password is given again (attempts throttled per account)."""
+    async with ports.uow_factory(read_only=True) as uow:
+        user = await uow.users.get(principal.user_id)
+    if user is None:
+        raise NotFound("No such account.")
+    await throttle(ports, "reauth", account=str(user.id), client=client, now=now)
+    async with ports.uow_factory(read_only=True) as uow:
+        await reauthenticate(uow, ports, user, password)
+    return user
