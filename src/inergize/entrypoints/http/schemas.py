@@ -16,9 +16,16 @@ class RequestBody(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
 
 
 Body = TypeVar("Body", bound=ResponseBody)
+Command = TypeVar("Command", bound=msgspec.Struct)
 
 
 def body_of(value: object, schema: type[Body]) -> Body:
     """A domain Struct (or any object) as response ``schema``: fields are matched by their Python names,
     nested Structs become the schema's nested bodies, and the schema's base writes them in camelCase."""
     return msgspec.convert(value, schema, from_attributes=True)
+
+
+def command_of(body: RequestBody, command: type[Command]) -> Command:
+    """A request body as the use case's ``command``: fields are matched by their Python names and nested
+    bodies become the command's nested Structs (the reverse of :func:`body_of`)."""
+    return msgspec.convert(body, command, from_attributes=True)

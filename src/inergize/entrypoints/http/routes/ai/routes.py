@@ -46,7 +46,7 @@ from inergize.entrypoints.http.routes.ai.schemas import (
     UsageOut,
     banner_out,
 )
-from inergize.entrypoints.http.schemas import body_of
+from inergize.entrypoints.http.schemas import body_of, command_of
 
 
 def _brand(b: BrandIn | None) -> Brand | None:
@@ -85,17 +85,7 @@ async def generate_posts(
 
     async def create() -> tuple[int, Any, dict[str, str]]:
         result = await ai_posts.generate_posts(
-            ai_posts.GeneratePosts(
-                topic=data.topic,
-                post_type=data.post_type,
-                variants=data.variants,
-                regenerate=data.regenerate,
-                industry=data.industry,
-                tone=data.tone,
-                save=data.save,
-            ),
-            principal=principal,
-            ports=ai,
+            command_of(data, ai_posts.GeneratePosts), principal=principal, ports=ai
         )
         return 200, body_of(result, GeneratedPostsOut), {}
 
@@ -110,16 +100,7 @@ async def generate_carousel(
 
     async def create() -> tuple[int, Any, dict[str, str]]:
         job = await ai_carousels.request_carousel(
-            ai_carousels.GenerateCarousel(
-                topic=data.topic,
-                slides=data.slides,
-                industry=data.industry,
-                tone=data.tone,
-                brand=_brand(data.brand),
-                regenerate=data.regenerate,
-            ),
-            principal=principal,
-            ports=ai,
+            command_of(data, ai_carousels.GenerateCarousel), principal=principal, ports=ai
         )
         return 202, job_out(job), {"Location": f"/v1/ai/jobs/{job.id}"}
 
@@ -140,16 +121,7 @@ async def generate_banner(
 
     async def create() -> tuple[int, Any, dict[str, str]]:
         banner = await ai_banners.generate_banner(
-            ai_banners.GenerateBanner(
-                headline=data.headline,
-                subline=data.subline,
-                topic=data.topic,
-                template=data.template,
-                brand=_brand(data.brand),
-                ai_background=data.ai_background,
-            ),
-            principal=principal,
-            ports=ai,
+            command_of(data, ai_banners.GenerateBanner), principal=principal, ports=ai
         )
         return 201, banner_out(banner), {"Location": f"/v1/content/{banner.content_id}"}
 
