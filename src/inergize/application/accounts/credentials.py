@@ -10,14 +10,13 @@ from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.mfa_check import check_second_factor
 from inergize.application.accounts.one_time_tokens import issue_one_time_token
-from inergize.application.accounts.passwords import common_passwords, hash_password, reauthenticated_user
+from inergize.application.accounts.passwords import new_password_hash, reauthenticated_user
 from inergize.application.accounts.sessions import end_all_sessions
 from inergize.application.accounts.throttling import throttle
 from inergize.application.notifications.inbox import notify, queue_email
 from inergize.domain.accounts.security import (
     ClientInfo,
     TokenPurpose,
-    check_password,
     token_digest,
 )
 from inergize.domain.accounts.users import Principal, User, normalize_email
@@ -78,8 +77,7 @@ async def reset_password(
         user = await uow.users.get(found.user_id) if found else None
     if found is None or user is None or not user.is_active:
         raise ValidationFailed(INVALID_LINK, field="token", code="invalid_token")
-    check_password(new_password, email=user.email, common=common_passwords())
-    new_hash = await hash_password(ports, new_password)
+    new_hash = await new_password_hash(ports, new_password, email=user.email)
     async with ports.uow_factory() as uow:
         state = await uow.security.state(user.id)
         if state.mfa_enabled:  # guessing codes through reset links is throttled like the sign-in step
@@ -127,8 +125,7 @@ async def change_password(
     """Change the password (the current one is required); other sessions end, this one stays."""
     now = ports.clock.now()
     user = await reauthenticated_user(ports, principal, current_password, client=client, now=now)
-    check_password(new_password, email=user.email, common=common_passwords())
-    new_hash = await hash_password(ports, new_password)
+    new_hash = await new_password_hash(ports, new_password, email=user.email)
     async with ports.uow_factory() as uow:
         current = await uow.users.get(principal.user_id)
         if current is None:

@@ -10,7 +10,7 @@ from importlib import resources
 
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.throttling import throttle
-from inergize.domain.accounts.security import ClientInfo, new_secret_token
+from inergize.domain.accounts.security import ClientInfo, check_password, new_secret_token
 from inergize.domain.accounts.users import Principal, User
 from inergize.domain.platform.errors import NotFound, Unauthorized
 from inergize.ports.unit_of_work import UnitOfWork
@@ -29,6 +29,12 @@ _dummy_hashes: dict[int, str] = {}
 async def hash_password(ports: AccountDeps, password: str) -> str:
     # argon2 takes tens of milliseconds of CPU: in a thread, so other requests keep being served.
     return await asyncio.to_thread(ports.hasher.hash, password)
+
+
+async def new_password_hash(ports: AccountDeps, password: str, *, email: str) -> str:
+    """The hash of a new password that follows the policy (``ValidationFailed`` for one that does not)."""
+    check_password(password, email=email, common=common_passwords())
+    return await hash_password(ports, password)
 
 
 async def verify_password(ports: AccountDeps, password_hash: str | None, password: str) -> bool:

@@ -8,7 +8,7 @@ from datetime import datetime
 from inergize.application.accounts.audit import audit
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.one_time_tokens import issue_one_time_token
-from inergize.application.accounts.passwords import common_passwords, hash_password
+from inergize.application.accounts.passwords import common_passwords, hash_password, new_password_hash
 from inergize.application.accounts.throttling import refund, throttle
 from inergize.application.accounts.users import create_user
 from inergize.application.notifications.inbox import queue_email
@@ -136,8 +136,7 @@ async def create_account(
     address = normalize_email(email)
     password_hash = None
     if password is not None:
-        check_password(password, email=address, common=common_passwords())
-        password_hash = await hash_password(ports, password)
+        password_hash = await new_password_hash(ports, password, email=address)
     user = await create_user(
         address,
         uow_factory=ports.uow_factory,
