@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
 import pytest
 
@@ -63,3 +66,16 @@ def cleanup_redis(prefix: str) -> None:
     keys = list(client.scan_iter(match=prefix + "*", count=1000))
     for i in range(0, len(keys), 500):
         client.delete(*keys[i:i + 500])
+
+
+@asynccontextmanager
+async def redis_client(request: pytest.FixtureRequest) -> AsyncIterator[tuple[Any, str]]:
+    """An asyncio client of this run's Redis and the run's key prefix; closed afterwards."""
+    from inergize.adapters.redis import make_redis_client
+
+    url, prefix = request.getfixturevalue("redis_url")
+    client = make_redis_client(url)
+    try:
+        yield client, prefix
+    finally:
+        await client.aclose()

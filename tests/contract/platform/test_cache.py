@@ -13,6 +13,7 @@ from inergize.adapters.cache import InProcessCache, RedisCache
 from inergize.adapters.redis import make_redis_client
 from tests.fakes.cache import FakeCache
 from tests.fakes.clock import FakeClock
+from tests.support.services import redis_client
 
 
 @pytest.fixture(params=["fake", "memory", "redis"])
@@ -23,10 +24,8 @@ async def cache(request: pytest.FixtureRequest, clock: FakeClock) -> Any:
     if request.param == "memory":
         yield InProcessCache(max_entries=100)
         return
-    url, prefix = request.getfixturevalue("redis_url")
-    client = make_redis_client(url)
-    yield RedisCache(client, prefix=prefix)
-    await client.aclose()
+    async with redis_client(request) as (client, prefix):
+        yield RedisCache(client, prefix=prefix)
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inergize.adapters.read_cache import InProcessReadCache, RedisReadCache
-from inergize.adapters.redis import make_redis_client
 from tests.fakes.clock import FakeClock
 from tests.fakes.read_cache import FakeReadCache
+from tests.support.services import redis_client
 
 
 @pytest.fixture(params=["fake", "memory", "redis"])
@@ -25,10 +25,8 @@ async def read_cache(request: pytest.FixtureRequest, clock: FakeClock) -> Any:
     if request.param == "memory":
         yield InProcessReadCache(max_entries=1000, max_ttl_seconds=30)
         return
-    url, prefix = request.getfixturevalue("redis_url")
-    client = make_redis_client(url)
-    yield RedisReadCache(client, prefix=prefix)
-    await client.aclose()
+    async with redis_client(request) as (client, prefix):
+        yield RedisReadCache(client, prefix=prefix)
 
 
 def scope() -> str:
