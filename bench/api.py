@@ -128,6 +128,16 @@ def drop_pg_database(admin_url: str, name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def forget_redis_keys(url: str, prefix: str) -> None:
+    """Remove what the run left in Redis (read cache, budgets) under its own prefix."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=prefix + "*", count=1000))
+    for i in range(0, len(keys), 500):
+        client.delete(*keys[i:i + 500])
+
+
 def serve_and_measure(server: str, target: str, factory: bool, path: str, header: str | None,
                       env: dict[str, str], args: argparse.Namespace, tmp: Path) -> dict[str, float]:
     port = free_port()
@@ -208,6 +218,8 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         if pg_name:
             drop_pg_database(args.postgres, pg_name)
+        if args.postgres and args.redis:
+            forget_redis_keys(args.redis, f"inergize-bench-{os.getpid()}:")
     return 0
 
 
