@@ -17,9 +17,21 @@ import pytest
 from tests.support.settings import make_settings
 
 
+class CacheClock:
+    """The in-process read cache's clock, moved only by the test: how long a change made in another
+    process goes unseen is then counted in the cache's own seconds, not in a busy machine's."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 class ApiProcess(msgspec.Struct):
     container: Any
     client: httpx.AsyncClient
+    cache_clock: CacheClock | None = None  # None when the processes share Redis
 
 
 @asynccontextmanager
@@ -27,6 +39,9 @@ async def two_api_processes(data_dir: Path, database_url: str | None,
                             redis: tuple[str, str] | None) -> AsyncIterator[tuple[ApiProcess, ApiProcess]]:
     """Processes A and B. With ``redis`` (url, prefix) they share the read cache there; without, each
     keeps its own in-process read cache. The in-process broker keeps jobs out of Redis."""
+    from dependency_injector import providers
+
+    from inergize.adapters.read_cache.memory import InProcessReadCache
     from inergize.bootstrap import bootstrap, migrate, shutdown
     from inergize.entrypoints.http.app import create_app
 
@@ -35,8 +50,16 @@ async def two_api_processes(data_dir: Path, database_url: str | None,
     await migrate(containers[0])
     processes = []
     for c in containers:
+        clock = None
+        if not redis:  # the embedded cache, as bootstrap builds it, on a clock the test moves
+            clock = CacheClock()
+            settings = c.settings()
+            c.read_cache.override(providers.Object(InProcessReadCache(
+                max_entries=settings.cache_max_entries, max_ttl_seconds=settings.read_cache_local_seconds,
+                monotonic=clock)))
         transport = httpx.ASGITransport(app=create_app(c), client=("127.0.0.1", 40000))
-        processes.append(ApiProcess(c, httpx.AsyncClient(transport=transport, base_url="http://testserver.local")))
+        client = httpx.AsyncClient(transport=transport, base_url="http://testserver.local")
+        processes.append(ApiProcess(c, client, clock))
     try:
         yield processes[0], processes[1]
     finally:
