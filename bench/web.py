@@ -86,8 +86,9 @@ def main() -> None:
         runs = ",".join(str(ms) for ms in f["lcpRunsMs"])
         decl = "" if f["baseline"] else f"{declared.get(f['path'], float('nan')):.1f}"
         lcp_mark = "" if f["baseline"] or f["lcpMs"] < TARGET_LCP_MS else " !"
-        js_mark = "" if f["baseline"] or f["jsKb"] < TARGET_JS_KB else " !"
-        print(f"{label:<22}{f['lcpMs']:>8}{lcp_mark:<2}{runs:>20}{f['jsKb']:>13.1f}{js_mark:<2}{decl:>16}")
+        # first-load JS is what the page's HTML loads; the wire also carries later chunks and prefetches
+        js_mark = "" if f["baseline"] or declared.get(f["path"], float("inf")) < TARGET_JS_KB else " !"
+        print(f"{label:<22}{f['lcpMs']:>8}{lcp_mark:<2}{runs:>20}{f['jsKb']:>13.1f}  {decl:>14}{js_mark}")
     print("\nwhat the paint waited for (medians): first contentful paint, the last API answer before the LCP,"
           " the LCP element")
     for f in figures:
