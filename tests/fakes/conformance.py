@@ -16,29 +16,34 @@ from inergize.ports.clock import Clock
 from inergize.ports.content_versions import ContentPreferencesRepository, ContentVersionRepository
 from inergize.ports.email import EmailSender
 from inergize.ports.health import HealthCheck
-from inergize.ports.jobs import JobLedger, PingLog
+from inergize.ports.jobs import JobLedger, OutboxRelay, PingLog
 from inergize.ports.metrics import MetricsExporter
 from inergize.ports.moderator import Moderator
 from inergize.ports.notifications import NotificationRepository
 from inergize.ports.passwords import PasswordHasher
 from inergize.ports.past_posts import PastPosts
 from inergize.ports.read_cache import ReadCache
+from inergize.ports.renderers import BannerRenderer, CarouselRenderer, PdfPages
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
 from inergize.ports.scheduling import ScheduleSettingsRepository
 from inergize.ports.secret_box import SecretBox
 from inergize.ports.task_queue import TaskQueue
 from inergize.ports.unit_of_work import JobOutbox
+from inergize.ports.workbook import WorkbookReader
 from tests.fakes.ai import FakePastPosts, ScriptedImageGenerator, ScriptedTextGenerator, WordModerator
 from tests.fakes.blob_store import MemoryBlobStore
 from tests.fakes.cache import FakeCache
 from tests.fakes.clock import FakeClock
+from tests.fakes.documents import BlankPdfPages, PlainBannerRenderer, PlainCarouselRenderer
 from tests.fakes.email import RecordingEmailSender
 from tests.fakes.jobs import MemoryJobLedger, MemoryPingLog, RecordingTaskQueue
 from tests.fakes.operations import CountingMetrics, FakeHealthCheck
+from tests.fakes.outbox_relay import MemoryOutboxRelay
 from tests.fakes.passwords import FakePasswordHasher
 from tests.fakes.read_cache import FakeReadCache
 from tests.fakes.secret_box import FakeSecretBox
 from tests.fakes.unit_of_work import (
+    InMemoryDatabase,
     MemoryAuditLog,
     MemoryContentPreferencesRepository,
     MemoryContentRepository,
@@ -50,6 +55,7 @@ from tests.fakes.unit_of_work import (
     MemoryUserRepository,
     Tables,
 )
+from tests.fakes.workbook import StoredWorkbookReader
 
 # One annotated tuple: mypy checks each fake against the port in the same place of the annotation, and
 # fakes_by_port() reads the ports back from that annotation, so the pairs are written once.
@@ -59,6 +65,7 @@ FAKES: tuple[
     MetricsExporter, TextGenerator, ImageGenerator, PastPosts, Moderator, EmailSender, UserRepository,
     ContentRepository, ContentVersionRepository, IdempotencyRepository, JobOutbox, ContentPreferencesRepository,
     AuditLog, ScheduleSettingsRepository, NotificationRepository, ReadCache,
+    OutboxRelay, CarouselRenderer, BannerRenderer, PdfPages, WorkbookReader,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
     FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(FakeClock()), MemoryPingLog(),
@@ -67,6 +74,8 @@ FAKES: tuple[
     MemoryContentVersionRepository(_TABLES), MemoryIdempotencyRepository(_TABLES), MemoryOutbox(_TABLES),
     MemoryContentPreferencesRepository(_TABLES), MemoryAuditLog(_TABLES), MemoryScheduleSettingsRepository(_TABLES),
     MemoryNotificationRepository(_TABLES), FakeReadCache(FakeClock()),
+    MemoryOutboxRelay(InMemoryDatabase(), FakeClock(), RecordingTaskQueue()), PlainCarouselRenderer(),
+    PlainBannerRenderer(), BlankPdfPages(), StoredWorkbookReader(),
 )
 
 

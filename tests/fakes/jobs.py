@@ -6,9 +6,12 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inergize.ports.clock import Clock
+
+if TYPE_CHECKING:
+    from tests.fakes.unit_of_work import InMemoryDatabase
 
 
 class RecordingTaskQueue:
@@ -21,10 +24,13 @@ class RecordingTaskQueue:
 
 class MemoryJobLedger:
     """Takes each job id once; a holder whose lease ran out (a dead worker) is taken over, and
-    finished jobs are forgotten after the retention, as the SQL ledger does."""
+    finished jobs are forgotten after the retention, as the SQL ledger does. Given the in-memory
+    ``database``, finishing a job retires its outbox row there, as the SQL ledger retires the row."""
 
-    def __init__(self, clock: Clock, *, lease_seconds: float = 60, retention_days: float = 7) -> None:
+    def __init__(self, clock: Clock, *, lease_seconds: float = 60, retention_days: float = 7,
+                 database: InMemoryDatabase | None = None) -> None:
         self._clock = clock
+        self._database = database
         self._lease = timedelta(seconds=lease_seconds)
         self._retention = timedelta(days=retention_days)
         self.held: dict[uuid.UUID, tuple[str, datetime]] = {}  # job id -> (actor, lease end)
@@ -41,6 +47,9 @@ class MemoryJobLedger:
     async def finish(self, job_id: uuid.UUID) -> None:
         self.held.pop(job_id, None)
         self.finished[job_id] = self._clock.now()
+        if self._database is not None:  # a finished job needs no more (re)delivery
+            self._database.tables.outbox[:] = [row for row in self._database.tables.outbox if row[0] != job_id]
+            self._database.deliveries.pop(job_id, None)
 
     async def release(self, job_id: uuid.UUID) -> None:
         self.held.pop(job_id, None)

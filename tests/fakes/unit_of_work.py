@@ -26,6 +26,7 @@ from inergize.domain.platform.idempotency import StoredResponse
 from inergize.domain.platform.pagination import Page, decode_cursor, encode_cursor
 from inergize.domain.scheduling.schedules import ScheduleSettings
 from inergize.ports.email import EmailMessage
+from tests.fakes.outbox_relay import Delivery
 
 T = TypeVar("T")
 IN_PROGRESS = 0  # status_code of a reserved Idempotency-Key whose request has not finished
@@ -354,6 +355,7 @@ class InMemoryDatabase:
 
     def __init__(self) -> None:
         self.tables = Tables()
+        self.deliveries: dict[uuid.UUID, Delivery] = {}  # the outbox relay's, outside any unit of work
 
     def __call__(self, *, read_only: bool = False) -> InMemoryUnitOfWork:
         return InMemoryUnitOfWork(self, read_only=read_only)
