@@ -11,6 +11,7 @@ from PIL import Image
 from inergize.domain.ai.generation import ImageAnswer, ImageRequest, ProviderFailed, TextAnswer, TextRequest
 from inergize.domain.content.library import ModerationIssue
 from inergize.domain.content.moderation import ModerationVerdict
+from inergize.domain.platform.errors import ProviderUnavailable
 
 
 class ScriptedTextGenerator:
@@ -56,13 +57,16 @@ class FakePastPosts:
 
 
 class WordModerator:
-    """Flags every listed word found in the text (case-insensitive)."""
+    """Flags every listed word found in the text (case-insensitive); ``failure`` makes it unavailable."""
 
     def __init__(self, *flagged: str, name: str = "fake") -> None:
         self.name = name
         self.flagged = tuple(w.lower() for w in flagged)
+        self.failure: ProviderUnavailable | None = None
 
     async def check(self, text: str) -> ModerationVerdict:
+        if self.failure is not None:
+            raise self.failure
         found = [w for w in self.flagged if w in text.lower()]
         issues = tuple(ModerationIssue(code="provider_flagged", detail=f"flagged: {w}")
                        for w in found)

@@ -13,7 +13,6 @@ from inergize.adapters.ai.anthropic_provider import AnthropicTextGenerator
 from inergize.adapters.ai.anthropic_provider import make_client as make_anthropic
 from inergize.adapters.ai.openai_provider import (
     OpenAIImageGenerator,
-    OpenAIModerator,
     OpenAITextGenerator,
     make_client,
 )
@@ -191,26 +190,3 @@ async def test_openai_images_with_a_broken_picture_are_malformed(fake_openai: Sc
     with pytest.raises(ProviderFailed) as exc:
         await gen.generate(ImageRequest(prompt="abstract", width=1584, height=396))
     assert exc.value.reason == "malformed"
-
-
-async def test_openai_moderation_flags_and_passes(fake_openai: ScriptedServer) -> None:
-    moderator = OpenAIModerator(make_client("sk-test", fake_openai.base + "/v1", 5))
-    assert (await moderator.check("hello")).allowed
-    fake_openai.push(
-        "/v1/moderations",
-        Reply(
-            body={
-                "id": "m",
-                "model": "omni-moderation-latest",
-                "results": [
-                    {
-                        "flagged": True,
-                        "categories": {"harassment": True, "violence": False},
-                        "category_scores": {"harassment": 0.9, "violence": 0.0},
-                    }
-                ],
-            }
-        ),
-    )
-    verdict = await moderator.check("something nasty")
-    assert [i.code for i in verdict.issues] == ["provider_flagged"] and "harassment" in verdict.reason()
