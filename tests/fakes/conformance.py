@@ -13,10 +13,16 @@ from inergize.ports.audit import AuditLog
 from inergize.ports.blob_store import BlobStore
 from inergize.ports.cache import Cache
 from inergize.ports.clock import Clock
-from inergize.ports.content_versions import ContentPreferencesRepository, ContentVersionRepository
+from inergize.ports.content_versions import (
+    AiCallRepository,
+    AiJobRepository,
+    ContentPreferencesRepository,
+    ContentVersionRepository,
+)
 from inergize.ports.email import EmailSender
 from inergize.ports.health import HealthCheck
 from inergize.ports.jobs import JobLedger, OutboxRelay, PingLog
+from inergize.ports.linkedin_repository import LinkedInRepository
 from inergize.ports.metrics import MetricsExporter
 from inergize.ports.moderator import Moderator
 from inergize.ports.notifications import NotificationRepository
@@ -31,12 +37,14 @@ from inergize.ports.task_queue import TaskQueue
 from inergize.ports.unit_of_work import JobOutbox
 from inergize.ports.workbook import WorkbookReader
 from tests.fakes.ai import FakePastPosts, ScriptedImageGenerator, ScriptedTextGenerator, WordModerator
+from tests.fakes.ai_repositories import MemoryAiCallRepository, MemoryAiJobRepository
 from tests.fakes.blob_store import MemoryBlobStore
 from tests.fakes.cache import FakeCache
 from tests.fakes.clock import FakeClock
 from tests.fakes.documents import BlankPdfPages, PlainBannerRenderer, PlainCarouselRenderer
 from tests.fakes.email import RecordingEmailSender
 from tests.fakes.jobs import MemoryJobLedger, MemoryPingLog, RecordingTaskQueue
+from tests.fakes.linkedin_repositories import MemoryLinkedInRepository
 from tests.fakes.operations import CountingMetrics, FakeHealthCheck
 from tests.fakes.outbox_relay import MemoryOutboxRelay
 from tests.fakes.passwords import FakePasswordHasher
@@ -66,6 +74,7 @@ FAKES: tuple[
     ContentRepository, ContentVersionRepository, IdempotencyRepository, JobOutbox, ContentPreferencesRepository,
     AuditLog, ScheduleSettingsRepository, NotificationRepository, ReadCache,
     OutboxRelay, CarouselRenderer, BannerRenderer, PdfPages, WorkbookReader,
+    LinkedInRepository, AiCallRepository, AiJobRepository,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
     FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(FakeClock()), MemoryPingLog(),
@@ -76,6 +85,7 @@ FAKES: tuple[
     MemoryNotificationRepository(_TABLES), FakeReadCache(FakeClock()),
     MemoryOutboxRelay(InMemoryDatabase(), FakeClock(), RecordingTaskQueue()), PlainCarouselRenderer(),
     PlainBannerRenderer(), BlankPdfPages(), StoredWorkbookReader(),
+    MemoryLinkedInRepository(_TABLES), MemoryAiCallRepository(_TABLES), MemoryAiJobRepository(_TABLES),
 )
 
 

@@ -18,14 +18,18 @@ import msgspec
 
 from inergize.domain.accounts.security import AuditEvent
 from inergize.domain.accounts.users import User
-from inergize.domain.ai.generation import ContentPreferences
+from inergize.domain.ai.generation import AiCall, AiJob, ContentPreferences
 from inergize.domain.content.library import Content, ContentFilter, ContentVersion
+from inergize.domain.linkedin.account import LinkedInConnection, LinkedInIdentityLink, LinkedInProfile, OAuthState
+from inergize.domain.linkedin.direct_posts import DirectPost
 from inergize.domain.notifications.notification import Notification, NotificationPreference
 from inergize.domain.platform.errors import PreconditionFailed, ValidationFailed
 from inergize.domain.platform.idempotency import StoredResponse
 from inergize.domain.platform.pagination import Page, decode_cursor, encode_cursor
 from inergize.domain.scheduling.schedules import ScheduleSettings
 from inergize.ports.email import EmailMessage
+from tests.fakes.ai_repositories import MemoryAiCallRepository, MemoryAiJobRepository
+from tests.fakes.linkedin_repositories import MemoryLinkedInRepository
 from tests.fakes.outbox_relay import Delivery
 
 T = TypeVar("T")
@@ -47,6 +51,14 @@ class Tables(msgspec.Struct, kw_only=True):
         default_factory=dict)
     pending_emails: dict[uuid.UUID, EmailMessage] = msgspec.field(default_factory=dict)
     outbox: list[tuple[uuid.UUID, str, dict[str, Any]]] = msgspec.field(default_factory=list)
+    linkedin_connections: dict[uuid.UUID, LinkedInConnection] = msgspec.field(default_factory=dict)  # by user
+    linkedin_states: dict[str, OAuthState] = msgspec.field(default_factory=dict)  # by state hash
+    linkedin_identities: dict[str, LinkedInIdentityLink] = msgspec.field(default_factory=dict)  # by sub
+    linkedin_profiles: dict[uuid.UUID, LinkedInProfile] = msgspec.field(default_factory=dict)  # by user
+    linkedin_posts: dict[uuid.UUID, DirectPost] = msgspec.field(default_factory=dict)
+    analytics_events: list[dict[str, Any]] = msgspec.field(default_factory=list)
+    ai_calls: dict[uuid.UUID, AiCall] = msgspec.field(default_factory=dict)
+    ai_jobs: dict[uuid.UUID, AiJob] = msgspec.field(default_factory=dict)
 
 
 def newest_first_page(items: Sequence[T], limit: int, cursor: str | None, *,
@@ -306,6 +318,9 @@ class InMemoryUnitOfWork:
     schedule_settings: MemoryScheduleSettingsRepository
     notifications: MemoryNotificationRepository
     jobs: MemoryOutbox
+    linkedin: MemoryLinkedInRepository
+    ai_calls: MemoryAiCallRepository
+    ai_jobs: MemoryAiJobRepository
 
     def __init__(self, database: InMemoryDatabase, *, read_only: bool = False) -> None:
         self._database = database
@@ -347,6 +362,9 @@ class InMemoryUnitOfWork:
         self.schedule_settings = MemoryScheduleSettingsRepository(self._working)
         self.notifications = MemoryNotificationRepository(self._working)
         self.jobs = MemoryOutbox(self._working)
+        self.linkedin = MemoryLinkedInRepository(self._working)
+        self.ai_calls = MemoryAiCallRepository(self._working)
+        self.ai_jobs = MemoryAiJobRepository(self._working)
 
 
 class InMemoryDatabase:

@@ -28,3 +28,13 @@ async def container_on(backend: str, request: pytest.FixtureRequest, built: dict
         await migrate(c)
         built[backend] = c
     return built[backend]
+
+
+async def unit_of_work_factory_on(backend: str, request: pytest.FixtureRequest, built: dict[str, Any]) -> Any:
+    """A unit-of-work factory on ``backend``: ``fake`` (a fresh in-memory database), ``sqlite`` or
+    ``postgres`` (the session's migrated databases), for repository contract suites."""
+    if backend == "fake":
+        from tests.fakes.unit_of_work import InMemoryDatabase
+
+        return InMemoryDatabase()
+    return (await container_on(backend, request, built)).uow_factory()
