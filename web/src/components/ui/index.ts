@@ -7,6 +7,7 @@ export { EmptyState } from "./EmptyState";
 export { ErrorMessage, useProblemMessage } from "./ErrorMessage";
 export { PageHeader } from "./PageHeader";
 export { ProgressBar } from "./ProgressBar";
+export { QueryView, type QueryStatus } from "./QueryView";
 export { Select, type SelectOption } from "./Select";
 export { Spinner } from "./Spinner";
 export { TextField, type TextFieldProps } from "./TextField";

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 import { useApiMutation, useApiQuery, type components } from "@/api";
-import { Button, Card, Dialog, EmptyState, ErrorMessage, PageHeader, Spinner, TextLink, useToast } from "@/components/ui";
+import { Button, Card, Dialog, ErrorMessage, PageHeader, QueryView, Spinner, TextLink, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 import { StateBadge } from "./StateBadge";
 import { TargetsFields, emptyTargets, targetsBody, type Targets } from "./TargetsFields";
@@ -196,7 +196,6 @@ function StepsCard({ campaign }: { campaign: Campaign }) {
   const t = useTranslations("automation.detail");
   const ts = useTranslations("automation.states");
   const tk = useTranslations("automation.stepKinds");
-  const tc = useTranslations("common");
   const format = useFormat();
   const filterId = useId();
   const [state, setState] = useState<StepState | "">("");
@@ -230,33 +229,33 @@ function StepsCard({ campaign }: { campaign: Campaign }) {
         </div>
       }
     >
-      {steps.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : steps.isError ? (
-        <ErrorMessage error={steps.error} />
-      ) : list.length === 0 ? (
-        <EmptyState title={state ? t("noStepsInState") : campaign.state === "draft" ? t("notStarted") : t("noSteps")} />
-      ) : (
-        <>
-          <ul className="flex flex-col divide-y divide-line">
-            {shown.map((step) => (
-              <li key={step.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
-                <div className="min-w-0 text-sm">
-                  <p className="font-medium">{tk.has(step.kind) ? tk(step.kind) : step.kind}</p>
-                  {step.text ? <p className="line-clamp-2 text-ink-muted">{step.text}</p> : null}
-                </div>
-                <div className="flex shrink-0 items-center gap-3 text-sm">
-                  <time dateTime={step.plannedAt} className="text-ink-muted">
-                    {format.dateTime(step.plannedAt)}
-                  </time>
-                  <StateBadge state={step.state} />
-                </div>
-              </li>
-            ))}
-          </ul>
-          {list.length > shown.length ? <p className="mt-2 text-sm text-ink-muted">{t("moreSteps", { count: list.length - shown.length })}</p> : null}
-        </>
-      )}
+      <QueryView
+        query={steps}
+        data={list}
+        empty={{ title: state ? t("noStepsInState") : campaign.state === "draft" ? t("notStarted") : t("noSteps") }}
+      >
+        {() => (
+          <>
+            <ul className="flex flex-col divide-y divide-line">
+              {shown.map((step) => (
+                <li key={step.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+                  <div className="min-w-0 text-sm">
+                    <p className="font-medium">{tk.has(step.kind) ? tk(step.kind) : step.kind}</p>
+                    {step.text ? <p className="line-clamp-2 text-ink-muted">{step.text}</p> : null}
+                  </div>
+                  <div className="flex shrink-0 items-center gap-3 text-sm">
+                    <time dateTime={step.plannedAt} className="text-ink-muted">
+                      {format.dateTime(step.plannedAt)}
+                    </time>
+                    <StateBadge state={step.state} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+            {list.length > shown.length ? <p className="mt-2 text-sm text-ink-muted">{t("moreSteps", { count: list.length - shown.length })}</p> : null}
+          </>
+        )}
+      </QueryView>
     </Card>
   );
 }

@@ -3,10 +3,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 
 import { useApiMutation, useApiQuery } from "@/api";
-import { Button, Card, ErrorMessage, PageHeader, ProgressBar, Select, Spinner, TextField } from "@/components/ui";
+import { Button, Card, ErrorMessage, PageHeader, Select, Spinner, TextField } from "@/components/ui";
+import { GenerateForm } from "@/features/ai/GenerateForm";
 import { useBlobUrl } from "@/features/content/useBlobUrl";
 
 const DEFAULT_BRAND = { primary: "#0A66C2", background: "#FFFFFF", text: "#1D2226" };
@@ -96,8 +97,7 @@ export function Banner() {
       router.replace(`/banner/?id=${banner.contentId}`);
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!headline.trim() && !topic.trim()) {
       setFormError(t("needHeadlineOrTopic"));
       return;
@@ -120,55 +120,53 @@ export function Banner() {
       <PageHeader title={t("title")} description={t("description")} />
       <div className="flex flex-col gap-6">
         {id ? <BannerImage key={id} id={id} /> : null}
-        <Card title={id ? t("another") : t("formTitle")}>
-          <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-            <div className="grid gap-4 md:grid-cols-2">
-              <TextField
-                label={t("headline")}
-                hint={t("headlineHint")}
-                value={headline}
-                maxLength={80}
-                error={formError}
-                onChange={(event) => setHeadline(event.target.value)}
-              />
-              <TextField label={t("subline")} hint={t("sublineHint")} value={subline} maxLength={120} onChange={(event) => setSubline(event.target.value)} />
-              <TextField label={t("topic")} hint={t("topicHint")} value={topic} maxLength={300} onChange={(event) => setTopic(event.target.value)} />
-              <Select
-                label={t("template")}
-                value={template}
-                onValueChange={setTemplate}
-                options={(templates.data?.bannerTemplates ?? ["gradient", "split", "minimal"]).map((value) => ({
-                  value,
-                  label: t.has(`templates.${value}`) ? t(`templates.${value}`) : value,
-                }))}
-              />
+        <GenerateForm
+          title={id ? t("another") : t("formTitle")}
+          onSubmit={submit}
+          errors={[generate.error]}
+          busy={generate.isPending}
+          progress={{ label: t("working") }}
+          submitLabel={t("submit")}
+        >
+          <div className="grid gap-4 md:grid-cols-2">
+            <TextField
+              label={t("headline")}
+              hint={t("headlineHint")}
+              value={headline}
+              maxLength={80}
+              error={formError}
+              onChange={(event) => setHeadline(event.target.value)}
+            />
+            <TextField label={t("subline")} hint={t("sublineHint")} value={subline} maxLength={120} onChange={(event) => setSubline(event.target.value)} />
+            <TextField label={t("topic")} hint={t("topicHint")} value={topic} maxLength={300} onChange={(event) => setTopic(event.target.value)} />
+            <Select
+              label={t("template")}
+              value={template}
+              onValueChange={setTemplate}
+              options={(templates.data?.bannerTemplates ?? ["gradient", "split", "minimal"]).map((value) => ({
+                value,
+                label: t.has(`templates.${value}`) ? t(`templates.${value}`) : value,
+              }))}
+            />
+          </div>
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm font-semibold">{t("colours")}</legend>
+            <div className="flex flex-wrap gap-6">
+              <ColourField label={t("primary")} value={brand.primary} onChange={setColour("primary")} />
+              <ColourField label={t("background")} value={brand.background} onChange={setColour("background")} />
+              <ColourField label={t("text")} value={brand.text} onChange={setColour("text")} />
             </div>
-            <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 text-sm font-semibold">{t("colours")}</legend>
-              <div className="flex flex-wrap gap-6">
-                <ColourField label={t("primary")} value={brand.primary} onChange={setColour("primary")} />
-                <ColourField label={t("background")} value={brand.background} onChange={setColour("background")} />
-                <ColourField label={t("text")} value={brand.text} onChange={setColour("text")} />
-              </div>
-            </fieldset>
-            <label className="flex min-h-11 items-center gap-3 text-sm">
-              <input
-                type="checkbox"
-                checked={aiBackground}
-                onChange={(event) => setAiBackground(event.target.checked)}
-                className="size-5"
-              />
-              {t("aiBackground")}
-            </label>
-            <ErrorMessage error={generate.error} />
-            {generate.isPending ? <ProgressBar label={t("working")} value={null} /> : null}
-            <div>
-              <Button type="submit" busy={generate.isPending}>
-                {t("submit")}
-              </Button>
-            </div>
-          </form>
-        </Card>
+          </fieldset>
+          <label className="flex min-h-11 items-center gap-3 text-sm">
+            <input
+              type="checkbox"
+              checked={aiBackground}
+              onChange={(event) => setAiBackground(event.target.checked)}
+              className="size-5"
+            />
+            {t("aiBackground")}
+          </label>
+        </GenerateForm>
       </div>
     </>
   );

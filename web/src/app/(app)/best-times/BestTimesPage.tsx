@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 
 import { useApiQuery, type components } from "@/api";
-import { Card, EmptyState, ErrorMessage, PageHeader, Spinner } from "@/components/ui";
+import { Card, PageHeader, QueryView } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 
 type Recommendation = components["schemas"]["RecommendationOut"];
@@ -20,24 +20,19 @@ const TOP = 5;
  */
 export function BestTimesPage() {
   const t = useTranslations("bestTimes");
-  const tc = useTranslations("common");
   const week = useApiQuery("get", "/v1/schedule/recommendations", { params: { query: { top: 168 } } });
   const zone = week.data?.timezone ?? "";
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { zone })} />
-      {week.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : week.isError ? (
-        <ErrorMessage error={week.error} />
-      ) : week.data.items.length === 0 ? (
-        <EmptyState title={t("empty")} />
-      ) : (
-        <div className="flex flex-col gap-gutter md:gap-6">
-          <TopTimes items={week.data.items.slice(0, TOP)} />
-          <HeatMap items={week.data.items} zone={zone} />
-        </div>
-      )}
+      <QueryView query={week} data={week.data?.items} empty={{ title: t("empty") }}>
+        {(items) => (
+          <div className="flex flex-col gap-gutter md:gap-6">
+            <TopTimes items={items.slice(0, TOP)} />
+            <HeatMap items={items} zone={zone} />
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 
-import { useApiQuery } from "@/api";
 import { preview } from "@/components/schedule/publication";
-import { Button, Dialog, EmptyState, ErrorMessage, Select, Spinner, TextField, TextLink, useToast } from "@/components/ui";
+import { Button, Dialog, ErrorMessage, Select, TextField, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 import { utcToZonedLocal, zonedLocalToUtc } from "@/features/compose/zonedTime";
+import { ReadyContent } from "@/components/schedule/ReadyContent";
 import type { ScheduleActions } from "./useScheduleActions";
 
 type When = "at" | "next" | "now";
@@ -31,8 +31,6 @@ export function ScheduleDialog({
   const tc = useTranslations("common");
   const format = useFormat();
   const toast = useToast();
-  const content = useApiQuery("get", "/v1/content", { params: { query: { limit: 200 } } }, { enabled: open });
-  const ready = useMemo(() => (content.data?.items ?? []).filter((item) => item.state === "ready"), [content.data]);
   const [contentId, setContentId] = useState<string | undefined>(undefined);
   const [when, setWhen] = useState<When>("at");
   const [date, setDate] = useState("");
@@ -81,52 +79,48 @@ export function ScheduleDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={t("title")} description={t("description", { zone: timeZone })} closeLabel={tc("close")}>
-      {content.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : content.isError ? (
-        <ErrorMessage error={content.error} />
-      ) : ready.length === 0 ? (
-        <EmptyState title={t("noReady")} description={t("noReadyHint")} action={<TextLink href="/compose/">{t("compose")}</TextLink>} />
-      ) : (
-        <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-          <Select
-            label={t("content")}
-            placeholder={t("contentPlaceholder")}
-            value={contentId}
-            onValueChange={setContentId}
-            options={ready.map((item) => ({ value: item.id, label: item.title || preview(item.body, 70) }))}
-          />
-          <fieldset className="flex flex-col gap-1">
-            <legend className="mb-1 text-sm font-semibold">{t("when")}</legend>
-            {(["at", "next", "now"] as const).map((value) => (
-              <label key={value} className="flex min-h-11 items-center gap-3 text-sm">
-                <input type="radio" name="when" className="size-5" checked={when === value} onChange={() => setWhen(value)} />
-                {value === "at" ? t("atTime") : value === "next" ? t("nextSlot") : t("now")}
-              </label>
-            ))}
-          </fieldset>
-          {when === "at" ? (
-            <div className="grid gap-3 sm:grid-cols-2">
-              <TextField label={tcal("date")} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-              <TextField label={tcal("time")} type="time" value={time} onChange={(e) => setTime(e.target.value)} required />
+      <ReadyContent enabled={open} words={{ noReady: t("noReady"), noReadyHint: t("noReadyHint"), compose: t("compose") }}>
+        {(ready) => (
+          <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+            <Select
+              label={t("content")}
+              placeholder={t("contentPlaceholder")}
+              value={contentId}
+              onValueChange={setContentId}
+              options={ready.map((item) => ({ value: item.id, label: item.title || preview(item.body, 70) }))}
+            />
+            <fieldset className="flex flex-col gap-1">
+              <legend className="mb-1 text-sm font-semibold">{t("when")}</legend>
+              {(["at", "next", "now"] as const).map((value) => (
+                <label key={value} className="flex min-h-11 items-center gap-3 text-sm">
+                  <input type="radio" name="when" className="size-5" checked={when === value} onChange={() => setWhen(value)} />
+                  {value === "at" ? t("atTime") : value === "next" ? t("nextSlot") : t("now")}
+                </label>
+              ))}
+            </fieldset>
+            {when === "at" ? (
+              <div className="grid gap-3 sm:grid-cols-2">
+                <TextField label={tcal("date")} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+                <TextField label={tcal("time")} type="time" value={time} onChange={(e) => setTime(e.target.value)} required />
+              </div>
+            ) : null}
+            {problem ? (
+              <p role="alert" className="text-sm font-medium text-danger">
+                {problem}
+              </p>
+            ) : null}
+            <ErrorMessage error={failure} />
+            <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+              <Button variant="secondary" onClick={() => onOpenChange(false)}>
+                {tc("cancel")}
+              </Button>
+              <Button type="submit" busy={pending}>
+                {when === "now" ? t("now") : t("submit")}
+              </Button>
             </div>
-          ) : null}
-          {problem ? (
-            <p role="alert" className="text-sm font-medium text-danger">
-              {problem}
-            </p>
-          ) : null}
-          <ErrorMessage error={failure} />
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" busy={pending}>
-              {when === "now" ? t("now") : t("submit")}
-            </Button>
-          </div>
-        </form>
-      )}
+          </form>
+        )}
+      </ReadyContent>
     </Dialog>
   );
 }

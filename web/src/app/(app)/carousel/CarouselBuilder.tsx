@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 
 import { isProblemCode, useApiMutation, useApiQuery, type components } from "@/api";
-import { Button, Card, EmptyState, ErrorMessage, ProgressBar, Spinner, TextField, TextLink, useToast } from "@/components/ui";
+import { Button, Card, ErrorMessage, ProgressBar, QueryView, TextField, TextLink, useToast } from "@/components/ui";
 import { ScheduleForm } from "@/app/(app)/compose/ScheduleForm";
 import { ModerationFindings } from "@/app/(app)/compose/ModerationFindings";
 import { postLength } from "@/features/preview/post";
@@ -36,21 +36,19 @@ function sameDeck(a: Deck, b: Deck): boolean {
 /** Edit a carousel: its slides and texts; every save renders the PDF again, previewed page by page. */
 export function CarouselBuilder({ id }: { id: string }) {
   const t = useTranslations("carousel");
-  const tc = useTranslations("common");
   const content = useApiQuery("get", "/v1/content/{content_id}", { params: { path: { content_id: id } } });
-  if (content.isPending) return <Spinner label={tc("loading")} />;
-  if (content.isError) {
-    return (
-      <div className="flex flex-col gap-4">
-        <ErrorMessage error={content.error} />
-        <TextLink href="/library/">{t("backToLibrary")}</TextLink>
-      </div>
-    );
-  }
-  if (content.data.kind !== "carousel") {
-    return <EmptyState title={t("notACarousel")} action={<TextLink href="/library/">{t("backToLibrary")}</TextLink>} />;
-  }
-  return <Builder item={content.data} />;
+  const back = <TextLink href="/library/">{t("backToLibrary")}</TextLink>;
+  return (
+    <QueryView
+      query={content}
+      data={content.data}
+      errorAction={back}
+      isEmpty={(item) => item.kind !== "carousel"}
+      empty={{ title: t("notACarousel"), action: back }}
+    >
+      {(item) => <Builder item={item} />}
+    </QueryView>
+  );
 }
 
 function Builder({ item }: { item: Content }) {

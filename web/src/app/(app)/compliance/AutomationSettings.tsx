@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 
 import { useApiMutation, useApiQuery, type components } from "@/api";
-import { Button, Card, ErrorMessage, Spinner, TextField, TextLink, useToast } from "@/components/ui";
+import { Button, Card, ErrorMessage, QueryView, TextField, TextLink, useToast } from "@/components/ui";
 
 const useSettings = () => useApiQuery("get", "/v1/compliance/settings");
 type Settings = NonNullable<ReturnType<typeof useSettings>["data"]>;
@@ -15,20 +15,17 @@ const LISTS = ["deny_people", "deny_companies", "deny_keywords", "allow_people",
 /** Quiet hours, days off, the daily pace and the people or companies never (or only) to contact. */
 export function AutomationSettings() {
   const t = useTranslations("compliance.settings");
-  const tc = useTranslations("common");
   const settings = useSettings();
   return (
     <Card title={t("title")}>
       <p className="mb-4 text-sm text-ink-muted">
         {t.rich("description", { link: (chunks) => <TextLink href="/settings/">{chunks}</TextLink> })}
       </p>
-      {settings.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : settings.isError ? (
-        <ErrorMessage error={settings.error} />
-      ) : (
-        <SettingsForm key={settings.data.version} settings={settings.data} />
-      )}
+      <QueryView query={settings} data={settings.data}>
+        {(data) => (
+          <SettingsForm key={data.version} settings={data} />
+        )}
+      </QueryView>
     </Card>
   );
 }

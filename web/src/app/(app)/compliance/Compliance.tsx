@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 
 import { useApiQuery, type components } from "@/api";
-import { Card, EmptyState, ErrorMessage, PageHeader, ProgressBar, Spinner, TextLink, cx } from "@/components/ui";
+import { Card, EmptyState, PageHeader, ProgressBar, QueryView, TextLink, cx } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 import { PauseControls } from "./PauseControls";
 import { AutomationSettings } from "./AutomationSettings";
@@ -13,28 +13,25 @@ type Dashboard = components["schemas"]["DashboardOut"];
 /** Account safety: how much LinkedIn activity is left, how healthy the account looks, and the pause. */
 export function Compliance() {
   const t = useTranslations("compliance");
-  const tc = useTranslations("common");
   const dashboard = useApiQuery("get", "/v1/compliance");
   const data = dashboard.data;
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} actions={data ? <PauseControls dashboard={data} /> : null} />
-      {dashboard.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : dashboard.isError ? (
-        <ErrorMessage error={dashboard.error} />
-      ) : (
-        <div className="flex flex-col gap-6">
-          <PauseBanner dashboard={dashboard.data} />
-          <div className="grid gap-6 lg:grid-cols-2">
-            <HealthCard dashboard={dashboard.data} />
-            <UpcomingCard dashboard={dashboard.data} />
+      <QueryView query={dashboard} data={dashboard.data}>
+        {(data) => (
+          <div className="flex flex-col gap-6">
+            <PauseBanner dashboard={data} />
+            <div className="grid gap-6 lg:grid-cols-2">
+              <HealthCard dashboard={data} />
+              <UpcomingCard dashboard={data} />
+            </div>
+            <BudgetsCard dashboard={data} />
+            <HistoryCard dashboard={data} />
+            <AutomationSettings />
           </div>
-          <BudgetsCard dashboard={dashboard.data} />
-          <HistoryCard dashboard={dashboard.data} />
-          <AutomationSettings />
-        </div>
-      )}
+        )}
+      </QueryView>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 import { isProblemCode, useApiMutation, useApiQuery, type components } from "@/api";
-import { Button, Card, EmptyState, ErrorMessage, Spinner, TextLink, useToast } from "@/components/ui";
+import { Button, Card, EmptyState, ErrorMessage, QueryView, TextLink, useToast } from "@/components/ui";
 import { postLength } from "@/features/preview/post";
 import { ModerationFindings } from "./ModerationFindings";
 import { PostEditor, type Draft } from "./PostEditor";
@@ -21,30 +21,23 @@ export const ifMatch = (item: { version: number }) => ({ "If-Match": `"v${item.v
 /** Edit a post from the library: text and preview, moderation findings, versions, ready, schedule. */
 export function EditPost({ id }: { id: string }) {
   const t = useTranslations("compose");
-  const tc = useTranslations("common");
   const content = useApiQuery("get", "/v1/content/{content_id}", { params: { path: { content_id: id } } });
-  if (content.isPending) return <Spinner label={tc("loading")} />;
-  if (content.isError) {
-    return (
-      <div className="flex flex-col gap-4">
-        <ErrorMessage error={content.error} />
-        <TextLink href="/library/">{t("backToLibrary")}</TextLink>
-      </div>
-    );
-  }
-  if (content.data.kind !== "post") {
-    return (
-      <EmptyState
-        title={t("notAPost")}
-        action={
-          <TextLink href={content.data.kind === "carousel" ? `/carousel/?id=${id}` : "/banner/"}>
-            {t("openInBuilder")}
-          </TextLink>
-        }
-      />
-    );
-  }
-  return <PostForm item={content.data} />;
+  return (
+    <QueryView
+      query={content}
+      data={content.data}
+      errorAction={<TextLink href="/library/">{t("backToLibrary")}</TextLink>}
+      isEmpty={(item) => item.kind !== "post"}
+      empty={{
+        title: t("notAPost"),
+        action: (
+          <TextLink href={content.data?.kind === "carousel" ? `/carousel/?id=${id}` : "/banner/"}>{t("openInBuilder")}</TextLink>
+        ),
+      }}
+    >
+      {(item) => <PostForm item={item} />}
+    </QueryView>
+  );
 }
 
 function PostForm({ item }: { item: Content }) {

@@ -6,7 +6,7 @@ import { useState } from "react";
 
 import { useApiMutation, type components } from "@/api";
 import { useAuth } from "@/auth/AuthProvider";
-import { Button, Card, Dialog, ErrorMessage, Spinner } from "@/components/ui";
+import { Button, Card, Dialog, ErrorMessage, QueryView } from "@/components/ui";
 import { PostPreview } from "@/features/preview/PostPreview";
 import { useFormat } from "@/i18n/format";
 import { ModerationFindings } from "./ModerationFindings";
@@ -44,32 +44,30 @@ export function VersionsCard({
   };
   return (
     <Card title={t("title")}>
-      {versions.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : versions.isError ? (
-        <ErrorMessage error={versions.error} />
-      ) : (
-        <ol className="flex flex-col divide-y divide-line">
-          {versions.data.items.map((version) => (
-            <li key={version.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <div>
-                <p className="font-medium">
-                  {t("number", { number: version.number })}
-                  {version.number === current ? ` · ${t("current")}` : ""}
-                </p>
-                <p className="text-sm text-ink-muted">
-                  <time dateTime={version.createdAt}>{format.dateTime(version.createdAt)}</time> ·{" "}
-                  {version.state === "ready" ? t("ready") : t("draft")}
-                  {version.moderation.length ? ` · ${t("findings", { count: version.moderation.length })}` : ""}
-                </p>
-              </div>
-              <Button variant="secondary" onClick={() => setViewing(version)} aria-label={t("viewLabel", { number: version.number })}>
-                {t("view")}
-              </Button>
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryView query={versions} data={versions.data}>
+        {(data) => (
+          <ol className="flex flex-col divide-y divide-line">
+            {data.items.map((version) => (
+              <li key={version.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <div>
+                  <p className="font-medium">
+                    {t("number", { number: version.number })}
+                    {version.number === current ? ` · ${t("current")}` : ""}
+                  </p>
+                  <p className="text-sm text-ink-muted">
+                    <time dateTime={version.createdAt}>{format.dateTime(version.createdAt)}</time> ·{" "}
+                    {version.state === "ready" ? t("ready") : t("draft")}
+                    {version.moderation.length ? ` · ${t("findings", { count: version.moderation.length })}` : ""}
+                  </p>
+                </div>
+                <Button variant="secondary" onClick={() => setViewing(version)} aria-label={t("viewLabel", { number: version.number })}>
+                  {t("view")}
+                </Button>
+              </li>
+            ))}
+          </ol>
+        )}
+      </QueryView>
       <Dialog
         open={viewing !== null}
         onOpenChange={(open) => {

@@ -4,12 +4,11 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
 import { useApiMutation, useApiQuery } from "@/api";
-import { Button, Card, EmptyState, ErrorMessage, Spinner, useToast } from "@/components/ui";
+import { Button, Card, ErrorMessage, QueryView, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 
 export function NotificationsCard() {
   const t = useTranslations("home.notifications");
-  const tc = useTranslations("common");
   const format = useFormat();
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -23,7 +22,6 @@ export function NotificationsCard() {
     },
   });
   const unread = count.data?.unread ?? 0;
-  const items = list.data?.items ?? [];
   return (
     <Card
       title={t("title")}
@@ -35,28 +33,24 @@ export function NotificationsCard() {
         ) : null
       }
     >
-      {list.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t("empty")} />
-      ) : (
-        <>
-          <p className="mb-2 text-sm text-ink-muted">{t("count", { count: unread })}</p>
-          <ul className="flex flex-col divide-y divide-line">
-            {items.map((n) => (
-              <li key={n.id} className="py-2">
-                <p className="font-semibold">{n.title}</p>
-                <p className="text-sm">{n.body}</p>
-                <p className="text-xs text-ink-muted">
-                  <time dateTime={n.createdAt}>{format.relative(n.createdAt)}</time>
-                </p>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <QueryView query={list} data={list.data?.items} empty={{ title: t("empty") }}>
+        {(items) => (
+          <>
+            <p className="mb-2 text-sm text-ink-muted">{t("count", { count: unread })}</p>
+            <ul className="flex flex-col divide-y divide-line">
+              {items.map((n) => (
+                <li key={n.id} className="py-2">
+                  <p className="font-semibold">{n.title}</p>
+                  <p className="text-sm">{n.body}</p>
+                  <p className="text-xs text-ink-muted">
+                    <time dateTime={n.createdAt}>{format.relative(n.createdAt)}</time>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </QueryView>
       <ErrorMessage error={markAll.error} className="mt-2" />
     </Card>
   );

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 
 import { useApiQuery, type components } from "@/api";
-import { Card, EmptyState, ErrorMessage, Spinner } from "@/components/ui";
+import { Card, QueryView } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 
 type Publication = components["schemas"]["PublicationOut"];
@@ -29,7 +29,6 @@ function preview(text: string): string {
 
 export function UpcomingCard({ calendar }: { calendar: CalendarQuery }) {
   const t = useTranslations("home.upcoming");
-  const tc = useTranslations("common");
   const format = useFormat();
   const upcoming = useMemo(() => {
     const now = Date.now();
@@ -40,31 +39,26 @@ export function UpcomingCard({ calendar }: { calendar: CalendarQuery }) {
   }, [calendar.data]);
   return (
     <Card title={t("title")}>
-      {calendar.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : calendar.isError ? (
-        <ErrorMessage error={calendar.error} />
-      ) : upcoming.length === 0 ? (
-        <EmptyState title={t("empty")} description={t("emptyHint")} />
-      ) : (
-        <ul className="flex flex-col divide-y divide-line">
-          {upcoming.map((p) => (
-            <li key={p.id} className="py-2">
-              <p className="font-semibold">{preview(p.text)}</p>
-              <p className="text-sm text-ink-muted">
-                <time dateTime={p.dueAt}>{t("at", { when: format.dateTime(p.dueAt) })}</time>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={calendar} data={upcoming} empty={{ title: t("empty"), description: t("emptyHint") }}>
+        {(upcoming) => (
+          <ul className="flex flex-col divide-y divide-line">
+            {upcoming.map((p) => (
+              <li key={p.id} className="py-2">
+                <p className="font-semibold">{preview(p.text)}</p>
+                <p className="text-sm text-ink-muted">
+                  <time dateTime={p.dueAt}>{t("at", { when: format.dateTime(p.dueAt) })}</time>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </Card>
   );
 }
 
 export function AttentionCard({ calendar }: { calendar: CalendarQuery }) {
   const t = useTranslations("home.attention");
-  const tc = useTranslations("common");
   const format = useFormat();
   const compliance = useApiQuery("get", "/v1/compliance");
   const items = useMemo(
@@ -85,33 +79,29 @@ export function AttentionCard({ calendar }: { calendar: CalendarQuery }) {
   if (dashboard && dashboard.tasksWaiting > 0) notes.push(t("tasksWaiting", { count: dashboard.tasksWaiting }));
   return (
     <Card title={t("title")}>
-      {calendar.isPending || compliance.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : calendar.isError || compliance.isError ? (
-        <ErrorMessage error={calendar.error ?? compliance.error} />
-      ) : items.length === 0 && notes.length === 0 ? (
-        <EmptyState title={t("empty")} />
-      ) : (
-        <ul className="flex flex-col divide-y divide-line">
-          {notes.map((note) => (
-            <li key={note} className="py-2 font-medium">
-              {note}
-            </li>
-          ))}
-          {items.map((p) => (
-            <li key={p.id} className="py-2">
-              <p className="font-semibold">
-                {p.failureReason || p.lastError
-                  ? t("publication", { reason: p.failureReason ?? p.lastError ?? "" })
-                  : t("publicationNoReason")}
-              </p>
-              <p className="text-sm text-ink-muted">
-                {preview(p.text)} · <time dateTime={p.dueAt}>{format.dateTime(p.dueAt)}</time>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={[calendar, compliance]} data={[...notes, ...items]} empty={{ title: t("empty") }}>
+        {() => (
+          <ul className="flex flex-col divide-y divide-line">
+            {notes.map((note) => (
+              <li key={note} className="py-2 font-medium">
+                {note}
+              </li>
+            ))}
+            {items.map((p) => (
+              <li key={p.id} className="py-2">
+                <p className="font-semibold">
+                  {p.failureReason || p.lastError
+                    ? t("publication", { reason: p.failureReason ?? p.lastError ?? "" })
+                    : t("publicationNoReason")}
+                </p>
+                <p className="text-sm text-ink-muted">
+                  {preview(p.text)} · <time dateTime={p.dueAt}>{format.dateTime(p.dueAt)}</time>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </Card>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 import { $api, useApiMutation, type components } from "@/api";
-import { Button, Dialog, EmptyState, ErrorMessage, PageHeader, Select, Spinner, TextField, cx } from "@/components/ui";
+import { Button, Dialog, ErrorMessage, PageHeader, QueryView, Select, TextField, cx } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 
 type Content = components["schemas"]["ContentOut"];
@@ -101,89 +101,89 @@ export function Library() {
           options={STATES.map((value) => ({ value, label: t(`states.${value}`) }))}
         />
       </form>
-      {list.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} />
-      ) : items.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            title={t("noMatch")}
-            description={t("noMatchHint")}
-            action={
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setText("");
-                  setKind("all");
-                  setState("all");
-                }}
-              >
-                {t("clearFilters")}
-              </Button>
-            }
-          />
-        ) : (
-          <EmptyState
-            title={t("empty")}
-            description={t("emptyHint")}
-            action={
-              <Button asChild>
-                <Link href="/compose/">{t("newPost")}</Link>
-              </Button>
-            }
-          />
-        )
-      ) : (
-        <>
-          <p className="sr-only" role="status">
-            {t("shown", { count: items.length })}
-          </p>
-          <ul className="flex flex-col gap-3" aria-label={t("listLabel")}>
-            {items.map((item) => (
-              <li key={item.id} className="flex flex-col gap-3 rounded-card border border-line bg-surface p-4 sm:flex-row sm:items-start sm:justify-between">
-                <div className="min-w-0">
-                  <h2 className="font-semibold break-words">
-                    <Link href={openHref(item)} className="rounded-sm hover:text-brand hover:underline">
-                      {item.title}
-                    </Link>
-                  </h2>
-                  <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
-                    <span className="rounded-full bg-canvas px-2 py-0.5 font-medium text-ink">{t(`kinds.${item.kind as Kind}`)}</span>
-                    <span
-                      className={cx(
-                        "rounded-full px-2 py-0.5 font-medium",
-                        item.state === "ready" ? "bg-success-soft text-success" : "bg-warning-soft text-warning",
-                      )}
-                    >
-                      {t(`states.${item.state as State}`)}
-                    </span>
-                    <span>{t("updated", { when: format.relative(item.updatedAt) })}</span>
-                  </p>
-                  {item.body ? <p className="mt-2 line-clamp-2 text-sm break-words">{item.body}</p> : null}
-                </div>
-                <div className="flex shrink-0 gap-2">
-                  <Button asChild variant="secondary">
-                    <Link href={openHref(item)} aria-label={t("openLabel", { title: item.title })}>
-                      {t("open")}
-                    </Link>
+      <QueryView
+        query={list}
+        data={items}
+        empty={
+          filtered
+            ? {
+                title: t("noMatch"),
+                description: t("noMatchHint"),
+                action: (
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
+                      setText("");
+                      setKind("all");
+                      setState("all");
+                    }}
+                  >
+                    {t("clearFilters")}
                   </Button>
-                  <Button variant="ghost" onClick={() => setDeleting(item)} aria-label={t("deleteLabel", { title: item.title })}>
-                    {t("delete")}
+                ),
+              }
+            : {
+                title: t("empty"),
+                description: t("emptyHint"),
+                action: (
+                  <Button asChild>
+                    <Link href="/compose/">{t("newPost")}</Link>
                   </Button>
-                </div>
-              </li>
-            ))}
-          </ul>
-          {list.hasNextPage ? (
-            <div className="mt-4">
-              <Button variant="secondary" onClick={() => list.fetchNextPage()} busy={list.isFetchingNextPage}>
-                {t("loadMore")}
-              </Button>
-            </div>
-          ) : null}
-        </>
-      )}
+                ),
+              }
+        }
+      >
+        {() => (
+          <>
+            <p className="sr-only" role="status">
+              {t("shown", { count: items.length })}
+            </p>
+            <ul className="flex flex-col gap-3" aria-label={t("listLabel")}>
+              {items.map((item) => (
+                <li key={item.id} className="flex flex-col gap-3 rounded-card border border-line bg-surface p-4 sm:flex-row sm:items-start sm:justify-between">
+                  <div className="min-w-0">
+                    <h2 className="font-semibold break-words">
+                      <Link href={openHref(item)} className="rounded-sm hover:text-brand hover:underline">
+                        {item.title}
+                      </Link>
+                    </h2>
+                    <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
+                      <span className="rounded-full bg-canvas px-2 py-0.5 font-medium text-ink">{t(`kinds.${item.kind as Kind}`)}</span>
+                      <span
+                        className={cx(
+                          "rounded-full px-2 py-0.5 font-medium",
+                          item.state === "ready" ? "bg-success-soft text-success" : "bg-warning-soft text-warning",
+                        )}
+                      >
+                        {t(`states.${item.state as State}`)}
+                      </span>
+                      <span>{t("updated", { when: format.relative(item.updatedAt) })}</span>
+                    </p>
+                    {item.body ? <p className="mt-2 line-clamp-2 text-sm break-words">{item.body}</p> : null}
+                  </div>
+                  <div className="flex shrink-0 gap-2">
+                    <Button asChild variant="secondary">
+                      <Link href={openHref(item)} aria-label={t("openLabel", { title: item.title })}>
+                        {t("open")}
+                      </Link>
+                    </Button>
+                    <Button variant="ghost" onClick={() => setDeleting(item)} aria-label={t("deleteLabel", { title: item.title })}>
+                      {t("delete")}
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            {list.hasNextPage ? (
+              <div className="mt-4">
+                <Button variant="secondary" onClick={() => list.fetchNextPage()} busy={list.isFetchingNextPage}>
+                  {t("loadMore")}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </QueryView>
       <Dialog
         open={deleting !== null}
         onOpenChange={(open) => {

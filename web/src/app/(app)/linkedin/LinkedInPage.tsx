@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 import { useApiMutation, useApiQuery, type components } from "@/api";
-import { Button, Card, Dialog, ErrorMessage, PageHeader, Spinner, useToast } from "@/components/ui";
+import { Button, Card, Dialog, ErrorMessage, PageHeader, QueryView, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 import { ExportUploads } from "./ExportUploads";
 
@@ -42,7 +42,6 @@ function useCallbackOutcome(): { connected: boolean; error: string | null } {
 
 function ConnectionCard() {
   const t = useTranslations("linkedin.connection");
-  const tc = useTranslations("common");
   const toast = useToast();
   const queryClient = useQueryClient();
   const outcome = useCallbackOutcome();
@@ -78,46 +77,44 @@ function ConnectionCard() {
             {t("error", { reason: errorWords(outcome.error) })}
           </p>
         ) : null}
-        {status.isPending ? (
-          <Spinner label={tc("loading")} />
-        ) : status.isError ? (
-          <ErrorMessage error={status.error} />
-        ) : (
-          <>
-            {status.data.connection ? (
-              <ConnectionState status={status.data} />
-            ) : (
-              <div className="flex flex-col gap-1">
-                <p className="font-semibold">{t("none")}</p>
-                <p className="text-sm text-ink-muted">{t("noneHint")}</p>
+        <QueryView query={status} data={status.data}>
+          {(data) => (
+            <>
+              {data.connection ? (
+                <ConnectionState status={data} />
+              ) : (
+                <div className="flex flex-col gap-1">
+                  <p className="font-semibold">{t("none")}</p>
+                  <p className="text-sm text-ink-muted">{t("noneHint")}</p>
+                </div>
+              )}
+              {data.adapter === "sandbox" ? <p className="text-sm text-ink-muted">{t("sandbox")}</p> : null}
+              <ErrorMessage error={connect.error ?? disconnect.error ?? sync.error} />
+              <div className="flex flex-wrap gap-2">
+                {!data.connection || data.connection.status !== "active" ? (
+                  <Button busy={connect.isPending} onClick={start}>
+                    {data.connection ? t("reconnect") : t("connect")}
+                  </Button>
+                ) : null}
+                {data.connection ? (
+                  <>
+                    <Button
+                      variant="secondary"
+                      busy={sync.isPending}
+                      onClick={() => sync.mutate({}, { onSuccess: () => toast.show(t("synced"), "success") })}
+                    >
+                      {t("sync")}
+                    </Button>
+                    <Button variant="secondary" onClick={() => setConfirming(true)}>
+                      {t("disconnect")}
+                    </Button>
+                  </>
+                ) : null}
               </div>
-            )}
-            {status.data.adapter === "sandbox" ? <p className="text-sm text-ink-muted">{t("sandbox")}</p> : null}
-            <ErrorMessage error={connect.error ?? disconnect.error ?? sync.error} />
-            <div className="flex flex-wrap gap-2">
-              {!status.data.connection || status.data.connection.status !== "active" ? (
-                <Button busy={connect.isPending} onClick={start}>
-                  {status.data.connection ? t("reconnect") : t("connect")}
-                </Button>
-              ) : null}
-              {status.data.connection ? (
-                <>
-                  <Button
-                    variant="secondary"
-                    busy={sync.isPending}
-                    onClick={() => sync.mutate({}, { onSuccess: () => toast.show(t("synced"), "success") })}
-                  >
-                    {t("sync")}
-                  </Button>
-                  <Button variant="secondary" onClick={() => setConfirming(true)}>
-                    {t("disconnect")}
-                  </Button>
-                </>
-              ) : null}
-            </div>
-            {Object.keys(status.data.unavailable).length ? <Unavailable reasons={status.data.unavailable} /> : null}
-          </>
-        )}
+              {Object.keys(data.unavailable).length ? <Unavailable reasons={data.unavailable} /> : null}
+            </>
+          )}
+        </QueryView>
       </div>
       <Dialog open={confirming} onOpenChange={setConfirming} title={t("disconnectTitle")} description={t("disconnectText")} closeLabel={t("keep")}>
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 
 import { api, useApiMutation, type components } from "@/api";
-import { Button, Card, EmptyState, ErrorMessage, PageHeader, Spinner, TextLink, cx, useToast } from "@/components/ui";
+import { Button, Card, ErrorMessage, PageHeader, QueryView, TextLink, cx, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 import { notificationHref } from "./links";
 
@@ -44,8 +44,6 @@ export function Notifications() {
   });
   const unreadItems = unread.data?.pages.flatMap((p) => p.items) ?? [];
   const readItems = (all.data?.pages.flatMap((p) => p.items) ?? []).filter((n) => n.readAt);
-  const loading = unread.isPending || all.isPending;
-  const error = unread.error ?? all.error;
   return (
     <>
       <PageHeader
@@ -65,38 +63,39 @@ export function Notifications() {
         }
       />
       <ErrorMessage error={markAll.error} className="mb-4" />
-      {loading ? (
-        <Spinner label={t("loading")} />
-      ) : error ? (
-        <ErrorMessage error={error} />
-      ) : unreadItems.length === 0 && readItems.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} description={t("emptyDescription")} action={<TextLink href="/settings/notifications/">{t("preferences")}</TextLink>} />
-      ) : (
-        <div className="flex flex-col gap-6">
-          <Card title={t("unreadTitle", { count: unreadItems.length })} aria-label={t("unreadTitle", { count: unreadItems.length })}>
-            {unreadItems.length === 0 ? (
-              <p className="text-sm text-ink-muted">{t("allRead")}</p>
-            ) : (
-              <NotificationList items={unreadItems} onChange={refresh} />
-            )}
-            {unread.hasNextPage ? (
-              <Button variant="ghost" busy={unread.isFetchingNextPage} onClick={() => void unread.fetchNextPage()}>
-                {t("more")}
-              </Button>
-            ) : null}
-          </Card>
-          {readItems.length > 0 ? (
-            <Card title={t("readTitle")} aria-label={t("readTitle")}>
-              <NotificationList items={readItems} onChange={refresh} />
-              {all.hasNextPage ? (
-                <Button variant="ghost" busy={all.isFetchingNextPage} onClick={() => void all.fetchNextPage()}>
+      <QueryView
+        query={[unread, all]}
+        data={[...unreadItems, ...readItems]}
+        loadingLabel={t("loading")}
+        empty={{ title: t("emptyTitle"), description: t("emptyDescription"), action: <TextLink href="/settings/notifications/">{t("preferences")}</TextLink> }}
+      >
+        {() => (
+          <div className="flex flex-col gap-6">
+            <Card title={t("unreadTitle", { count: unreadItems.length })} aria-label={t("unreadTitle", { count: unreadItems.length })}>
+              {unreadItems.length === 0 ? (
+                <p className="text-sm text-ink-muted">{t("allRead")}</p>
+              ) : (
+                <NotificationList items={unreadItems} onChange={refresh} />
+              )}
+              {unread.hasNextPage ? (
+                <Button variant="ghost" busy={unread.isFetchingNextPage} onClick={() => void unread.fetchNextPage()}>
                   {t("more")}
                 </Button>
               ) : null}
             </Card>
-          ) : null}
-        </div>
-      )}
+            {readItems.length > 0 ? (
+              <Card title={t("readTitle")} aria-label={t("readTitle")}>
+                <NotificationList items={readItems} onChange={refresh} />
+                {all.hasNextPage ? (
+                  <Button variant="ghost" busy={all.isFetchingNextPage} onClick={() => void all.fetchNextPage()}>
+                    {t("more")}
+                  </Button>
+                ) : null}
+              </Card>
+            ) : null}
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

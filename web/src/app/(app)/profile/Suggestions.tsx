@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 import { useApiMutation, useApiQuery, type components } from "@/api";
-import { Button, Card, ErrorMessage, ProgressBar, cx } from "@/components/ui";
+import { cx } from "@/components/ui";
+import { GenerateForm } from "@/features/ai/GenerateForm";
 import { CopyButton } from "@/features/content/CopyButton";
 import { countCharacters } from "@/features/preview/post";
 import { useFormat } from "@/i18n/format";
@@ -51,26 +52,19 @@ export function Suggestions({ current }: { current?: LinkedInProfile }) {
   const limits = templates.data?.limits;
   const result = suggest.data;
   return (
-    <Card title={t("title")}>
-      <div className="flex flex-col gap-4">
-        <p className="text-sm text-ink-muted">
-          {limits
-            ? t("description", { headline: limits.headline, about: limits.about, skills: limits.skills })
-            : t("descriptionShort")}
-        </p>
-        <ErrorMessage error={templates.error} />
-        <ErrorMessage error={suggest.error} />
-        {suggest.isPending ? <ProgressBar label={t("working")} value={null} /> : null}
-        <div>
-          <Button
-            busy={suggest.isPending}
-            onClick={() => suggest.mutate({ body: { regenerate: Boolean(result) } })}
-          >
-            {result ? t("again") : t("submit")}
-          </Button>
-        </div>
-        {result && limits ? (
-          <div className="flex flex-col gap-4" role="region" aria-label={t("resultsLabel")}>
+    <GenerateForm
+      title={t("title")}
+      description={
+        limits ? t("description", { headline: limits.headline, about: limits.about, skills: limits.skills }) : t("descriptionShort")
+      }
+      onSubmit={() => suggest.mutate({ body: { regenerate: Boolean(result) } })}
+      errors={[templates.error, suggest.error]}
+      busy={suggest.isPending}
+      progress={{ label: t("working") }}
+      submitLabel={result ? t("again") : t("submit")}
+      after={
+        result && limits ? (
+          <div className="mt-4 flex flex-col gap-4" role="region" aria-label={t("resultsLabel")}>
             {result.offline ? (
               <p className="rounded-control border border-warning bg-warning-soft p-3 text-sm text-warning">{t("offline")}</p>
             ) : null}
@@ -125,8 +119,8 @@ export function Suggestions({ current }: { current?: LinkedInProfile }) {
               </ul>
             </Suggestion>
           </div>
-        ) : null}
-      </div>
-    </Card>
+        ) : null
+      }
+    />
   );
 }

@@ -2,22 +2,20 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useId, useMemo, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 
-import { useApiMutation, useApiQuery } from "@/api";
+import { useApiMutation } from "@/api";
 import { preview } from "@/components/schedule/publication";
-import { Button, Card, EmptyState, ErrorMessage, Spinner, TextField, TextLink, useToast } from "@/components/ui";
+import { Button, Card, ErrorMessage, TextField, useToast } from "@/components/ui";
+import { ReadyContent } from "@/components/schedule/ReadyContent";
 import { utcToZonedLocal, zonedLocalToUtc } from "@/features/compose/zonedTime";
 
 /** A series of ready posts, one per occurrence, every week or every day from a first date and time. */
 export function RecurringCard({ zone }: { zone: string }) {
   const t = useTranslations("queue.recurring");
-  const tc = useTranslations("common");
   const toast = useToast();
   const queryClient = useQueryClient();
   const id = useId();
-  const content = useApiQuery("get", "/v1/content", { params: { query: { limit: 200 } } });
-  const ready = useMemo(() => (content.data?.items ?? []).filter((item) => item.state === "ready"), [content.data]);
   const [picked, setPicked] = useState<string[]>([]);
   const [first, setFirst] = useState(() => utcToZonedLocal(Date.now() + 24 * 3600_000, zone).slice(0, 10));
   const [time, setTime] = useState("09:00");
@@ -56,61 +54,57 @@ export function RecurringCard({ zone }: { zone: string }) {
   return (
     <Card title={t("title")}>
       <p className="mb-3 text-sm text-ink-muted">{t("intro")}</p>
-      {content.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : content.isError ? (
-        <ErrorMessage error={content.error} />
-      ) : ready.length === 0 ? (
-        <EmptyState title={t("noReady")} description={t("noReadyHint")} action={<TextLink href="/compose/">{t("compose")}</TextLink>} />
-      ) : (
-        <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-          <fieldset className="flex flex-col gap-1">
-            <legend className="mb-1 text-sm font-semibold">{t("variants")}</legend>
-            {ready.map((item) => {
-              const order = picked.indexOf(item.id);
-              return (
-                <label key={item.id} className="flex min-h-11 items-center gap-3 text-sm">
-                  <input type="checkbox" className="size-5 shrink-0" checked={order >= 0} onChange={() => toggle(item.id)} />
-                  <span className="w-8 shrink-0 font-semibold text-brand-strong">{order >= 0 ? t("order", { number: order + 1 }) : ""}</span>
-                  <span className="min-w-0 truncate">{item.title || preview(item.body, 60)}</span>
-                </label>
-              );
-            })}
-          </fieldset>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <TextField label={t("first")} type="date" value={first} onChange={(e) => setFirst(e.target.value)} />
-            <TextField label={t("firstTime")} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
-          </div>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${id}-frequency`} className="text-sm font-semibold">
-                {t("frequency")}
-              </label>
-              <select
-                id={`${id}-frequency`}
-                value={frequency}
-                onChange={(e) => setFrequency(e.target.value === "daily" ? "daily" : "weekly")}
-                className="min-h-11 rounded-control border border-line-strong bg-surface px-3 py-2"
-              >
-                <option value="weekly">{t("weekly")}</option>
-                <option value="daily">{t("daily")}</option>
-              </select>
+      <ReadyContent words={{ noReady: t("noReady"), noReadyHint: t("noReadyHint"), compose: t("compose") }}>
+        {(ready) => (
+          <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+            <fieldset className="flex flex-col gap-1">
+              <legend className="mb-1 text-sm font-semibold">{t("variants")}</legend>
+              {ready.map((item) => {
+                const order = picked.indexOf(item.id);
+                return (
+                  <label key={item.id} className="flex min-h-11 items-center gap-3 text-sm">
+                    <input type="checkbox" className="size-5 shrink-0" checked={order >= 0} onChange={() => toggle(item.id)} />
+                    <span className="w-8 shrink-0 font-semibold text-brand-strong">{order >= 0 ? t("order", { number: order + 1 }) : ""}</span>
+                    <span className="min-w-0 truncate">{item.title || preview(item.body, 60)}</span>
+                  </label>
+                );
+              })}
+            </fieldset>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <TextField label={t("first")} type="date" value={first} onChange={(e) => setFirst(e.target.value)} />
+              <TextField label={t("firstTime")} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
             </div>
-            <TextField label={t("interval")} type="number" min={1} max={52} value={every} onChange={(e) => setEvery(e.target.value)} />
-          </div>
-          {problem ? (
-            <p role="alert" className="text-sm font-medium text-danger">
-              {problem}
-            </p>
-          ) : null}
-          <ErrorMessage error={create.error} />
-          <div>
-            <Button type="submit" busy={create.isPending}>
-              {t("submit")}
-            </Button>
-          </div>
-        </form>
-      )}
+            <div className="grid gap-3 sm:grid-cols-2">
+              <div className="flex flex-col gap-1">
+                <label htmlFor={`${id}-frequency`} className="text-sm font-semibold">
+                  {t("frequency")}
+                </label>
+                <select
+                  id={`${id}-frequency`}
+                  value={frequency}
+                  onChange={(e) => setFrequency(e.target.value === "daily" ? "daily" : "weekly")}
+                  className="min-h-11 rounded-control border border-line-strong bg-surface px-3 py-2"
+                >
+                  <option value="weekly">{t("weekly")}</option>
+                  <option value="daily">{t("daily")}</option>
+                </select>
+              </div>
+              <TextField label={t("interval")} type="number" min={1} max={52} value={every} onChange={(e) => setEvery(e.target.value)} />
+            </div>
+            {problem ? (
+              <p role="alert" className="text-sm font-medium text-danger">
+                {problem}
+              </p>
+            ) : null}
+            <ErrorMessage error={create.error} />
+            <div>
+              <Button type="submit" busy={create.isPending}>
+                {t("submit")}
+              </Button>
+            </div>
+          </form>
+        )}
+      </ReadyContent>
     </Card>
   );
 }

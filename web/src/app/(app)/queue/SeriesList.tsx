@@ -6,7 +6,7 @@ import { useState } from "react";
 
 import { useApiMutation, useApiQuery, type components } from "@/api";
 import { preview } from "@/components/schedule/publication";
-import { Button, Card, Dialog, EmptyState, ErrorMessage, Spinner, useToast } from "@/components/ui";
+import { Button, Card, Dialog, ErrorMessage, QueryView, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 
 type Series = components["schemas"]["SeriesOut"];
@@ -14,7 +14,6 @@ type Series = components["schemas"]["SeriesOut"];
 /** The recurring series made so far: how many posts, how many to come and the next; stop one as a whole. */
 export function SeriesList() {
   const t = useTranslations("queue.series");
-  const tc = useTranslations("common");
   const format = useFormat();
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -29,35 +28,31 @@ export function SeriesList() {
 
   return (
     <Card title={t("title")}>
-      {series.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : series.isError ? (
-        <ErrorMessage error={series.error} />
-      ) : series.data.length === 0 ? (
-        <EmptyState title={t("empty")} description={t("emptyHint")} />
-      ) : (
-        <ul className="flex flex-col divide-y divide-line" aria-label={t("title")}>
-          {series.data.map((s, index) => (
-            <li key={s.id} className="flex flex-wrap items-start justify-between gap-3 py-3 text-sm">
-              <div className="min-w-0 flex-1">
-                <p className="font-semibold">
-                  {t("counts", { total: s.total, toCome: s.toCome, published: s.published })}
-                </p>
-                <p className="text-ink-muted">
-                  {s.nextDue
-                    ? t("next", { when: format.dateTime(s.nextDue), text: preview(s.nextText ?? "", 50) })
-                    : t("finished", { when: format.dateTime(s.lastDue) })}
-                </p>
-              </div>
-              {s.toCome > 0 ? (
-                <Button variant="secondary" aria-label={t("stopNumbered", { number: index + 1 })} onClick={() => setStopping(s)}>
-                  {t("stop")}
-                </Button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={series} data={series.data} empty={{ title: t("empty"), description: t("emptyHint") }}>
+        {(list) => (
+          <ul className="flex flex-col divide-y divide-line" aria-label={t("title")}>
+            {list.map((s, index) => (
+              <li key={s.id} className="flex flex-wrap items-start justify-between gap-3 py-3 text-sm">
+                <div className="min-w-0 flex-1">
+                  <p className="font-semibold">
+                    {t("counts", { total: s.total, toCome: s.toCome, published: s.published })}
+                  </p>
+                  <p className="text-ink-muted">
+                    {s.nextDue
+                      ? t("next", { when: format.dateTime(s.nextDue), text: preview(s.nextText ?? "", 50) })
+                      : t("finished", { when: format.dateTime(s.lastDue) })}
+                  </p>
+                </div>
+                {s.toCome > 0 ? (
+                  <Button variant="secondary" aria-label={t("stopNumbered", { number: index + 1 })} onClick={() => setStopping(s)}>
+                    {t("stop")}
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
       <ErrorMessage error={stop.error} className="mt-3" />
       <Dialog
         open={stopping !== null}

@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { useApiQuery } from "@/api";
 import { StateBadge } from "@/components/schedule/StateBadge";
 import { preview } from "@/components/schedule/publication";
-import { Card, EmptyState, ErrorMessage, Spinner, TextLink } from "@/components/ui";
+import { Card, QueryView, TextLink } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -16,7 +16,6 @@ const WAITING = new Set(["scheduled", "claimed", "publishing", "needs_attention"
 /** What goes out in the next two months, with each post's state; each opens in the calendar. */
 export function UpcomingList() {
   const t = useTranslations("queue.upcoming");
-  const tc = useTranslations("common");
   const ts = useTranslations("schedule");
   const format = useFormat();
   const range = useMemo(() => ({ from: isoDay(Date.now() - DAY_MS), to: isoDay(Date.now() + 60 * DAY_MS) }), []);
@@ -31,29 +30,25 @@ export function UpcomingList() {
   );
   return (
     <Card title={t("title")}>
-      {calendar.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : calendar.isError ? (
-        <ErrorMessage error={calendar.error} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t("empty")} description={t("emptyHint")} />
-      ) : (
-        <ul className="flex flex-col divide-y divide-line">
-          {items.map((p) => (
-            <li key={p.id} className="flex flex-col gap-1 py-2">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <time dateTime={p.dueAt} className="text-sm font-semibold">
-                  {format.dateTime(p.dueAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
-                </time>
-                <StateBadge publication={p} />
-              </div>
-              <TextLink href={`/calendar/?publication=${p.id}`} className="truncate">
-                {preview(p.text) || ts("untitled")}
-              </TextLink>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={calendar} data={items} empty={{ title: t("empty"), description: t("emptyHint") }}>
+        {(items) => (
+          <ul className="flex flex-col divide-y divide-line">
+            {items.map((p) => (
+              <li key={p.id} className="flex flex-col gap-1 py-2">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <time dateTime={p.dueAt} className="text-sm font-semibold">
+                    {format.dateTime(p.dueAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
+                  </time>
+                  <StateBadge publication={p} />
+                </div>
+                <TextLink href={`/calendar/?publication=${p.id}`} className="truncate">
+                  {preview(p.text) || ts("untitled")}
+                </TextLink>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </Card>
   );
 }

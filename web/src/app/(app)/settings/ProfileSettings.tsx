@@ -6,7 +6,7 @@ import { useMemo, useState, type FormEvent } from "react";
 
 import { useApiMutation, useApiQuery, type components } from "@/api";
 import { useAuth } from "@/auth/AuthProvider";
-import { Button, Card, ErrorMessage, PageHeader, Spinner, TextField, useToast } from "@/components/ui";
+import { Button, Card, ErrorMessage, PageHeader, QueryView, TextField, useToast } from "@/components/ui";
 import { NativeSelect } from "./NativeSelect";
 import { SettingsTabs } from "./SettingsTabs";
 import { timeZones } from "./timezones";
@@ -19,20 +19,15 @@ const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** Name, time zone, industry, role, the tone AI drafts are written in, and the working hours. */
 export function ProfileSettings() {
   const t = useTranslations("settings.profile");
-  const tc = useTranslations("common");
   const me = useApiQuery("get", "/v1/me");
   const profile = me.data as Profile | undefined;
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <SettingsTabs />
-      {me.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : me.isError ? (
-        <ErrorMessage error={me.error} />
-      ) : profile ? (
-        <ProfileForm key={profile.version} profile={profile} />
-      ) : null}
+      <QueryView query={me} data={profile}>
+        {(profile) => <ProfileForm key={profile.version} profile={profile} />}
+      </QueryView>
     </>
   );
 }

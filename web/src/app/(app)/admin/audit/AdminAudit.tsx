@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
 import { api, type components } from "@/api";
-import { Button, Card, EmptyState, ErrorMessage, PageHeader, Spinner, TextField } from "@/components/ui";
+import { Button, Card, PageHeader, QueryView, TextField } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 import { RequireAdmin } from "@/auth/RequireAdmin";
 import { AdminsOnlyMessage, isAdminOnly } from "../AdminOnly";
@@ -26,7 +26,6 @@ export function AdminAudit() {
 /** The security audit log of every account, newest first, optionally for one account (`?user=<id>`). */
 function AuditLog() {
   const t = useTranslations("admin.audit");
-  const tc = useTranslations("common");
   const format = useFormat();
   const router = useRouter();
   const userId = useSearchParams()?.get("user") ?? "";
@@ -65,39 +64,37 @@ function AuditLog() {
             {t("apply")}
           </Button>
         </form>
-        {!valid ? null : log.isPending ? (
-          <Spinner label={tc("loading")} />
-        ) : log.isError ? (
-          <ErrorMessage error={log.error} />
-        ) : items.length === 0 ? (
-          <EmptyState title={t("empty")} />
-        ) : (
-          <>
-            <ol className="flex flex-col divide-y divide-line">
-              {items.map((entry) => (
-                <li key={entry.id} className="flex flex-col gap-1 py-2 text-sm md:flex-row md:justify-between md:gap-4">
-                  <div className="min-w-0">
-                    <p className="font-mono font-semibold">{entry.action}</p>
-                    <p className="break-all text-ink-muted">
-                      {t("who", { user: entry.userId ?? "—", actor: entry.actorId ?? "—" })}
-                      {entry.ip ? ` · ${entry.ip}` : ""}
-                    </p>
-                    {Object.keys(entry.detail).length > 0 ? (
-                      <p className="font-mono text-xs break-all text-ink-muted">{JSON.stringify(entry.detail)}</p>
-                    ) : null}
-                  </div>
-                  <time dateTime={entry.createdAt} className="shrink-0 text-ink-muted">
-                    {format.dateTime(entry.createdAt)}
-                  </time>
-                </li>
-              ))}
-            </ol>
-            {log.hasNextPage ? (
-              <Button variant="secondary" busy={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()} className="mt-3">
-                {t("more")}
-              </Button>
-            ) : null}
-          </>
+        {!valid ? null : (
+          <QueryView query={log} data={items} empty={{ title: t("empty") }}>
+            {(items) => (
+              <>
+                <ol className="flex flex-col divide-y divide-line">
+                  {items.map((entry) => (
+                    <li key={entry.id} className="flex flex-col gap-1 py-2 text-sm md:flex-row md:justify-between md:gap-4">
+                      <div className="min-w-0">
+                        <p className="font-mono font-semibold">{entry.action}</p>
+                        <p className="break-all text-ink-muted">
+                          {t("who", { user: entry.userId ?? "—", actor: entry.actorId ?? "—" })}
+                          {entry.ip ? ` · ${entry.ip}` : ""}
+                        </p>
+                        {Object.keys(entry.detail).length > 0 ? (
+                          <p className="font-mono text-xs break-all text-ink-muted">{JSON.stringify(entry.detail)}</p>
+                        ) : null}
+                      </div>
+                      <time dateTime={entry.createdAt} className="shrink-0 text-ink-muted">
+                        {format.dateTime(entry.createdAt)}
+                      </time>
+                    </li>
+                  ))}
+                </ol>
+                {log.hasNextPage ? (
+                  <Button variant="secondary" busy={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()} className="mt-3">
+                    {t("more")}
+                  </Button>
+                ) : null}
+              </>
+            )}
+          </QueryView>
         )}
       </Card>
     </>

@@ -7,7 +7,7 @@ import { useDeferredValue, useId, useState } from "react";
 
 import { api, useApiMutation, useApiQuery, type components } from "@/api";
 import { useAuth } from "@/auth/AuthProvider";
-import { Button, Card, Dialog, EmptyState, ErrorMessage, PageHeader, Spinner, TextField, cx, useToast } from "@/components/ui";
+import { Button, Card, Dialog, ErrorMessage, PageHeader, QueryView, TextField, cx, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 import { RequireAdmin } from "@/auth/RequireAdmin";
 import { AdminsOnlyMessage, isAdminOnly } from "../AdminOnly";
@@ -30,7 +30,6 @@ export function AdminUsers() {
 /** Every account: find one by email or name, see its state and tier, disable or enable it, change its tier. */
 function UserList() {
   const t = useTranslations("admin.users");
-  const tc = useTranslations("common");
   const [search, setSearch] = useState("");
   // The server searches every account (each word in the email or the name); typing does not wait for it.
   const needle = useDeferredValue(search.trim());
@@ -72,24 +71,20 @@ function UserList() {
             </Button>
           ) : null}
         </div>
-        {users.isPending ? (
-          <Spinner label={tc("loading")} />
-        ) : users.isError ? (
-          <ErrorMessage error={users.error} />
-        ) : shown.length === 0 ? (
-          <EmptyState title={needle ? t("noMatch", { search }) : t("empty")} />
-        ) : (
-          <>
-            <p role="status" className="mb-2 text-sm text-ink-muted">
-              {t("count", { count: shown.length })}
-            </p>
-            <ul className="flex flex-col divide-y divide-line">
-              {shown.map((user) => (
-                <UserRow key={user.id} user={user} />
-              ))}
-            </ul>
-          </>
-        )}
+        <QueryView query={users} data={shown} empty={{ title: needle ? t("noMatch", { search }) : t("empty") }}>
+          {(list) => (
+            <>
+              <p role="status" className="mb-2 text-sm text-ink-muted">
+                {t("count", { count: list.length })}
+              </p>
+              <ul className="flex flex-col divide-y divide-line">
+                {list.map((user) => (
+                  <UserRow key={user.id} user={user} />
+                ))}
+              </ul>
+            </>
+          )}
+        </QueryView>
       </Card>
     </>
   );
@@ -187,26 +182,24 @@ function TierDialog({ user, onChanged }: { user: User; onChanged: () => Promise<
         </Button>
       }
     >
-      {info.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : info.isError ? (
-        <ErrorMessage error={info.error} />
-      ) : quotas ? (
-        <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
-          <dt>{t("quotas.postsPerMonth")}</dt>
-          <dd className="text-right tabular-nums">{limit(quotas.postsPerMonth)}</dd>
-          <dt>{t("quotas.scheduledPosts")}</dt>
-          <dd className="text-right tabular-nums">{limit(quotas.scheduledPosts)}</dd>
-          <dt>{t("quotas.aiTokensPerMonth")}</dt>
-          <dd className="text-right tabular-nums">{limit(quotas.aiTokensPerMonth)}</dd>
-          <dt>{t("quotas.linkedinAccounts")}</dt>
-          <dd className="text-right tabular-nums">{limit(quotas.linkedinAccounts)}</dd>
-          <dt>{t("quotas.teamSeats")}</dt>
-          <dd className="text-right tabular-nums">{limit(quotas.teamSeats)}</dd>
-          <dt>{t("quotas.analyticsHistoryDays")}</dt>
-          <dd className="text-right tabular-nums">{limit(quotas.analyticsHistoryDays)}</dd>
-        </dl>
-      ) : null}
+      <QueryView query={info} data={quotas}>
+        {(quotas) => (
+          <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
+            <dt>{t("quotas.postsPerMonth")}</dt>
+            <dd className="text-right tabular-nums">{limit(quotas.postsPerMonth)}</dd>
+            <dt>{t("quotas.scheduledPosts")}</dt>
+            <dd className="text-right tabular-nums">{limit(quotas.scheduledPosts)}</dd>
+            <dt>{t("quotas.aiTokensPerMonth")}</dt>
+            <dd className="text-right tabular-nums">{limit(quotas.aiTokensPerMonth)}</dd>
+            <dt>{t("quotas.linkedinAccounts")}</dt>
+            <dd className="text-right tabular-nums">{limit(quotas.linkedinAccounts)}</dd>
+            <dt>{t("quotas.teamSeats")}</dt>
+            <dd className="text-right tabular-nums">{limit(quotas.teamSeats)}</dd>
+            <dt>{t("quotas.analyticsHistoryDays")}</dt>
+            <dd className="text-right tabular-nums">{limit(quotas.analyticsHistoryDays)}</dd>
+          </dl>
+        )}
+      </QueryView>
       <form
         className="flex flex-col gap-3"
         onSubmit={(event) => {

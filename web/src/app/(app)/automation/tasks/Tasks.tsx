@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { useApiMutation, useApiQuery, type components } from "@/api";
-import { Button, Card, EmptyState, ErrorMessage, PageHeader, Spinner, TextLink, useToast } from "@/components/ui";
+import { Button, Card, ErrorMessage, PageHeader, QueryView, TextLink, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 
 type Step = components["schemas"]["StepOut"];
@@ -30,7 +30,6 @@ export function linkedinUrl(value: unknown): string | null {
  */
 export function Tasks() {
   const t = useTranslations("automation.tasks");
-  const tc = useTranslations("common");
   const tasks = useApiQuery("get", "/v1/campaigns/tasks", {}, { refetchInterval: POLL_MS });
   const campaigns = useApiQuery("get", "/v1/campaigns", { params: { query: { limit: 200 } } });
   const names = new Map((campaigns.data?.items ?? []).map((c) => [c.id, c.name]));
@@ -38,24 +37,24 @@ export function Tasks() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      {tasks.isPending ? (
-        <Spinner label={tc("loading")} />
-      ) : tasks.isError ? (
-        <ErrorMessage error={tasks.error} />
-      ) : list.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} description={t("emptyDescription")} action={<TextLink href="/automation/">{t("toCampaigns")}</TextLink>} />
-      ) : (
-        <>
-          <p role="status" className="mb-4 text-sm text-ink-muted">
-            {t("count", { count: list.length })}
-          </p>
-          <ol className="flex flex-col gap-4">
-            {list.map((step, index) => (
-              <TaskCard key={step.id} step={step} index={index + 1} campaign={names.get(step.campaignId)} />
-            ))}
-          </ol>
-        </>
-      )}
+      <QueryView
+        query={tasks}
+        data={list}
+        empty={{ title: t("emptyTitle"), description: t("emptyDescription"), action: <TextLink href="/automation/">{t("toCampaigns")}</TextLink> }}
+      >
+        {() => (
+          <>
+            <p role="status" className="mb-4 text-sm text-ink-muted">
+              {t("count", { count: list.length })}
+            </p>
+            <ol className="flex flex-col gap-4">
+              {list.map((step, index) => (
+                <TaskCard key={step.id} step={step} index={index + 1} campaign={names.get(step.campaignId)} />
+              ))}
+            </ol>
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

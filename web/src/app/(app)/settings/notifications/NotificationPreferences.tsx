@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { useApiMutation, useApiQuery, type components } from "@/api";
-import { Card, ErrorMessage, PageHeader, Spinner, useToast } from "@/components/ui";
+import { Card, ErrorMessage, PageHeader, QueryView, useToast } from "@/components/ui";
 import { SettingsTabs } from "../SettingsTabs";
 
 type Preference = components["schemas"]["PreferenceOut"];
@@ -32,7 +32,6 @@ const KEYS: Record<Kind, string> = {
 
 export function NotificationPreferences() {
   const t = useTranslations("settings.notifications");
-  const tc = useTranslations("common");
   const prefs = useApiQuery("get", "/v1/notification-preferences");
   const stored = new Map((prefs.data ?? []).map((p) => [p.kind, p]));
   return (
@@ -40,21 +39,19 @@ export function NotificationPreferences() {
       <PageHeader title={t("title")} description={t("description")} />
       <SettingsTabs />
       <Card title={t("listTitle")}>
-        {prefs.isPending ? (
-          <Spinner label={tc("loading")} />
-        ) : prefs.isError ? (
-          <ErrorMessage error={prefs.error} />
-        ) : (
-          <div className="flex flex-col divide-y divide-line">
-            {KINDS.map((kind) => (
-              <PreferenceRow key={kind} kind={kind} preference={stored.get(kind) ?? { kind, inApp: true, email: true }} />
-            ))}
-            <div className="py-3">
-              <p className="font-medium">{t("kinds.security.title")}</p>
-              <p className="text-sm text-ink-muted">{t("kinds.security.description")}</p>
+        <QueryView query={prefs} data={prefs.data}>
+          {() => (
+            <div className="flex flex-col divide-y divide-line">
+              {KINDS.map((kind) => (
+                <PreferenceRow key={kind} kind={kind} preference={stored.get(kind) ?? { kind, inApp: true, email: true }} />
+              ))}
+              <div className="py-3">
+                <p className="font-medium">{t("kinds.security.title")}</p>
+                <p className="text-sm text-ink-muted">{t("kinds.security.description")}</p>
+              </div>
             </div>
-          </div>
-        )}
+          )}
+        </QueryView>
       </Card>
     </>
   );

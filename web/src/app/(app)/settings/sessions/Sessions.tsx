@@ -6,7 +6,7 @@ import { useState } from "react";
 
 import { useApiMutation, useApiQuery, type components } from "@/api";
 import { useAuth } from "@/auth/AuthProvider";
-import { Button, Card, Dialog, EmptyState, ErrorMessage, PageHeader, Spinner, useToast } from "@/components/ui";
+import { Button, Card, Dialog, ErrorMessage, PageHeader, QueryView, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
 import { SettingsTabs } from "../SettingsTabs";
 import { describeAgent } from "./agent";
@@ -26,19 +26,15 @@ export function Sessions() {
       <PageHeader title={t("title")} description={t("description")} actions={<SignOutEverywhere />} />
       <SettingsTabs />
       <Card title={t("listTitle")} aria-label={t("listTitle")}>
-        {sessions.isPending ? (
-          <Spinner label={tc("loading")} />
-        ) : sessions.isError ? (
-          <ErrorMessage error={sessions.error} />
-        ) : list.length === 0 ? (
-          <EmptyState title={t("empty")} />
-        ) : (
-          <ul className="flex flex-col divide-y divide-line">
-            {list.map((session) => (
-              <SessionRow key={session.id} session={session} />
-            ))}
-          </ul>
-        )}
+        <QueryView query={sessions} data={list} empty={{ title: t("empty") }}>
+          {() => (
+            <ul className="flex flex-col divide-y divide-line">
+              {list.map((session) => (
+                <SessionRow key={session.id} session={session} />
+              ))}
+            </ul>
+          )}
+        </QueryView>
       </Card>
     </>
   );
