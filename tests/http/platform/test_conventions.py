@@ -5,6 +5,14 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
+from litestar import Request, post, put
+
+from inergize.domain.platform.errors import ConfigurationError
+from inergize.entrypoints.http import app as app_module
+from inergize.entrypoints.http.auth import USER
+from inergize.entrypoints.http.conventions import IF_MATCH, expected_version, idempotent
+
 
 async def test_cursor_pagination_walks_every_item_once(client: Any, make_user: Any, clock: Any) -> None:
     u = await make_user()
@@ -85,3 +93,36 @@ async def test_another_users_content_is_not_found(client: Any, make_user: Any) -
     assert (await client.patch(url, json={"title": "x"}, headers={**b.headers, "If-Match": '"v1"'})).status_code == 404
     assert (await client.delete(url, headers=b.headers)).status_code == 404
     assert (await client.get(url, headers=a.headers)).json()["title"] == "private"
+
+
+@put("/v1/edits-without-saying", opt=USER)
+async def _follows_if_match_undeclared(request: Request[Any, Any, Any]) -> int:
+    return expected_version(request)
+
+
+@put("/v1/says-but-never-checks", opt=USER | IF_MATCH)
+async def _declares_if_match_unfollowed() -> None:
+    return None
+
+
+@post("/v1/creates-with-a-key-undeclared", opt=USER)
+async def _idempotent_undeclared(request: Request[Any, Any, Any], principal: Any) -> Any:
+    async def create() -> Any:
+        return 201, {}, {}
+
+    return await idempotent(request, principal, create)
+
+
+@pytest.mark.parametrize("handler", [_follows_if_match_undeclared, _declares_if_match_unfollowed,
+                                     _idempotent_undeclared])
+def test_an_app_whose_route_and_declared_conventions_disagree_refuses_to_start(
+        handler: Any, container: Any, monkeypatch: Any) -> None:
+    """The OpenAPI document is built from the declarations: a route that follows a convention it did not
+    declare (or declares one it does not follow) must stop the app at start, not answer 500 later."""
+
+    class Extra:
+        ROUTES = [handler]
+
+    monkeypatch.setattr(app_module, "ROUTE_MODULES", [*app_module.ROUTE_MODULES, Extra])
+    with pytest.raises(ConfigurationError, match="in its opt"):
+        app_module.create_app(container)

@@ -13,6 +13,7 @@ from litestar.plugins.prometheus import PrometheusConfig
 
 from inergize.entrypoints.http import web_app
 from inergize.entrypoints.http.auth import PUBLIC, declared_role, provide_principal, role_guard
+from inergize.entrypoints.http.conventions import check_declared_conventions
 from inergize.entrypoints.http.deps import bundle_dependencies
 from inergize.entrypoints.http.middleware import add_nosniff, correlation_middleware
 from inergize.entrypoints.http.openapi import COMPONENTS, declare_answers
@@ -55,6 +56,7 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
         if handler.opt.get("upload"):
             handler.request_max_body_size = settings.upload_max_bytes
     for handler in handlers:  # every answer a client can get is in the OpenAPI document
+        check_declared_conventions(handler)
         declare_answers(handler)
     middleware: list[Any] = [correlation_middleware, rate_limit_middleware]
     if settings.metrics_token:  # request counts and latencies by route template, for /metrics

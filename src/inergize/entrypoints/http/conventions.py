@@ -6,10 +6,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Awaitable, Callable
+from types import CodeType
 from typing import Any
 
 import msgspec
 from litestar import Request, Response
+from litestar.handlers import HTTPRouteHandler
 
 from inergize.application.platform import idempotency
 from inergize.domain.accounts.users import Principal
@@ -37,6 +39,28 @@ def _declared(request: Request[Any, Any, Any], convention: dict[str, Any]) -> No
     (key, value), = convention.items()
     if request.route_handler.opt.get(key) != value:
         raise ConfigurationError(f"{request.route_handler} follows {convention} without declaring it in its opt.")
+
+
+def _names_used(code: CodeType) -> set[str]:
+    """Every global name ``code`` and the functions defined inside it refer to."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            names |= _names_used(const)
+    return names
+
+
+def check_declared_conventions(handler: HTTPRouteHandler) -> None:
+    """Refuse to start when a handler follows a convention its ``opt`` does not declare, or declares one it
+    does not follow: the OpenAPI document is built from the declarations, so both would make it lie."""
+    used = _names_used(handler.fn.__code__)
+    for function, convention in _CONVENTION_OF.items():
+        (key, value), = convention.items()
+        follows, declares = function in used, handler.opt.get(key) == value
+        if follows != declares:
+            raise ConfigurationError(
+                f"{handler} {'calls' if follows else 'does not call'} {function}() but "
+                f"{'does not declare' if follows else 'declares'} {convention} in its opt.")
 
 
 def expected_version(request: Request[Any, Any, Any]) -> int:
@@ -94,3 +118,7 @@ async def idempotent(
     encoded = _encoder.encode(body)
     await idempotency.complete(key, status, encoded, principal=principal, deps=deps)
     return Response(encoded, status_code=status, media_type="application/json", headers=headers)
+
+
+# The functions above that read a declared convention, by the declaration each needs.
+_CONVENTION_OF = {"expected_version": IF_MATCH, "if_match_version": IF_MATCH_OPTIONAL, "idempotent": IDEMPOTENT}
