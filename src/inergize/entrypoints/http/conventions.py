@@ -121,4 +121,5 @@ async def idempotent(
 
 
 # The functions above that read a declared convention, by the declaration each needs.
-_CONVENTION_OF = {"expected_version": IF_MATCH, "if_match_version": IF_MATCH_OPTIONAL, "idempotent": IDEMPOTENT}
+_CONVENTION_OF: dict[str, dict[str, Any]] = {
+    "expected_version": IF_MATCH, "if_match_version": IF_MATCH_OPTIONAL, "idempotent": IDEMPOTENT}
