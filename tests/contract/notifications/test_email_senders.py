@@ -1,18 +1,24 @@
-"""Email adapters end to end: the file outbox (and its CLI), SendGrid v3 against a local server that
-speaks its wire format and errors, and SMTP against a local SMTP server."""
+"""The EmailSender contract over the recording fake, the file outbox (the embedded default), SMTP against
+a local SMTP server and SendGrid v3 against a local server speaking its wire format (production): what
+was sent is what arrives, and a provider that fails says whether a retry may help. Then each adapter's
+own details: the outbox's CLI, SendGrid's body and status codes, SMTP's URL."""
 
 from __future__ import annotations
 
 import email
 import email.policy
+import email.utils
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import httpx
+import msgspec
 import pytest
 
 from inergize.adapters.email import FileOutbox, SendGridEmailSender, SmtpEmailSender
 from inergize.domain.platform.errors import ConfigurationError, ProviderUnavailable, ValidationFailed
-from inergize.ports.email import EmailMessage
+from inergize.ports.email import EmailMessage, EmailSender
+from tests.fakes.email import RecordingEmailSender
 from tests.wire.sendgrid import SendGridServer
 from tests.wire.smtp import SmtpServer
 
@@ -24,6 +30,78 @@ MESSAGE = EmailMessage(
     html="<p>Open <a href='https://app'>link</a></p>",
 )
 SENDER = "InErgize <no-reply@inergize.test>"
+
+
+class Mailbox(msgspec.Struct):
+    sender: EmailSender
+    delivered: Callable[[], list[EmailMessage]]  # what arrived, oldest first (``to_name`` not compared)
+    unavailable: EmailSender | None = None  # the same kind of sender, its provider down (None: it has none)
+    misconfigured: EmailSender | None = None  # the same kind of sender with credentials that never work
+
+
+def _parsed(to: str, data: bytes) -> EmailMessage:
+    mime = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(mime, email.message.EmailMessage)
+    text, html = mime.get_body(("plain",)), mime.get_body(("html",))
+    return EmailMessage(to=to, subject=str(mime["Subject"]), text=text.get_content().strip() if text else "",
+                        html=html.get_content().strip() if html and html is not text else None)
+
+
+@pytest.fixture(params=["fake", "file", "smtp", "sendgrid"])
+async def mailbox(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Mailbox]:
+    if request.param == "fake":
+        fake, down, refused = RecordingEmailSender(), RecordingEmailSender(), RecordingEmailSender()
+        down.fail, refused.fail = ProviderUnavailable("down"), ConfigurationError("bad key")
+        yield Mailbox(fake, lambda: [msgspec.structs.replace(m, to_name=None) for m in fake.sent], down, refused)
+    elif request.param == "file":
+        outbox = FileOutbox(tmp_path / "outbox", SENDER)
+
+        def read_outbox() -> list[EmailMessage]:
+            entries = [outbox.show(e.id) for e in reversed(outbox.list())]
+            return [EmailMessage(to=email.utils.parseaddr(e.to)[1], subject=e.subject, text=e.text.strip(),
+                                 html=e.html.strip() if e.html else None) for e in entries if e is not None]
+
+        yield Mailbox(outbox, read_outbox)
+    elif request.param == "smtp":
+        async with SmtpServer("mailer", "s3cret") as server:
+            yield Mailbox(SmtpEmailSender(f"smtp+plain://mailer:s3cret@127.0.0.1:{server.port}", SENDER),
+                          lambda: [_parsed(rcpts[0], data) for _, rcpts, data in server.messages],
+                          SmtpEmailSender("smtp+plain://mailer:s3cret@127.0.0.1:9", SENDER),
+                          SmtpEmailSender(f"smtp+plain://mailer:wrong@127.0.0.1:{server.port}", SENDER))
+    else:
+        server, down = SendGridServer(), SendGridServer()
+        down.next_status = 503
+
+        def read_sendgrid() -> list[EmailMessage]:
+            parts = [{c["type"]: c["value"] for c in body["content"]} for body in server.received]
+            return [EmailMessage(to=body["personalizations"][0]["to"][0]["email"], subject=body["subject"],
+                                 text=part["text/plain"], html=part.get("text/html"))
+                    for body, part in zip(server.received, parts, strict=True)]
+
+        yield Mailbox(_sendgrid(server), read_sendgrid, _sendgrid(down), _sendgrid(server, key="SG.wrong"))
+
+
+async def test_what_is_sent_arrives(mailbox: Mailbox) -> None:
+    plain = EmailMessage(to="bob@example.com", subject="Your weekly summary", text="3 posts went out.")
+    await mailbox.sender.send(MESSAGE)
+    await mailbox.sender.send(plain)
+    assert mailbox.delivered() == [msgspec.structs.replace(MESSAGE, to_name=None), plain]
+
+
+async def test_a_provider_that_is_down_may_succeed_later(mailbox: Mailbox) -> None:
+    if mailbox.unavailable is None:
+        pytest.skip("the file outbox has no provider to be down")
+    with pytest.raises(ProviderUnavailable):
+        await mailbox.unavailable.send(MESSAGE)
+    assert mailbox.delivered() == []
+
+
+async def test_credentials_that_never_work_are_a_configuration_error(mailbox: Mailbox) -> None:
+    if mailbox.misconfigured is None:
+        pytest.skip("the file outbox takes no credentials")
+    with pytest.raises(ConfigurationError):
+        await mailbox.misconfigured.send(MESSAGE)
+    assert mailbox.delivered() == []
 
 
 async def test_file_outbox_writes_and_reads_back(tmp_path: Path) -> None:
@@ -102,17 +180,12 @@ async def test_sendgrid_unreachable_is_retryable() -> None:
         await sender.send(MESSAGE)
 
 
-async def test_smtp_delivers_with_auth() -> None:
+async def test_smtp_sends_from_the_configured_address() -> None:
     async with SmtpServer("mailer", "s3cret") as server:
-        sender = SmtpEmailSender(f"smtp+plain://mailer:s3cret@127.0.0.1:{server.port}", SENDER)
-        await sender.send(MESSAGE)
+        await SmtpEmailSender(f"smtp+plain://mailer:s3cret@127.0.0.1:{server.port}", SENDER).send(MESSAGE)
         (mail_from, rcpts, data) = server.messages[0]
         assert mail_from == "no-reply@inergize.test" and rcpts == ["ada@example.com"]
-        parsed = email.message_from_bytes(data, policy=email.policy.default)
-        assert parsed["Subject"] == "Verify your address"
-        bad = SmtpEmailSender(f"smtp+plain://mailer:wrong@127.0.0.1:{server.port}", SENDER)
-        with pytest.raises(ConfigurationError):
-            await bad.send(MESSAGE)
+        assert "InErgize" in str(email.message_from_bytes(data, policy=email.policy.default)["From"])
 
 
 def test_smtp_url_is_checked() -> None:
