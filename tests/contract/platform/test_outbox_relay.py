@@ -166,3 +166,19 @@ async def test_concurrent_relays_never_send_a_row_twice(outbox: Outbox, committe
     relays = [outbox.relay_to(queue, batch=3) for _ in range(4)]
     await asyncio.gather(*(r.sweep() for r in relays))
     assert sorted(sent(queue, mine)) == sorted(mine)
+
+
+async def test_only_committed_jobs_reach_the_outbox(outbox: Outbox) -> None:
+    """The JobOutbox side: a job exists exactly when its unit of work commits."""
+    kept, dropped, rolled_back = (uuid.uuid4().hex for _ in range(3))
+    async with outbox.uow_factory() as uow:
+        uow.jobs.enqueue(ACTOR, token=dropped)  # never committed
+    async with outbox.uow_factory() as uow:
+        uow.jobs.enqueue(ACTOR, token=rolled_back)
+        await uow.rollback()
+        uow.jobs.enqueue(ACTOR, token=kept)
+        await uow.commit()
+    queue = RecordingTaskQueue()
+    await outbox.relay_to(queue).sweep()
+    tokens = {payload["token"] for _, payload, _, _ in queue.sent}
+    assert kept in tokens and not {dropped, rolled_back} & tokens
