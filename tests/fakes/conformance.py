@@ -31,7 +31,11 @@ from inergize.ports.past_posts import PastPosts
 from inergize.ports.read_cache import ReadCache
 from inergize.ports.renderers import BannerRenderer, CarouselRenderer, PdfPages
 from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
-from inergize.ports.scheduling import ScheduleSettingsRepository
+from inergize.ports.scheduling import (
+    PublicationRepository,
+    ScheduleImportRepository,
+    ScheduleSettingsRepository,
+)
 from inergize.ports.secret_box import SecretBox
 from inergize.ports.task_queue import TaskQueue
 from inergize.ports.unit_of_work import JobOutbox
@@ -49,6 +53,7 @@ from tests.fakes.operations import CountingMetrics, FakeHealthCheck
 from tests.fakes.outbox_relay import MemoryOutboxRelay
 from tests.fakes.passwords import FakePasswordHasher
 from tests.fakes.read_cache import FakeReadCache
+from tests.fakes.scheduling_repositories import MemoryPublicationRepository, MemoryScheduleImportRepository
 from tests.fakes.secret_box import FakeSecretBox
 from tests.fakes.unit_of_work import (
     InMemoryDatabase,
@@ -75,6 +80,7 @@ FAKES: tuple[
     AuditLog, ScheduleSettingsRepository, NotificationRepository, ReadCache,
     OutboxRelay, CarouselRenderer, BannerRenderer, PdfPages, WorkbookReader,
     LinkedInRepository, AiCallRepository, AiJobRepository,
+    PublicationRepository, ScheduleImportRepository,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
     FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(FakeClock()), MemoryPingLog(),
@@ -86,6 +92,7 @@ FAKES: tuple[
     MemoryOutboxRelay(InMemoryDatabase(), FakeClock(), RecordingTaskQueue()), PlainCarouselRenderer(),
     PlainBannerRenderer(), BlankPdfPages(), StoredWorkbookReader(),
     MemoryLinkedInRepository(_TABLES), MemoryAiCallRepository(_TABLES), MemoryAiJobRepository(_TABLES),
+    MemoryPublicationRepository(_TABLES), MemoryScheduleImportRepository(_TABLES),
 )
 
 

@@ -26,11 +26,14 @@ from inergize.domain.notifications.notification import Notification, Notificatio
 from inergize.domain.platform.errors import PreconditionFailed, ValidationFailed
 from inergize.domain.platform.idempotency import StoredResponse
 from inergize.domain.platform.pagination import Page, decode_cursor, encode_cursor
+from inergize.domain.scheduling.publication import Publication
 from inergize.domain.scheduling.schedules import ScheduleSettings
 from inergize.ports.email import EmailMessage
+from inergize.ports.scheduling import ImportProgress
 from tests.fakes.ai_repositories import MemoryAiCallRepository, MemoryAiJobRepository
 from tests.fakes.linkedin_repositories import MemoryLinkedInRepository
 from tests.fakes.outbox_relay import Delivery
+from tests.fakes.scheduling_repositories import MemoryPublicationRepository, MemoryScheduleImportRepository
 
 T = TypeVar("T")
 IN_PROGRESS = 0  # status_code of a reserved Idempotency-Key whose request has not finished
@@ -59,6 +62,8 @@ class Tables(msgspec.Struct, kw_only=True):
     analytics_events: list[dict[str, Any]] = msgspec.field(default_factory=list)
     ai_calls: dict[uuid.UUID, AiCall] = msgspec.field(default_factory=dict)
     ai_jobs: dict[uuid.UUID, AiJob] = msgspec.field(default_factory=dict)
+    publications: dict[uuid.UUID, Publication] = msgspec.field(default_factory=dict)
+    schedule_imports: dict[uuid.UUID, ImportProgress] = msgspec.field(default_factory=dict)
 
 
 def newest_first_page(items: Sequence[T], limit: int, cursor: str | None, *,
@@ -321,6 +326,8 @@ class InMemoryUnitOfWork:
     linkedin: MemoryLinkedInRepository
     ai_calls: MemoryAiCallRepository
     ai_jobs: MemoryAiJobRepository
+    publications: MemoryPublicationRepository
+    schedule_imports: MemoryScheduleImportRepository
 
     def __init__(self, database: InMemoryDatabase, *, read_only: bool = False) -> None:
         self._database = database
@@ -365,6 +372,8 @@ class InMemoryUnitOfWork:
         self.linkedin = MemoryLinkedInRepository(self._working)
         self.ai_calls = MemoryAiCallRepository(self._working)
         self.ai_jobs = MemoryAiJobRepository(self._working)
+        self.publications = MemoryPublicationRepository(self._working)
+        self.schedule_imports = MemoryScheduleImportRepository(self._working)
 
 
 class InMemoryDatabase:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import Uuid, any_, bindparam, case, func, insert, select, update
+from sqlalchemy import Select, Uuid, any_, bindparam, case, func, insert, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -54,6 +54,15 @@ class SqlPublicationRepository:
         if self._pg:
             return publications.c.id == any_(bindparam("ids", list(ids), type_=postgresql.ARRAY(Uuid)))
         return publications.c.id.in_(list(ids))
+
+    def _chosen(self, ids: Select[Any]) -> Any:
+        """``id IN (ids)``; on PostgreSQL ``id = ANY(ARRAY(ids))``, which runs the locking sub-select once. As
+        an ``IN`` the planner may re-run it for every candidate row (a nested-loop semi-join), each run
+        skipping the rows this statement already took and locking further ones: a claim then took more
+        items than its limit."""
+        if self._pg:
+            return publications.c.id == any_(func.array(ids.scalar_subquery()))
+        return publications.c.id.in_(ids.scalar_subquery())
 
     async def add_many(self, items: Sequence[Publication]) -> None:
         if items:
@@ -162,14 +171,12 @@ class SqlPublicationRepository:
         claim = update(publications).values(
             claim_token=claim_token, claim_expires_at=claim_until, updated_at=now, version=publications.c.version + 1
         ).returning(publications.c.id)
-        expired_claim = claim.where(
-            publications.c.id.in_(expired.scalar_subquery()), IN_FLIGHT_WHERE, publications.c.claim_expires_at <= now
-        )
+        expired_claim = claim.where(self._chosen(expired), IN_FLIGHT_WHERE, publications.c.claim_expires_at <= now)
         ids = list((await self._conn.scalars(expired_claim)).all())
         if len(ids) < limit:
-            due_claim = claim.where(
-                publications.c.id.in_(due.limit(limit - len(ids)).scalar_subquery()), DUE_WHERE
-            ).values(state=PublicationState.CLAIMED.value)
+            due_claim = claim.where(self._chosen(due.limit(limit - len(ids))), DUE_WHERE).values(
+                state=PublicationState.CLAIMED.value
+            )
             ids += (await self._conn.scalars(due_claim)).all()
         return ids
 
