@@ -14,6 +14,15 @@ from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher
 from inergize.domain.content.library import VersionState
 from inergize.domain.linkedin.auth import MemberAuth
 from inergize.domain.linkedin.posts import PostRequest, PublishedPost
+from tests.support.memory_container import MemoryContainer
+from tests.wire import linkedin as linkedin_wire
+
+
+class Wire(msgspec.Struct):
+    """The LinkedIn wire server: its address and what it saw."""
+
+    url: str
+    state: linkedin_wire.WireState
 
 
 class WorkerKilled(RuntimeError):
@@ -58,17 +67,36 @@ _SEEN: set[Any] = set()
 async def pending_publish_jobs(container: Any) -> list[dict[str, Any]]:
     """Publish jobs written to the outbox since the last call, in order (the relay may already have
     handed them to the in-process broker; the test runs them itself, as a worker would)."""
-    async with container.engine().connect() as conn:
-        rows = (
-            await conn.execute(
-                select(outbox.c.id, outbox.c.payload)
-                .where(outbox.c.actor == PUBLISH_JOB)
-                .order_by(outbox.c.created_at)
-            )
-        ).all()
-    fresh = [r for r in rows if r.id not in _SEEN]
-    _SEEN.update(r.id for r in fresh)
-    return [dict(r.payload) for r in fresh]
+    if isinstance(container, MemoryContainer):
+        rows = [(job_id, kwargs) for job_id, actor, kwargs in container.database.tables.outbox if actor == PUBLISH_JOB]
+    else:
+        async with container.engine().connect() as conn:
+            rows = [(r.id, r.payload) for r in (
+                await conn.execute(
+                    select(outbox.c.id, outbox.c.payload)
+                    .where(outbox.c.actor == PUBLISH_JOB)
+                    .order_by(outbox.c.created_at)
+                )
+            ).all()]
+    fresh = [(job_id, payload) for job_id, payload in rows if job_id not in _SEEN]
+    _SEEN.update(job_id for job_id, _ in fresh)
+    return [dict(payload) for _, payload in fresh]
+
+
+def publisher(container: Any, gateway: Any, uow_factory: Any = None) -> Publisher:
+    return Publisher(
+        uow_factory=uow_factory or container.uow_factory(),
+        clock=container.clock(),
+        gateway=gateway,
+        as_member=as_member,
+    )
+
+
+async def publication_of(container: Any, user: Any, pid: Any) -> Any:
+    """The publication as its owner reads it."""
+    from inergize.application.scheduling import schedule as uc
+
+    return await uc.get_publication(pid, principal=user.principal, uow_factory=container.uow_factory())
 
 
 async def run_publish_jobs(container: Any, publisher: Publisher) -> list[dict[str, int]]:

@@ -1,4 +1,5 @@
-"""Bulk scheduling from CSV (good rows imported, bad rows reported by line) and the safe export."""
+"""Bulk scheduling from CSV (good rows imported, bad rows reported by line) and the safe export, on the
+in-memory unit of work."""
 
 from __future__ import annotations
 
@@ -8,15 +9,12 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from inergize.application.scheduling import bulk_csv as imp
 from inergize.application.scheduling import queue_settings as ss
 from inergize.application.scheduling import schedule as uc
 from inergize.domain.scheduling.publication import PublicationState
 from inergize.domain.scheduling.schedules import TimeSlot, to_local
-
-pytestmark = pytest.mark.usefixtures("publications_settled")
+from tests.support.memory_container import memory_container, memory_make_user  # noqa: F401  (fixtures)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

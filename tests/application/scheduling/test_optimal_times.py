@@ -1,5 +1,6 @@
-"""Optimal times from the user's own analytics events (both databases): the history moves the ranking
-away from the industry prior, and publish times come from our publications when we posted the post."""
+"""Optimal times from the user's own analytics events (on the in-memory unit of work): the history moves
+the ranking away from the industry prior, and publish times come from our publications when we posted
+the post."""
 
 from __future__ import annotations
 
@@ -7,13 +8,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
-from sqlalchemy import insert
-
-from inergize.adapters.persistence.tables.seed import analytics_events
 from inergize.application.scheduling.optimal_times import recommend_times
-
-pytestmark = pytest.mark.usefixtures("publications_settled")
+from tests.support.memory_container import memory_container, memory_make_user  # noqa: F401  (fixtures)
 
 
 async def test_history_in_analytics_events_drives_the_recommendation(
@@ -44,8 +40,8 @@ async def test_history_in_analytics_events_drives_the_recommendation(
                     "created_at": seen,
                 }
             )
-    async with container.engine().begin() as conn:
-        await conn.execute(insert(analytics_events), rows)
+    # rows of the analytics_events table, written as the sandbox's engagement upkeep writes them
+    container.database.tables.analytics_events.update({row["id"]: row for row in rows})
     zone_name, recs = await recommend_times(principal=user.principal, uow_factory=factory, clock=clock, top=3)
     assert zone_name == "UTC"
     best = recs[0]

@@ -1,117 +1,35 @@
-"""Publishing end to end on SQLite and PostgreSQL: DST, the tick's claims, exactly-once under faults."""
+"""Publishing end to end on SQLite and PostgreSQL where the database's locking is under test: the tick's
+claims, exactly-once under faults, pauses that race a claim. (The publishing rules run on the in-memory
+unit of work in test_publishing_rules.py.)"""
 
 from __future__ import annotations
 
 import asyncio
 from contextlib import nullcontext
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-import msgspec
 import pytest
 
 from inergize.application.scheduling import queue_settings as ss
 from inergize.application.scheduling import schedule as uc
 from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher, tick
-from inergize.domain.scheduling.publication import CLAIM_SECONDS, MAX_ATTEMPTS, PublicationState
+from inergize.domain.scheduling.publication import CLAIM_SECONDS, PublicationState
 from tests.support.scheduling import (
     FaultyGateway,
     FaultyUowFactory,
+    Wire,
     WorkerKilled,
-    as_member,
+    publication_of,
+    publisher,
     ready_content,
     run_publish_jobs,
     schedule_ready,
 )
-from tests.wire import linkedin as linkedin_wire
 
 pytestmark = pytest.mark.usefixtures("publications_settled")
 
 S = PublicationState
-
-
-class Wire(msgspec.Struct):
-    url: str
-    state: linkedin_wire.WireState
-
-
-@pytest.fixture
-def wire() -> Any:
-    """The LinkedIn wire server, taking the fixed test token as the post's author."""
-    with linkedin_wire.serve(linkedin_wire.WireState(trust_tokens=True)) as (url, state):
-        yield Wire(url, state)
-
-
-@pytest.fixture
-async def rest_gateway(container: Any, wire: Wire) -> Any:
-    from inergize.bootstrap.linkedin import rest_gateway
-
-    settings = msgspec.structs.replace(
-        container.settings(),
-        linkedin_api_base_url=wire.url,
-        linkedin_client_id="cid",
-        linkedin_client_secret="secret",
-    )
-
-    async def no_sleep(_: float) -> None:
-        return None
-
-    gateway = rest_gateway(settings, clock=container.clock(), budgets=None, sleeper=no_sleep)
-    yield gateway
-    await gateway.aclose()
-
-
-def publisher(container: Any, gateway: Any, uow_factory: Any = None) -> Publisher:
-    return Publisher(
-        uow_factory=uow_factory or container.uow_factory(),
-        clock=container.clock(),
-        gateway=gateway,
-        as_member=as_member,
-    )
-
-
-async def _get(container: Any, user: Any, pid: Any) -> Any:
-    return await uc.get_publication(pid, principal=user.principal, uow_factory=container.uow_factory())
-
-
-async def test_nine_berlin_publishes_at_nine_local_on_both_sides_of_dst(
-    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: Wire
-) -> None:
-    user = await make_user(timezone="Europe/Berlin")
-    clock.set(datetime(2026, 3, 26, 12, tzinfo=UTC))
-    factory = container.uow_factory()
-    before_id = await ready_content(container, user.principal, "Before the change")
-    after_id = await ready_content(container, user.principal, "After the change")
-    berlin = "Europe/Berlin"
-    from zoneinfo import ZoneInfo
-
-    tz = ZoneInfo(berlin)
-    before = await uc.schedule(
-        uc.ScheduleCommand(content_id=before_id, at=datetime(2026, 3, 27, 9, tzinfo=tz)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
-    after = await uc.schedule(
-        uc.ScheduleCommand(content_id=after_id, at=datetime(2026, 3, 30, 9, tzinfo=tz)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
-    pub = publisher(container, rest_gateway)
-    for p, utc_hour in ((before, 8), (after, 7)):
-        local_nine = p.due_at.astimezone(tz)
-        assert (local_nine.hour, local_nine.minute) == (9, 0) and p.due_at.hour == utc_hour
-        clock.set(p.due_at - timedelta(seconds=1))
-        await tick(uow_factory=factory, clock=clock)
-        await run_publish_jobs(container, pub)
-        assert (await _get(container, user, p.id)).state is S.SCHEDULED  # not a second early
-        clock.set(p.due_at)
-        await tick(uow_factory=factory, clock=clock)
-        await run_publish_jobs(container, pub)
-        done = await _get(container, user, p.id)
-        assert done.state is S.PUBLISHED and done.published_at.astimezone(tz).hour == 9
-    assert wire.state.stats()["created"] == 2
 
 
 @pytest.mark.parametrize("fault", ["before_call", "after_accepted", "before_commit"])
@@ -130,7 +48,7 @@ async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_wire(
         await run_publish_jobs(container, publisher(container, gateway, faulty_uow))
     except WorkerKilled:
         pass
-    stuck = await _get(container, user, item.id)
+    stuck = await publication_of(container, user, item.id)
     assert stuck.state is S.PUBLISHING  # the outcome is not known yet: nothing is decided blindly
     # Before the claim expires nothing happens; after it, the next tick finds the item again.
     clock.advance(CLAIM_SECONDS - 1)
@@ -138,44 +56,12 @@ async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_wire(
     clock.advance(2)
     assert await tick(uow_factory=factory, clock=clock) == 1
     await run_publish_jobs(container, publisher(container, rest_gateway))
-    done = await _get(container, user, item.id)
+    done = await publication_of(container, user, item.id)
     stats = wire.state.stats()
     assert done.state is S.PUBLISHED and done.post_urn and done.post_urn.startswith("urn:li:share:")
     assert stats["created"] == 1 and stats["created_twice"] == 0
     assert stats["duplicate_answers"] == (0 if fault == "before_call" else 1)  # the reconciliation probe
     assert gateway.calls == 1  # the faulty worker reached or skipped LinkedIn exactly once
-
-
-async def test_an_outcome_that_stays_unknown_ends_in_needs_attention_and_is_never_reposted(
-    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: Wire
-) -> None:
-
-    user = await make_user()
-    factory = container.uow_factory()
-    item = await schedule_ready(container, user, clock, f"Unknown {user.user.id}")
-    clock.set(item.due_at)
-    wire.state.fail_next = [504] * 1000  # every answer is a gateway timeout: did LinkedIn post it?
-    pub = publisher(container, rest_gateway)
-    for _attempt in range(MAX_ATTEMPTS):
-        assert await tick(uow_factory=factory, clock=clock) == 1
-        await run_publish_jobs(container, pub)
-        clock.advance(hours=2)
-    held = await _get(container, user, item.id)
-    assert (
-        held.state is S.NEEDS_ATTENTION and held.outcome_unknown and held.failure_reason == "outcome_unknown"
-    )
-    assert await tick(uow_factory=factory, clock=clock) == 0  # never picked up again on our own
-    async with factory(read_only=True) as uow:
-        notes = await uow.notifications.list_for_user(user.user.id, limit=10, cursor=None)
-    assert [n.kind for n in notes.items] == ["publishing.needs_attention"]
-    assert notes.items[0].link == f"/calendar/?publication={item.id}"
-    wire.state.fail_next = []
-    await uc.retry_now(
-        item.id, principal=user.principal, uow_factory=factory, clock=clock, confirm_repost=True
-    )
-    await run_publish_jobs(container, pub)
-    assert (await _get(container, user, item.id)).state is S.PUBLISHED
-    assert wire.state.stats()["created"] == 1
 
 
 async def test_concurrent_ticks_never_claim_the_same_item(container: Any, make_user: Any, clock: Any) -> None:
@@ -202,45 +88,6 @@ async def test_concurrent_ticks_never_claim_the_same_item(container: Any, make_u
     assert len({p.claim_token for p in claimed}) <= 6
 
 
-async def test_permanent_errors_fail_at_once_with_the_reason_and_notify(
-    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: Wire
-) -> None:
-    user = await make_user()
-    factory = container.uow_factory()
-    content_id = await ready_content(container, user.principal, f"Rejected {user.user.id}")
-    item = await uc.post_now(content_id, principal=user.principal, uow_factory=factory, clock=clock)
-    assert item.state is S.CLAIMED
-    wire.state.fail_next = [401] * 3
-    await run_publish_jobs(container, publisher(container, rest_gateway))
-    failed = await _get(container, user, item.id)
-    assert (
-        failed.state is S.FAILED and failed.failure_reason == "account_disconnected" and failed.attempts == 1
-    )
-    assert "refused the token" in (failed.last_error or "")
-    async with factory(read_only=True) as uow:
-        notes = await uow.notifications.list_for_user(user.user.id, limit=10, cursor=None)
-    assert notes.items[0].kind == "publishing.failed" and "account_disconnected" in notes.items[0].body
-    wire.state.fail_next = []
-    again = await uc.retry_now(item.id, principal=user.principal, uow_factory=factory, clock=clock)
-    assert again.state is S.CLAIMED
-    await run_publish_jobs(container, publisher(container, rest_gateway))
-    assert (await _get(container, user, item.id)).state is S.PUBLISHED
-
-
-async def test_paused_queue_holds_everything_until_resumed(
-    container: Any, make_user: Any, clock: Any
-) -> None:
-    user = await make_user()
-    factory = container.uow_factory()
-    item = await schedule_ready(container, user, clock, "Held")
-    await ss.set_paused(True, principal=user.principal, uow_factory=factory, clock=clock)
-    clock.advance(hours=1)
-    assert await tick(uow_factory=factory, clock=clock) == 0
-    await ss.set_paused(False, principal=user.principal, uow_factory=factory, clock=clock)
-    assert await tick(uow_factory=factory, clock=clock) == 1
-    assert (await _get(container, user, item.id)).state is S.CLAIMED
-
-
 async def test_a_403_on_a_post_fails_it_pauses_the_account_and_holds_its_other_posts(
     container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: Wire
 ) -> None:
@@ -259,9 +106,9 @@ async def test_a_403_on_a_post_fails_it_pauses_the_account_and_holds_its_other_p
     )
     wire.state.fail_next = [403]
     await run_publish_jobs(container, publisher(container, rest_gateway))
-    failed = await _get(container, user, item.id)
+    failed = await publication_of(container, user, item.id)
     assert failed.state is S.FAILED and failed.failure_reason == "forbidden"
-    assert (await _get(container, user, other.id)).held
+    assert (await publication_of(container, user, other.id)).held
     async with factory(read_only=True) as uow:
         account = await uow.compliance.get_account(user.user.id)
         notes = await uow.notifications.list_for_user(user.user.id, limit=10, cursor=None)
@@ -293,7 +140,7 @@ async def test_a_pause_after_the_claim_stops_the_post_before_linkedin_hears_of_i
             await uow.commit()
     (counts,) = await run_publish_jobs(container, publisher(container, rest_gateway))
     assert counts == {"skipped": 1} and wire.state.stats()["requests"] == 0
-    held = await _get(container, user, item.id)
+    held = await publication_of(container, user, item.id)
     assert held.state is S.SCHEDULED and held.held and held.claim_token is None and held.attempts == 0
     clock.advance(hours=1)
     assert await tick(uow_factory=factory, clock=clock) == 0  # held: not due for anyone
@@ -334,11 +181,11 @@ async def test_a_worker_killed_at_any_step_publishes_exactly_once_on_the_sandbox
     assert await tick(uow_factory=factory, clock=clock) == 1
     with pytest.raises(WorkerKilled) if fault == "before_commit" else nullcontext():
         await run_publish_jobs(container, sandbox_publisher(gateway, faulty_uow))
-    assert (await _get(container, user, item.id)).state is S.PUBLISHING
+    assert (await publication_of(container, user, item.id)).state is S.PUBLISHING
     clock.advance(CLAIM_SECONDS + 1)
     assert await tick(uow_factory=factory, clock=clock) == 1
     await run_publish_jobs(container, sandbox_publisher(ports.gateway))
-    done = await _get(container, user, item.id)
+    done = await publication_of(container, user, item.id)
     async with container.engine().connect() as conn:
         urns = (
             await conn.execute(select(sandbox_posts.c.urn).where(sandbox_posts.c.commentary == text))
@@ -377,6 +224,6 @@ async def test_the_periodic_tick_and_the_registered_job_publish_through_the_cont
     for job in jobs:
         await JOBS[PUBLISH_JOB](container, **job)
         await JOBS[PUBLISH_JOB](container, **job)  # a redelivery changes nothing
-    done = await _get(container, user, item.id)
+    done = await publication_of(container, user, item.id)
     assert done.state is S.PUBLISHED and done.post_urn and done.attempts == 1
     assert (counted("published") - before[0], counted("skipped") - before[1]) == (1, 1)  # for /metrics

@@ -1,5 +1,5 @@
-"""Use-case rules on both databases: recurrence with variation across DST, time zone changes, only
-ready content, spacing, and the state machine's guards."""
+"""Use-case rules on the in-memory unit of work: recurrence with variation across DST, time zone changes,
+only ready content, spacing, and the state machine's guards."""
 
 from __future__ import annotations
 
@@ -18,9 +18,8 @@ from inergize.domain.platform.errors import Conflict, ValidationFailed
 from inergize.domain.scheduling.publication import PublicationState
 from inergize.domain.scheduling.recurrence import Recurrence
 from inergize.domain.scheduling.schedules import to_local
+from tests.support.memory_container import memory_container, memory_make_user  # noqa: F401  (fixtures)
 from tests.support.scheduling import ready_content
-
-pytestmark = pytest.mark.usefixtures("publications_settled")
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
