@@ -40,8 +40,9 @@ async def test_history_in_analytics_events_drives_the_recommendation(
                     "created_at": seen,
                 }
             )
-    # rows of the analytics_events table, written as the sandbox's engagement upkeep writes them
-    container.database.tables.analytics_events.update({row["id"]: row for row in rows})
+    async with factory() as uow:  # stored as the sandbox's engagement upkeep stores them
+        await uow.linkedin.add_analytics_events(user.user.id, rows, clock.now())
+        await uow.commit()
     zone_name, recs = await recommend_times(principal=user.principal, uow_factory=factory, clock=clock, top=3)
     assert zone_name == "UTC"
     best = recs[0]
