@@ -13,6 +13,7 @@ from inergize.ports.audit import AuditLog
 from inergize.ports.blob_store import BlobStore
 from inergize.ports.cache import Cache
 from inergize.ports.clock import Clock
+from inergize.ports.compliance_repository import CampaignRepository, ComplianceRepository
 from inergize.ports.content_versions import (
     AiCallRepository,
     AiJobRepository,
@@ -45,6 +46,7 @@ from tests.fakes.ai_repositories import MemoryAiCallRepository, MemoryAiJobRepos
 from tests.fakes.blob_store import MemoryBlobStore
 from tests.fakes.cache import FakeCache
 from tests.fakes.clock import FakeClock
+from tests.fakes.compliance_repositories import MemoryCampaignRepository, MemoryComplianceRepository
 from tests.fakes.documents import BlankPdfPages, PlainBannerRenderer, PlainCarouselRenderer
 from tests.fakes.email import RecordingEmailSender
 from tests.fakes.jobs import MemoryJobLedger, MemoryPingLog, RecordingTaskQueue
@@ -81,6 +83,7 @@ FAKES: tuple[
     OutboxRelay, CarouselRenderer, BannerRenderer, PdfPages, WorkbookReader,
     LinkedInRepository, AiCallRepository, AiJobRepository,
     PublicationRepository, ScheduleImportRepository,
+    ComplianceRepository, CampaignRepository,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
     FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(FakeClock()), MemoryPingLog(),
@@ -93,6 +96,7 @@ FAKES: tuple[
     PlainBannerRenderer(), BlankPdfPages(), StoredWorkbookReader(),
     MemoryLinkedInRepository(_TABLES), MemoryAiCallRepository(_TABLES), MemoryAiJobRepository(_TABLES),
     MemoryPublicationRepository(_TABLES), MemoryScheduleImportRepository(_TABLES),
+    MemoryComplianceRepository(_TABLES), MemoryCampaignRepository(_TABLES),
 )
 
 

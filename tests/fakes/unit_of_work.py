@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import copy
 import uuid
-from collections.abc import Callable, Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 import msgspec
 
@@ -23,19 +22,20 @@ from inergize.domain.content.library import Content, ContentFilter, ContentVersi
 from inergize.domain.linkedin.account import LinkedInConnection, LinkedInIdentityLink, LinkedInProfile, OAuthState
 from inergize.domain.linkedin.direct_posts import DirectPost
 from inergize.domain.notifications.notification import Notification, NotificationPreference
-from inergize.domain.platform.errors import PreconditionFailed, ValidationFailed
+from inergize.domain.platform.errors import PreconditionFailed
 from inergize.domain.platform.idempotency import StoredResponse
-from inergize.domain.platform.pagination import Page, decode_cursor, encode_cursor
+from inergize.domain.platform.pagination import Page
 from inergize.domain.scheduling.publication import Publication
 from inergize.domain.scheduling.schedules import ScheduleSettings
 from inergize.ports.email import EmailMessage
 from inergize.ports.scheduling import ImportProgress
 from tests.fakes.ai_repositories import MemoryAiCallRepository, MemoryAiJobRepository
+from tests.fakes.compliance_repositories import ComplianceTables, MemoryCampaignRepository, MemoryComplianceRepository
 from tests.fakes.linkedin_repositories import MemoryLinkedInRepository
 from tests.fakes.outbox_relay import Delivery
+from tests.fakes.pagination import newest_first_page
 from tests.fakes.scheduling_repositories import MemoryPublicationRepository, MemoryScheduleImportRepository
 
-T = TypeVar("T")
 IN_PROGRESS = 0  # status_code of a reserved Idempotency-Key whose request has not finished
 
 
@@ -64,23 +64,7 @@ class Tables(msgspec.Struct, kw_only=True):
     ai_jobs: dict[uuid.UUID, AiJob] = msgspec.field(default_factory=dict)
     publications: dict[uuid.UUID, Publication] = msgspec.field(default_factory=dict)
     schedule_imports: dict[uuid.UUID, ImportProgress] = msgspec.field(default_factory=dict)
-
-
-def newest_first_page(items: Sequence[T], limit: int, cursor: str | None, *,
-                      sort: Callable[[T], datetime], ident: Callable[[T], uuid.UUID]) -> Page[T]:
-    """Keyset pagination as the SQL lists do it: newest first by (sort, id), continuing after ``cursor``."""
-    ordered = sorted(items, key=lambda i: (sort(i), ident(i)), reverse=True)
-    if cursor:
-        value, item_id = decode_cursor(cursor)
-        try:
-            after = (datetime.fromisoformat(value), uuid.UUID(item_id))
-        except (TypeError, ValueError) as exc:
-            raise ValidationFailed("The cursor is not valid.", field="cursor") from exc
-        ordered = [i for i in ordered if (sort(i), ident(i)) < after]
-    page = ordered[:limit]
-    more = len(ordered) > limit
-    next_cursor = encode_cursor(sort(page[-1]), str(ident(page[-1]))) if more and page else None
-    return Page(items=[copy.deepcopy(i) for i in page], next_cursor=next_cursor)
+    compliance: ComplianceTables = msgspec.field(default_factory=ComplianceTables)
 
 
 class MemoryUserRepository:
@@ -322,6 +306,8 @@ class InMemoryUnitOfWork:
     audit: MemoryAuditLog
     schedule_settings: MemoryScheduleSettingsRepository
     notifications: MemoryNotificationRepository
+    compliance: MemoryComplianceRepository
+    campaigns: MemoryCampaignRepository
     jobs: MemoryOutbox
     linkedin: MemoryLinkedInRepository
     ai_calls: MemoryAiCallRepository
@@ -368,6 +354,8 @@ class InMemoryUnitOfWork:
         self.audit = MemoryAuditLog(self._working)
         self.schedule_settings = MemoryScheduleSettingsRepository(self._working)
         self.notifications = MemoryNotificationRepository(self._working)
+        self.compliance = MemoryComplianceRepository(self._working)
+        self.campaigns = MemoryCampaignRepository(self._working)
         self.jobs = MemoryOutbox(self._working)
         self.linkedin = MemoryLinkedInRepository(self._working)
         self.ai_calls = MemoryAiCallRepository(self._working)

@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 
 from inergize.domain.accounts.users import Principal, Role, User
+from inergize.ports.unit_of_work import UnitOfWorkFactory
 from tests.fakes.unit_of_work import InMemoryDatabase
 
 
@@ -17,8 +18,9 @@ class MemoryUser(msgspec.Struct):
     user: User
 
 
-async def add_memory_user(database: InMemoryDatabase, role: str = "member", **fields: Any) -> MemoryUser:
-    """A verified user of ``role`` committed to ``database``."""
+async def add_memory_user(database: InMemoryDatabase | UnitOfWorkFactory, role: str = "member",
+                          **fields: Any) -> MemoryUser:
+    """A verified user of ``role`` committed to ``database`` (the fake's, or a real one's factory)."""
     now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     user = User(id=uuid.uuid4(), email=f"u{uuid.uuid4().hex[:12]}@example.com", role=Role(role),
                 created_at=now, updated_at=now, email_verified_at=now, **fields)
