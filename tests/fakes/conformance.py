@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, datetime
 from typing import get_type_hints
 
+from inergize.domain.accounts.users import Role, UserStatus
 from inergize.ports.ai import ImageGenerator, TextGenerator
 from inergize.ports.audit import AuditLog
 from inergize.ports.blob_store import BlobStore
@@ -38,9 +39,15 @@ from inergize.ports.scheduling import (
     ScheduleSettingsRepository,
 )
 from inergize.ports.secret_box import SecretBox
+from inergize.ports.security import AccessState, SecurityRepository
+from inergize.ports.sessions import SessionRepository
 from inergize.ports.task_queue import TaskQueue
+from inergize.ports.tokens import TokenService
+from inergize.ports.totp import TotpService
 from inergize.ports.unit_of_work import JobOutbox
+from inergize.ports.user_data import UserDataStore
 from inergize.ports.workbook import WorkbookReader
+from tests.fakes.accounts_repositories import MemoryAccessState, MemorySecurityRepository, MemorySessionRepository
 from tests.fakes.ai import FakePastPosts, ScriptedImageGenerator, ScriptedTextGenerator, WordModerator
 from tests.fakes.ai_repositories import MemoryAiCallRepository, MemoryAiJobRepository
 from tests.fakes.blob_store import MemoryBlobStore
@@ -57,6 +64,8 @@ from tests.fakes.passwords import FakePasswordHasher
 from tests.fakes.read_cache import FakeReadCache
 from tests.fakes.scheduling_repositories import MemoryPublicationRepository, MemoryScheduleImportRepository
 from tests.fakes.secret_box import FakeSecretBox
+from tests.fakes.tokens import FakeTokenService
+from tests.fakes.totp import FakeTotp
 from tests.fakes.unit_of_work import (
     InMemoryDatabase,
     MemoryAuditLog,
@@ -70,6 +79,7 @@ from tests.fakes.unit_of_work import (
     MemoryUserRepository,
     Tables,
 )
+from tests.fakes.user_data import MemoryUserDataStore
 from tests.fakes.workbook import StoredWorkbookReader
 
 # One annotated tuple: mypy checks each fake against the port in the same place of the annotation, and
@@ -84,6 +94,7 @@ FAKES: tuple[
     LinkedInRepository, AiCallRepository, AiJobRepository,
     PublicationRepository, ScheduleImportRepository,
     ComplianceRepository, CampaignRepository,
+    SessionRepository, SecurityRepository, AccessState, UserDataStore, TokenService, TotpService,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
     FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(FakeClock()), MemoryPingLog(),
@@ -97,6 +108,9 @@ FAKES: tuple[
     MemoryLinkedInRepository(_TABLES), MemoryAiCallRepository(_TABLES), MemoryAiJobRepository(_TABLES),
     MemoryPublicationRepository(_TABLES), MemoryScheduleImportRepository(_TABLES),
     MemoryComplianceRepository(_TABLES), MemoryCampaignRepository(_TABLES),
+    MemorySessionRepository(_TABLES), MemorySecurityRepository(_TABLES),
+    MemoryAccessState(UserStatus.ACTIVE, Role.MEMBER, None, False), MemoryUserDataStore(_TABLES),
+    FakeTokenService(), FakeTotp(),
 )
 
 

@@ -15,7 +15,7 @@ from typing import Any, Self
 
 import msgspec
 
-from inergize.domain.accounts.security import AuditEvent
+from inergize.domain.accounts.security import AuditEvent, AuthSession
 from inergize.domain.accounts.users import User
 from inergize.domain.ai.generation import AiCall, AiJob, ContentPreferences
 from inergize.domain.content.library import Content, ContentFilter, ContentVersion
@@ -29,12 +29,21 @@ from inergize.domain.scheduling.publication import Publication
 from inergize.domain.scheduling.schedules import ScheduleSettings
 from inergize.ports.email import EmailMessage
 from inergize.ports.scheduling import ImportProgress
+from tests.fakes.accounts_repositories import (
+    MemorySecurityRepository,
+    MemorySessionRepository,
+    OneTimeTokenRow,
+    RecoveryCodeRow,
+    RefreshTokenRow,
+    SecurityRow,
+)
 from tests.fakes.ai_repositories import MemoryAiCallRepository, MemoryAiJobRepository
 from tests.fakes.compliance_repositories import ComplianceTables, MemoryCampaignRepository, MemoryComplianceRepository
 from tests.fakes.linkedin_repositories import MemoryLinkedInRepository
 from tests.fakes.outbox_relay import Delivery
 from tests.fakes.pagination import newest_first_page
 from tests.fakes.scheduling_repositories import MemoryPublicationRepository, MemoryScheduleImportRepository
+from tests.fakes.user_data import MemoryUserDataStore
 
 IN_PROGRESS = 0  # status_code of a reserved Idempotency-Key whose request has not finished
 
@@ -65,6 +74,11 @@ class Tables(msgspec.Struct, kw_only=True):
     publications: dict[uuid.UUID, Publication] = msgspec.field(default_factory=dict)
     schedule_imports: dict[uuid.UUID, ImportProgress] = msgspec.field(default_factory=dict)
     compliance: ComplianceTables = msgspec.field(default_factory=ComplianceTables)
+    auth_sessions: dict[uuid.UUID, AuthSession] = msgspec.field(default_factory=dict)
+    refresh_tokens: dict[str, RefreshTokenRow] = msgspec.field(default_factory=dict)  # by digest
+    user_security: dict[uuid.UUID, SecurityRow] = msgspec.field(default_factory=dict)
+    one_time_tokens: dict[str, OneTimeTokenRow] = msgspec.field(default_factory=dict)  # by digest
+    recovery_codes: dict[uuid.UUID, RecoveryCodeRow] = msgspec.field(default_factory=dict)
 
 
 class MemoryUserRepository:
@@ -314,6 +328,9 @@ class InMemoryUnitOfWork:
     ai_jobs: MemoryAiJobRepository
     publications: MemoryPublicationRepository
     schedule_imports: MemoryScheduleImportRepository
+    sessions: MemorySessionRepository
+    security: MemorySecurityRepository
+    user_data: MemoryUserDataStore
 
     def __init__(self, database: InMemoryDatabase, *, read_only: bool = False) -> None:
         self._database = database
@@ -362,6 +379,9 @@ class InMemoryUnitOfWork:
         self.ai_jobs = MemoryAiJobRepository(self._working)
         self.publications = MemoryPublicationRepository(self._working)
         self.schedule_imports = MemoryScheduleImportRepository(self._working)
+        self.sessions = MemorySessionRepository(self._working)
+        self.security = MemorySecurityRepository(self._working)
+        self.user_data = MemoryUserDataStore(self._working)
 
 
 class InMemoryDatabase:

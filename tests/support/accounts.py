@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from inergize.application.accounts import login as login_uc
@@ -31,8 +32,14 @@ def newest_link(messages: list[Any], path: str) -> str:
 
 async def signed_up(container: Any, ports: Any, emails: Any, email: str, password: str = PASSWORD) -> Any:
     """Register and verify ``email``; return the user."""
+    return await registered_and_verified(ports, emails, email, lambda: run_account_jobs(container), password)
+
+
+async def registered_and_verified(ports: Any, emails: Any, email: str, run_jobs: Callable[[], Awaitable[Any]],
+                                  password: str = PASSWORD) -> Any:
+    """Register ``email``, run the jobs that mail the link (``run_jobs``), follow it; return the user."""
     await registration.register(email, password, client=CLIENT, ports=ports)
-    await run_account_jobs(container)
+    await run_jobs()
     token = newest_link(emails.to(email), "verify-email")
     await registration.verify_email(token, client=CLIENT, ports=ports)
     async with ports.uow_factory(read_only=True) as uow:

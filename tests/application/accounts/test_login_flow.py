@@ -1,5 +1,6 @@
 """Sign-up, verification, login, refresh rotation with reuse detection, logout and sessions, through
-the use cases on SQLite and PostgreSQL."""
+the use cases on the fakes (tests/support/memory_accounts.py); two refreshes racing are on both databases
+in test_refresh_race.py."""
 
 from __future__ import annotations
 
@@ -10,22 +11,43 @@ import pytest
 
 from inergize.application.accounts import guard, login, registration
 from inergize.domain.platform.errors import Forbidden, Unauthorized, ValidationFailed
-from tests.support.accounts import CLIENT, PASSWORD, link_token, logged_in, signed_up
-from tests.support.jobs import run_account_jobs
+from tests.fakes.clock import FakeClock
+from tests.support.accounts import CLIENT, PASSWORD, link_token, logged_in
+from tests.support.memory_accounts import MemoryAccounts, memory_accounts
+
+
+@pytest.fixture
+def accounts() -> MemoryAccounts:
+    return memory_accounts(FakeClock())
+
+
+@pytest.fixture
+def ports(accounts: MemoryAccounts) -> Any:
+    return accounts.ports
+
+
+@pytest.fixture
+def emails(accounts: MemoryAccounts) -> Any:
+    return accounts.emails
+
+
+@pytest.fixture
+def clock(accounts: MemoryAccounts) -> FakeClock:
+    return accounts.clock
 
 
 def _email() -> str:
     return f"ada{uuid.uuid4().hex[:10]}@Example.COM"
 
 
-async def test_register_verify_login(container: Any, ports: Any, emails: Any) -> None:
+async def test_register_verify_login(accounts: MemoryAccounts, ports: Any, emails: Any) -> None:
     raw = _email()
     address = raw.lower()
     await registration.register(raw, PASSWORD, display_name="Ada", client=CLIENT, ports=ports)
     with pytest.raises(Forbidden) as info:
         await login.login(address, PASSWORD, client=CLIENT, ports=ports)
     assert info.value.code == "email_not_verified"
-    await run_account_jobs(container)
+    await accounts.run_jobs()
     (mail,) = emails.to(address)
     token = link_token(mail.text, "verify-email")
     await registration.verify_email(token, client=CLIENT, ports=ports)
@@ -39,10 +61,10 @@ async def test_register_verify_login(container: Any, ports: Any, emails: Any) ->
     assert user.password_hash.startswith("$argon2id$") and user.display_name == "Ada"
 
 
-async def test_verification_link_expires(container: Any, ports: Any, emails: Any, clock: Any) -> None:
+async def test_verification_link_expires(accounts: MemoryAccounts, ports: Any, emails: Any, clock: Any) -> None:
     address = _email().lower()
     await registration.register(address, PASSWORD, client=CLIENT, ports=ports)
-    await run_account_jobs(container)
+    await accounts.run_jobs()
     token = link_token(emails.to(address)[0].text, "verify-email")
     clock.advance(hours=24, seconds=1)
     with pytest.raises(ValidationFailed):
@@ -74,21 +96,21 @@ async def test_password_may_not_contain_the_email(ports: Any) -> None:
 
 
 async def test_registration_does_not_reveal_existing_accounts(
-    container: Any, ports: Any, emails: Any
+    accounts: MemoryAccounts, ports: Any, emails: Any
 ) -> None:
     address = _email().lower()
-    await signed_up(container, ports, emails, address)
+    await accounts.signed_up(address)
     before = len(emails.to(address))
     assert await registration.register(address, "another-long-password-9", client=CLIENT, ports=ports) is None
-    await run_account_jobs(container)
+    await accounts.run_jobs()
     notices = emails.to(address)[before:]
     assert [m.subject for m in notices] == ["Someone tried to sign up with your address"]
     await logged_in(ports, address)  # the original password still works
 
 
-async def test_refresh_rotates_and_reuse_revokes_the_family(container: Any, ports: Any, emails: Any) -> None:
+async def test_refresh_rotates_and_reuse_revokes_the_family(accounts: MemoryAccounts, ports: Any, emails: Any) -> None:
     address = _email().lower()
-    await signed_up(container, ports, emails, address)
+    await accounts.signed_up(address)
     first = await logged_in(ports, address)
     other = await logged_in(ports, address)
     second = await login.refresh(first.refresh_token, client=CLIENT, ports=ports)
@@ -105,15 +127,15 @@ async def test_refresh_rotates_and_reuse_revokes_the_family(container: Any, port
     # The other session is untouched.
     await guard.authenticate(other.access_token, ports=ports)
     await login.refresh(other.refresh_token, client=CLIENT, ports=ports)
-    await run_account_jobs(container)
+    await accounts.run_jobs()
     assert any(m.subject == "A sign-in was ended to protect you" for m in emails.to(address))
 
 
 async def test_refresh_token_expires_with_its_session(
-    container: Any, ports: Any, emails: Any, clock: Any
+    accounts: MemoryAccounts, ports: Any, emails: Any, clock: Any
 ) -> None:
     address = _email().lower()
-    await signed_up(container, ports, emails, address)
+    await accounts.signed_up(address)
     pair = await logged_in(ports, address)
     clock.advance(days=30, seconds=1)
     with pytest.raises(Unauthorized):
@@ -121,10 +143,10 @@ async def test_refresh_token_expires_with_its_session(
 
 
 async def test_access_token_expires_within_15_minutes(
-    container: Any, ports: Any, emails: Any, clock: Any
+    accounts: MemoryAccounts, ports: Any, emails: Any, clock: Any
 ) -> None:
     address = _email().lower()
-    await signed_up(container, ports, emails, address)
+    await accounts.signed_up(address)
     pair = await logged_in(ports, address)
     assert pair.expires_in <= 900
     clock.advance(seconds=901)
@@ -133,10 +155,10 @@ async def test_access_token_expires_within_15_minutes(
 
 
 async def test_logout_logout_everywhere_and_sessions(
-    container: Any, ports: Any, emails: Any, clock: Any
+    accounts: MemoryAccounts, ports: Any, emails: Any, clock: Any
 ) -> None:
     address = _email().lower()
-    user = await signed_up(container, ports, emails, address)
+    user = await accounts.signed_up(address)
     a = await logged_in(ports, address)
     b = await logged_in(ports, address)
     c = await logged_in(ports, address)
@@ -161,9 +183,9 @@ async def test_logout_logout_everywhere_and_sessions(
     assert (await guard.authenticate(fresh.access_token, ports=ports))[0].user_id == user.id
 
 
-async def test_unknown_and_wrong_password_answer_alike(container: Any, ports: Any, emails: Any) -> None:
+async def test_unknown_and_wrong_password_answer_alike(accounts: MemoryAccounts, ports: Any, emails: Any) -> None:
     address = _email().lower()
-    await signed_up(container, ports, emails, address)
+    await accounts.signed_up(address)
     calls: list[str] = []
     real = ports.hasher
 
@@ -190,13 +212,13 @@ async def test_unknown_and_wrong_password_answer_alike(container: Any, ports: An
 
 
 async def test_login_is_throttled_per_account_and_per_address(
-    container: Any, ports: Any, emails: Any, clock: Any
+    accounts: MemoryAccounts, ports: Any, emails: Any, clock: Any
 ) -> None:
     from inergize.domain.accounts.security import ClientInfo
     from inergize.domain.platform.errors import RateLimited
 
     address = _email().lower()
-    await signed_up(container, ports, emails, address)
+    await accounts.signed_up(address)
     for i in range(10):
         with pytest.raises(Unauthorized):
             await login.login(
@@ -207,21 +229,3 @@ async def test_login_is_throttled_per_account_and_per_address(
     assert info.value.retry_after > 0
     clock.advance(seconds=901)
     await logged_in(ports, address)
-
-
-async def test_two_concurrent_refreshes_cannot_both_win(container: Any, ports: Any, emails: Any) -> None:
-    import asyncio
-
-    address = _email().lower()
-    await signed_up(container, ports, emails, address)
-    pair = await logged_in(ports, address)
-    results = await asyncio.gather(
-        *(login.refresh(pair.refresh_token, client=CLIENT, ports=ports) for _ in range(2)),
-        return_exceptions=True,
-    )
-    winners = [r for r in results if not isinstance(r, BaseException)]
-    losers = [r for r in results if isinstance(r, Unauthorized)]
-    assert len(winners) == 1 and len(losers) == 1
-    # the loser presented a spent token: that is reuse, so the family is revoked (strict V10.4.5 reading)
-    with pytest.raises(Unauthorized):
-        await login.refresh(winners[0].refresh_token, client=CLIENT, ports=ports)

@@ -1,15 +1,16 @@
 """A hypothesis state machine drives login / refresh / reuse of a spent refresh token / logout / logout
-everywhere / password reset in random orders, on SQLite and PostgreSQL, and checks after every step
-that a revoked or reused token never works again and a valid one always does.
+everywhere / password reset in random orders, on the fakes (each run its own in-memory database), and
+checks after every step that a revoked or reused token never works again and a valid one always does.
+The repositories' side of each step is the contract in tests/contract/accounts/; two refreshes racing
+run on both databases in test_refresh_race.py.
 
-It runs on its own event loop and container (hypothesis drives rules synchronously)."""
+It runs on its own event loop (hypothesis drives rules synchronously)."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,43 +25,20 @@ from hypothesis.stateful import (
 from hypothesis.strategies import integers
 
 from tests.fakes.clock import FakeClock
-from tests.fakes.email import RecordingEmailSender
 from tests.support.accounts import CLIENT, newest_link
-from tests.support.jobs import run_account_jobs
-from tests.support.settings import make_settings
+from tests.support.memory_accounts import memory_accounts
 
 
 class World:
-    """One event loop and one container for the whole test (rules call into it synchronously)."""
+    """One event loop for the whole test: hypothesis calls the rules synchronously."""
 
-    def __init__(self, data_dir: Path, url: str | None) -> None:
-        from dependency_injector import providers
-
-        from inergize.bootstrap import bootstrap, migrate
-
+    def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
-        self.clock = FakeClock(datetime(2026, 5, 4, 12, 0, tzinfo=UTC))
-        self.emails = RecordingEmailSender()
-        self.container = bootstrap(make_settings(data_dir, url))
-        self.container.clock.override(providers.Object(self.clock))
-        self.container.email_sender.override(providers.Object(self.emails))
-        self.run(migrate(self.container))
 
     def run(self, coro: Any) -> Any:
         return self.loop.run_until_complete(coro)
 
-    def fresh_ports(self) -> Any:
-        from dependency_injector import providers
-
-        from inergize.adapters.budgets import InProcessRateBudgets
-
-        self.container.rate_budgets.override(providers.Object(InProcessRateBudgets()))
-        return self.container.account_deps()
-
     def close(self) -> None:
-        from inergize.bootstrap import shutdown
-
-        self.run(shutdown(self.container))
         self.loop.close()
 
 
@@ -71,7 +49,8 @@ class TokenMachine(RuleBasedStateMachine):
         super().__init__()
         from inergize.application.accounts import create_account
 
-        self.ports = self.world.fresh_ports()
+        self.accounts = memory_accounts(FakeClock(datetime(2026, 5, 4, 12, 0, tzinfo=UTC)))
+        self.ports = self.accounts.ports
         self.email = f"sm{uuid.uuid4().hex[:12]}@example.com"
         self.password = "first-long-passphrase-1"
         self.world.run(create_account(self.email, self.password, ports=self.ports))
@@ -81,7 +60,7 @@ class TokenMachine(RuleBasedStateMachine):
         self.resets = 0
 
     def _tick(self) -> None:
-        self.world.clock.advance(seconds=1)
+        self.accounts.clock.advance(seconds=1)
 
     @rule()
     def login(self) -> None:
@@ -177,8 +156,8 @@ class TokenMachine(RuleBasedStateMachine):
         self._tick()
         self.resets += 1
         self.world.run(credentials.forgot_password(self.email, client=CLIENT, ports=self.ports))
-        self.world.run(run_account_jobs(self.world.container))
-        token = newest_link(self.world.emails.to(self.email), "reset-password")
+        self.world.run(self.accounts.run_jobs())
+        token = newest_link(self.accounts.emails.to(self.email), "reset-password")
         self.password = f"reset-passphrase-number-{self.resets}"
         self.world.run(credentials.reset_password(token, self.password, client=CLIENT, ports=self.ports))
         for s in self.sessions.values():
@@ -200,15 +179,12 @@ class TokenMachine(RuleBasedStateMachine):
                         self.world.run(guard.authenticate(token, ports=self.ports))
 
 
-def test_revoked_or_reused_tokens_never_work_and_valid_ones_always_do(
-    backend: str, session_tmp: Path, request: pytest.FixtureRequest
-) -> None:
-    url = request.getfixturevalue("pg_url") if backend == "postgres" else None
-    world = World(session_tmp / f"state-machine-{backend}", url)
+def test_revoked_or_reused_tokens_never_work_and_valid_ones_always_do() -> None:
+    world = World()
     TokenMachine.world = world
     try:
         run_state_machine_as_test(
-            TokenMachine, settings=hsettings(max_examples=12, stateful_step_count=12, deadline=None)
+            TokenMachine, settings=hsettings(max_examples=24, stateful_step_count=12, deadline=None)
         )
     finally:
         world.close()
