@@ -2,42 +2,65 @@
 
 from __future__ import annotations
 
+import select
 from pathlib import Path
 from typing import Any
 
+from psycopg.pq import ConnStatus
 from sqlalchemy import event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from inergize.adapters.persistence.sqlite_driver import one_hop_aiosqlite
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
 def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10, pool_timeout: float = 10.0,
                 prepare_threshold: int = 1, echo: bool = False) -> AsyncEngine:
-    """An engine for ``url``; on SQLite: WAL, a busy timeout, foreign keys, and ``BEGIN IMMEDIATE``
-    for write transactions; ``read_only`` units of work read in autocommit mode (one snapshot per
-    statement, two thread hops fewer). On PostgreSQL (psycopg 3, async): a pool of ``pool_size`` plus
-    ``max_overflow`` connections, and statements prepared server-side after ``prepare_threshold``
-    executions on a connection (SQLAlchemy sends the same SQL text for a cached statement, so the hot
-    reads are parsed and planned once per connection; -1 never prepares, for PgBouncer)."""
+    """An engine for ``url``; on SQLite: WAL, a busy timeout, foreign keys, ``BEGIN IMMEDIATE`` for
+    write transactions, one hop to aiosqlite's thread per statement (``sqlite_driver``); ``read_only``
+    units of work read in autocommit mode (one snapshot per statement). On PostgreSQL (psycopg 3,
+    async): a pool of ``pool_size`` plus ``max_overflow`` connections, and statements prepared
+    server-side after ``prepare_threshold`` executions on a connection (SQLAlchemy sends the same SQL
+    text for a cached statement, so the hot reads are parsed and planned once per connection; -1 never
+    prepares, for PgBouncer); a connection the server closed while it sat in the pool is replaced at
+    checkout."""
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[1] if ":///" in url else ""
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
-            url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, module=one_hop_aiosqlite(),
+            # Every connection is a thread of aiosqlite's and opens with four PRAGMAs: the pool keeps all
+            # it may open instead of opening and closing overflow ones through every burst.
+            pool_size=pool_size + max_overflow, max_overflow=0, pool_timeout=pool_timeout,
             # Units of work always end their transaction themselves; a reset on return would be one
             # more hop to aiosqlite's thread per request.
             pool_reset_on_return=None,
         )
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(
+    engine = create_async_engine(
         url, echo=echo, pool_size=pool_size, max_overflow=max_overflow, pool_timeout=pool_timeout,
-        # No ping on every checkout (a round trip per unit of work): a connection the server dropped
-        # fails its statement, SQLAlchemy then discards the whole pool, and old ones are recycled.
         pool_recycle=1800,
         connect_args={"prepare_threshold": None if prepare_threshold < 0 else prepare_threshold},
     )
+    event.listen(engine.sync_engine, "checkout", _discard_if_dropped)
+    return engine
+
+
+def _discard_if_dropped(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """No ping per checkout (a round trip per unit of work); instead a look at the socket, no round
+    trip: an idle connection has nothing to read unless the server closed it (a restart, a terminated
+    backend). Such a connection is replaced before any statement meets it."""
+    pgconn = dbapi_connection.driver_connection.pgconn
+    if pgconn.status != ConnStatus.OK:
+        raise DisconnectionError("the connection is closed")
+    poller = select.poll()
+    poller.register(pgconn.socket, select.POLLIN)
+    if poller.poll(0):
+        raise DisconnectionError("the server closed the connection")
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

@@ -11,6 +11,7 @@ from typing import Any, Self
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from inergize.adapters.persistence.connections import connect, dropped, read_only_options, storage_unavailable
 from inergize.adapters.persistence.repositories import ai as ai_repos
 from inergize.adapters.persistence.repositories.audit import SqlAuditLog
 from inergize.adapters.persistence.repositories.campaigns import SqlCampaignRepository
@@ -70,12 +71,6 @@ TRACKED_REPOSITORIES: dict[str, Callable[[AsyncConnection, set[str]], Any]] = {
 }
 
 
-_READ_ONLY: dict[bool, dict[str, Any]] = {
-    True: {"inergize_read_only": True},  # engine.py skips BEGIN for these
-    False: {"inergize_read_only": True, "isolation_level": "AUTOCOMMIT"},
-}
-
-
 class OutboxWriter:
     """Collects jobs during the unit of work; they are inserted just before commit."""
 
@@ -104,12 +99,14 @@ class SqlUnitOfWork:
         return self._conn
 
     async def __aenter__(self) -> Self:
-        conn = await self._engine.connect()
-        if self._read_only:
-            # Reads run statement by statement in autocommit: no BEGIN/ROLLBACK round trips (PostgreSQL)
-            # or thread hops (SQLite); each statement sees a committed snapshot.
-            conn = await conn.execution_options(**_READ_ONLY[conn.dialect.name == "sqlite"])
-        await conn.begin()
+        conn = await connect(self._engine, read_only=self._read_only)
+        if not self._read_only:
+            # A read-only one starts no transaction: its statements autocommit.
+            try:
+                await conn.begin()
+            except BaseException:
+                await conn.close()
+                raise
         self._conn = conn
         for name, factory in REPOSITORIES.items():
             setattr(self, name, factory(conn))
@@ -124,11 +121,11 @@ class SqlUnitOfWork:
         self._conn = None
         if conn is None:
             return
-        try:
-            if conn.in_transaction():
-                await conn.rollback()
-        finally:
-            await conn.close()
+        await conn.close()  # rolls back what is still open
+        if exc is not None and dropped(exc):
+            # The server dropped the connection under this unit of work (a restart, a failover): the
+            # pool already replaced it; the caller may retry.
+            raise storage_unavailable() from exc
 
     async def commit(self) -> None:
         conn = self.connection
@@ -147,27 +144,27 @@ class SqlUnitOfWork:
             self.changed.clear()
             if self._on_changes is not None:
                 await self._on_changes(changed)
-        # relay before beginning again: on SQLite a new write transaction would hold the lock the
-        # relay's own update needs
+        # The unit of work stays usable: its next statement begins the next transaction (on SQLite the
+        # write lock is taken only then, so the relay below gets it).
         if sent and self._after_commit is not None:
             await self._after_commit(sent)
-        await conn.begin()  # the unit of work stays usable after a commit
 
     async def rollback(self) -> None:
         self.jobs.pending.clear()
         self.changed.clear()
-        await self.connection.rollback()
-        await self.connection.begin()
+        await self.connection.rollback()  # the next statement begins again
 
 
 class SqlUnitOfWorkFactory:
     def __init__(self, engine: AsyncEngine, clock: Clock, after_commit: AfterCommit | None = None,
                  on_changes: OnChanges | None = None) -> None:
         self.engine = engine
+        # the same pool, its connections handed out with the read-only options already set
+        self._reader = engine.execution_options(**read_only_options(engine.dialect.name))
         self._clock = clock
         self.after_commit = after_commit
         self.on_changes = on_changes
 
     def __call__(self, *, read_only: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self._clock, read_only=read_only, after_commit=self.after_commit,
-                             on_changes=self.on_changes)
+        return SqlUnitOfWork(self._reader if read_only else self.engine, self._clock, read_only=read_only,
+                             after_commit=self.after_commit, on_changes=self.on_changes)

@@ -78,6 +78,14 @@ class ProviderUnavailable(InergizeError):
     title = "An outside service is unavailable"
 
 
+class StorageUnavailable(InergizeError):
+    """The database cannot be reached for a moment (a restart, a failover); the request may be retried."""
+
+    code = "storage_unavailable"
+    title = "The service is briefly unavailable"
+    retry_after: ClassVar[float] = 1.0  # seconds: the pool has replaced the lost connections by then
+
+
 class CapabilityUnavailable(InergizeError):
     code = "capability_unavailable"
     title = "Not available with this connection"

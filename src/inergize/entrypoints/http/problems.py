@@ -42,6 +42,7 @@ STATUS: dict[type[errors.InergizeError], int] = {
     errors.QuotaExceeded: 402,
     errors.ComplianceBlocked: 409,
     errors.ProviderUnavailable: 503,
+    errors.StorageUnavailable: 503,
     errors.CapabilityUnavailable: 501,
     errors.ConfigurationError: 500,
 }
@@ -74,7 +75,7 @@ def problem(status: int, code: str, title: str, detail: str, instance: str | Non
 def handle_inergize_error(request: Request[Any, Any, Any], exc: errors.InergizeError) -> Response[Any]:
     status = status_for(exc)
     headers = {}
-    if isinstance(exc, errors.RateLimited):
+    if isinstance(exc, errors.RateLimited | errors.StorageUnavailable):
         headers["Retry-After"] = str(max(1, round(exc.retry_after + 0.499)))
     if status >= 500:
         log.error("request.failed", code=exc.code, detail=exc.detail)
