@@ -13,19 +13,22 @@ import msgspec
 import pytest
 
 from inergize.adapters.persistence.repositories.user_data import is_secret_column
-from inergize.adapters.persistence.tables.base import metadata
+from inergize.adapters.persistence.tables.base import metadata, retained_tables, user_owned_tables
 from inergize.domain.accounts.security import AuditEvent, AuthSession, OneTimeToken, SecurityState, TokenPurpose
 from inergize.domain.accounts.users import User
-from inergize.domain.ai.generation import ContentPreferences
+from inergize.domain.ai.generation import AiCall, AiJob, Capability, ContentPreferences
+from inergize.domain.compliance.health import Outcome
 from inergize.domain.content.library import Content, ContentKind, ContentVersion, ModerationIssue
 from inergize.domain.notifications.notification import Notification, NotificationPreference
 from inergize.domain.scheduling.schedules import ScheduleSettings
-from tests.fakes.unit_of_work import InMemoryDatabase
+from inergize.ports.compliance_repository import ComplianceLog
+from tests.fakes.unit_of_work import InMemoryDatabase, Tables
+from tests.fakes.user_data import MemoryUserDataStore
 from tests.support.containers import container_on
 
 NOW = datetime(2026, 3, 2, 9, 0, 0, 250_000, tzinfo=UTC)
 EXPORTED = ("users", "auth_sessions", "refresh_tokens", "one_time_tokens", "user_security", "mfa_recovery_codes",
-            "notifications", "audit_log", "content", "content_versions")
+            "notifications", "audit_log", "content", "content_versions", "ai_calls", "ai_jobs", "compliance_logs")
 AddUser = Callable[..., Awaitable[User]]
 
 
@@ -65,10 +68,23 @@ async def seed(uow_factory: Any, user: User) -> dict[str, int]:
         await uow.content_preferences.put(ContentPreferences(user_id=user.id, banned_phrases=("synergy",)), NOW)
         await uow.schedule_settings.put(user.id, ScheduleSettings(timezone="Europe/Berlin"), NOW)
         assert await uow.idempotency.reserve(str(user.id), "key-1", "hash", NOW)
+        await uow.ai_calls.add(AiCall(id=ident("call"), user_id=user.id, capability=Capability.TEXT,
+                                      provider="offline", model="offline-1", tokens_in=10, tokens_out=20,
+                                      cost_micros=0, outcome="ok", latency_ms=5, created_at=NOW))
+        await uow.ai_jobs.add(AiJob(id=ident("job"), user_id=user.id, kind="carousel", params={"slides": 5},
+                                    created_at=NOW, updated_at=NOW))
+        await uow.compliance.log(ComplianceLog(id=ident("log"), user_id=user.id, kind="pause", verdict="paused",
+                                               reason="restricted", detail={"score": 40}, created_at=NOW))
+        await uow.compliance.record_outcome(user.id, action="invite", target="urn:li:person:1", outcome=Outcome.SUCCESS,
+                                            detail={}, now=NOW)
+        assert await uow.linkedin.add_analytics_events(user.id, [
+            {"event_type": "impressions", "subject": "urn:li:share:1", "value": n, "occurred_at": NOW,
+             "payload": {}, "source": "import", "dedupe_key": f"d{n}"} for n in (1, 2)], NOW) == 2
         await uow.commit()
     return {"users": 1, "auth_sessions": 1, "refresh_tokens": 2, "one_time_tokens": 1, "user_security": 1,
             "mfa_recovery_codes": 3, "notifications": 1, "audit_log": 1, "content": 1, "content_versions": 1,
-            "notification_preferences": 1, "content_preferences": 1, "schedule_settings": 1, "idempotency_keys": 1}
+            "notification_preferences": 1, "content_preferences": 1, "schedule_settings": 1, "idempotency_keys": 1,
+            "ai_calls": 1, "ai_jobs": 1, "compliance_logs": 1, "automation_logs": 1, "analytics_events": 2}
 
 
 async def test_the_export_holds_the_users_rows_without_secrets(uow_factory: Any, add_user: AddUser) -> None:
@@ -137,3 +153,10 @@ async def test_the_fakes_export_is_the_databases_row_for_row(
         name: by_id(theirs[name]) for name in EXPORTED if name != "mfa_recovery_codes"}
     # recovery codes get their ids from the repository
     assert without_id(ours["mfa_recovery_codes"]) == without_id(theirs["mfa_recovery_codes"])
+
+
+async def test_the_fake_covers_only_user_owned_tables_and_keeps_the_retained_ones() -> None:
+    store = MemoryUserDataStore(Tables())
+    exported, erased = set(await store.export(uuid.uuid4())), set(await store.erase(uuid.uuid4()))
+    assert set(EXPORTED) <= exported and exported | erased <= set(user_owned_tables())
+    assert retained_tables() <= exported and not retained_tables() & erased
