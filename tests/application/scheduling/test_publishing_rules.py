@@ -1,12 +1,15 @@
 """The publishing rules on the in-memory unit of work, against the LinkedIn wire server: 09:00 Berlin on
 both sides of DST, retries that end in needs-attention and are never reposted on our own, permanent errors
-that fail at once and notify, a paused queue. (Claims, exactly-once under faults and pauses that race a
-claim stay on the databases, in test_publishing.py.)"""
+that fail at once and notify, a paused queue, a 403 that pauses the account, a pause after the claim.
+(Concurrent claims, exactly-once under faults and the container's wiring stay on the databases, in
+test_publishing.py.)"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+import pytest
 
 from inergize.application.scheduling import queue_settings as ss
 from inergize.application.scheduling import schedule as uc
@@ -134,3 +137,61 @@ async def test_paused_queue_holds_everything_until_resumed(
     await ss.set_paused(False, principal=user.principal, uow_factory=factory, clock=clock)
     assert await tick(uow_factory=factory, clock=clock) == 1
     assert (await publication_of(container, user, item.id)).state is S.CLAIMED
+
+
+async def test_a_403_on_a_post_fails_it_pauses_the_account_and_holds_its_other_posts(
+    container: Any, make_user: Any, clock: Any, rest_gateway: Any, wire: Wire
+) -> None:
+    """LinkedIn refusing a post with 403 is a restriction signal: the post fails with the reason, the
+    account's automation pauses, and its other scheduled posts wait, held, for the user's resume."""
+    user = await make_user()
+    factory = container.uow_factory()
+    first = await ready_content(container, user.principal, f"Refused {user.user.id}")
+    later = await ready_content(container, user.principal, f"Later {user.user.id}")
+    item = await uc.post_now(first, principal=user.principal, uow_factory=factory, clock=clock)
+    other = await uc.schedule(
+        uc.ScheduleCommand(content_id=later, at=clock.now() + timedelta(hours=2)),
+        principal=user.principal,
+        uow_factory=factory,
+        clock=clock,
+    )
+    wire.state.fail_next = [403]
+    await run_publish_jobs(container, publisher(container, rest_gateway))
+    failed = await publication_of(container, user, item.id)
+    assert failed.state is S.FAILED and failed.failure_reason == "forbidden"
+    assert (await publication_of(container, user, other.id)).held
+    async with factory(read_only=True) as uow:
+        account = await uow.compliance.get_account(user.user.id)
+        notes = await uow.notifications.list_for_user(user.user.id, limit=10, cursor=None)
+    assert account is not None and account.paused and account.pause_reason == "restriction_signal"
+    assert {n.kind for n in notes.items} == {"publishing.failed", "compliance.paused"}
+    clock.advance(hours=3)
+    assert await tick(uow_factory=factory, clock=clock) == 0
+
+
+@pytest.mark.parametrize("how", ["vacation", "restriction"])
+async def test_a_pause_after_the_claim_stops_the_post_before_linkedin_hears_of_it(
+    container: Any, make_user: Any, clock: Any, wire: Wire, rest_gateway: Any, how: str
+) -> None:
+    """The tick claimed the item and its job is queued when the user pauses (or a restriction signal
+    pauses the account): the job skips it, nothing reaches LinkedIn, and it waits, held, for the resume."""
+    from inergize.application.compliance import safety
+
+    user = await make_user()
+    factory = container.uow_factory()
+    item = await schedule_ready(container, user, clock, f"Claimed then paused {how}")
+    clock.advance(minutes=2)
+    assert await tick(uow_factory=factory, clock=clock) == 1
+    if how == "vacation":
+        await ss.set_paused(True, principal=user.principal, uow_factory=factory, clock=clock)
+    else:
+        async with factory() as uow:  # the account has run automation before
+            await uow.compliance.ensure_account(user.user.id, now=clock.now())
+            assert await safety.pause(uow, user.user.id, reason="restriction_signal", now=clock.now())
+            await uow.commit()
+    (counts,) = await run_publish_jobs(container, publisher(container, rest_gateway))
+    assert counts == {"skipped": 1} and wire.state.stats()["requests"] == 0
+    held = await publication_of(container, user, item.id)
+    assert held.state is S.SCHEDULED and held.held and held.claim_token is None and held.attempts == 0
+    clock.advance(hours=1)
+    assert await tick(uow_factory=factory, clock=clock) == 0  # held: not due for anyone
