@@ -24,6 +24,7 @@ from inergize.ports.content_versions import (
 from inergize.ports.email import EmailSender
 from inergize.ports.health import HealthCheck
 from inergize.ports.jobs import JobLedger, OutboxRelay, PingLog
+from inergize.ports.linkedin import LinkedInGateway, SandboxControls
 from inergize.ports.linkedin_repository import LinkedInRepository
 from inergize.ports.metrics import MetricsExporter
 from inergize.ports.moderator import Moderator
@@ -57,6 +58,7 @@ from tests.fakes.compliance_repositories import MemoryCampaignRepository, Memory
 from tests.fakes.documents import BlankPdfPages, PlainBannerRenderer, PlainCarouselRenderer
 from tests.fakes.email import RecordingEmailSender
 from tests.fakes.jobs import MemoryJobLedger, MemoryPingLog, RecordingTaskQueue
+from tests.fakes.linkedin_gateway import FakeLinkedInGateway
 from tests.fakes.linkedin_repositories import MemoryLinkedInRepository
 from tests.fakes.operations import CountingMetrics, FakeHealthCheck
 from tests.fakes.outbox_relay import MemoryOutboxRelay
@@ -95,6 +97,7 @@ FAKES: tuple[
     PublicationRepository, ScheduleImportRepository,
     ComplianceRepository, CampaignRepository,
     SessionRepository, SecurityRepository, AccessState, UserDataStore, TokenService, TotpService,
+    LinkedInGateway, SandboxControls,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
     FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(FakeClock()), MemoryPingLog(),
@@ -111,6 +114,7 @@ FAKES: tuple[
     MemorySessionRepository(_TABLES), MemorySecurityRepository(_TABLES),
     MemoryAccessState(UserStatus.ACTIVE, Role.MEMBER, None, False), MemoryUserDataStore(_TABLES),
     FakeTokenService(), FakeTotp(),
+    FakeLinkedInGateway(), FakeLinkedInGateway(),
 )
 
 

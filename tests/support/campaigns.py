@@ -14,7 +14,7 @@ from inergize.application.compliance.engine import run_step
 from inergize.application.compliance.gate import ComplianceGate
 from inergize.domain.accounts.users import WorkingHours
 from inergize.domain.compliance.campaigns import CampaignConfig, CampaignKind, StepState
-from tests.fakes.automation_gateway import FakeAutomationGateway, fake_auth
+from tests.fakes.linkedin_gateway import FakeLinkedInGateway, fake_auth
 
 BERLIN = {"timezone": "Europe/Berlin", "working_hours": WorkingHours(start="09:00", end="17:30"),
           "tier": "pro"}
@@ -23,7 +23,7 @@ BERLIN = {"timezone": "Europe/Berlin", "working_hours": WorkingHours(start="09:0
 def automation(container: Any, gateway: Any | None = None, ledger: Any | None = None) -> ComplianceDeps:
     return ComplianceDeps(uow_factory=container.uow_factory(), clock=container.clock(),
                            gate=ComplianceGate(ledger or MemoryActionLedger()),
-                           gateway=gateway or FakeAutomationGateway(), auth_for=fake_auth)
+                           gateway=gateway or FakeLinkedInGateway(), auth_for=fake_auth)
 
 
 async def due(ports: ComplianceDeps, user_id: uuid.UUID) -> list[uuid.UUID]:

@@ -1,27 +1,28 @@
 """AI costs: calls recorded with tokens and cost, monthly totals, and the tier's monthly budget that
-blocks further paid calls with a clear error (offline generation is never blocked)."""
+blocks further paid calls with a clear error (offline generation is never blocked); on the fakes (the
+402 answer is the error mapper's, tested with it)."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from dependency_injector import providers
 
-from inergize.application.ai.usage import ensure_within_budget, month_start
-from inergize.domain.ai.generation import AiCall, Capability, TextAnswer, TextRequest, cost_micros
+from inergize.adapters.ai.offline import OfflineTextGenerator
+from inergize.application.ai.carousels import GenerateCarousel, request_carousel
+from inergize.application.ai.deps import AiDeps
+from inergize.application.ai.posts import GeneratePosts, generate_posts
+from inergize.application.ai.usage import ensure_within_budget, month_start, monthly_usage
+from inergize.domain.ai.generation import cost_micros
 from inergize.domain.platform.errors import QuotaExceeded
-
-
-class PaidEcho:
-    name, paid = "openai", True
-
-    async def generate(self, request: TextRequest) -> TextAnswer:
-        return TextAnswer(
-            text=request.context["draft"], provider="openai", model="gpt-4o", tokens_in=1000, tokens_out=2000
-        )
+from tests.fakes.ai import FakePastPosts, ScriptedImageGenerator
+from tests.fakes.blob_store import MemoryBlobStore
+from tests.fakes.clock import FakeClock
+from tests.fakes.documents import PlainBannerRenderer, PlainCarouselRenderer
+from tests.fakes.unit_of_work import InMemoryDatabase
+from tests.support.ai import PaidEcho, spend
+from tests.support.memory_users import add_memory_user
 
 
 def test_costs_follow_list_prices_and_offline_is_free() -> None:
@@ -37,49 +38,39 @@ def test_the_month_starts_on_the_first_in_utc() -> None:
 
 
 
-def spend(user_id: uuid.UUID, cost_micros: int, *, at: datetime) -> AiCall:
-    """A paid text call of ``user_id`` that cost ``cost_micros`` at ``at``."""
-    return AiCall(id=uuid.uuid4(), user_id=user_id, capability=Capability.TEXT, provider="openai",
-                  model="gpt-4o", tokens_in=0, tokens_out=0, cost_micros=cost_micros, outcome="ok",
-                  latency_ms=1, created_at=at)
-
-async def test_paid_calls_stop_at_the_tier_budget(client: Any, container: Any, make_user: Any) -> None:
-    u = await make_user()  # free tier: $1.00 a month
-    container.text_generator.override(providers.Object(PaidEcho()))
-    try:
-        r = await client.post("/v1/ai/posts", json={"topic": "budgets", "save": False}, headers=u.headers)
-        assert r.status_code == 200 and r.json()["variants"][0]["provider"] == "openai"
-        usage = (await client.get("/v1/ai/usage", headers=u.headers)).json()
-        assert usage["budgetUsd"] == 1.0 and usage["costUsd"] == pytest.approx(
-            0.0225
-        )  # 1k in, 2k out on gpt-4o
-        async with container.uow_factory()() as uow:  # the rest of the month's spend
-            await uow.ai_calls.add(
-                spend(u.user.id, 990_000, at=container.clock().now())
-            )
-            await uow.commit()
-        r = await client.post(
-            "/v1/ai/posts", json={"topic": "budgets", "regenerate": True}, headers=u.headers
-        )
-        assert (
-            r.status_code == 402
-            and r.json()["code"] == "ai_budget_exceeded"
-            and "resets" in r.json()["detail"]
-        )
-        r = await client.post("/v1/ai/carousels", json={"topic": "budgets"}, headers=u.headers)
-        assert r.status_code == 402
-    finally:
-        container.text_generator.reset_override()
-    r = await client.post("/v1/ai/posts", json={"topic": "budgets"}, headers=u.headers)
-    assert (
-        r.status_code == 200 and r.json()["variants"][0]["provider"] == "offline"
-    )  # offline is never blocked
+def ai_ports(database: InMemoryDatabase, clock: FakeClock, text: Any) -> AiDeps:
+    """The AI use cases on the fakes, writing with ``text``."""
+    return AiDeps(uow_factory=database, clock=clock, text=text, images=ScriptedImageGenerator(), moderator=None,
+                  past_posts=FakePastPosts(), blobs=MemoryBlobStore(), carousels=PlainCarouselRenderer(),
+                  banners=PlainBannerRenderer())
 
 
-async def test_last_months_spend_does_not_count(container: Any, make_user: Any) -> None:
-    u = await make_user()
-    now = container.clock().now()
-    async with container.uow_factory()() as uow:
+async def test_paid_calls_stop_at_the_tier_budget(clock: FakeClock) -> None:
+    database = InMemoryDatabase()
+    u = await add_memory_user(database)  # free tier: $1.00 a month
+    paid = ai_ports(database, clock, PaidEcho())
+    made = await generate_posts(GeneratePosts(topic="budgets", save=False), principal=u.principal, ports=paid)
+    assert made.variants[0].provider == "openai"
+    usage = await monthly_usage(principal=u.principal, uow_factory=database, clock=clock, monthly_budget_usd=5.0)
+    assert usage.budget_usd == 1.0 and usage.cost_usd == pytest.approx(0.0225)  # 1k in, 2k out on gpt-4o
+    async with database() as uow:  # the rest of the month's spend
+        await uow.ai_calls.add(spend(u.user.id, 990_000, at=clock.now()))
+        await uow.commit()
+    with pytest.raises(QuotaExceeded) as refused:
+        await generate_posts(GeneratePosts(topic="budgets", regenerate=True), principal=u.principal, ports=paid)
+    assert refused.value.code == "ai_budget_exceeded" and "resets" in refused.value.detail
+    with pytest.raises(QuotaExceeded):
+        await request_carousel(GenerateCarousel(topic="budgets"), principal=u.principal, ports=paid)
+    offline = ai_ports(database, clock, OfflineTextGenerator())
+    made = await generate_posts(GeneratePosts(topic="budgets"), principal=u.principal, ports=offline)
+    assert made.variants[0].provider == "offline"  # offline is never blocked
+
+
+async def test_last_months_spend_does_not_count(clock: FakeClock) -> None:
+    database = InMemoryDatabase()
+    u = await add_memory_user(database)
+    now = clock.now()
+    async with database() as uow:
         await uow.ai_calls.add(
             spend(u.user.id, 50_000_000, at=month_start(now).replace(month=now.month - 1))
         )

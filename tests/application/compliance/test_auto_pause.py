@@ -14,7 +14,7 @@ from inergize.application.compliance.engine import run_step
 from inergize.application.compliance.safety import ResumeAutomation, pause_automation, resume_automation
 from inergize.domain.compliance.campaigns import CampaignConfig, CampaignKind, StepState
 from inergize.domain.platform.errors import ValidationFailed
-from tests.fakes.automation_gateway import FakeAutomationGateway
+from tests.fakes.linkedin_gateway import FakeLinkedInGateway
 from tests.support.campaigns import BERLIN, automation, drain, due, people_csv, start, steps
 
 pytestmark = pytest.mark.usefixtures("nothing_runnable_left")
@@ -33,7 +33,7 @@ async def _notices(container: Any, user: Any) -> list[Any]:
 async def test_429s_pause_the_account_within_the_window_and_nothing_runs_until_resume(
         container: Any, make_user: Any, clock: Any) -> None:
     user = await make_user(**BERLIN)
-    gateway = FakeAutomationGateway()
+    gateway = FakeLinkedInGateway()
     ports = automation(container, gateway)
     await start(ports, user, people_csv(20))
     gateway.answer_429s(50)
@@ -84,7 +84,7 @@ async def test_429s_pause_the_account_within_the_window_and_nothing_runs_until_r
 async def test_a_restriction_signal_pauses_at_once_and_holds_scheduled_posts(container: Any, make_user: Any,
                                                                            clock: Any) -> None:
     user = await make_user(**BERLIN)
-    gateway = FakeAutomationGateway()
+    gateway = FakeLinkedInGateway()
     ports = automation(container, gateway)
     await start(ports, user, people_csv(5))
     gateway.restricted = True
@@ -123,7 +123,7 @@ async def test_the_user_can_pause_by_hand_and_resuming_an_active_account_changes
 async def test_engagement_campaigns_react_and_comment_on_supplied_posts(container: Any, make_user: Any,
                                                                        clock: Any) -> None:
     user = await make_user(**BERLIN)
-    gateway = FakeAutomationGateway()
+    gateway = FakeLinkedInGateway()
     ports = automation(container, gateway)
     campaign = await uc.create_campaign(uc.CreateCampaign(
         kind=CampaignKind.ENGAGEMENT, name="watch list",

@@ -21,7 +21,7 @@ from inergize.application.compliance.gate import ComplianceGate
 from inergize.domain.compliance.actions import ActionBudget, ActionType
 from inergize.domain.compliance.campaigns import CampaignConfig, CampaignKind, StepState
 from inergize.domain.compliance.pacing import PacingPolicy
-from tests.fakes.automation_gateway import FakeAutomationGateway, fake_auth
+from tests.fakes.linkedin_gateway import FakeLinkedInGateway, fake_auth
 from tests.support.campaigns import BERLIN, due, people_csv
 
 pytestmark = pytest.mark.usefixtures("nothing_runnable_left")
@@ -34,7 +34,7 @@ async def test_parallel_workers_never_over_spend_nor_contact_twice(container: An
                                                                    redis_url: Any) -> None:
     url, prefix = redis_url
     user = await make_user(**BERLIN)
-    gateway = FakeAutomationGateway(latency=0.002)
+    gateway = FakeLinkedInGateway(latency=0.002)
     clients = [aioredis.Redis.from_url(url) for _ in range(WORKERS)]
     workers = [ComplianceDeps(uow_factory=container.uow_factory(), clock=clock, gateway=gateway,
                                gate=ComplianceGate(RedisActionLedger(c, prefix=prefix)), auth_for=fake_auth)

@@ -20,7 +20,7 @@ from inergize.domain.compliance.campaigns import (
     TargetState,
 )
 from inergize.domain.linkedin.auth import LinkedInCapability
-from tests.fakes.automation_gateway import ALL, FakeAutomationGateway
+from tests.fakes.linkedin_gateway import ALL, FakeLinkedInGateway
 from tests.support.campaigns import BERLIN, automation, drain, people_csv, start, steps
 
 pytestmark = pytest.mark.usefixtures("nothing_runnable_left")
@@ -31,7 +31,7 @@ SCHEDULE = Schedule(timezone="Europe/Berlin", start="09:00", end="17:30")
 async def test_a_campaign_runs_paced_inside_working_hours_and_daily_budgets(container: Any, make_user: Any,
                                                                              clock: Any) -> None:
     user = await make_user(**BERLIN)
-    gateway = FakeAutomationGateway()
+    gateway = FakeLinkedInGateway()
     ports = automation(container, gateway)
     note = "Hi {first_name}, fellow {company} fan?"
     campaign = await start(ports, user, people_csv(12), note_template=note)
@@ -63,7 +63,7 @@ async def test_a_campaign_runs_paced_inside_working_hours_and_daily_budgets(cont
 async def test_acceptance_plans_follow_ups_a_reply_stops_them_stale_invites_are_withdrawn(
         container: Any, make_user: Any, clock: Any) -> None:
     user = await make_user(**BERLIN)
-    gateway = FakeAutomationGateway()
+    gateway = FakeLinkedInGateway()
     ports = automation(container, gateway)
     follow = (FollowUp(after_days=1, template="Thanks {first_name}!"),
               FollowUp(after_days=3, template="Coffee?"))
@@ -104,7 +104,7 @@ def _member(urn: str) -> Any:
 async def test_denied_targets_are_skipped_and_nobody_is_invited_twice_across_campaigns(
         container: Any, make_user: Any, clock: Any) -> None:
     user = await make_user(**BERLIN)
-    gateway = FakeAutomationGateway()
+    gateway = FakeLinkedInGateway()
     ports = automation(container, gateway)
     settings = await _settings(ports, user)
     await update_settings(AutomationSettings(lists={"deny_companies": ["Hooli"],
@@ -133,7 +133,7 @@ async def test_assisted_mode_plans_tasks_within_budget_when_the_adapter_cannot_i
         container: Any, make_user: Any, clock: Any) -> None:
     user = await make_user(**BERLIN)
     rest_like = ALL - {LinkedInCapability.SEND_INVITATION, LinkedInCapability.WITHDRAW_INVITATION}
-    gateway = FakeAutomationGateway(available=rest_like)
+    gateway = FakeLinkedInGateway(available=rest_like)
     ports = automation(container, gateway)
     campaign = await start(ports, user, people_csv(8), note_template="Hello {first_name}")
     assert campaign.assisted
