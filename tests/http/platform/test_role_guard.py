@@ -101,7 +101,7 @@ def test_a_route_with_an_unknown_or_missing_role_fails_the_walk_and_the_app(hand
 
 @pytest.mark.parametrize("handler", [_owner_route, _undeclared_route])
 async def test_the_guard_refuses_a_role_it_does_not_know(handler: Any) -> None:
-    app = Litestar(route_handlers=[handler], guards=[role_guard], exception_handlers=EXCEPTION_HANDLERS)
+    app = Litestar(route_handlers=[handler], before_request=role_guard, exception_handlers=EXCEPTION_HANDLERS)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://x") as c:
         r = await c.get(next(iter(handler.paths)))
     assert r.status_code == 403 and r.json()["code"] == "forbidden" and r.json()["role"] in ("owner", "None")

@@ -10,7 +10,7 @@ content is private, admin powers are about accounts)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import msgspec
@@ -92,27 +92,35 @@ async def get_content(content_id: uuid.UUID, *, principal: Principal,
         return await _owned(uow, principal, content_id)
 
 
-_encode_page = msgspec.msgpack.Encoder().encode
-_decode_page = msgspec.msgpack.Decoder(Page[Content]).decode
-
-
 async def list_content(*, principal: Principal, uow_factory: UnitOfWorkFactory, limit: int | None = None,
-                       cursor: str | None = None, only: ContentFilter | None = None,
-                       reads: ReadCache | None = None, cache_seconds: float = 0.0) -> Page[Content]:
-    """The principal's content, newest first, narrowed by ``only`` (words, kind, state) when given.
+                       cursor: str | None = None, only: ContentFilter | None = None) -> Page[Content]:
+    """The principal's content, newest first, narrowed by ``only`` (words, kind, state) when given."""
+    size = page_size(limit)
+    async with uow_factory(read_only=True) as uow:
+        return await uow.content.list_for_user(principal.user_id, limit=size, cursor=cursor, only=only)
 
-    With ``reads``, pages are kept in the read cache under the user's content scope for up to
-    ``cache_seconds``; every write to the user's content bumps that scope before it answers, so a page
-    read after a write returned is never one cached before it."""
+
+async def render_content_list(render: Callable[[Page[Content]], bytes], representation: str, *,
+                              principal: Principal, uow_factory: UnitOfWorkFactory, limit: int | None = None,
+                              cursor: str | None = None, only: ContentFilter | None = None,
+                              reads: ReadCache | None = None, cache_seconds: float = 0.0) -> bytes:
+    """:func:`list_content` as ``render`` writes it (an HTTP body, say), kept written in the read cache
+    under the user's content scope and ``representation`` for up to ``cache_seconds``: a hit costs no
+    decoding and no rendering. Every write to the user's content bumps that scope before it answers, so
+    a page read after a write returned is never one cached before it."""
     size = page_size(limit)
 
-    async def load() -> Page[Content]:
-        async with uow_factory(read_only=True) as uow:
-            return await uow.content.list_for_user(principal.user_id, limit=size, cursor=cursor, only=only)
+    async def load() -> bytes:
+        return render(await list_content(principal=principal, uow_factory=uow_factory, limit=size, cursor=cursor,
+                                         only=only))
 
-    return await read_through(reads, content_scope(principal.user_id),
-                              msgspec.json.encode([size, cursor, only]).decode(), ttl_seconds=cache_seconds,
-                              load=load, encode=_encode_page, decode=_decode_page)
+    key = representation + msgspec.json.encode([size, cursor, only]).decode()
+    return await read_through(reads, content_scope(principal.user_id), key, ttl_seconds=cache_seconds, load=load,
+                              encode=_as_is, decode=_as_is)
+
+
+def _as_is(raw: bytes) -> bytes:
+    return raw
 
 
 async def list_versions(content_id: uuid.UUID, *, principal: Principal,

@@ -15,10 +15,9 @@ from inergize.entrypoints.http import web_app
 from inergize.entrypoints.http.auth import PUBLIC, declared_role, provide_principal, role_guard
 from inergize.entrypoints.http.conventions import check_declared_conventions
 from inergize.entrypoints.http.deps import bundle_dependencies
-from inergize.entrypoints.http.middleware import add_nosniff, correlation_middleware
+from inergize.entrypoints.http.middleware import add_nosniff, entry_middleware
 from inergize.entrypoints.http.openapi import COMPONENTS, declare_answers
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
-from inergize.entrypoints.http.rate_limits import rate_limit_middleware  # API budgets
 from inergize.entrypoints.http.routes.accounts import admin, me, mfa, tiers
 from inergize.entrypoints.http.routes.accounts import routes as account_routes
 from inergize.entrypoints.http.routes.ai import routes as ai_routes
@@ -58,15 +57,15 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
     for handler in handlers:  # every answer a client can get is in the OpenAPI document
         check_declared_conventions(handler)
         declare_answers(handler)
-    middleware: list[Any] = [correlation_middleware, rate_limit_middleware]
+    middleware: list[Any] = [entry_middleware]  # correlation id, API budgets, access log
     if settings.metrics_token:  # request counts and latencies by route template, for /metrics
         middleware.insert(0, PrometheusConfig(app_name="inergize", prefix="inergize", group_path=True,
                                               exclude=["/metrics"]).middleware)
-    return Litestar(
+    app = Litestar(
         route_handlers=handlers,
         # the caller, and each capability's bundle of ports under the name handlers declare it by
         dependencies={"principal": Provide(provide_principal), **bundle_dependencies(container)},
-        guards=[role_guard],  # the declared role, enforced before any handler runs
+        before_request=role_guard,  # the declared role, enforced before any handler runs or reads its body
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=middleware,
         before_send=[add_nosniff],
@@ -82,3 +81,8 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
         on_shutdown=on_shutdown or [],
         debug=False,
     )
+    for route in app.routes:  # a route's own before_request hook would replace the guard: refuse to start
+        for handler in getattr(route, "route_handlers", []):
+            if handler.resolve_before_request() is not role_guard:
+                raise ValueError(f"{handler} replaces the app's before_request hook, which enforces roles")
+    return app

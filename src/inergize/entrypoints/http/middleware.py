@@ -1,5 +1,5 @@
-"""ASGI middleware: a correlation id on every request, response and log line; one access log line;
-``X-Content-Type-Options: nosniff`` on every answer."""
+"""ASGI middleware: a correlation id on every request, response and log line, the API budgets and one
+access log line, in one layer; ``X-Content-Type-Options: nosniff`` on every answer."""
 
 from __future__ import annotations
 
@@ -11,32 +11,50 @@ from typing import Any
 import structlog
 from litestar.types import ASGIApp, Message, Receive, Send
 
+from inergize.entrypoints.http.rate_limits import charge, headers_for, refuse
+
 HEADER = b"x-request-id"
 _VALID = re.compile(rb"^[A-Za-z0-9._-]{1,64}$")
 log = structlog.get_logger("inergize.access")
 
 
-def correlation_middleware(app: ASGIApp) -> ASGIApp:
+def entry_middleware(app: ASGIApp) -> ASGIApp:
+    """Every HTTP request's way in, as one layer with one send wrapper: its correlation id (bound to the
+    log lines and echoed in ``X-Request-ID``), its API budget (``rate_limits.py``: the ``RateLimit``
+    headers, or the 429 without calling the app) and one access log line."""
+
     async def middleware(scope: Any, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
-        incoming = dict(scope["headers"]).get(HEADER, b"")
+        incoming, authorization = b"", b""
+        for name, value in scope["headers"]:
+            if name == HEADER:
+                incoming = value
+            elif name == b"authorization":
+                authorization = value
         # Accept a caller's id only if it is short and plain, so it cannot forge log lines.
         request_id = incoming.decode() if _VALID.match(incoming) else uuid.uuid4().hex
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started = time.perf_counter()
         status = 0
+        extra = [(HEADER, request_id.encode())]
 
-        async def send_with_id(message: Message) -> None:
+        async def send_with_headers(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", []), (HEADER, request_id.encode())]
+                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
         try:
-            await app(scope, receive, send_with_id)
+            budget = await charge(scope, authorization)
+            if budget is not None:
+                extra += headers_for(budget)
+                if not budget.allowed:
+                    await refuse(scope, send_with_headers)
+                    return
+            await app(scope, receive, send_with_headers)
         finally:
             log.info("request", method=scope["method"], path=scope["path"], status=status,
                      ms=round((time.perf_counter() - started) * 1000, 2))

@@ -1,4 +1,4 @@
-"""API budgets per caller and for the whole service (ASGI middleware).
+"""API budgets per caller and for the whole service, charged by the entry middleware (``middleware.py``).
 
 Every request is charged to the global budget and to its caller: the user of a valid bearer token, or
 else the client address. The budgets live in the ``RateBudgetStore`` (Redis in production), so they
@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import msgspec
-from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
+from litestar.types import HTTPResponseStartEvent, Scope, Send
 
 from inergize.application.accounts.deps import AccountDeps
 from inergize.application.accounts.guard import ApiBudget, spend_api_budget, verify_token
@@ -23,12 +23,11 @@ from inergize.entrypoints.http.web_app import is_api_path
 EXEMPT = ("/health", "/ready")  # probes must not be starved by traffic
 
 
-def _caller(scope: Scope, accounts: AccountDeps) -> tuple[str, bool]:
+def _caller(scope: Scope, authorization: bytes, accounts: AccountDeps) -> tuple[str, bool]:
     """Who the request is charged to. A bearer token is verified here, once per request: the outcome
     (the verified token, or why it was refused) is handed on in the scope's state, so the role guard
     only asks whether it is still honoured (see ``auth.py``)."""
-    headers = dict(scope.get("headers") or [])
-    scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
+    scheme, _, token = authorization.decode("latin-1").partition(" ")
     if scheme.lower() == "bearer" and token:
         try:
             verified = verify_token(token.strip(), ports=accounts)
@@ -40,6 +39,18 @@ def _caller(scope: Scope, accounts: AccountDeps) -> tuple[str, bool]:
             return f"user:{verified.principal.user_id}", True
     client = scope.get("client")
     return f"addr:{client[0] if client else 'unknown'}", False
+
+
+async def charge(scope: Scope, authorization: bytes) -> ApiBudget | None:
+    """Charge an API request to the global budget and its caller's (``authorization`` is its header);
+    ``None`` for what is not an API call: the probes, which must not be starved by traffic, and the web
+    app's files (one page load fetches dozens of them)."""
+    path = scope["path"]
+    if path in EXEMPT or not is_api_path(path):
+        return None
+    accounts = account_deps(scope["app"])
+    caller, authenticated = _caller(scope, authorization, accounts)
+    return await spend_api_budget(caller, authenticated=authenticated, ports=accounts)
 
 
 def headers_for(budget: ApiBudget) -> list[tuple[bytes, bytes]]:
@@ -59,42 +70,22 @@ def headers_for(budget: ApiBudget) -> list[tuple[bytes, bytes]]:
     return out
 
 
-def rate_limit_middleware(app: ASGIApp) -> ASGIApp:
-    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        # The web app's files are not API calls: one page load fetches dozens of them.
-        if scope["type"] != "http" or scope["path"] in EXEMPT or not is_api_path(scope["path"]):  # type: ignore[comparison-overlap]
-            await app(scope, receive, send)
-            return
-        accounts = account_deps(scope["app"])
-        caller, authenticated = _caller(scope, accounts)
-        budget = await spend_api_budget(caller, authenticated=authenticated, ports=accounts)
-        extra = headers_for(budget)
-        if not budget.allowed:
-            body = msgspec.json.encode(
-                {
-                    "type": TYPE_BASE + "rate_limited",
-                    "title": "Too many requests",
-                    "status": 429,
-                    "detail": "Too many requests; slow down and retry after the time in Retry-After.",
-                    "code": "rate_limited",
-                    "instance": scope["path"],
-                }
-            )
-            start: HTTPResponseStartEvent = {
-                "type": "http.response.start",
-                "status": 429,
-                "headers": [(b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                            (b"content-length", str(len(body)).encode()), *extra],
-            }
-            await send(start)
-            await send({"type": "http.response.body", "body": body, "more_body": False})
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *extra]
-            await send(message)
-
-        await app(scope, receive, send_with_headers)
-
-    return middleware
+async def refuse(scope: Scope, send: Send) -> None:
+    """Answer the 429 problem of a spent budget (``send`` adds the budget's headers)."""
+    body = msgspec.json.encode(
+        {
+            "type": TYPE_BASE + "rate_limited",
+            "title": "Too many requests",
+            "status": 429,
+            "detail": "Too many requests; slow down and retry after the time in Retry-After.",
+            "code": "rate_limited",
+            "instance": scope["path"],
+        }
+    )
+    start: HTTPResponseStartEvent = {
+        "type": "http.response.start",
+        "status": 429,
+        "headers": [(b"content-type", PROBLEM_MEDIA_TYPE.encode()), (b"content-length", str(len(body)).encode())],
+    }
+    await send(start)
+    await send({"type": "http.response.body", "body": body, "more_body": False})
