@@ -82,10 +82,23 @@ test("sets the queue's time slots, pauses and resumes, and schedules a recurring
   await expect(page.getByRole("region", { name: "Coming up" }).getByRole("link").first()).toBeVisible();
   await expectAccessible(page, "on the queue page at 375 px");
 
-  // Stopping the series cancels both posts still to come: nothing is coming up any more.
+  // Another device cancels one post of the series: this page's stop, made from what it read, is refused
+  // and the series is shown again as it is now.
+  const hook = page.getByRole("region", { name: "Coming up" }).getByRole("link", { name: /write the hook first/ });
+  const publication = new URL((await hook.getAttribute("href")) ?? "", "http://x").searchParams.get("publication");
+  const cancelled = await request.delete(`/v1/schedule/${publication}`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(cancelled.ok(), await cancelled.text()).toBe(true);
   await page.getByRole("region", { name: "Your series" }).getByRole("button", { name: "Stop series 1" }).click();
   const stop = page.getByRole("dialog", { name: "Stop this series?" });
   await expect(stop).toContainText("The 2 posts still to come are cancelled.");
+  await stop.getByRole("button", { name: "Yes, stop it" }).click();
+  await expect(page.getByRole("region", { name: "Your series" }).getByRole("alert")).toContainText("This series changed meanwhile");
+  await expect(page.getByRole("region", { name: "Your series" }).getByRole("listitem")).toContainText("2 posts: 1 to come, 0 published");
+  await screenshots(page, "queue-series-changed");
+
+  // Stopping it again, as it is now, cancels the post still to come: nothing is coming up any more.
+  await page.getByRole("region", { name: "Your series" }).getByRole("button", { name: "Stop series 1" }).click();
+  await expect(stop).toContainText("The post still to come is cancelled.");
   await stop.getByRole("button", { name: "Yes, stop it" }).click();
   await expect(page.getByText("The series is stopped.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Your series" }).getByRole("listitem")).toContainText("2 posts: 0 to come, 0 published");

@@ -5,6 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import msgspec
+from hypothesis import given
+from hypothesis import strategies as st
+
 from inergize.domain.scheduling.publication import Publication, PublicationState
 from inergize.domain.scheduling.recurrence import summarize_series
 
@@ -36,3 +40,14 @@ def test_series_with_posts_to_come_come_first_soonest_first_then_the_finished_la
     summaries = summarize_series(items)
     assert [s.id for s in summaries] == [sooner, later, old, older]
     assert summaries[2].next_due is None and summaries[2].next_text is None
+
+
+@given(versions=st.lists(st.integers(min_value=1, max_value=50), min_size=1, max_size=8), data=st.data())
+def test_any_change_to_a_post_of_a_series_makes_its_version_larger(versions: list[int], data: st.DataObject) -> None:
+    series = uuid.uuid4()
+    items = [msgspec.structs.replace(post(series, i, S.SCHEDULED), version=v) for i, v in enumerate(versions)]
+    changed = data.draw(st.integers(min_value=0, max_value=len(items) - 1))
+    after = list(items)
+    after[changed] = msgspec.structs.replace(items[changed], version=items[changed].version + 1)
+    [before_summary], [after_summary] = summarize_series(items), summarize_series(after)
+    assert after_summary.version > before_summary.version

@@ -2858,6 +2858,7 @@ export interface components {
             published: number;
             toCome: number;
             total: number;
+            version: number;
         };
         /** SessionOut */
         SessionOut: {
@@ -12118,7 +12119,10 @@ export interface operations {
     V1ScheduleRecurringSeriesIdStopRecurring: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag you last read: the change applies only if nothing changed since. */
+                "If-Match": string;
+            };
             path: {
                 series_id: string;
             };
@@ -12155,6 +12159,33 @@ export interface operations {
             };
             /** @description There is no such resource for you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match; read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but a value is refused (`code` and `field` say which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so edits are not lost. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,7 +14,7 @@ import msgspec
 from inergize.application.content.library import current_ready_version
 from inergize.application.scheduling.schedule import publication_of, settings_of
 from inergize.domain.accounts.users import Principal
-from inergize.domain.platform.errors import NotFound, ValidationFailed
+from inergize.domain.platform.errors import NotFound, PreconditionFailed, ValidationFailed
 from inergize.domain.scheduling.publication import Publication, PublicationState, transition
 from inergize.domain.scheduling.recurrence import (
     STOPPABLE,
@@ -76,15 +76,23 @@ async def list_series(*, principal: Principal, uow_factory: UnitOfWorkFactory) -
 
 
 async def stop_series(
-    series_id: uuid.UUID, *, principal: Principal, uow_factory: UnitOfWorkFactory, clock: Clock
+    series_id: uuid.UUID,
+    *,
+    expected_version: int,
+    principal: Principal,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> SeriesSummary:
     """Cancel every post of the series LinkedIn has not been asked for yet, in one transaction (one
-    being published goes on: it is past stopping). Stopping a stopped series changes nothing."""
+    being published goes on: it is past stopping), if the series is still at ``expected_version``.
+    Stopping a stopped series changes nothing."""
     now = clock.now()
     async with uow_factory() as uow:
         posts = await uow.publications.in_series(principal.user_id, series_id)
         if not posts:
             raise NotFound("No such recurring series.")
+        if summarize_series(posts)[0].version != expected_version:
+            raise PreconditionFailed("The series changed since you read it; fetch it again.")
         stopped = []
         for p in posts:
             if p.state in STOPPABLE:

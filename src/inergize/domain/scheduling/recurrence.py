@@ -80,6 +80,9 @@ class SeriesSummary(msgspec.Struct, frozen=True, kw_only=True):
     last_due: datetime
     next_due: datetime | None
     next_text: str | None
+    # The sum of its posts' versions: any change to any of them makes it larger, so it is the series'
+    # ETag (a stop sent with an older one would act on posts its sender has not seen).
+    version: int
 
 
 # Posts LinkedIn has not been asked for yet: stopping a series cancels these, and only these.
@@ -107,6 +110,7 @@ def summarize_series(items: Iterable[Publication]) -> list[SeriesSummary]:
             last_due=posts[-1].due_at,
             next_due=coming[0].due_at if coming else None,
             next_text=coming[0].text if coming else None,
+            version=sum(p.version for p in posts),
         ))
     active = sorted((s for s in summaries if s.next_due is not None), key=lambda s: (s.next_due, s.id))
     done = sorted((s for s in summaries if s.next_due is None), key=lambda s: (s.last_due, s.id), reverse=True)

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { useApiMutation, useApiQuery, type components } from "@/api";
+import { isProblemCode, useApiMutation, useApiQuery, type components } from "@/api";
 import { preview } from "@/components/schedule/publication";
 import { Button, Card, Dialog, ErrorMessage, QueryView, useToast } from "@/components/ui";
 import { useFormat } from "@/i18n/format";
@@ -53,7 +53,13 @@ export function SeriesList() {
           </ul>
         )}
       </QueryView>
-      <ErrorMessage error={stop.error} className="mt-3" />
+      {isProblemCode(stop.error, "precondition_failed") ? (
+        <p role="alert" className="mt-3 rounded-control border border-danger bg-danger-soft p-3 text-sm text-danger">
+          {t("changed")}
+        </p>
+      ) : (
+        <ErrorMessage error={stop.error} className="mt-3" />
+      )}
       <Dialog
         open={stopping !== null}
         onOpenChange={(open) => (open ? undefined : setStopping(null))}
@@ -70,9 +76,14 @@ export function SeriesList() {
             busy={stop.isPending}
             onClick={() => {
               if (!stopping) return;
-              const seriesId = stopping.id;
+              const { id: seriesId, version } = stopping;
               setStopping(null);
-              stop.mutate({ params: { path: { series_id: seriesId } } }, { onSuccess: () => toast.show(t("stopped"), "success") });
+              // As last read: a post of the series changed meanwhile is refused (412), said in words, and the
+              // list read again.
+              stop.mutate(
+                { params: { path: { series_id: seriesId }, header: { "If-Match": `"v${version}"` } } },
+                { onSuccess: () => toast.show(t("stopped"), "success") },
+              );
             }}
           >
             {t("stopYes")}

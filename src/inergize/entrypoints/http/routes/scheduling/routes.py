@@ -93,11 +93,15 @@ async def list_recurring(scheduling: SchedulingDeps, principal: Principal) -> li
                                                                  uow_factory=scheduling.uow_factory)]
 
 
-@delete("/v1/schedule/recurring/{series_id:uuid}", opt=USER, status_code=200)
-async def stop_recurring(scheduling: SchedulingDeps, series_id: uuid.UUID, principal: Principal) -> SeriesOut:
-    """Stop a series: its posts not yet handed to LinkedIn are cancelled; the published ones stay."""
-    return series_out(await recurring_uc.stop_series(series_id, principal=principal,
-                                                     uow_factory=scheduling.uow_factory, clock=scheduling.clock))
+@delete("/v1/schedule/recurring/{series_id:uuid}", opt=USER | IF_MATCH, status_code=200)
+async def stop_recurring(
+    request: Request[Any, Any, Any], scheduling: SchedulingDeps, series_id: uuid.UUID, principal: Principal
+) -> Response[SeriesOut]:
+    """Stop a series as last read (``If-Match``: its ``version`` from the list): its posts not yet handed
+    to LinkedIn are cancelled; the published ones stay."""
+    s = await recurring_uc.stop_series(series_id, expected_version=expected_version(request), principal=principal,
+                                       uow_factory=scheduling.uow_factory, clock=scheduling.clock)
+    return Response(series_out(s), headers={"ETag": etag(s.version)})
 
 
 @post("/v1/schedule/now", opt=USER | IDEMPOTENT | answers(404), status_code=202)

@@ -99,6 +99,7 @@ class SeriesOut(ResponseBody, kw_only=True):
     last_due: datetime
     next_due: datetime | None
     next_text: str | None
+    version: int  # the series' ETag is "v<version>": send it as If-Match to stop the series
 
 
 class CalendarOut(ResponseBody, kw_only=True):
@@ -177,4 +178,5 @@ def import_out(p: ImportProgress) -> ImportOut:
 
 def series_out(s: SeriesSummary) -> SeriesOut:
     return SeriesOut(id=s.id, total=s.total, to_come=s.to_come, published=s.published, cancelled=s.cancelled,
-                     first_due=s.first_due, last_due=s.last_due, next_due=s.next_due, next_text=s.next_text)
+                     first_due=s.first_due, last_due=s.last_due, next_due=s.next_due, next_text=s.next_text,
+                     version=s.version)
