@@ -4,31 +4,23 @@ another user's security events, a member reads their own (the HTTP walk is tests
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
-from inergize.adapters.budgets import InProcessRateBudgets
-from inergize.adapters.secrets import new_signing_key_pem
-from inergize.adapters.tokens import JwtTokenService
-from inergize.adapters.totp import PyotpTotp
 from inergize.application.accounts import admin
-from inergize.application.accounts.deps import AccountDeps, AccountPolicy
+from inergize.application.accounts.deps import AccountDeps
 from inergize.domain.accounts.security import AuditEvent
 from inergize.domain.platform.errors import Forbidden, ValidationFailed
 from tests.fakes.clock import FakeClock
-from tests.fakes.passwords import FakePasswordHasher
-from tests.fakes.secret_box import FakeSecretBox
 from tests.fakes.unit_of_work import InMemoryDatabase
+from tests.support.memory_accounts import memory_accounts
 from tests.support.memory_users import MemoryUser, add_memory_user
 
 
 @pytest.fixture
 def deps() -> AccountDeps:
-    return AccountDeps(uow_factory=InMemoryDatabase(), clock=FakeClock(), hasher=FakePasswordHasher(),
-                       tokens=JwtTokenService(new_signing_key_pem(), ttl=timedelta(minutes=15)),
-                       totp=PyotpTotp(), budgets=InProcessRateBudgets(), policy=AccountPolicy(),
-                       box=FakeSecretBox())
+    return memory_accounts(FakeClock()).ports
 
 
 def _database(deps: AccountDeps) -> InMemoryDatabase:
