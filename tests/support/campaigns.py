@@ -1,5 +1,5 @@
-"""Shared helpers of the compliance tests: automation ports on a test container, and a driver that
-runs due steps while moving the fake clock to each next planned step."""
+"""Shared helpers of the compliance tests: automation ports over a unit-of-work factory, and a driver
+that runs due steps while moving the fake clock to each next planned step."""
 
 from __future__ import annotations
 
@@ -15,15 +15,24 @@ from inergize.application.compliance.gate import ComplianceGate
 from inergize.domain.accounts.users import WorkingHours
 from inergize.domain.compliance.campaigns import CampaignConfig, CampaignKind, StepState
 from tests.fakes.linkedin_gateway import FakeLinkedInGateway, fake_auth
+from tests.fakes.unit_of_work import InMemoryDatabase
+from tests.support.memory_users import MemoryUser, add_memory_user
 
 BERLIN = {"timezone": "Europe/Berlin", "working_hours": WorkingHours(start="09:00", end="17:30"),
           "tier": "pro"}
 
 
-def automation(container: Any, gateway: Any | None = None, ledger: Any | None = None) -> ComplianceDeps:
-    return ComplianceDeps(uow_factory=container.uow_factory(), clock=container.clock(),
-                           gate=ComplianceGate(ledger or MemoryActionLedger()),
-                           gateway=gateway or FakeLinkedInGateway(), auth_for=fake_auth)
+def automation(uow_factory: Any, clock: Any, gateway: Any | None = None, ledger: Any | None = None) -> ComplianceDeps:
+    """The automation ports over ``uow_factory`` (the in-memory database or a container's), with an
+    in-process ledger and the fake LinkedIn gateway unless given others."""
+    return ComplianceDeps(uow_factory=uow_factory, clock=clock, gate=ComplianceGate(ledger or MemoryActionLedger()),
+                          gateway=gateway or FakeLinkedInGateway(), auth_for=fake_auth)
+
+
+async def berlin_user_on_fakes(clock: Any, gateway: Any | None = None) -> tuple[ComplianceDeps, MemoryUser]:
+    """Automation ports over a new in-memory database, and a pro user working Berlin hours in it."""
+    database = InMemoryDatabase()
+    return automation(database, clock, gateway), await add_memory_user(database, **BERLIN)
 
 
 async def due(ports: ComplianceDeps, user_id: uuid.UUID) -> list[uuid.UUID]:
@@ -71,6 +80,6 @@ async def start(ports: Any, user: Any, csv: str, **config: Any) -> Any:
     return await uc.start_campaign(campaign.id, principal=user.principal, ports=ports)
 
 
-async def steps(container: Any, user: Any, *states: StepState) -> list[Any]:
-    async with container.uow_factory()(read_only=True) as uow:
+async def steps(ports: ComplianceDeps, user: Any, *states: StepState) -> list[Any]:
+    async with ports.uow_factory(read_only=True) as uow:
         return await uow.campaigns.steps_for_user(user.user.id, states=list(states), limit=1000)

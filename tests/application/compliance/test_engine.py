@@ -1,13 +1,12 @@
-"""The engine end to end on SQLite and PostgreSQL: paced campaigns within budgets and working hours,
-follow-ups that stop on a reply, duplicate and deny-list protection, assisted mode, auto-pause."""
+"""The engine end to end on the in-memory unit of work: paced campaigns within budgets and working hours,
+follow-ups that stop on a reply, duplicate and deny-list protection, assisted mode. (Its races, parallel
+workers over one budget and one target, run on SQLite and PostgreSQL in test_concurrency.py.)"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import Any
-
-import pytest
 
 from inergize.application.compliance import campaign_events as events
 from inergize.application.compliance.dashboard import AutomationSettings, dashboard, update_settings
@@ -21,26 +20,22 @@ from inergize.domain.compliance.campaigns import (
 )
 from inergize.domain.linkedin.auth import LinkedInCapability
 from tests.fakes.linkedin_gateway import ALL, FakeLinkedInGateway
-from tests.support.campaigns import BERLIN, automation, drain, people_csv, start, steps
-
-pytestmark = pytest.mark.usefixtures("nothing_runnable_left")
+from tests.support.campaigns import berlin_user_on_fakes, drain, people_csv, start, steps
 
 SCHEDULE = Schedule(timezone="Europe/Berlin", start="09:00", end="17:30")
 
 
-async def test_a_campaign_runs_paced_inside_working_hours_and_daily_budgets(container: Any, make_user: Any,
-                                                                             clock: Any) -> None:
-    user = await make_user(**BERLIN)
+async def test_a_campaign_runs_paced_inside_working_hours_and_daily_budgets(clock: Any) -> None:
     gateway = FakeLinkedInGateway()
-    ports = automation(container, gateway)
+    ports, user = await berlin_user_on_fakes(clock, gateway)
     note = "Hi {first_name}, fellow {company} fan?"
     campaign = await start(ports, user, people_csv(12), note_template=note)
     await drain(ports, clock, user.user.id, until=clock.now() + timedelta(days=6))
     invited = [c for c in gateway.calls if c[0] == "invitation"]
     assert len(invited) == 12 and len({c[1] for c in invited}) == 12
     assert invited[0][2] == "Hi Ann, fellow Initech fan?"
-    done = await steps(container, user, StepState.DONE)
-    async with container.uow_factory()(read_only=True) as uow:
+    done = await steps(ports, user, StepState.DONE)
+    async with ports.uow_factory(read_only=True) as uow:
         account = await uow.compliance.get_account(user.user.id)
         targets = await uow.campaigns.targets(campaign.id)
     assert account is not None
@@ -56,20 +51,18 @@ async def test_a_campaign_runs_paced_inside_working_hours_and_daily_budgets(cont
     times = sorted(s.executed_at for s in done)
     assert all((b - a).total_seconds() >= 240 for a, b in pairwise(times))
     assert {t.state for t in targets} == {TargetState.INVITED}
-    planned = await steps(container, user, StepState.PLANNED)
+    planned = await steps(ports, user, StepState.PLANNED)
     assert sum(1 for s in planned if s.kind is StepKind.WITHDRAW) == 12
 
 
-async def test_acceptance_plans_follow_ups_a_reply_stops_them_stale_invites_are_withdrawn(
-        container: Any, make_user: Any, clock: Any) -> None:
-    user = await make_user(**BERLIN)
+async def test_acceptance_plans_follow_ups_a_reply_stops_them_stale_invites_are_withdrawn(clock: Any) -> None:
     gateway = FakeLinkedInGateway()
-    ports = automation(container, gateway)
+    ports, user = await berlin_user_on_fakes(clock, gateway)
     follow = (FollowUp(after_days=1, template="Thanks {first_name}!"),
               FollowUp(after_days=3, template="Coffee?"))
     campaign = await start(ports, user, people_csv(3), follow_ups=follow, withdraw_after_days=5)
     await drain(ports, clock, user.user.id, until=clock.now() + timedelta(days=1))
-    targets = {t.key: t for t in await _targets(container, campaign.id)}
+    targets = {t.key: t for t in await _targets(ports, campaign.id)}
     assert {t.state for t in targets.values()} == {TargetState.INVITED}
     a, b, c = (targets[f"in/ann-lee-{i}"] for i in range(3))
     gateway.connections = [_member(a.key)]  # a accepted: a appears among the member's connections
@@ -86,12 +79,12 @@ async def test_acceptance_plans_follow_ups_a_reply_stops_them_stale_invites_are_
     assert [m for m in messages if m[0] == b.key] == [(b.key, "Thanks Ann!")]  # the reply stopped "Coffee?"
     withdrawn = [t for kind, t, _ in gateway.calls if kind == "withdraw"]
     assert len(withdrawn) == 1  # only c, still pending after 5 days
-    final = {t.key: t.state for t in await _targets(container, campaign.id)}
+    final = {t.key: t.state for t in await _targets(ports, campaign.id)}
     assert final == {a.key: TargetState.ACCEPTED, b.key: TargetState.REPLIED, c.key: TargetState.WITHDRAWN}
 
 
-async def _targets(container: Any, campaign_id: Any) -> list[Any]:
-    async with container.uow_factory()(read_only=True) as uow:
+async def _targets(ports: Any, campaign_id: Any) -> list[Any]:
+    async with ports.uow_factory(read_only=True) as uow:
         return await uow.campaigns.targets(campaign_id)
 
 
@@ -101,11 +94,9 @@ def _member(urn: str) -> Any:
     return NetworkMember(urn=urn, name="x")
 
 
-async def test_denied_targets_are_skipped_and_nobody_is_invited_twice_across_campaigns(
-        container: Any, make_user: Any, clock: Any) -> None:
-    user = await make_user(**BERLIN)
+async def test_denied_targets_are_skipped_and_nobody_is_invited_twice_across_campaigns(clock: Any) -> None:
     gateway = FakeLinkedInGateway()
-    ports = automation(container, gateway)
+    ports, user = await berlin_user_on_fakes(clock, gateway)
     settings = await _settings(ports, user)
     await update_settings(AutomationSettings(lists={"deny_companies": ["Hooli"],
                                                     "deny_people": ["linkedin.com/in/ann-lee-1"]}),
@@ -116,7 +107,7 @@ async def test_denied_targets_are_skipped_and_nobody_is_invited_twice_across_cam
     await drain(ports, clock, user.user.id, until=clock.now() + timedelta(days=10))
     invited = [t for kind, t, _ in gateway.calls if kind == "invitation"]
     assert sorted(invited) == ["in/ann-lee-0", "in/ann-lee-2", "in/ann-lee-3"]
-    skipped = await steps(container, user, StepState.SKIPPED, StepState.CANCELLED)
+    skipped = await steps(ports, user, StepState.SKIPPED, StepState.CANCELLED)
     reasons = sorted(s.outcome.get("reason", "") for s in skipped)
     # ann-lee-1 is in both campaigns; the second campaign's other three were already invited by the first
     assert reasons.count("denied_person") == 2 and reasons.count("denied_company") == 2
@@ -129,12 +120,10 @@ async def _settings(ports: Any, user: Any) -> Any:
     return await get_settings(principal=user.principal, ports=ports)
 
 
-async def test_assisted_mode_plans_tasks_within_budget_when_the_adapter_cannot_invite(
-        container: Any, make_user: Any, clock: Any) -> None:
-    user = await make_user(**BERLIN)
+async def test_assisted_mode_plans_tasks_within_budget_when_the_adapter_cannot_invite(clock: Any) -> None:
     rest_like = ALL - {LinkedInCapability.SEND_INVITATION, LinkedInCapability.WITHDRAW_INVITATION}
     gateway = FakeLinkedInGateway(available=rest_like)
-    ports = automation(container, gateway)
+    ports, user = await berlin_user_on_fakes(clock, gateway)
     campaign = await start(ports, user, people_csv(8), note_template="Hello {first_name}")
     assert campaign.assisted
     await drain(ports, clock, user.user.id, until=clock.now() + timedelta(hours=10))

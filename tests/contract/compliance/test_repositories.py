@@ -176,7 +176,8 @@ async def test_logs_are_the_accounts_own_newest_first_and_limited(factory: Any) 
     entries = [ComplianceLog(id=uuid.uuid4(), user_id=uid, kind="hold", verdict="held", detail={"n": [i]},
                              created_at=NOW) for i in range(3)]
     async with factory() as uow:
-        for entry in [*entries, msgspec.structs.replace(entries[0], id=uuid.uuid4(), user_id=other)]:
+        oldest_id_first = sorted(entries, key=lambda e: e.id)  # the opposite of the order they come back in
+        for entry in [*oldest_id_first, msgspec.structs.replace(entries[0], id=uuid.uuid4(), user_id=other)]:
             await uow.compliance.log(entry)
         await uow.commit()
     async with factory(read_only=True) as uow:
@@ -339,7 +340,8 @@ async def test_targets_are_added_once_per_campaign_in_the_order_added(factory: A
     def target(key: str, campaign_id: uuid.UUID = campaign.id, **fields: Any) -> CampaignTarget:
         return CampaignTarget(id=uuid.uuid4(), campaign_id=campaign_id, user_id=uid, key=key, **fields)
 
-    first = [target(f"in/p{i}", data={"urn": f"urn:li:person:{i}"}) for i in range(4)]
+    first = sorted((target(f"in/p{i}", data={"urn": f"urn:li:person:{i}"}) for i in range(4)),
+                   key=lambda t: t.id, reverse=True)  # added largest id first; listed smallest first
     long_named = target("in/long", name="N" * 250, company="C" * 250, headline="H" * 350)
     async with factory() as uow:
         assert await uow.campaigns.add_targets([*first, target("in/p0")], now=NOW + timedelta(seconds=1)) == 4
@@ -367,8 +369,9 @@ async def test_steps_are_planned_once_and_listed_soonest_first(factory: Any) -> 
     uid, stranger = await _user(factory), await _user(factory)
     campaign, target, invite = await _campaign(factory, uid)
     other, other_target, other_invite = await _campaign(factory, uid)
-    follow_ups = [_step(campaign, target, StepKind.FOLLOW_UP, at=NOW + timedelta(days=n), sequence=n)
-                  for n in (1, 2)]
+    high, low = sorted([uuid.uuid4(), uuid.uuid4()], reverse=True)
+    follow_ups = [msgspec.structs.replace(_step(campaign, target, StepKind.FOLLOW_UP, at=NOW + timedelta(days=1),
+                                                sequence=n), id=step_id) for n, step_id in ((1, high), (2, low))]
     awaiting = _step(other, other_target, StepKind.WITHDRAW, state=StepState.AWAITING_USER,
                      at=NOW + timedelta(hours=1))
     async with factory() as uow:
@@ -385,10 +388,10 @@ async def test_steps_are_planned_once_and_listed_soonest_first(factory: Any) -> 
         assert await uow.campaigns.get_step(uuid.uuid4()) is None
         await uow.commit()
     now_first = sorted([invite.id, other_invite.id])  # equal times: by id
-    assert [s.id for s in planned] == [*now_first, follow_ups[0].id, follow_ups[1].id]
+    assert [s.id for s in planned] == [*now_first, low, high]  # equal times: the smaller id first
     assert [s.id for s in both] == [*now_first, awaiting.id]
     assert {s.id for s in of_other} == {other_invite.id, awaiting.id}
-    assert counts == {"planned": 1, "awaiting_user": 1} and last == NOW + timedelta(days=2)
+    assert counts == {"planned": 1, "awaiting_user": 1} and last == NOW + timedelta(days=1)
     assert got == follow_ups[1]
 
 
