@@ -6,6 +6,8 @@ Entrypoints (the ASGI factory, the CLI, the library façade, the worker) receive
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from dependency_injector import containers, providers
@@ -44,10 +46,22 @@ class _Built:
 
     def __call__(self, **ports: Any) -> Any:
         values = tuple(ports.values())
-        if self._built is None or len(values) != len(self._ports) or not all(
-                a is b or a == b for a, b in zip(values, self._ports, strict=True)):
+        # tuples compare element by element, each by identity first: the same test, at C speed (every
+        # request asks for its bundles)
+        if self._built is None or values != self._ports:
             self._built, self._ports = self._bundle(**ports), values
         return self._built
+
+
+def _kept(factory: Callable[..., Any], *args: Any) -> providers.Provider[Any]:
+    """A singleton that keeps a ``None`` answer too: ``providers.Singleton`` calls its factory again
+    while it holds ``None``, on every use of every bundle that takes it."""
+    return providers.Callable(itemgetter(0), providers.Singleton(lambda *values: (factory(*values),), *args))
+
+
+def _setting(settings: providers.Provider[Settings], name: str) -> providers.Provider[Any]:
+    """One setting for a bundle, read once (``settings.provided.<name>`` reads it again on every call)."""
+    return _kept(attrgetter(name), settings)
 
 
 def _bundle(bundle: type, **ports: Any) -> providers.Provider[Any]:
@@ -79,7 +93,7 @@ class Container(containers.DeclarativeContainer):
     email_outbox = providers.Singleton(notifications.email_outbox, settings)
     password_hasher = providers.Singleton(accounts.password_hasher, settings)
     totp = providers.Singleton(accounts.totp)
-    moderator = providers.Singleton(ai.moderator, settings)  # the provider's moderation, or None
+    moderator = _kept(ai.moderator, settings)  # the provider's moderation, or None
     # the redis.asyncio client above serves the cache, the budgets and the read cache
     cache = providers.Singleton(platform.cache, settings, redis_client.provider)
     rate_budgets = providers.Singleton(platform.rate_budgets, settings, redis_client.provider)
@@ -113,23 +127,23 @@ class Container(containers.DeclarativeContainer):
         reads=read_cache)
     content_deps = _bundle(ContentDeps, uow_factory=uow_factory, clock=clock, moderator=moderator,
                                        blobs=blob_store, pages=pdf_pages, reads=read_cache,
-                                       list_cache_seconds=settings.provided.content_cache_seconds)
+                                       list_cache_seconds=_setting(settings, "content_cache_seconds"))
     notification_deps = _bundle(
         NotificationDeps, uow_factory=uow_factory, clock=clock, email_sender=email_sender,
-        base_url=settings.provided.effective_public_url)
+        base_url=_setting(settings, "effective_public_url"))
     platform_deps = _bundle(
         PlatformDeps, uow_factory=uow_factory, clock=clock, health_checks=health_checks, pings=ping_log,
-        tokens=tokens, metrics=metrics, metrics_token=settings.provided.metrics_token)
+        tokens=tokens, metrics=metrics, metrics_token=_setting(settings, "metrics_token"))
     ai_deps = _bundle(
         AiDeps, uow_factory=uow_factory, clock=clock, text=text_generator, images=image_generator,
         moderator=moderator, past_posts=past_posts, blobs=blob_store, carousels=carousel_renderer,
-        banners=banner_renderer, monthly_budget_usd=settings.provided.ai_monthly_budget_usd)
+        banners=banner_renderer, monthly_budget_usd=_setting(settings, "ai_monthly_budget_usd"))
     linkedin_deps = _bundle(
         LinkedInDeps, uow_factory=uow_factory, clock=clock, gateway=linkedin, secret_box=secret_box,
         redirect_uri=providers.Callable(redirect_uri, settings),
         signin_redirect_uri=providers.Callable(redirect_uri, settings, "/v1/auth/linkedin/callback"),
-        workbooks=workbook_reader, import_max_bytes=settings.provided.linkedin_import_max_bytes,
-        api_version=settings.provided.linkedin_api_version)
+        workbooks=workbook_reader, import_max_bytes=_setting(settings, "linkedin_import_max_bytes"),
+        api_version=_setting(settings, "linkedin_api_version"))
     compliance_deps = _bundle(
         ComplianceDeps, uow_factory=uow_factory, clock=clock, gate=compliance_gate, gateway=linkedin,
         auth_for=providers.Callable(LinkedInCredentials, linkedin_deps), moderator=moderator)
