@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import timedelta
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from inergize.application.linkedin.connection import (
-    complete_connect,
     connection_status,
     maintain_connections,
     reencrypt_tokens,
-    start_connect,
 )
 from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.application.linkedin.profile import sync_profile
@@ -26,25 +23,23 @@ from tests.fakes.clock import FakeClock
 from tests.fakes.linkedin_gateway import FakeLinkedInGateway
 from tests.fakes.secret_box import FakeSecretBox
 from tests.fakes.unit_of_work import InMemoryDatabase
-from tests.fakes.workbook import StoredWorkbookReader
-from tests.support.memory_users import MemoryUser, add_memory_user
+from tests.support.memory_linkedin import connected_user, fake_linkedin_deps
+from tests.support.memory_users import MemoryUser
 
 
 @pytest.fixture
-def ports(clock: FakeClock) -> LinkedInDeps:
-    return LinkedInDeps(uow_factory=InMemoryDatabase(), clock=clock, gateway=FakeLinkedInGateway(clock=clock),
-                        secret_box=FakeSecretBox(), redirect_uri="https://app.example/v1/linkedin/callback",
-                        signin_redirect_uri="https://app.example/v1/auth/linkedin/callback",
-                        workbooks=StoredWorkbookReader(), import_max_bytes=1 << 20, api_version="202506")
+def database() -> InMemoryDatabase:
+    return InMemoryDatabase()
+
+
+@pytest.fixture
+def ports(database: InMemoryDatabase, clock: FakeClock) -> LinkedInDeps:
+    return fake_linkedin_deps(database, clock, FakeLinkedInGateway(clock=clock))
 
 
 async def connected(ports: LinkedInDeps) -> MemoryUser:
-    """A new user who connected LinkedIn through the consent flow."""
-    user = await add_memory_user(ports.uow_factory)  # type: ignore[arg-type]
-    started = await start_connect(principal=user.principal, ports=ports)
-    query = parse_qs(urlsplit(started.authorization_url).query)
-    await complete_connect(code=query["code"][0], state=query["state"][0], ports=ports)
-    return user
+    assert isinstance(ports.uow_factory, InMemoryDatabase)
+    return await connected_user(ports, ports.uow_factory)
 
 
 async def summary(ports: LinkedInDeps, user: MemoryUser) -> ConnectionSummary:
