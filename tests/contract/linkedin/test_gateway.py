@@ -140,12 +140,13 @@ async def test_a_first_comment_comes_with_the_post_and_others_can_react(linkedin
     await gw.react(friend, post_urn=post.urn, reaction=ReactionType.PRAISE)
 
 
-async def test_a_deleted_post_can_be_posted_again(linkedin: LinkedIn) -> None:
+async def test_a_post_is_deleted_idempotently_and_can_be_posted_again(linkedin: LinkedIn) -> None:
     gw = linkedin.gateway
     me = await linkedin.member()
     text = f"Second thoughts {uuid.uuid4().hex[:8]}"
     post = await gw.publish_post(me, PostRequest(commentary=text))
     await gw.delete_post(me, post_urn=post.urn)
+    await gw.delete_post(me, post_urn=post.urn)  # deleting it again succeeds
     assert (await gw.publish_post(me, PostRequest(commentary=text))).urn != post.urn
 
 
@@ -202,3 +203,12 @@ async def test_a_member_can_be_made_to_misbehave_and_behave_again(linkedin: Link
     assert (await gw.userinfo(me.access_token)).sub  # reading is not restricted
     await linkedin.controls.misbehave(me.member_urn)
     assert await gw.publish_post(me, PostRequest(commentary=f"Free {uuid.uuid4().hex[:8]}"))
+
+
+async def test_the_profile_names_the_member_as_userinfo_does(linkedin: LinkedIn) -> None:
+    gw = linkedin.gateway
+    me = await linkedin.member()
+    profile = await gw.profile(me)
+    assert profile.full_name and profile.full_name == (await gw.userinfo(me.access_token)).name
+    if gw.capabilities().supports(LinkedInCapability.FULL_PROFILE):
+        assert profile.headline  # more than userinfo knows

@@ -294,7 +294,16 @@ class SandboxLinkedInGateway(SandboxOAuth, SandboxNetwork):
                 )
                 .values(deleted_at=self._clock.now())
             )
-            if result.rowcount != 1:
+            if result.rowcount == 1:
+                return
+            gone = await conn.execute(
+                select(sandbox_posts.c.urn).where(
+                    sandbox_posts.c.urn == post_urn,
+                    sandbox_posts.c.account_sub == sub,
+                    sandbox_posts.c.deleted_at.is_not(None),
+                )
+            )
+            if gone.first() is None:  # deleting an already deleted post succeeds, as on LinkedIn
                 raise NotFound("No such post.")
 
         await self._write(auth, remove)
