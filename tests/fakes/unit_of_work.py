@@ -8,6 +8,7 @@ PostgreSQL, where the database's own locking is what is under test."""
 from __future__ import annotations
 
 import copy
+import pickle
 import uuid
 from datetime import datetime
 from types import TracebackType
@@ -309,6 +310,13 @@ class MemoryOutbox:
         self._rows.append((uuid.uuid4(), actor, kwargs))
 
 
+def _snapshot(tables: Tables) -> Tables:
+    """A deep copy of ``tables``, through pickle: for rows of plain data it is the same copy as
+    ``copy.deepcopy`` in well under half the time, and every unit of work opens with one."""
+    copied: Tables = pickle.loads(pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
+    return copied
+
+
 class InMemoryUnitOfWork:
     """One transaction over a private copy of ``database``; see the module's docstring."""
 
@@ -339,7 +347,7 @@ class InMemoryUnitOfWork:
         self.committed = False
 
     async def __aenter__(self) -> Self:
-        self._working = copy.deepcopy(self._database.tables)
+        self._working = _snapshot(self._database.tables)
         self._rebind()
         return self
 
@@ -352,13 +360,13 @@ class InMemoryUnitOfWork:
             raise RuntimeError("commit outside `async with`")
         if not self._read_only:
             self._database.tables = self._working
-            self._working = copy.deepcopy(self._working)  # later writes in this unit need another commit
+            self._working = _snapshot(self._working)  # later writes in this unit need another commit
             self._rebind()
             self.committed = True
 
     async def rollback(self) -> None:
         if self._working is not None:
-            self._working = copy.deepcopy(self._database.tables)
+            self._working = _snapshot(self._database.tables)
             self._rebind()
 
     def _rebind(self) -> None:
