@@ -74,3 +74,25 @@ export async function dragOnto(page: Page, entry: Locator, target: Locator): Pro
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
   await page.mouse.up();
 }
+
+/** The LinkedIn sandbox's own controls (embedded mode): the member's simulated account answers 500s
+ * (`fail`: the next n calls), 429s (`rateLimit`) or refuses writes (`restricted`); `{}` behaves again. */
+export async function sandboxMisbehaves(
+  request: APIRequestContext,
+  token: string,
+  settings: { fail?: number; rateLimit?: number; retryAfter?: number; restricted?: boolean },
+): Promise<void> {
+  const answer = await request.post("/v1/linkedin/sandbox/misbehave", { headers: auth(token), data: settings });
+  expect(answer.status(), await answer.text()).toBe(204);
+}
+
+/** Publishes ready content at once from the calendar's dialog; the post's panel opens. */
+export async function publishNowFromCalendar(page: Page, title: string): Promise<void> {
+  await page.getByRole("button", { name: "Schedule a post" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Schedule a post" });
+  await dialog.getByRole("combobox", { name: "Content" }).click();
+  await page.getByRole("option", { name: title }).click();
+  await dialog.getByRole("radio", { name: "Publish now" }).check();
+  await dialog.getByRole("button", { name: "Publish now" }).click();
+  await expect(dialog).toBeHidden();
+}
