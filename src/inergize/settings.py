@@ -43,7 +43,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     # --- storage
     database_url: str | None = None  # default: SQLite file in data_dir
     database_pool_size: int = 10
-    database_max_overflow: int = 10  # PostgreSQL: connections beyond the pool under a burst
+    database_max_overflow: int = 10  # connections beyond the pool a burst may open; kept open once opened
     database_pool_timeout_seconds: float = 10.0  # PostgreSQL: wait for a free connection, then fail
     database_prepare_threshold: int = 1  # PostgreSQL: executions before psycopg prepares a statement
     database_echo: bool = False
