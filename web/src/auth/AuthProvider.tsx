@@ -12,6 +12,8 @@ export type AuthStatus = "loading" | "signed-in" | "signed-out";
 
 type AuthContextValue = {
   status: AuthStatus;
+  /** A session token is in memory: calls can start, even while the user record is still loading. */
+  hasSession: boolean;
   user: User | null;
   isAdmin: boolean;
   /** Takes a login (or MFA login) answer, loads the account, and marks the browser signed in. */
@@ -35,6 +37,7 @@ async function fetchUser(): Promise<User> {
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<AuthStatus>("loading");
+  const [hasSession, setHasSession] = useState(false);
   const [user, setUser] = useState<User | null>(null);
   const renewTimer = useRef<number | undefined>(undefined);
 
@@ -54,6 +57,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       else if (live) {
         window.clearTimeout(renewTimer.current);
         setUser(null);
+        setHasSession(false);
         setStatus("signed-out");
       }
     });
@@ -64,13 +68,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setStatus("signed-out");
         return;
       }
+      // The page's own calls start now, beside /v1/me, instead of one round trip after it.
+      setHasSession(true);
       try {
         const me = await fetchUser();
         if (!live) return;
         setUser(me);
         setStatus("signed-in");
       } catch {
-        if (live) setStatus("signed-out");
+        if (live) {
+          setHasSession(false);
+          setStatus("signed-out");
+        }
       }
     })();
     return () => {
@@ -84,6 +93,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     session.accept(answer);
     const me = await fetchUser();
     setUser(me);
+    setHasSession(true);
     setStatus("signed-in");
   }, []);
 
@@ -99,6 +109,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       session.clear();
       queryClient.clear();
       setUser(null);
+      setHasSession(false);
       setStatus("signed-out");
     },
     [queryClient],
@@ -109,8 +120,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, isAdmin: user?.role === "admin", completeSignIn, signOut, reloadUser }),
-    [status, user, completeSignIn, signOut, reloadUser],
+    () => ({ status, hasSession, user, isAdmin: user?.role === "admin", completeSignIn, signOut, reloadUser }),
+    [status, hasSession, user, completeSignIn, signOut, reloadUser],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -11,9 +11,11 @@ import { useAuth } from "./AuthProvider";
  * rather than shown a page whose every call the API refuses.
  */
 export function RequireAdmin({ children }: { children: ReactNode }) {
-  const { isAdmin } = useAuth();
+  const { isAdmin, user } = useAuth();
   const t = useTranslations("admin");
   if (isAdmin) return <>{children}</>;
+  // The page mounts before the user record answers (RequireAuth): no verdict, and no admin call, until then.
+  if (!user) return null;
   return (
     <>
       <PageHeader title={t("onlyTitle")} />

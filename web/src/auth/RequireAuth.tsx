@@ -13,9 +13,13 @@ export function safeNext(next: string | null | undefined): string {
   return next;
 }
 
-/** Renders its children for a signed-in user; sends everyone else to `/sign-in/?next=<here>`. */
+/**
+ * Renders its children for a signed-in user; sends everyone else to `/sign-in/?next=<here>`. The page is
+ * mounted (so its queries start) as soon as the session has a token, and shown once the user record is
+ * there too: dates are then drawn in the profile's zone from the first paint, and nothing mounts twice.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
+  const { status, hasSession } = useAuth();
   const router = useRouter();
   const pathname = usePathname();
   const t = useTranslations("shell");
@@ -24,15 +28,18 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const here = `${pathname ?? "/"}${window.location.search}`;
     router.replace(here === "/" ? "/sign-in/" : `/sign-in/?next=${encodeURIComponent(here)}`);
   }, [status, pathname, router]);
-  if (status !== "signed-in") {
-    return (
-      <div className="flex min-h-dvh items-center justify-center text-ink-muted">
-        <Spinner label={t("loadingWorkspace")} />
-        <span aria-hidden="true" className="ml-2">
-          {t("loadingWorkspace")}
-        </span>
-      </div>
-    );
-  }
-  return <>{children}</>;
+  const ready = status === "signed-in";
+  return (
+    <>
+      {ready ? null : (
+        <div className="flex min-h-dvh items-center justify-center text-ink-muted">
+          <Spinner label={t("loadingWorkspace")} />
+          <span aria-hidden="true" className="ml-2">
+            {t("loadingWorkspace")}
+          </span>
+        </div>
+      )}
+      {hasSession ? <div style={{ display: ready ? "contents" : "none" }}>{children}</div> : null}
+    </>
+  );
 }

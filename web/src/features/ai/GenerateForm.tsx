@@ -80,7 +80,9 @@ export function useBrief(namespace: string, templates: Templates | undefined) {
   const { user } = useAuth();
   const [topic, setTopic] = useState("");
   const [industry, setIndustry] = useState<string | undefined>(undefined);
-  const [tone, setTone] = useState(user?.tone ?? "");
+  // Untouched, the tone is the profile's (which may load after the form mounts).
+  const [typedTone, setTone] = useState<string | null>(null);
+  const tone = typedTone ?? user?.tone ?? "";
   const [topicError, setTopicError] = useState<string | null>(null);
   const chosenIndustry = industry ?? templates?.yourIndustry;
   const read = (): Brief | null => {
