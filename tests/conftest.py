@@ -67,15 +67,10 @@ def redis_url() -> Any:
 async def rate_budget_store(request: pytest.FixtureRequest) -> Any:
     """A RateBudgetStore: in-process, then on real Redis under this run's key prefix."""
     from inergize.adapters.budgets import InProcessRateBudgets, RedisRateBudgets
-    from inergize.adapters.redis import make_redis_client
 
-    if request.param == "memory":
-        yield InProcessRateBudgets()
-        return
-    url, prefix = request.getfixturevalue("redis_url")
-    client = make_redis_client(url)
-    yield RedisRateBudgets(client, prefix=prefix)
-    await client.aclose()
+    async with services.implementation(request, memory=InProcessRateBudgets,
+                                       redis=lambda client, prefix: RedisRateBudgets(client, prefix=prefix)) as store:
+        yield store
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

@@ -50,3 +50,11 @@ async def run_ai_jobs(container: Any) -> int:
     from inergize.entrypoints.workers.jobs import JOBS
 
     return await run_outbox_jobs(container, JOBS, [CAROUSEL_JOB, RENDER_JOB])
+
+
+async def generated_carousel(client: Any, container: Any, user: Any, topic: str) -> Any:
+    """A three-slide carousel on ``topic`` asked for over HTTP by ``user``, its job run: the job's answer."""
+    r = await client.post("/v1/ai/carousels", json={"topic": topic, "slides": 3}, headers=user.headers)
+    assert r.status_code == 202, r.text
+    await run_ai_jobs(container)
+    return (await client.get(r.headers["location"], headers=user.headers)).json()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import msgspec
 from sqlalchemy import select
@@ -16,6 +18,8 @@ from inergize.domain.linkedin.auth import MemberAuth
 from inergize.domain.linkedin.posts import PostRequest, PublishedPost
 from tests.support.memory_container import MemoryContainer
 from tests.wire import linkedin as linkedin_wire
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 class Wire(msgspec.Struct):
@@ -41,15 +45,35 @@ async def ready_content(container: Any, principal: Any, text: str) -> uuid.UUID:
     return item.id
 
 
-async def schedule_ready(container: Any, user: Any, clock: Any, text: str, *, minutes: int = 1) -> Any:
-    """``text`` as ready content of ``user``, scheduled ``minutes`` from now."""
-    from datetime import timedelta
-
+async def schedule_as(container: Any, user: Any, clock: Any, content_id: uuid.UUID, at: datetime,
+                      **options: Any) -> Any:
+    """``content_id`` scheduled at ``at`` by ``user``; ``options`` are the rest of the command."""
     from inergize.application.scheduling import schedule as uc
 
-    content_id = await ready_content(container, user.principal, text)
     return await uc.schedule(
-        uc.ScheduleCommand(content_id=content_id, at=clock.now() + timedelta(minutes=minutes)),
+        uc.ScheduleCommand(content_id=content_id, at=at, **options),
+        principal=user.principal,
+        uow_factory=container.uow_factory(),
+        clock=clock,
+    )
+
+
+async def schedule_ready(container: Any, user: Any, clock: Any, text: str, *, minutes: int = 1,
+                         **options: Any) -> Any:
+    """``text`` as ready content of ``user``, scheduled ``minutes`` from now; ``options`` are the rest of
+    the command."""
+    content_id = await ready_content(container, user.principal, text)
+    return await schedule_as(container, user, clock, content_id, clock.now() + timedelta(minutes=minutes), **options)
+
+
+async def update_queue_settings(container: Any, user: Any, clock: Any, command: Any, *,
+                                expected_version: int = 0) -> Any:
+    """``user``'s queue settings changed by ``command``, over the version the test last read."""
+    from inergize.application.scheduling import queue_settings as ss
+
+    return await ss.update_settings(
+        command,
+        expected_version=expected_version,
         principal=user.principal,
         uow_factory=container.uow_factory(),
         clock=clock,

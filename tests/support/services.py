@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -79,3 +79,16 @@ async def redis_client(request: pytest.FixtureRequest) -> AsyncIterator[tuple[An
         yield client, prefix
     finally:
         await client.aclose()
+
+
+@asynccontextmanager
+async def implementation(request: pytest.FixtureRequest, *, redis: Callable[[Any, str], Any],
+                         **embedded: Callable[[], Any]) -> AsyncIterator[Any]:
+    """The implementation of a port that ``request.param`` names, for a contract suite: one of
+    ``embedded``, or ``"redis"``, built by ``redis(client, prefix)`` on this run's Redis."""
+    if request.param in embedded:
+        yield embedded[request.param]()
+        return
+    assert request.param == "redis", request.param
+    async with redis_client(request) as (client, prefix):
+        yield redis(client, prefix)

@@ -7,7 +7,6 @@ import csv
 import io
 from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from inergize.application.scheduling import bulk_csv as imp
 from inergize.application.scheduling import queue_settings as ss
@@ -15,8 +14,7 @@ from inergize.application.scheduling import schedule as uc
 from inergize.domain.scheduling.publication import PublicationState
 from inergize.domain.scheduling.schedules import TimeSlot, to_local
 from tests.support.memory_container import memory_container, memory_make_user  # noqa: F401  (fixtures)
-
-BERLIN = ZoneInfo("Europe/Berlin")
+from tests.support.scheduling import BERLIN, update_queue_settings
 
 
 async def test_csv_with_good_and_bad_rows_imports_the_good_ones_and_reports_each_bad_line(
@@ -24,12 +22,8 @@ async def test_csv_with_good_and_bad_rows_imports_the_good_ones_and_reports_each
 ) -> None:
     user = await make_user(timezone="Europe/Berlin")
     factory = container.uow_factory()
-    await ss.update_settings(
-        ss.SettingsCommand(slots=[TimeSlot(2, "08:30"), TimeSlot(4, "08:30")]),
-        expected_version=0,
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
+    await update_queue_settings(
+        container, user, clock, ss.SettingsCommand(slots=[TimeSlot(2, "08:30"), TimeSlot(4, "08:30")])
     )
     data = (
         "\ufefftext,media,time\r\n"

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import nullcontext
-from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from inergize.application.scheduling import schedule as uc
 from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher, tick
 from inergize.domain.scheduling.publication import CLAIM_SECONDS, PublicationState
 from tests.support.scheduling import (
@@ -22,7 +20,6 @@ from tests.support.scheduling import (
     WorkerKilled,
     publication_of,
     publisher,
-    ready_content,
     run_publish_jobs,
     schedule_ready,
 )
@@ -69,15 +66,7 @@ async def test_concurrent_ticks_never_claim_the_same_item(container: Any, make_u
     factory = container.uow_factory()
     ids = []
     for i in range(30):
-        content_id = await ready_content(container, user.principal, f"Concurrent {i}")
-        p = await uc.schedule(
-            uc.ScheduleCommand(
-                content_id=content_id, at=clock.now() + timedelta(minutes=1), allow_close=True
-            ),
-            principal=user.principal,
-            uow_factory=factory,
-            clock=clock,
-        )
+        p = await schedule_ready(container, user, clock, f"Concurrent {i}", allow_close=True)
         ids.append(p.id)
     clock.advance(minutes=2)
     counts = await asyncio.gather(*(tick(uow_factory=factory, clock=clock, limit=7) for _ in range(6)))

@@ -22,6 +22,7 @@ from tests.support.scheduling import (
     publisher,
     ready_content,
     run_publish_jobs,
+    schedule_as,
     schedule_ready,
 )
 
@@ -40,18 +41,8 @@ async def test_nine_berlin_publishes_at_nine_local_on_both_sides_of_dst(
     from zoneinfo import ZoneInfo
 
     tz = ZoneInfo(berlin)
-    before = await uc.schedule(
-        uc.ScheduleCommand(content_id=before_id, at=datetime(2026, 3, 27, 9, tzinfo=tz)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
-    after = await uc.schedule(
-        uc.ScheduleCommand(content_id=after_id, at=datetime(2026, 3, 30, 9, tzinfo=tz)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
+    before = await schedule_as(container, user, clock, before_id, datetime(2026, 3, 27, 9, tzinfo=tz))
+    after = await schedule_as(container, user, clock, after_id, datetime(2026, 3, 30, 9, tzinfo=tz))
     pub = publisher(container, rest_gateway)
     for p, utc_hour in ((before, 8), (after, 7)):
         local_nine = p.due_at.astimezone(tz)
@@ -149,12 +140,7 @@ async def test_a_403_on_a_post_fails_it_pauses_the_account_and_holds_its_other_p
     first = await ready_content(container, user.principal, f"Refused {user.user.id}")
     later = await ready_content(container, user.principal, f"Later {user.user.id}")
     item = await uc.post_now(first, principal=user.principal, uow_factory=factory, clock=clock)
-    other = await uc.schedule(
-        uc.ScheduleCommand(content_id=later, at=clock.now() + timedelta(hours=2)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
+    other = await schedule_as(container, user, clock, later, clock.now() + timedelta(hours=2))
     wire.state.fail_next = [403]
     await run_publish_jobs(container, publisher(container, rest_gateway))
     failed = await publication_of(container, user, item.id)

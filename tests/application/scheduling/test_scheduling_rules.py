@@ -19,9 +19,8 @@ from inergize.domain.scheduling.publication import PublicationState
 from inergize.domain.scheduling.recurrence import Recurrence
 from inergize.domain.scheduling.schedules import to_local
 from tests.support.memory_container import memory_container, memory_make_user  # noqa: F401  (fixtures)
-from tests.support.scheduling import ready_content
+from tests.support.scheduling import BERLIN, ready_content, schedule_as, update_queue_settings
 
-BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
 
 
@@ -63,40 +62,17 @@ async def test_timezone_change_keeps_instants_unless_the_user_asks(
     factory = container.uow_factory()
     a = await ready_content(container, user.principal, "Stays put")
     b = await ready_content(container, user.principal, "Follows the wall clock")
-    s = await ss.update_settings(
-        ss.SettingsCommand(slots=[]),
-        expected_version=0,
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
-    first = await uc.schedule(
-        uc.ScheduleCommand(content_id=a, at=datetime(2026, 3, 10, 9, tzinfo=BERLIN)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
-    s = await ss.update_settings(
-        ss.SettingsCommand(timezone="America/New_York", slots=[]),
-        expected_version=s.version,
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
+    s = await update_queue_settings(container, user, clock, ss.SettingsCommand(slots=[]))
+    first = await schedule_as(container, user, clock, a, datetime(2026, 3, 10, 9, tzinfo=BERLIN))
+    s = await update_queue_settings(
+        container, user, clock, ss.SettingsCommand(timezone="America/New_York", slots=[]), expected_version=s.version
     )
     kept = await uc.get_publication(first.id, principal=user.principal, uow_factory=factory)
     assert kept.due_at == first.due_at and kept.timezone == "Europe/Berlin"
-    second = await uc.schedule(
-        uc.ScheduleCommand(content_id=b, at=datetime(2026, 3, 12, 9, tzinfo=NEW_YORK)),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
-    await ss.update_settings(
-        ss.SettingsCommand(timezone="Europe/Berlin", move_scheduled=True),
+    second = await schedule_as(container, user, clock, b, datetime(2026, 3, 12, 9, tzinfo=NEW_YORK))
+    await update_queue_settings(
+        container, user, clock, ss.SettingsCommand(timezone="Europe/Berlin", move_scheduled=True),
         expected_version=s.version,
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
     )
     moved = await uc.get_publication(second.id, principal=user.principal, uow_factory=factory)
     assert to_local(moved.due_at, BERLIN) == datetime(2026, 3, 12, 9) and moved.timezone == "Europe/Berlin"
@@ -115,29 +91,14 @@ async def test_only_ready_content_of_the_owner_can_be_scheduled(
         await uow.commit()
     at = clock.now() + timedelta(hours=1)
     with pytest.raises(Conflict) as not_ready:
-        await uc.schedule(
-            uc.ScheduleCommand(content_id=draft.id, at=at),
-            principal=user.principal,
-            uow_factory=factory,
-            clock=clock,
-        )
+        await schedule_as(container, user, clock, draft.id, at)
     assert not_ready.value.code == "content_not_ready"
     ready = await ready_content(container, user.principal, "Ready")
     from inergize.domain.platform.errors import NotFound
 
     with pytest.raises(NotFound):
-        await uc.schedule(
-            uc.ScheduleCommand(content_id=ready, at=at),
-            principal=other.principal,
-            uow_factory=factory,
-            clock=clock,
-        )
-    item = await uc.schedule(
-        uc.ScheduleCommand(content_id=ready, at=at),
-        principal=user.principal,
-        uow_factory=factory,
-        clock=clock,
-    )
+        await schedule_as(container, other, clock, ready, at)
+    item = await schedule_as(container, user, clock, ready, at)
     with pytest.raises(NotFound):
         await uc.cancel(item.id, principal=other.principal, uow_factory=factory, clock=clock)
     # publishing cannot be cancelled (LinkedIn may be posting it right now)

@@ -88,19 +88,18 @@ async def test_what_is_sent_arrives(mailbox: Mailbox) -> None:
     assert mailbox.delivered() == [msgspec.structs.replace(MESSAGE, to_name=None), plain]
 
 
-async def test_a_provider_that_is_down_may_succeed_later(mailbox: Mailbox) -> None:
-    if mailbox.unavailable is None:
-        pytest.skip("the file outbox has no provider to be down")
-    with pytest.raises(ProviderUnavailable):
-        await mailbox.unavailable.send(MESSAGE)
-    assert mailbox.delivered() == []
-
-
-async def test_credentials_that_never_work_are_a_configuration_error(mailbox: Mailbox) -> None:
-    if mailbox.misconfigured is None:
-        pytest.skip("the file outbox takes no credentials")
-    with pytest.raises(ConfigurationError):
-        await mailbox.misconfigured.send(MESSAGE)
+@pytest.mark.parametrize(("failing", "error", "why_not"), [
+    ("unavailable", ProviderUnavailable, "the file outbox has no provider to be down"),  # may succeed later
+    ("misconfigured", ConfigurationError, "the file outbox takes no credentials"),  # never works
+], ids=["provider-down-may-succeed-later", "bad-credentials-are-a-configuration-error"])
+async def test_a_failing_provider_says_whether_a_retry_may_help(
+    mailbox: Mailbox, failing: str, error: type[Exception], why_not: str
+) -> None:
+    sender = getattr(mailbox, failing)
+    if sender is None:
+        pytest.skip(why_not)
+    with pytest.raises(error):
+        await sender.send(MESSAGE)
     assert mailbox.delivered() == []
 
 

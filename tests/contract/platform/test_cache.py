@@ -13,19 +13,14 @@ from inergize.adapters.cache import InProcessCache, RedisCache
 from inergize.adapters.redis import make_redis_client
 from tests.fakes.cache import FakeCache
 from tests.fakes.clock import FakeClock
-from tests.support.services import redis_client
+from tests.support.services import implementation
 
 
 @pytest.fixture(params=["fake", "memory", "redis"])
 async def cache(request: pytest.FixtureRequest, clock: FakeClock) -> Any:
-    if request.param == "fake":
-        yield FakeCache(clock)
-        return
-    if request.param == "memory":
-        yield InProcessCache(max_entries=100)
-        return
-    async with redis_client(request) as (client, prefix):
-        yield RedisCache(client, prefix=prefix)
+    async with implementation(request, fake=lambda: FakeCache(clock), memory=lambda: InProcessCache(max_entries=100),
+                              redis=lambda client, prefix: RedisCache(client, prefix=prefix)) as cache:
+        yield cache
 
 
 @pytest.fixture

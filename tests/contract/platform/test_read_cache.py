@@ -14,19 +14,15 @@ from hypothesis import strategies as st
 from inergize.adapters.read_cache import InProcessReadCache, RedisReadCache
 from tests.fakes.clock import FakeClock
 from tests.fakes.read_cache import FakeReadCache
-from tests.support.services import redis_client
+from tests.support.services import implementation
 
 
 @pytest.fixture(params=["fake", "memory", "redis"])
 async def read_cache(request: pytest.FixtureRequest, clock: FakeClock) -> Any:
-    if request.param == "fake":
-        yield FakeReadCache(clock)
-        return
-    if request.param == "memory":
-        yield InProcessReadCache(max_entries=1000, max_ttl_seconds=30)
-        return
-    async with redis_client(request) as (client, prefix):
-        yield RedisReadCache(client, prefix=prefix)
+    async with implementation(request, fake=lambda: FakeReadCache(clock),
+                              memory=lambda: InProcessReadCache(max_entries=1000, max_ttl_seconds=30),
+                              redis=lambda client, prefix: RedisReadCache(client, prefix=prefix)) as cache:
+        yield cache
 
 
 def scope() -> str:

@@ -26,29 +26,9 @@ from inergize.entrypoints.http.routes.ai.schemas import (
     banner_out,
 )
 from inergize.entrypoints.http.schemas import ResponseBody, body_of
+from tests.support.response_bodies import as_json, former_json
 
 ISSUE = ModerationIssue(code="too_long", detail="Posts are limited to 3,000 characters.")
-
-
-def former_json(value: Any) -> Any:
-    """What the routes answered before: every key of the result, at any depth, in camelCase."""
-
-    def camel(key: str) -> str:
-        head, *rest = key.split("_")
-        return head + "".join(w[:1].upper() + w[1:] for w in rest)
-
-    def conv(obj: Any) -> Any:
-        if isinstance(obj, dict):
-            return {camel(k): conv(v) for k, v in obj.items()}
-        if isinstance(obj, list | tuple):
-            return [conv(v) for v in obj]
-        return obj
-
-    return conv(msgspec.to_builtins(value))
-
-
-def _json(body: ResponseBody) -> Any:
-    return msgspec.json.decode(msgspec.json.encode(body))
 
 
 def _variant(**changes: Any) -> PostVariant:
@@ -88,7 +68,7 @@ CASES: list[tuple[Any, type[ResponseBody]]] = [
 
 @pytest.mark.parametrize(("result", "schema"), CASES, ids=lambda v: type(v).__name__)
 def test_a_result_reads_as_it_did_through_its_schema(result: Any, schema: type[ResponseBody]) -> None:
-    assert _json(body_of(result, schema)) == former_json(result)
+    assert as_json(body_of(result, schema)) == former_json(result)
 
 
 def test_a_banner_reads_as_it_did_with_its_links() -> None:
@@ -97,4 +77,4 @@ def test_a_banner_reads_as_it_did_with_its_links() -> None:
                              background_provider=None, offline=True)
     former = former_json(banner) | {"links": {"content": f"/v1/content/{banner.content_id}",
                                               "file": f"/v1/content/{banner.content_id}/file"}}
-    assert _json(banner_out(banner)) == former
+    assert as_json(banner_out(banner)) == former

@@ -8,7 +8,7 @@ from typing import Any
 
 from PIL import Image
 
-from tests.support.jobs import run_ai_jobs
+from tests.support.jobs import generated_carousel, run_ai_jobs
 
 
 async def _add(client: Any, user: Any, title: str, body: str = "", kind: str = "post") -> str:
@@ -84,11 +84,7 @@ async def test_bad_filters_are_problems_not_errors(client: Any, make_user: Any) 
 
 async def test_a_carousels_pdf_pages_are_drawn_as_images(client: Any, make_user: Any, container: Any) -> None:
     u = await make_user(display_name="Ada")
-    job = await client.post("/v1/ai/carousels", json={"topic": "onboarding", "slides": 3}, headers=u.headers)
-    assert job.status_code == 202, job.text
-    await run_ai_jobs(container)
-    done = (await client.get(job.headers["location"], headers=u.headers)).json()
-    content_id = done["result"]["contentId"]
+    content_id = (await generated_carousel(client, container, u, "onboarding"))["result"]["contentId"]
     pages = await client.get(f"/v1/content/{content_id}/pages", headers=u.headers)
     assert pages.status_code == 200, pages.text
     assert pages.json() == {"version": 1, "count": 5}  # title, 3 slides, closing
@@ -114,9 +110,7 @@ async def test_an_edited_carousel_has_no_pages_until_its_pdf_is_drawn_again(
     client: Any, make_user: Any, container: Any
 ) -> None:
     u = await make_user()
-    job = await client.post("/v1/ai/carousels", json={"topic": "pricing", "slides": 3}, headers=u.headers)
-    await run_ai_jobs(container)
-    content_id = (await client.get(job.headers["location"], headers=u.headers)).json()["result"]["contentId"]
+    content_id = (await generated_carousel(client, container, u, "pricing"))["result"]["contentId"]
     item = (await client.get(f"/v1/content/{content_id}", headers=u.headers)).json()
     slides = item["data"]["slides"] + [{"title": "One more", "body": "added"}]
     r = await client.patch(f"/v1/content/{content_id}", json={"data": item["data"] | {"slides": slides}},

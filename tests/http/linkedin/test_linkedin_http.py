@@ -22,6 +22,16 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
 
 
+async def post_to_linkedin(client: Any, user: Any, body: dict[str, Any], *, key: str) -> Any:
+    """``POST /v1/linkedin/posts`` of ``body`` as ``user``, under the idempotency key ``key``."""
+    return await client.post("/v1/linkedin/posts", json=body, headers={**user.headers, "Idempotency-Key": key})
+
+
+async def post_text(client: Any, user: Any, commentary: str, *, key: str) -> Any:
+    """A text-only post of ``commentary`` as ``user``, under the idempotency key ``key``."""
+    return await post_to_linkedin(client, user, {"commentary": commentary}, key=key)
+
+
 async def _publish_three(client: Any, user: Any) -> list[dict[str, Any]]:
     bodies = [
         {"commentary": "Hello #sandbox (first post)"},
@@ -48,13 +58,9 @@ async def _publish_three(client: Any, user: Any) -> list[dict[str, Any]]:
     out = []
     for body in bodies:
         key = str(uuid.uuid4())
-        r = await client.post(
-            "/v1/linkedin/posts", json=body, headers={**user.headers, "Idempotency-Key": key}
-        )
+        r = await post_to_linkedin(client, user, body, key=key)
         assert r.status_code == 201, r.text
-        again = await client.post(
-            "/v1/linkedin/posts", json=body, headers={**user.headers, "Idempotency-Key": key}
-        )
+        again = await post_to_linkedin(client, user, body, key=key)
         assert again.json()["postUrn"] == r.json()["postUrn"]  # the retry publishes nothing new
         out.append(r.json())
     return out
@@ -174,55 +180,31 @@ async def test_transient_errors_never_disconnect_and_401_refreshes_once(
         await connect_linkedin(client, user, state)
         before = await row()
         state.inject("POST /rest/posts", 500, times=10)
-        r = await client.post(
-            "/v1/linkedin/posts",
-            json={"commentary": "blip"},
-            headers={**user.headers, "Idempotency-Key": "k1"},
-        )
+        r = await post_text(client, user, "blip", key="k1")
         assert r.status_code == 503
         state.inject("POST /oauth/v2/accessToken", 500, times=10)
         state.inject("POST /rest/posts", 401)
-        r = await client.post(
-            "/v1/linkedin/posts",
-            json={"commentary": "refresh down"},
-            headers={**user.headers, "Idempotency-Key": "k2"},
-        )
+        r = await post_text(client, user, "refresh down", key="k2")
         assert r.status_code == 503  # the refresh hit a 5xx: transient
         after = await row()
         assert after.status == "active" and after.access_token_enc == before.access_token_enc
         assert after.refresh_token_enc == before.refresh_token_enc  # never overwritten with nothing
         state.faults.clear()
         state.inject("POST /rest/posts", 401)  # one 401: refresh, retry, success
-        r = await client.post(
-            "/v1/linkedin/posts",
-            json={"commentary": "after refresh"},
-            headers={**user.headers, "Idempotency-Key": "k3"},
-        )
+        r = await post_text(client, user, "after refresh", key="k3")
         assert r.status_code == 201, r.text
         refreshed = await row()
         assert refreshed.status == "active" and refreshed.access_token_enc != before.access_token_enc
         assert refreshed.refresh_token_enc  # LinkedIn did not send a new one? we keep ours
         state.inject("POST /rest/posts", 401, times=2)  # 401 survives the refresh: broken
-        r = await client.post(
-            "/v1/linkedin/posts",
-            json={"commentary": "revoked"},
-            headers={**user.headers, "Idempotency-Key": "k4"},
-        )
+        r = await post_text(client, user, "revoked", key="k4")
         assert r.status_code == 409 and r.json()["code"] == "linkedin_reauthorization_required"
         assert (await row()).status == "broken"
         # the timed-out "blip" is retried with its key: one post only
-        r = await client.post(
-            "/v1/linkedin/posts",
-            json={"commentary": "blip"},
-            headers={**user.headers, "Idempotency-Key": "k1"},
-        )
+        r = await post_text(client, user, "blip", key="k1")
         assert r.status_code == 409  # broken until reconnected
         await connect_linkedin(client, user, state)
-        r = await client.post(
-            "/v1/linkedin/posts",
-            json={"commentary": "blip"},
-            headers={**user.headers, "Idempotency-Key": "k1"},
-        )
+        r = await post_text(client, user, "blip", key="k1")
         assert (
             r.status_code == 201 and len([p for p in state.posts.values() if p["commentary"] == "blip"]) == 1
         )
@@ -234,11 +216,7 @@ async def test_too_long_commentary_is_refused_before_calling(
 ) -> None:
     user = await make_user()
     await connect_linkedin(client, user)
-    r = await client.post(
-        "/v1/linkedin/posts",
-        json={"commentary": commentary},
-        headers={**user.headers, "Idempotency-Key": "long"},
-    )
+    r = await post_text(client, user, commentary, key="long")
     assert r.status_code == 422 and r.json()["field"] == "commentary"
 
 
@@ -246,11 +224,7 @@ async def test_someone_elses_post_is_not_found(client: Any, make_user: Any) -> N
     alice, bob = await make_user(), await make_user()
     await connect_linkedin(client, alice)
     await connect_linkedin(client, bob)
-    r = await client.post(
-        "/v1/linkedin/posts",
-        json={"commentary": "alice's"},
-        headers={**alice.headers, "Idempotency-Key": "a"},
-    )
+    r = await post_text(client, alice, "alice's", key="a")
     r = await client.delete(f"/v1/linkedin/posts/{r.json()['id']}", headers=bob.headers)
     assert r.status_code == 404
 
@@ -265,13 +239,12 @@ async def test_retry_after_a_failed_publish_never_uploads_the_image_again(
             {"kind": "image", "dataBase64": _b64(PNG), "contentType": "image/png", "altText": "A chart"}
         ],
     }
-    headers = {**user.headers, "Idempotency-Key": "pic-1"}
     async with rest_container(container, tmp_path) as state:
         await connect_linkedin(client, user, state)
         state.inject("POST /rest/posts", 500, times=5)
-        r = await client.post("/v1/linkedin/posts", json=body, headers=headers)
+        r = await post_to_linkedin(client, user, body, key="pic-1")
         assert r.status_code == 503 and len(state.media) == 1
-        r = await client.post("/v1/linkedin/posts", json=body, headers=headers)
+        r = await post_to_linkedin(client, user, body, key="pic-1")
         assert r.status_code == 201, r.text
         assert len(state.media) == 1 and r.json()["mediaUrns"] == list(state.media)
         assert len(state.posts) == 1
@@ -296,11 +269,7 @@ async def test_sandbox_messages_and_comments(client: Any, make_user: Any) -> Non
     )
     assert r.status_code == 404
     post = (
-        await client.post(
-            "/v1/linkedin/posts",
-            json={"commentary": "Comment on me"},
-            headers={**user.headers, "Idempotency-Key": "c1"},
-        )
+        await post_text(client, user, "Comment on me", key="c1")
     ).json()
     r = await client.post(
         "/v1/linkedin/comments", headers=user.headers, json={"postUrn": post["postUrn"], "text": "First!"}
@@ -323,17 +292,13 @@ async def test_sandbox_can_be_told_to_misbehave_over_http(
     await connect_linkedin(client, user)
     r = await client.post("/v1/linkedin/sandbox/misbehave", json={"fail": 10}, headers=user.headers)
     assert r.status_code == 204
-    r = await client.post(
-        "/v1/linkedin/posts", json={"commentary": "down"}, headers={**user.headers, "Idempotency-Key": "mb1"}
-    )
+    r = await post_text(client, user, "down", key="mb1")
     assert r.status_code == 503
     assert (await client.get("/v1/linkedin/connection", headers=user.headers)).json()["connection"][
         "status"
     ] == "active"
     await client.post("/v1/linkedin/sandbox/misbehave", json={}, headers=user.headers)
-    r = await client.post(
-        "/v1/linkedin/posts", json={"commentary": "down"}, headers={**user.headers, "Idempotency-Key": "mb1"}
-    )
+    r = await post_text(client, user, "down", key="mb1")
     assert r.status_code == 201 and r.json()["attempts"] == 2
     async with rest_container(container, tmp_path):
         r = await client.post("/v1/linkedin/sandbox/misbehave", json={"fail": 1}, headers=user.headers)

@@ -36,28 +36,15 @@ from inergize.entrypoints.http.routes.linkedin.schemas import (
     ScoredProfileOut,
     VersionStatusOut,
 )
-from inergize.entrypoints.http.schemas import ResponseBody, body_of
+from inergize.entrypoints.http.schemas import body_of
+from tests.support import response_bodies
+from tests.support.response_bodies import as_json
 
 NOW = datetime(2026, 12, 6, 10, 30, tzinfo=UTC)
 
 
 def former_json(value: Any) -> Any:
-    def camel(key: str) -> str:
-        head, *rest = key.split("_")
-        return head + "".join(w[:1].upper() + w[1:] for w in rest)
-
-    def conv(obj: Any) -> Any:
-        if isinstance(obj, dict):
-            return {camel(k): (v if k == "unavailable" else conv(v)) for k, v in obj.items()}
-        if isinstance(obj, list):
-            return [conv(v) for v in obj]
-        return obj
-
-    return conv(msgspec.to_builtins(value))
-
-
-def _json(body: ResponseBody) -> Any:
-    return msgspec.json.decode(msgspec.json.encode(body))
+    return response_bodies.former_json(value, data_keys=frozenset({"unavailable"}))
 
 
 def former_post_json(post: DirectPost) -> Any:
@@ -84,7 +71,7 @@ def _post(**changes: Any) -> DirectPost:
     _post(state=DirectPostState.FAILED, last_error="LinkedIn refused the text."),
 ], ids=["sending", "published", "failed"])
 def test_a_direct_post_reads_as_it_did(post: DirectPost) -> None:
-    assert _json(body_of(post, PostOut)) == former_post_json(post)
+    assert as_json(body_of(post, PostOut)) == former_post_json(post)
 
 
 def _connection(**changes: Any) -> LinkedInConnection:
@@ -108,7 +95,7 @@ def test_a_connection_reads_as_it_did_and_never_shows_a_token() -> None:
     conn = _connection(refresh_token_enc="y", last_refresh_at=NOW)
     summary = conn.public(NOW)
     assert isinstance(summary, ConnectionSummary)
-    body = _json(body_of(summary, ConnectionOut))
+    body = as_json(body_of(summary, ConnectionOut))
     assert body == former_json(_former_public(conn))
     assert "x" not in body.values() and "accessTokenEnc" not in body and "refreshTokenEnc" not in body
 
@@ -122,7 +109,7 @@ def test_the_connection_state_reads_as_it_did_with_capability_names_kept(connect
     former = former_json({"connected": connected, "connection": _former_public(conn) if connected else None,
                           "capabilities": ["publish_text", "react"], "unavailable": unavailable,
                           "adapter": "sandbox"})
-    body = _json(body_of(state, ConnectionStatusOut))
+    body = as_json(body_of(state, ConnectionStatusOut))
     assert body == former and set(body["unavailable"]) == set(unavailable)
 
 
@@ -136,26 +123,26 @@ def test_a_scored_profile_reads_as_it_did() -> None:
     scored = ScoredProfile(profile=profile, score=score.score, checks=score.checks, roadmap=score.roadmap)
     former = former_json({"profile": msgspec.to_builtins(profile), "score": score.score,
                           "checks": msgspec.to_builtins(score.checks), "roadmap": msgspec.to_builtins(score.roadmap)})
-    assert _json(body_of(scored, ScoredProfileOut)) == former
+    assert as_json(body_of(scored, ScoredProfileOut)) == former
 
 
 def test_a_network_page_reads_as_it_did() -> None:
     page = NetworkPage(items=[NetworkMember(urn="urn:li:person:2", name="Grace", headline="Admiral",
                                             connected_at=NOW), NetworkMember(urn="urn:li:person:3", name="Alan",
                                                                              degree=2)], next_cursor="c2")
-    assert _json(body_of(page, NetworkPageOut)) == former_json(page)
+    assert as_json(body_of(page, NetworkPageOut)) == former_json(page)
 
 
 def test_an_archive_import_reads_as_it_did() -> None:
     done = ArchiveImported(files=["Profile.csv", "Connections.csv"], positions=2, skills=5, education=1,
                            connections=40, posts=3, events_added=43, skipped_rows=1, score=72)
-    assert _json(body_of(done, ArchiveImportOut)) == former_json(done)
+    assert as_json(body_of(done, ArchiveImportOut)) == former_json(done)
 
 
 def test_an_analytics_import_keeps_event_type_names_as_stored() -> None:
     done = AnalyticsImported(events_found=12, events_added=9, sheets=["DISCOVERY", "ENGAGEMENT"],
                              by_type={"post_impressions": 7, "followers_total": 5})
-    body = _json(body_of(done, AnalyticsImportOut))
+    body = as_json(body_of(done, AnalyticsImportOut))
     # the field names are camelCase; the event types are values (as stored, as filtered on) and keep
     # their own spelling, where the hand-written converter used to camelize them too
     assert body == former_json(done) | {"byType": {"post_impressions": 7, "followers_total": 5}}
@@ -163,4 +150,4 @@ def test_an_analytics_import_keeps_event_type_names_as_stored() -> None:
 
 def test_the_api_version_status_reads_as_it_did() -> None:
     status = version_status("202511", date(2026, 12, 6))
-    assert _json(body_of(status, VersionStatusOut)) == former_json(status)
+    assert as_json(body_of(status, VersionStatusOut)) == former_json(status)

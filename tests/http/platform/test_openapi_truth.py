@@ -10,7 +10,6 @@ from __future__ import annotations
 import email
 import email.policy
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -30,18 +29,14 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tests.support.accounts import PASSWORD, link_token
+from tests.support.serving import first_answer
+from tests.wire.loopback import free_port
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "scripts"))
 from dump_openapi import openapi_document
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 EMAIL = "fuzzer@example.com"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Caller:
@@ -87,7 +82,7 @@ def _wait_for_link(outbox: Path, kind: str) -> str:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Caller]:
     """``inergize serve`` on a fresh data directory, with a verified, signed-in user."""
     data = tmp_path_factory.mktemp("openapi-truth")
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("INERGIZE_")}
     env.update(
         INERGIZE_DATA_DIR=str(data), INERGIZE_WEB_DIR=str(data / "no-web"), INERGIZE_PASSWORD_HASH_PROFILE="fast",
@@ -103,15 +98,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Caller]:
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                httpx.get(f"{base}/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None, (data / "server.log").read_text()
-                assert time.monotonic() < deadline, "inergize serve did not come up"
-                time.sleep(0.3)
+        first_answer(proc, f"{base}/health", seconds=90, output=(data / "server.log").read_text)
         caller = Caller(base)
         caller.sign_up(data / "outbox")
         yield caller

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from tests.support import services
+from tests.support.serving import first_answer
 from tests.wire.loopback import free_port
 
 
@@ -34,15 +35,8 @@ def _serve_and_check(env: dict[str, str], port: int, tmp_path: Path, backend: st
     proc = subprocess.Popen([sys.executable, "-m", "inergize", "serve"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None, proc.stdout.read().decode()  # type: ignore[union-attr]
-                assert time.monotonic() < deadline, "serve did not come up"
-                time.sleep(0.3)
+        r = first_answer(proc, f"http://127.0.0.1:{port}/health", seconds=60,
+                         output=lambda: proc.stdout.read().decode())  # type: ignore[union-attr]
         assert r.json() == {"status": "ok"}
         assert "x-request-id" in r.headers
         assert httpx.get(f"http://127.0.0.1:{port}/schema/openapi.json", timeout=5).status_code == 200
@@ -69,13 +63,7 @@ def test_links_in_emails_follow_the_port_serve_was_given(tmp_path: Path) -> None
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
-        while True:
-            try:
-                page = httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None and time.monotonic() < deadline, "serve did not come up"
-                time.sleep(0.3)
+        page = first_answer(proc, f"http://127.0.0.1:{port}/", seconds=60)
         assert page.status_code == 200 and "not built" in page.text
         r = httpx.post(f"http://127.0.0.1:{port}/v1/auth/register", timeout=10,
                        json={"email": "links@example.com", "password": "violet-harbour-7-lantern"})

@@ -12,7 +12,7 @@ from inergize.adapters.persistence.tables import metadata
 from inergize.adapters.persistence.tables.platform import outbox
 from inergize.application.ai.carousels import CAROUSEL_JOB
 from inergize.domain.linkedin.account import LinkedInProfile
-from tests.support.jobs import run_ai_jobs
+from tests.support.jobs import generated_carousel, run_ai_jobs
 
 PAST = [
     "Shipping beats perfect 🚀\n\nWhat did you ship this week?\n\n#Engineering #Startups",
@@ -168,10 +168,7 @@ async def test_editing_a_carousel_renders_its_file_again_before_it_can_be_ready(
     from pypdf import PdfReader
 
     u = await make_user()
-    r = await client.post("/v1/ai/carousels", json={"topic": "edits", "slides": 3}, headers=u.headers)
-    await run_ai_jobs(container)
-    job = (await client.get(r.headers["location"], headers=u.headers)).json()
-    url = job["links"]["content"]
+    url = (await generated_carousel(client, container, u, "edits"))["links"]["content"]
     got = await client.get(url, headers=u.headers)
     data = got.json()["data"] | {"slides": [{"title": "Новый слайд", "body": "Edited body"}] * 2}
     r = await client.patch(url, json={"data": data}, headers={**u.headers, "If-Match": got.headers["etag"]})
