@@ -12,7 +12,7 @@ import msgspec
 from inergize.application.ai.context import writer_profile
 from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.templates import POST_TYPES, post_request_parts, template_version
-from inergize.application.ai.usage import ensure_within_budget, record_text_answer, timed_answer
+from inergize.application.ai.usage import ensure_text_within_budget, record_text_answer, timed_answer
 from inergize.application.content import library as content_library
 from inergize.application.content.moderation import banned_phrases_of, moderate
 from inergize.domain.accounts.users import Principal
@@ -73,13 +73,7 @@ async def generate_posts(cmd: GeneratePosts, *, principal: Principal, ports: AiD
     user_id = principal.user_id
     async with ports.uow_factory(read_only=True) as uow:
         profile = await writer_profile(uow, user_id, ports.past_posts, industry=cmd.industry, tone=cmd.tone)
-        await ensure_within_budget(
-            uow,
-            user_id,
-            paid=ports.text.paid,
-            now=ports.clock.now(),
-            monthly_budget_usd=ports.monthly_budget_usd,
-        )
+        await ensure_text_within_budget(uow, user_id, ports)
         phrases = await banned_phrases_of(uow, user_id)
     requests = []
     for i in range(cmd.variants):

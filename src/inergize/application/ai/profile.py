@@ -10,7 +10,7 @@ from inergize.application.ai.context import linkedin_profile, writer_profile
 from inergize.application.ai.deps import AiDeps
 from inergize.application.ai.json_answers import parsed_or_draft
 from inergize.application.ai.templates import WriterProfile, industries, task_request_parts
-from inergize.application.ai.usage import ensure_within_budget, record_text_answer, timed_answer
+from inergize.application.ai.usage import ensure_text_within_budget, record_text_answer, timed_answer
 from inergize.application.content.moderation import banned_phrases_of, moderate
 from inergize.domain.accounts.users import Principal
 from inergize.domain.content.library import ModerationIssue
@@ -84,13 +84,7 @@ async def suggest_profile(
         profile = await writer_profile(uow, user_id, ports.past_posts)
         synced = await linkedin_profile(uow, user_id)
         phrases = await banned_phrases_of(uow, user_id)
-        await ensure_within_budget(
-            uow,
-            user_id,
-            paid=ports.text.paid,
-            now=ports.clock.now(),
-            monthly_budget_usd=ports.monthly_budget_usd,
-        )
+        await ensure_text_within_budget(uow, user_id, ports)
     score = score_profile(synced) if synced is not None else None
     roadmap = tuple(
         RoadmapStep(key=c.key, label=c.label, gain=c.weight, action=c.action)

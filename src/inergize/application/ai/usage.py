@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 import uuid
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -17,6 +18,9 @@ from inergize.domain.platform.errors import NotFound, QuotaExceeded
 from inergize.ports.ai import TextGenerator
 from inergize.ports.clock import Clock
 from inergize.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from inergize.application.ai.deps import AiDeps
 
 
 def month_start(now: datetime) -> datetime:
@@ -55,6 +59,13 @@ async def ensure_within_budget(
             spent_usd=round(spent / 1e6, 4),
             budget_usd=monthly_budget_usd,
         )
+
+
+async def ensure_text_within_budget(uow: UnitOfWork, user_id: uuid.UUID, ports: AiDeps) -> None:
+    """``ensure_within_budget`` for one generation by the text writer of ``ports``, as of now."""
+    await ensure_within_budget(
+        uow, user_id, paid=ports.text.paid, now=ports.clock.now(), monthly_budget_usd=ports.monthly_budget_usd
+    )
 
 
 async def record_call(
