@@ -1,6 +1,7 @@
 """Every fake beside the port it stands in for. mypy checks each assignment below against the Protocol
 (``make lint``), and tests/architecture/test_fakes.py checks the same pairs at run time. The in-memory
-unit of work carries a subset of the repositories (each listed here); that test checks them by name."""
+unit of work is here as a whole (every repository of the port, each also listed alone), so mypy holds it
+to ``UnitOfWork`` and its database to ``UnitOfWorkFactory``."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ from inergize.ports.sessions import SessionRepository
 from inergize.ports.task_queue import TaskQueue
 from inergize.ports.tokens import TokenService
 from inergize.ports.totp import TotpService
-from inergize.ports.unit_of_work import JobOutbox
+from inergize.ports.unit_of_work import JobOutbox, UnitOfWork, UnitOfWorkFactory
 from inergize.ports.user_data import UserDataStore
 from inergize.ports.workbook import WorkbookReader
 from tests.fakes.accounts_repositories import MemoryAccessState, MemorySecurityRepository, MemorySessionRepository
@@ -97,7 +98,7 @@ FAKES: tuple[
     PublicationRepository, ScheduleImportRepository,
     ComplianceRepository, CampaignRepository,
     SessionRepository, SecurityRepository, AccessState, UserDataStore, TokenService, TotpService,
-    LinkedInGateway, SandboxControls,
+    LinkedInGateway, SandboxControls, UnitOfWorkFactory, UnitOfWork,
 ] = (
     FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), FakeCache(FakeClock()), MemoryBlobStore(),
     FakePasswordHasher(), FakeSecretBox(), RecordingTaskQueue(), MemoryJobLedger(FakeClock()), MemoryPingLog(),
@@ -114,7 +115,7 @@ FAKES: tuple[
     MemorySessionRepository(_TABLES), MemorySecurityRepository(_TABLES),
     MemoryAccessState(UserStatus.ACTIVE, Role.MEMBER, None, False), MemoryUserDataStore(_TABLES),
     FakeTokenService(), FakeTotp(),
-    FakeLinkedInGateway(), FakeLinkedInGateway(),
+    FakeLinkedInGateway(), FakeLinkedInGateway(), InMemoryDatabase(), InMemoryDatabase()(),
 )
 
 

@@ -28,8 +28,28 @@ from inergize.domain.platform.idempotency import StoredResponse
 from inergize.domain.platform.pagination import Page
 from inergize.domain.scheduling.publication import Publication
 from inergize.domain.scheduling.schedules import ScheduleSettings
+from inergize.ports.audit import AuditLog
+from inergize.ports.compliance_repository import CampaignRepository, ComplianceRepository
+from inergize.ports.content_versions import (
+    AiCallRepository,
+    AiJobRepository,
+    ContentPreferencesRepository,
+    ContentVersionRepository,
+)
 from inergize.ports.email import EmailMessage
-from inergize.ports.scheduling import ImportProgress
+from inergize.ports.linkedin_repository import LinkedInRepository
+from inergize.ports.notifications import NotificationRepository
+from inergize.ports.repositories import ContentRepository, IdempotencyRepository, UserRepository
+from inergize.ports.scheduling import (
+    ImportProgress,
+    PublicationRepository,
+    ScheduleImportRepository,
+    ScheduleSettingsRepository,
+)
+from inergize.ports.security import SecurityRepository
+from inergize.ports.sessions import SessionRepository
+from inergize.ports.unit_of_work import JobOutbox
+from inergize.ports.user_data import UserDataStore
 from tests.fakes.accounts_repositories import (
     MemorySecurityRepository,
     MemorySessionRepository,
@@ -320,25 +340,25 @@ def _snapshot(tables: Tables) -> Tables:
 class InMemoryUnitOfWork:
     """One transaction over a private copy of ``database``; see the module's docstring."""
 
-    users: MemoryUserRepository
-    content: MemoryContentRepository
-    content_versions: MemoryContentVersionRepository
-    content_preferences: MemoryContentPreferencesRepository
-    idempotency: MemoryIdempotencyRepository
-    audit: MemoryAuditLog
-    schedule_settings: MemoryScheduleSettingsRepository
-    notifications: MemoryNotificationRepository
-    compliance: MemoryComplianceRepository
-    campaigns: MemoryCampaignRepository
-    jobs: MemoryOutbox
-    linkedin: MemoryLinkedInRepository
-    ai_calls: MemoryAiCallRepository
-    ai_jobs: MemoryAiJobRepository
-    publications: MemoryPublicationRepository
-    schedule_imports: MemoryScheduleImportRepository
-    sessions: MemorySessionRepository
-    security: MemorySecurityRepository
-    user_data: MemoryUserDataStore
+    users: UserRepository
+    content: ContentRepository
+    content_versions: ContentVersionRepository
+    content_preferences: ContentPreferencesRepository
+    idempotency: IdempotencyRepository
+    audit: AuditLog
+    schedule_settings: ScheduleSettingsRepository
+    notifications: NotificationRepository
+    compliance: ComplianceRepository
+    campaigns: CampaignRepository
+    jobs: JobOutbox
+    linkedin: LinkedInRepository
+    ai_calls: AiCallRepository
+    ai_jobs: AiJobRepository
+    publications: PublicationRepository
+    schedule_imports: ScheduleImportRepository
+    sessions: SessionRepository
+    security: SecurityRepository
+    user_data: UserDataStore
 
     def __init__(self, database: InMemoryDatabase, *, read_only: bool = False) -> None:
         self._database = database
