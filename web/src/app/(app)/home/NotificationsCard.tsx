@@ -12,7 +12,8 @@ export function NotificationsCard() {
   const format = useFormat();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const count = useApiQuery("get", "/v1/notifications/unread-count");
+  // The same key as the shell's badge (init `{}`), so the page load asks once.
+  const count = useApiQuery("get", "/v1/notifications/unread-count", {});
   const list = useApiQuery("get", "/v1/notifications", { params: { query: { unread: true, limit: 5 } } });
   const markAll = useApiMutation("post", "/v1/notifications/read", {
     onSuccess: async () => {
