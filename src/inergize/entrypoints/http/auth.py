@@ -43,9 +43,15 @@ def bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
 VERIFIED_TOKEN = "inergize.verified_token"
 
 
-def hand_on(scope: Scope, verdict: VerifiedToken | InergizeError) -> None:
+# ... and the accounts bundle it used, so the guard does not ask the container for it again
+ACCOUNTS = "inergize.accounts"
+
+
+def hand_on(scope: Scope, verdict: VerifiedToken | InergizeError, accounts: AccountDeps) -> None:
     """Leave the verdict on this request's bearer token (verified, or the refusal) for the role guard."""
-    scope.setdefault("state", {})[VERIFIED_TOKEN] = verdict
+    state = scope.setdefault("state", {})
+    state[VERIFIED_TOKEN] = verdict
+    state[ACCOUNTS] = accounts
 
 
 def _verified(connection: ASGIConnection[Any, Any, Any, Any], accounts: AccountDeps) -> VerifiedToken:
@@ -67,7 +73,7 @@ async def _authenticated(connection: ASGIConnection[Any, Any, Any, Any]) -> Prin
     state = connection.scope.setdefault("state", {})
     principal: Principal | None = state.get("principal")
     if principal is None:
-        accounts = account_deps(connection.app)
+        accounts = state.get(ACCOUNTS) or account_deps(connection.app)
         verified = _verified(connection, accounts)
         principal = await admit(verified, ports=accounts)
         state["session_id"] = verified.session_id

@@ -3,9 +3,9 @@ access log line, in one layer; ``X-Content-Type-Options: nosniff`` on every answ
 
 from __future__ import annotations
 
+import os
 import re
 import time
-import uuid
 from typing import Any
 
 import structlog
@@ -33,8 +33,9 @@ def entry_middleware(app: ASGIApp) -> ASGIApp:
                 incoming = value
             elif name == b"authorization":
                 authorization = value
-        # Accept a caller's id only if it is short and plain, so it cannot forge log lines.
-        request_id = incoming.decode() if _VALID.match(incoming) else uuid.uuid4().hex
+        # Accept a caller's id only if it is short and plain, so it cannot forge log lines. Ours is as
+        # random as a uuid4's hex, without building a UUID.
+        request_id = incoming.decode() if _VALID.match(incoming) else os.urandom(16).hex()
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started = time.perf_counter()
         status = 0

@@ -33,9 +33,9 @@ def _caller(scope: Scope, authorization: bytes, accounts: AccountDeps) -> tuple[
             verified = verify_token(token.strip(), ports=accounts)
         except InergizeError as refusal:
             # answered 401 by the guard if the route needs a caller; budgeted by address meanwhile
-            hand_on(scope, refusal)
+            hand_on(scope, refusal, accounts)
         else:
-            hand_on(scope, verified)
+            hand_on(scope, verified, accounts)
             return f"user:{verified.principal.user_id}", True
     client = scope.get("client")
     return f"addr:{client[0] if client else 'unknown'}", False
