@@ -12,6 +12,7 @@ import msgspec
 
 from inergize.domain.accounts.security import AuthSession, OneTimeToken, SecurityState, TokenPurpose
 from inergize.domain.accounts.users import Role, UserStatus
+from tests.fakes.rows import insert_row
 
 if TYPE_CHECKING:
     from tests.fakes.unit_of_work import Tables
@@ -60,9 +61,7 @@ class MemorySessionRepository:
         self._tokens = tables.refresh_tokens
 
     async def add(self, session: AuthSession) -> None:
-        if session.id in self._sessions:
-            raise ValueError(f"session {session.id} exists")  # the primary key
-        self._sessions[session.id] = copy.deepcopy(session)
+        insert_row(self._sessions, session.id, session, "session")
 
     async def get(self, session_id: uuid.UUID) -> AuthSession | None:
         return copy.deepcopy(self._sessions.get(session_id))

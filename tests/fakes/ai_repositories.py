@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from inergize.domain.ai.generation import CACHED, AiCall, AiJob, Capability
+from tests.fakes.rows import insert_row
 
 if TYPE_CHECKING:
     from tests.fakes.unit_of_work import Tables
@@ -21,9 +22,7 @@ class MemoryAiCallRepository:
         self._rows = tables.ai_calls
 
     async def add(self, call: AiCall) -> None:
-        if call.id in self._rows:
-            raise ValueError(f"AI call {call.id} exists")  # the primary key
-        self._rows[call.id] = call
+        insert_row(self._rows, call.id, call, "AI call")
 
     def _since(self, user_id: uuid.UUID, since: datetime) -> list[AiCall]:
         return [c for c in self._rows.values() if c.user_id == user_id and c.created_at >= since]
@@ -51,9 +50,7 @@ class MemoryAiJobRepository:
         self._rows = tables.ai_jobs
 
     async def add(self, job: AiJob) -> None:
-        if job.id in self._rows:
-            raise ValueError(f"AI job {job.id} exists")  # the primary key
-        self._rows[job.id] = copy.deepcopy(job)
+        insert_row(self._rows, job.id, job, "AI job")
 
     async def get(self, job_id: uuid.UUID) -> AiJob | None:
         return copy.deepcopy(self._rows.get(job_id))

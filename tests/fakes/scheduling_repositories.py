@@ -19,6 +19,7 @@ from inergize.domain.platform.errors import PreconditionFailed
 from inergize.domain.scheduling.optimal_times import PostStat
 from inergize.domain.scheduling.publication import FINAL, IN_FLIGHT, Publication, PublicationState
 from inergize.ports.scheduling import ImportProgress, PublishedResult
+from tests.fakes.rows import insert_row
 
 if TYPE_CHECKING:
     from tests.fakes.unit_of_work import Tables
@@ -163,9 +164,7 @@ class MemoryScheduleImportRepository:
         self._rows = tables.schedule_imports
 
     async def add(self, progress: ImportProgress) -> None:
-        if progress.id in self._rows:
-            raise ValueError(f"an import with this id exists: {progress.id}")  # the primary key
-        self._rows[progress.id] = copy.deepcopy(progress)
+        insert_row(self._rows, progress.id, progress, "import")
 
     async def get(self, import_id: uuid.UUID) -> ImportProgress | None:
         return copy.deepcopy(self._rows.get(import_id))

@@ -67,98 +67,91 @@ async def test_anthropic_messages(fake_anthropic: ScriptedServer) -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("reply", "reason", "retryable", "hint"),
-    [
-        (
-            openai_error(401, "Incorrect API key provided", "invalid_request_error", "invalid_api_key"),
-            "auth",
-            False,
-            None,
+# (reply, reason, retryable, retry hint) for each provider
+OPENAI_FAILURES = [
+    (
+        openai_error(401, "Incorrect API key provided", "invalid_request_error", "invalid_api_key"),
+        "auth",
+        False,
+        None,
+    ),
+    (
+        openai_error(
+            429, "Rate limit reached", "requests", "rate_limit_exceeded", **{"retry-after": "7"}
         ),
-        (
-            openai_error(
-                429, "Rate limit reached", "requests", "rate_limit_exceeded", **{"retry-after": "7"}
-            ),
-            "rate_limited",
-            True,
-            7.0,
+        "rate_limited",
+        True,
+        7.0,
+    ),
+    (openai_error(429, "Slow down", "requests", **{"retry-after-ms": "250"}), "rate_limited", True, 0.25),
+    (openai_error(500, "The server had an error", "server_error"), "server_error", True, None),
+    (
+        openai_error(503, "Overloaded", "server_error", **{"x-should-retry": "false"}),
+        "server_error",
+        False,
+        None,
+    ),
+    (openai_error(400, "Bad request", "invalid_request_error"), "bad_request", False, None),
+    (Reply(200, "this is not json"), "malformed", False, None),
+    (Reply(200, {"id": "x", "object": "chat.completion", "choices": []}), "malformed", False, None),
+    (
+        Reply(
+            200, {"id": "x", "choices": [{"index": 0, "message": {"role": "assistant", "content": ""}}]}
         ),
-        (openai_error(429, "Slow down", "requests", **{"retry-after-ms": "250"}), "rate_limited", True, 0.25),
-        (openai_error(500, "The server had an error", "server_error"), "server_error", True, None),
-        (
-            openai_error(503, "Overloaded", "server_error", **{"x-should-retry": "false"}),
-            "server_error",
-            False,
-            None,
+        "malformed",
+        False,
+        None,
+    ),
+]
+ANTHROPIC_FAILURES = [
+    (anthropic_error(401, "authentication_error", "invalid x-api-key"), "auth", False, None),
+    (
+        anthropic_error(
+            429,
+            "rate_limit_error",
+            "Number of requests has exceeded your rate limit",
+            **{"retry-after": "12"},
         ),
-        (openai_error(400, "Bad request", "invalid_request_error"), "bad_request", False, None),
-        (Reply(200, "this is not json"), "malformed", False, None),
-        (Reply(200, {"id": "x", "object": "chat.completion", "choices": []}), "malformed", False, None),
-        (
-            Reply(
-                200, {"id": "x", "choices": [{"index": 0, "message": {"role": "assistant", "content": ""}}]}
-            ),
-            "malformed",
-            False,
-            None,
+        "rate_limited",
+        True,
+        12.0,
+    ),
+    (anthropic_error(529, "overloaded_error", "Overloaded"), "server_error", True, None),
+    (anthropic_error(500, "api_error", "Internal server error"), "server_error", True, None),
+    (Reply(200, "<html>gateway</html>"), "malformed", False, None),
+    (
+        Reply(
+            200,
+            {
+                "id": "m",
+                "type": "message",
+                "role": "assistant",
+                "content": [],
+                "model": "x",
+                "usage": {"input_tokens": 1, "output_tokens": 0},
+            },
         ),
-    ],
-)
-async def test_openai_failures(
-    fake_openai: ScriptedServer, reply: Reply, reason: str, retryable: bool, hint: float | None
-) -> None:
-    fake_openai.push(CHAT, reply)
-    with pytest.raises(ProviderFailed) as exc:
-        await openai_gen(fake_openai).generate(REQ)
-    assert (exc.value.reason, exc.value.retryable, exc.value.retry_after) == (reason, retryable, hint)
-    assert fake_openai.hits(CHAT) == 1  # max_retries=0: the chain, not the SDK, decides about retries
+        "malformed",
+        False,
+        None,
+    ),
+]
 
 
 @pytest.mark.parametrize(
-    ("reply", "reason", "retryable", "hint"),
-    [
-        (anthropic_error(401, "authentication_error", "invalid x-api-key"), "auth", False, None),
-        (
-            anthropic_error(
-                429,
-                "rate_limit_error",
-                "Number of requests has exceeded your rate limit",
-                **{"retry-after": "12"},
-            ),
-            "rate_limited",
-            True,
-            12.0,
-        ),
-        (anthropic_error(529, "overloaded_error", "Overloaded"), "server_error", True, None),
-        (anthropic_error(500, "api_error", "Internal server error"), "server_error", True, None),
-        (Reply(200, "<html>gateway</html>"), "malformed", False, None),
-        (
-            Reply(
-                200,
-                {
-                    "id": "m",
-                    "type": "message",
-                    "role": "assistant",
-                    "content": [],
-                    "model": "x",
-                    "usage": {"input_tokens": 1, "output_tokens": 0},
-                },
-            ),
-            "malformed",
-            False,
-            None,
-        ),
-    ],
+    ("provider", "reply", "reason", "retryable", "hint"),
+    [("openai", *case) for case in OPENAI_FAILURES] + [("anthropic", *case) for case in ANTHROPIC_FAILURES],
 )
-async def test_anthropic_failures(
-    fake_anthropic: ScriptedServer, reply: Reply, reason: str, retryable: bool, hint: float | None
+async def test_a_provider_failure_says_why_and_whether_to_retry_after_one_request(
+    request: pytest.FixtureRequest, provider: str, reply: Reply, reason: str, retryable: bool, hint: float | None
 ) -> None:
-    fake_anthropic.push(MESSAGES, reply)
+    server: ScriptedServer = request.getfixturevalue(f"fake_{provider}")
+    path, generator = (CHAT, openai_gen(server)) if provider == "openai" else (MESSAGES, anthropic_gen(server))
+    server.push(path, reply)
     with pytest.raises(ProviderFailed) as exc:
-        await anthropic_gen(fake_anthropic).generate(REQ)
+        await generator.generate(REQ)
     assert (exc.value.reason, exc.value.retryable, exc.value.retry_after) == (reason, retryable, hint)
-    assert fake_anthropic.hits(MESSAGES) == 1
+    assert server.hits(path) == 1  # max_retries=0: the chain, not the SDK, decides about retries
 
 
 async def test_timeouts_are_retryable_failures(

@@ -11,6 +11,7 @@ import pytest
 from inergize.adapters.ai.cache import CachedTextGenerator, cache_key
 from inergize.adapters.cache import InProcessCache, RedisCache
 from inergize.domain.ai.generation import TextAnswer, TextRequest
+from tests.support.services import implementation
 
 
 class Counting:
@@ -33,15 +34,9 @@ class Counting:
 
 @pytest.fixture(params=["memory", "redis"])
 async def store(request: pytest.FixtureRequest) -> AsyncIterator[Any]:
-    if request.param == "memory":
-        yield InProcessCache()
-        return
-    import redis.asyncio as aioredis
-
-    url, prefix = request.getfixturevalue("redis_url")
-    client = aioredis.Redis.from_url(url)
-    yield RedisCache(client, prefix=prefix)
-    await client.aclose()
+    async with implementation(request, memory=InProcessCache,
+                              redis=lambda client, prefix: RedisCache(client, prefix=prefix)) as cache:
+        yield cache
 
 
 def req(**kw: Any) -> TextRequest:

@@ -12,21 +12,16 @@ import pytest
 from inergize.adapters.compliance import MemoryActionLedger, RedisActionLedger
 from inergize.ports.action_ledger import Claim, LedgerWindow
 from inergize.ports.rate_budget import BudgetWindow
+from tests.support.services import implementation
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(params=["memory", "redis"])
 async def ledger(request: pytest.FixtureRequest) -> AsyncIterator[Any]:
-    if request.param == "memory":
-        yield MemoryActionLedger()
-        return
-    import redis.asyncio as aioredis
-
-    url, prefix = request.getfixturevalue("redis_url")
-    client = aioredis.Redis(connection_pool=aioredis.BlockingConnectionPool.from_url(url, max_connections=32))
-    yield RedisActionLedger(client, prefix=prefix + f"{id(request)}:")
-    await client.aclose()
+    async with implementation(request, memory=MemoryActionLedger, redis=lambda client, prefix: RedisActionLedger(
+            client, prefix=prefix + f"{id(request)}:")) as ledger:
+        yield ledger
 
 
 def day_week(key: str, daily: int, weekly: int, anchor: datetime | None = None) -> list[LedgerWindow]:
