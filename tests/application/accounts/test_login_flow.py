@@ -40,6 +40,13 @@ def _email() -> str:
     return f"ada{uuid.uuid4().hex[:10]}@Example.COM"
 
 
+async def _signed_in(accounts: MemoryAccounts, ports: Any) -> Any:
+    """The token pair of a new account's first sign-in."""
+    address = _email().lower()
+    await accounts.signed_up(address)
+    return await logged_in(ports, address)
+
+
 async def test_register_verify_login(accounts: MemoryAccounts, ports: Any, emails: Any) -> None:
     raw = _email()
     address = raw.lower()
@@ -134,9 +141,7 @@ async def test_refresh_rotates_and_reuse_revokes_the_family(accounts: MemoryAcco
 async def test_refresh_token_expires_with_its_session(
     accounts: MemoryAccounts, ports: Any, emails: Any, clock: Any
 ) -> None:
-    address = _email().lower()
-    await accounts.signed_up(address)
-    pair = await logged_in(ports, address)
+    pair = await _signed_in(accounts, ports)
     clock.advance(days=30, seconds=1)
     with pytest.raises(Unauthorized):
         await login.refresh(pair.refresh_token, client=CLIENT, ports=ports)
@@ -145,9 +150,7 @@ async def test_refresh_token_expires_with_its_session(
 async def test_access_token_expires_within_15_minutes(
     accounts: MemoryAccounts, ports: Any, emails: Any, clock: Any
 ) -> None:
-    address = _email().lower()
-    await accounts.signed_up(address)
-    pair = await logged_in(ports, address)
+    pair = await _signed_in(accounts, ports)
     assert pair.expires_in <= 900
     clock.advance(seconds=901)
     with pytest.raises(Unauthorized):

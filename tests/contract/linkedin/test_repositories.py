@@ -174,22 +174,16 @@ async def test_a_sign_in_identity_is_found_by_member_and_by_user_and_saved_again
     a, b = await users(uow_factory, 2)
     sub = uuid.uuid4().hex
     link = LinkedInIdentityLink(sub=sub, user_id=a, email="ada@example.com", email_verified=True, created_at=NOW)
-    async with uow_factory() as uow:
-        await uow.linkedin.save_identity(link)
-        await uow.commit()
-    async with uow_factory(read_only=True) as uow:
-        assert await uow.linkedin.get_identity(sub) == link
-        assert await uow.linkedin.identity_for_user(a) == link
-        assert await uow.linkedin.identity_for_user(b) is None
-        assert await uow.linkedin.get_identity("nobody") is None
     moved = msgspec.structs.replace(link, user_id=b, email=None, email_verified=False, last_login_at=NOW)
-    async with uow_factory() as uow:
-        await uow.linkedin.save_identity(moved)
-        await uow.commit()
-    async with uow_factory(read_only=True) as uow:
-        assert await uow.linkedin.get_identity(sub) == moved
-        assert await uow.linkedin.identity_for_user(b) == moved
-        assert await uow.linkedin.identity_for_user(a) is None
+    for saved, owner, other in ((link, a, b), (moved, b, a)):  # saved again: the member now belongs to b
+        async with uow_factory() as uow:
+            await uow.linkedin.save_identity(saved)
+            await uow.commit()
+        async with uow_factory(read_only=True) as uow:
+            assert await uow.linkedin.get_identity(sub) == saved
+            assert await uow.linkedin.identity_for_user(owner) == saved
+            assert await uow.linkedin.identity_for_user(other) is None
+            assert await uow.linkedin.get_identity("nobody") is None
 
 
 async def test_a_profile_round_trips_whole_and_is_replaced_by_the_next_save(uow_factory: Any) -> None:
