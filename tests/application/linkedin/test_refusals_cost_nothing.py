@@ -27,13 +27,11 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 from dependency_injector import providers
-from hypothesis import given
-from hypothesis import settings as hsettings
-from hypothesis import strategies as st
 from sqlalchemy import select
 
 from tests.fakes.clock import FakeClock
 from tests.support.linkedin_rest import Sleeps, rest_settings
+from tests.support.refusals import for_any_sequence
 from tests.support.settings import make_settings
 from tests.wire import linkedin as linkedin_wire
 
@@ -239,14 +237,8 @@ def test_no_refused_call_changes_any_budget_window(mode: str, ledger_kind: str, 
         for name in names:  # every refusal at least once
             world.run(_refused_changes_nothing(world, name, calls[name], "x"))
 
-        @hsettings(max_examples=8, deadline=None)
-        @given(st.lists(st.tuples(st.sampled_from(names), st.text("abcdef0123456789", min_size=1, max_size=12)),
-                        min_size=1, max_size=5))
-        def any_sequence(steps: list[tuple[str, str]]) -> None:
-            for name, seed in steps:
-                world.run(_refused_changes_nothing(world, name, calls[name], seed))
-
-        any_sequence()
+        for_any_sequence(names, lambda name, seed: world.run(_refused_changes_nothing(world, name, calls[name], seed)),
+                         examples=8, longest=5)
     finally:
         world.close()
 

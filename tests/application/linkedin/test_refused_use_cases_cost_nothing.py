@@ -13,9 +13,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import settings as hsettings
-from hypothesis import strategies as st
 
 from inergize.adapters.compliance import MemoryActionLedger
 from inergize.application.compliance import campaign_events as events
@@ -35,6 +32,7 @@ from tests.fakes.linkedin_gateway import FakeLinkedInGateway, fake_auth
 from tests.fakes.unit_of_work import InMemoryDatabase
 from tests.support.memory_linkedin import connected_user, fake_linkedin_deps
 from tests.support.memory_users import MemoryUser
+from tests.support.refusals import for_any_sequence
 
 
 class CountingGateway:
@@ -169,13 +167,9 @@ def test_no_sequence_of_refused_use_cases_changes_anything(clock: FakeClock) -> 
         loop.run_until_complete(world.setup(clock))
         names = sorted(REFUSALS)
 
-        @hsettings(max_examples=40, deadline=None)
-        @given(st.lists(st.tuples(st.sampled_from(names), st.text("abcdef0123456789", min_size=1, max_size=12)),
-                        min_size=1, max_size=6))
-        def any_sequence(steps: list[tuple[str, str]]) -> None:
-            for name, seed in steps:
-                loop.run_until_complete(refused_changes_nothing(world, name, REFUSALS[name], seed))
+        def step(name: str, seed: str) -> None:
+            loop.run_until_complete(refused_changes_nothing(world, name, REFUSALS[name], seed))
 
-        any_sequence()
+        for_any_sequence(names, step, examples=40, longest=6)
     finally:
         loop.close()
