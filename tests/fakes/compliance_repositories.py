@@ -29,6 +29,7 @@ from inergize.domain.platform.errors import PreconditionFailed
 from inergize.domain.platform.pagination import Page
 from inergize.ports.compliance_repository import ComplianceLog
 from tests.fakes.pagination import newest_first_page
+from tests.fakes.rows import row_at_version
 
 if TYPE_CHECKING:
     from tests.fakes.unit_of_work import Tables
@@ -88,9 +89,8 @@ class MemoryComplianceRepository:
         return _stored(self._db.accounts[user_id])
 
     async def save_settings(self, account: AutomationAccount, *, expected_version: int) -> AutomationAccount:
-        current = self._db.accounts.get(account.user_id)
-        if current is None or current.version != expected_version:
-            raise PreconditionFailed("The automation settings changed since you read them; fetch them again.")
+        current = row_at_version(self._db.accounts, account.user_id, expected_version,
+                                 "The automation settings changed since you read them; fetch them again.")
         self._db.accounts[account.user_id] = _stored(msgspec.structs.replace(  # health is not a setting
             current, lists=account.lists, quiet=account.quiet, days_off=account.days_off, pacing=account.pacing,
             pause_rules=account.pause_rules, budget_overrides=account.budget_overrides,

@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from inergize.domain.platform.errors import PreconditionFailed
 from inergize.domain.scheduling.optimal_times import PostStat
 from inergize.domain.scheduling.publication import FINAL, IN_FLIGHT, Publication, PublicationState
 from inergize.ports.scheduling import ImportProgress, PublishedResult
-from tests.fakes.rows import insert_row
+from tests.fakes.rows import insert_row, row_at_version
 
 if TYPE_CHECKING:
     from tests.fakes.unit_of_work import Tables
@@ -60,9 +59,8 @@ class MemoryPublicationRepository:
         return copy.deepcopy(self._rows.get(publication_id))
 
     async def update(self, item: Publication, *, expected_version: int) -> Publication:
-        stored = self._rows.get(item.id)
-        if stored is None or stored.version != expected_version:
-            raise PreconditionFailed("The scheduled post changed meanwhile; fetch it again.")
+        stored = row_at_version(self._rows, item.id, expected_version,
+                                "The scheduled post changed meanwhile; fetch it again.")
         # the SQL update leaves the owner, the creation time and the idempotency key as they were
         self._rows[item.id] = copy.deepcopy(msgspec.structs.replace(
             item, user_id=stored.user_id, created_at=stored.created_at, idempotency_key=stored.idempotency_key,

@@ -63,6 +63,7 @@ from tests.fakes.compliance_repositories import ComplianceTables, MemoryCampaign
 from tests.fakes.linkedin_repositories import MemoryLinkedInRepository
 from tests.fakes.outbox_relay import Delivery
 from tests.fakes.pagination import newest_first_page
+from tests.fakes.rows import row_at_version
 from tests.fakes.scheduling_repositories import MemoryPublicationRepository, MemoryScheduleImportRepository
 from tests.fakes.user_data import MemoryUserDataStore
 
@@ -141,9 +142,8 @@ class MemoryContentRepository:
         return copy.deepcopy(self._rows.get(content_id))
 
     async def update(self, content: Content, *, expected_version: int) -> Content:
-        stored = self._rows.get(content.id)
-        if stored is None or stored.version != expected_version:
-            raise PreconditionFailed("The content changed since you read it; fetch it again.")
+        stored = row_at_version(self._rows, content.id, expected_version,
+                                "The content changed since you read it; fetch it again.")
         saved = msgspec.structs.replace(content, user_id=stored.user_id, created_at=stored.created_at,
                                         version=expected_version + 1)
         self._rows[content.id] = copy.deepcopy(saved)
