@@ -11,6 +11,7 @@ from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.tables.ai import ai_calls, ai_jobs, content_preferences, content_versions
 from inergize.domain.ai.generation import CACHED, AiCall, AiJob, Capability, ContentPreferences, JobStatus
 from inergize.domain.content.library import ContentVersion, ModerationIssue, VersionState
@@ -60,9 +61,7 @@ class SqlContentVersionRepository:
         return _to_version(row) if row else None
 
     async def get(self, version_id: uuid.UUID) -> ContentVersion | None:
-        row = (
-            await self._conn.execute(select(content_versions).where(content_versions.c.id == version_id))
-        ).first()
+        row = await row_where(self._conn, content_versions.c.id, version_id)
         return _to_version(row) if row else None
 
     async def update(self, version: ContentVersion) -> None:
@@ -166,7 +165,7 @@ class SqlAiJobRepository:
         await self._conn.execute(insert(ai_jobs).values(**row))
 
     async def get(self, job_id: uuid.UUID) -> AiJob | None:
-        row = (await self._conn.execute(select(ai_jobs).where(ai_jobs.c.id == job_id))).first()
+        row = await row_where(self._conn, ai_jobs.c.id, job_id)
         return _to_job(row) if row else None
 
     async def update(self, job: AiJob) -> None:
@@ -188,11 +187,7 @@ class SqlContentPreferencesRepository:
         self._conn = conn
 
     async def get(self, user_id: uuid.UUID) -> ContentPreferences | None:
-        row = (
-            await self._conn.execute(
-                select(content_preferences).where(content_preferences.c.user_id == user_id)
-            )
-        ).first()
+        row = await row_where(self._conn, content_preferences.c.user_id, user_id)
         if row is None:
             return None
         m = row._mapping

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.compliance import insert_ignoring
 from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.tables.compliance import (
     automation_accounts,
     campaign_steps,
@@ -86,7 +87,7 @@ class SqlCampaignRepository:
             created_at=campaign.created_at, updated_at=campaign.updated_at, version=campaign.version))
 
     async def get(self, campaign_id: uuid.UUID) -> Campaign | None:
-        row = (await self._conn.execute(select(campaigns).where(campaigns.c.id == campaign_id))).first()
+        row = await row_where(self._conn, campaigns.c.id, campaign_id)
         return _campaign(row) if row else None
 
     async def list_for_user(self, user_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page[Campaign]:
@@ -143,7 +144,7 @@ class SqlCampaignRepository:
         return added
 
     async def get_step(self, step_id: uuid.UUID) -> CampaignStep | None:
-        row = (await self._conn.execute(select(campaign_steps).where(campaign_steps.c.id == step_id))).first()
+        row = await row_where(self._conn, campaign_steps.c.id, step_id)
         return _step(row) if row else None
 
     async def due_step_ids(self, *, now: datetime, limit: int) -> list[uuid.UUID]:

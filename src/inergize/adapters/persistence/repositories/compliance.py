@@ -13,6 +13,7 @@ from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.tables.compliance import (
     automation_accounts,
     automation_contacts,
@@ -74,8 +75,7 @@ class SqlComplianceRepository:
         self._conn = conn
 
     async def get_account(self, user_id: uuid.UUID) -> AutomationAccount | None:
-        row = (await self._conn.execute(
-            select(automation_accounts).where(automation_accounts.c.user_id == user_id))).first()
+        row = await row_where(self._conn, automation_accounts.c.user_id, user_id)
         return _to_account(row) if row else None
 
     async def ensure_account(self, user_id: uuid.UUID, *, now: datetime) -> AutomationAccount:

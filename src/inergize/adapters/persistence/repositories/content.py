@@ -25,6 +25,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.pagination import keyset_after, keyset_position
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.repositories.search import every_word_in
 from inergize.adapters.persistence.tables.seed import content
 from inergize.domain.content.library import Content, ContentFilter, ContentKind, VersionState
@@ -111,7 +112,7 @@ class SqlContentRepository:
         self._changed.add(content_scope(item.user_id))
 
     async def get(self, content_id: uuid.UUID) -> Content | None:
-        row = (await self._conn.execute(select(content).where(content.c.id == content_id))).first()
+        row = await row_where(self._conn, content.c.id, content_id)
         return _to_content(row) if row else None
 
     async def update(self, item: Content, *, expected_version: int) -> Content:

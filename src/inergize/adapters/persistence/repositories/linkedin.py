@@ -13,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.tables.linkedin import (
     linkedin_connections,
     linkedin_identities,
@@ -65,11 +66,7 @@ class SqlLinkedInRepository:
 
     # --- connections
     async def get_connection(self, user_id: uuid.UUID) -> LinkedInConnection | None:
-        row = (
-            await self._conn.execute(
-                select(linkedin_connections).where(linkedin_connections.c.user_id == user_id)
-            )
-        ).first()
+        row = await row_where(self._conn, linkedin_connections.c.user_id, user_id)
         return _connection(row._mapping) if row else None
 
     async def connections(self, user_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, LinkedInConnection]:
@@ -81,11 +78,7 @@ class SqlLinkedInRepository:
         return {row.user_id: _connection(row._mapping) for row in rows}
 
     async def connection_by_sub(self, linkedin_sub: str) -> LinkedInConnection | None:
-        row = (
-            await self._conn.execute(
-                select(linkedin_connections).where(linkedin_connections.c.linkedin_sub == linkedin_sub)
-            )
-        ).first()
+        row = await row_where(self._conn, linkedin_connections.c.linkedin_sub, linkedin_sub)
         return _connection(row._mapping) if row else None
 
     async def save_connection(self, connection: LinkedInConnection) -> None:
@@ -146,7 +139,7 @@ class SqlLinkedInRepository:
         )
         if result.rowcount != 1:
             return None
-        row = (await self._conn.execute(select(t).where(t.c.state_hash == state_hash))).first()
+        row = await row_where(self._conn, t.c.state_hash, state_hash)
         if row is None:
             return None
         values = dict(row._mapping)
@@ -161,17 +154,11 @@ class SqlLinkedInRepository:
 
     # --- sign-in identities
     async def get_identity(self, sub: str) -> LinkedInIdentityLink | None:
-        row = (
-            await self._conn.execute(select(linkedin_identities).where(linkedin_identities.c.sub == sub))
-        ).first()
+        row = await row_where(self._conn, linkedin_identities.c.sub, sub)
         return LinkedInIdentityLink(**dict(row._mapping)) if row else None
 
     async def identity_for_user(self, user_id: uuid.UUID) -> LinkedInIdentityLink | None:
-        row = (
-            await self._conn.execute(
-                select(linkedin_identities).where(linkedin_identities.c.user_id == user_id)
-            )
-        ).first()
+        row = await row_where(self._conn, linkedin_identities.c.user_id, user_id)
         return LinkedInIdentityLink(**dict(row._mapping)) if row else None
 
     async def save_identity(self, identity: LinkedInIdentityLink) -> None:
@@ -185,9 +172,7 @@ class SqlLinkedInRepository:
 
     # --- profiles
     async def get_profile(self, user_id: uuid.UUID) -> LinkedInProfile | None:
-        row = (
-            await self._conn.execute(select(linkedin_profiles).where(linkedin_profiles.c.user_id == user_id))
-        ).first()
+        row = await row_where(self._conn, linkedin_profiles.c.user_id, user_id)
         if row is None:
             return None
         m = row._mapping

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.tables.accounts import notification_preferences as prefs
 from inergize.adapters.persistence.tables.accounts import notifications, pending_emails
 from inergize.domain.notifications.notification import Notification, NotificationPreference
@@ -42,7 +43,7 @@ class SqlNotificationRepository:
         await self._conn.execute(insert(notifications).values(**msgspec.structs.asdict(notification)))
 
     async def get(self, notification_id: uuid.UUID) -> Notification | None:
-        row = (await self._conn.execute(select(notifications).where(notifications.c.id == notification_id))).first()
+        row = await row_where(self._conn, notifications.c.id, notification_id)
         return _to_notification(row) if row else None
 
     async def list_for_user(
@@ -115,7 +116,7 @@ class SqlNotificationRepository:
         )
 
     async def take_email(self, email_id: uuid.UUID) -> EmailMessage | None:
-        row = (await self._conn.execute(select(pending_emails).where(pending_emails.c.id == email_id))).first()
+        row = await row_where(self._conn, pending_emails.c.id, email_id)
         if row is None:
             return None
         return EmailMessage(to=row.to_address, to_name=row.to_name, subject=row.subject, text=row.text, html=row.html)

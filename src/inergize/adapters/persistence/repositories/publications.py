@@ -15,6 +15,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.tables.scheduling import (
     DUE_WHERE,
     IN_FLIGHT_WHERE,
@@ -69,7 +70,7 @@ class SqlPublicationRepository:
             await self._conn.execute(insert(publications), [_to_row(i) for i in items])
 
     async def get(self, publication_id: uuid.UUID) -> Publication | None:
-        row = (await self._conn.execute(select(publications).where(publications.c.id == publication_id))).first()
+        row = await row_where(self._conn, publications.c.id, publication_id)
         return _to_pub(row) if row else None
 
     async def update(self, item: Publication, *, expected_version: int) -> Publication:

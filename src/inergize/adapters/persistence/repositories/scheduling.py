@@ -9,6 +9,7 @@ import msgspec
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.tables.scheduling import (
     schedule_imports,
     schedule_settings,
@@ -23,9 +24,7 @@ class SqlScheduleSettingsRepository:
         self._conn = conn
 
     async def get(self, user_id: uuid.UUID) -> ScheduleSettings | None:
-        row = (
-            await self._conn.execute(select(schedule_settings).where(schedule_settings.c.user_id == user_id))
-        ).first()
+        row = await row_where(self._conn, schedule_settings.c.user_id, user_id)
         if row is None:
             return None
         m = row._mapping
@@ -78,9 +77,7 @@ class SqlScheduleImportRepository:
         await self._conn.execute(insert(schedule_imports).values(**msgspec.structs.asdict(progress)))
 
     async def get(self, import_id: uuid.UUID) -> ImportProgress | None:
-        row = (
-            await self._conn.execute(select(schedule_imports).where(schedule_imports.c.id == import_id))
-        ).first()
+        row = await row_where(self._conn, schedule_imports.c.id, import_id)
         return ImportProgress(**dict(row._mapping)) if row else None
 
     async def update(self, progress: ImportProgress) -> None:

@@ -8,6 +8,7 @@ import msgspec
 from sqlalchemy import and_, false, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.tables.accounts import auth_sessions, mfa_recovery_codes, one_time_tokens
 from inergize.adapters.persistence.tables.accounts import user_security as us
 from inergize.adapters.persistence.tables.seed import users
@@ -39,7 +40,7 @@ class SqlSecurityRepository:
         self._changed = changed if changed is not None else set()  # read-cache scopes this unit of work changed
 
     async def state(self, user_id: uuid.UUID) -> SecurityState:
-        row = (await self._conn.execute(select(us).where(us.c.user_id == user_id))).first()
+        row = await row_where(self._conn, us.c.user_id, user_id)
         if row is None:
             return SecurityState(user_id=user_id)
         m = row._mapping

@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.tables.accounts import auth_sessions
 from inergize.adapters.persistence.tables.accounts import refresh_tokens as rt
 from inergize.domain.accounts.security import AuthSession
@@ -28,7 +29,7 @@ class SqlSessionRepository:
         await self._conn.execute(insert(auth_sessions).values(**msgspec.structs.asdict(session)))
 
     async def get(self, session_id: uuid.UUID) -> AuthSession | None:
-        row = (await self._conn.execute(select(auth_sessions).where(auth_sessions.c.id == session_id))).first()
+        row = await row_where(self._conn, auth_sessions.c.id, session_id)
         return _to_session(row) if row else None
 
     async def list_active(self, user_id: uuid.UUID, now: datetime) -> list[AuthSession]:

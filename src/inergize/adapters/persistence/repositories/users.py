@@ -9,6 +9,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inergize.adapters.persistence.repositories.pagination import keyset_after, page_from_rows
+from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.repositories.search import every_word_in
 from inergize.adapters.persistence.tables.seed import users
 from inergize.domain.accounts.users import Role, User, UserStatus, WorkingHours
@@ -46,11 +47,11 @@ class SqlUserRepository:
         await self._conn.execute(insert(users).values(**_to_row(user)))
 
     async def get(self, user_id: uuid.UUID) -> User | None:
-        row = (await self._conn.execute(select(users).where(users.c.id == user_id))).first()
+        row = await row_where(self._conn, users.c.id, user_id)
         return _to_user(row) if row else None
 
     async def get_by_email(self, email: str) -> User | None:
-        row = (await self._conn.execute(select(users).where(users.c.email == email))).first()
+        row = await row_where(self._conn, users.c.email, email)
         return _to_user(row) if row else None
 
     async def update(self, user: User) -> None:
