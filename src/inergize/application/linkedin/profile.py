@@ -8,7 +8,7 @@ from inergize.application.linkedin.deps import LinkedInDeps
 from inergize.application.linkedin.member_calls import call_as_member
 from inergize.domain.accounts.users import Principal
 from inergize.domain.linkedin.account import Education, LinkedInProfile, Position
-from inergize.domain.linkedin.network import ProfileSnapshot
+from inergize.domain.linkedin.network import PROFILE_BASICS, ProfileSnapshot
 from inergize.domain.linkedin.profile_score import ProfileScore, ScoredProfile, score_profile
 
 
@@ -16,16 +16,7 @@ def merge_snapshot(profile: LinkedInProfile, snap: ProfileSnapshot, source: str)
     """``profile`` updated with what ``snap`` knows; what it does not know (empty) is kept, so a sync
     through an adapter that sees little never erases what an export import brought."""
     p = msgspec.structs.replace(profile)
-    for field in (
-        "full_name",
-        "headline",
-        "summary",
-        "industry",
-        "location",
-        "photo_url",
-        "banner_url",
-        "vanity_url",
-    ):
+    for field in PROFILE_BASICS:
         value = getattr(snap, field)
         if value:
             setattr(p, field, value)

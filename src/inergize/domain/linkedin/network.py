@@ -26,6 +26,11 @@ class NetworkMember(msgspec.Struct, frozen=True, kw_only=True):
     degree: int = 1  # 1 = connection, 2 = second-degree (invitable)
 
 
+# A snapshot's text, links and pictures: the fields of the stored profile that a sync overwrites one by
+# one, each only when the snapshot could read it.
+PROFILE_BASICS = ("full_name", "headline", "summary", "industry", "location", "photo_url", "banner_url", "vanity_url")
+
+
 class ProfileSnapshot(msgspec.Struct, frozen=True, kw_only=True):
     """The member's profile as the adapter can see it; fields it cannot read stay empty."""
 

@@ -32,20 +32,9 @@ from inergize.domain.linkedin.account import (
     StatePurpose,
 )
 from inergize.domain.linkedin.direct_posts import DirectPost
+from inergize.domain.linkedin.network import PROFILE_BASICS
 
-_PROFILE_COLUMNS = (
-    "full_name",
-    "headline",
-    "summary",
-    "industry",
-    "location",
-    "photo_url",
-    "banner_url",
-    "vanity_url",
-    "linkedin_sub",
-    "completeness_score",
-    "last_sync_at",
-)
+_PROFILE_COLUMNS = (*PROFILE_BASICS, "linkedin_sub", "completeness_score", "last_sync_at")
 
 
 def _connection(m: Any) -> LinkedInConnection:
