@@ -58,6 +58,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     scheduler_claim_seconds: float = 300.0  # a claim not finished by then is taken again by a later tick
     scheduler_max_claims_per_tick: int = 20_000  # bound on one tick's claims (the next tick takes the rest)
     scheduler_publish_concurrency: int = 32  # LinkedIn calls in flight per publish job
+    # a transient publish failure waits base, 2×base, 4×base … (at most cap) before the next of five tries
+    scheduler_retry_base_seconds: float = 30.0
+    scheduler_retry_cap_seconds: float = 3600.0
     job_lease_seconds: float = 900.0  # longest a job may run; a worker's claim on a job lasts this long
     outbox_redeliver_seconds: float = 1200.0  # a sent job not finished by then is sent again (deduped)
     cache_max_entries: int = 10_000  # in-process cache: least recently used entries beyond are dropped
@@ -239,6 +242,8 @@ def _check(s: Settings) -> None:
     if not 0 < s.read_cache_local_seconds <= 1:
         # a change made by another process (the CLI, a second server without Redis) must show within 1 s
         fail("READ_CACHE_LOCAL_SECONDS", "must be more than 0 and at most 1.")
+    if not 0 < s.scheduler_retry_base_seconds <= s.scheduler_retry_cap_seconds:
+        fail("SCHEDULER_RETRY_BASE_SECONDS", "must be more than 0 and at most SCHEDULER_RETRY_CAP_SECONDS.")
     if s.mode is Mode.PRODUCTION:
         if not s.signing_key:
             fail("SIGNING_KEY", "is required in production (an Ed25519 private key in PEM).")

@@ -33,6 +33,9 @@ def test_values_are_typed_from_the_environment() -> None:
     ({"INERGIZE_HTTP_PROT": "1"}, "INERGIZE_HTTP_PROT"),
     ({"INERGIZE_MODE": "production"}, "INERGIZE_SIGNING_KEY"),
     ({"INERGIZE_MODE": "staging"}, "INERGIZE_MODE"),
+    ({"INERGIZE_SCHEDULER_RETRY_BASE_SECONDS": "0"}, "INERGIZE_SCHEDULER_RETRY_BASE_SECONDS"),
+    ({"INERGIZE_SCHEDULER_RETRY_BASE_SECONDS": "60", "INERGIZE_SCHEDULER_RETRY_CAP_SECONDS": "30"},
+     "INERGIZE_SCHEDULER_RETRY_BASE_SECONDS"),
 ])
 def test_a_bad_variable_is_named(env: dict[str, str], variable: str) -> None:
     with pytest.raises(ConfigurationError) as info:

@@ -19,6 +19,7 @@ from inergize.domain.scheduling.publication import (
     TRANSITIONS,
     Publication,
     PublicationState,
+    RetryPolicy,
     after_transient_failure,
     backoff,
     reset_for_retry,
@@ -84,6 +85,18 @@ def test_transient_failure_retries_then_fails_and_never_forgets_an_unknown_outco
     else:
         assert after.state is S.FAILED and after.failure_reason == "retries_exhausted"
     assert after.claim_token is None and after.due_at == p.due_at
+
+
+@given(base=st.floats(0.5, 120), cap_factor=st.floats(1, 200), attempts=st.integers(1, MAX_ATTEMPTS - 1),
+       retry_after=st.none() | st.floats(0, 600))
+def test_a_retry_policy_sets_the_wait_doubling_from_its_base_up_to_its_cap(
+    base: float, cap_factor: float, attempts: int, retry_after: float | None
+) -> None:
+    policy = RetryPolicy(base_seconds=base, cap_seconds=base * cap_factor)
+    after = after_transient_failure(pub(S.PUBLISHING, attempts=attempts), NOW, "timeout",
+                                    retry_after=retry_after, maybe_sent=False, policy=policy)
+    wait = min(base * 2 ** (attempts - 1), base * cap_factor)
+    assert after.run_at == NOW + timedelta(seconds=math.ceil(max(wait, retry_after or 0)))
 
 
 def test_retry_now_needs_confirmation_when_the_outcome_is_unknown() -> None:

@@ -60,6 +60,9 @@ export default async function startServer(): Promise<() => Promise<void>> {
     // A browser run signs in many times from one address in a few minutes.
     INERGIZE_LOGIN_ATTEMPTS_PER_ADDRESS: "10000",
     INERGIZE_API_RATE_ADDRESS_PER_MINUTE: "100000",
+    // A post LinkedIn keeps failing reaches its verdict after five tries 2, 4, 8 and 16 s apart instead
+    // of the production default's 30 s … 4 min (the operator setting), so the walk to it takes a minute.
+    INERGIZE_SCHEDULER_RETRY_BASE_SECONDS: "2",
   });
   const server = spawn(inergize, ["serve", "--host", "127.0.0.1", "--port", String(port)], {
     cwd: dataDir,

@@ -32,8 +32,10 @@ from inergize.domain.platform.errors import CapabilityUnavailable, InergizeError
 from inergize.domain.scheduling.outcome import Failed, Published, PublishOutcome, Retrying, Unconfirmed, label
 from inergize.domain.scheduling.publication import (
     CLAIM_SECONDS,
+    DEFAULT_RETRY,
     Publication,
     PublicationState,
+    RetryPolicy,
     after_transient_failure,
     to_failed,
     to_needs_attention,
@@ -93,6 +95,7 @@ class Publisher:
         read_media: MediaReader | None = None,
         concurrency: int = 64,
         claim_seconds: float = CLAIM_SECONDS,
+        retry: RetryPolicy = DEFAULT_RETRY,
     ) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
@@ -102,6 +105,7 @@ class Publisher:
         self._read_media = read_media
         self._limit = asyncio.Semaphore(concurrency)
         self._claim = timedelta(seconds=claim_seconds)
+        self._retry = retry
 
     async def publish(self, ids: Sequence[str], claim: str) -> dict[str, int]:
         """Publish the items of ``ids`` still held by ``claim``; returns counts per outcome kind.
@@ -200,7 +204,7 @@ class Publisher:
         match o:
             case Retrying(detail=detail, retry_after=retry_after, maybe_sent=maybe_sent):
                 updated = after_transient_failure(current, now, detail, retry_after=retry_after,
-                                                  maybe_sent=maybe_sent)
+                                                  maybe_sent=maybe_sent, policy=self._retry)
             case Unconfirmed(detail=detail):
                 updated = to_needs_attention(current, now, detail)
             case Failed(reason=reason, detail=detail):

@@ -23,6 +23,17 @@ from inergize.domain.platform.errors import Conflict
 MAX_ATTEMPTS = 5
 BACKOFF_BASE_SECONDS = 30.0
 BACKOFF_CAP_SECONDS = 3600.0
+
+
+class RetryPolicy(msgspec.Struct, frozen=True):
+    """How long a transient failure waits before the next attempt: ``base`` doubled per attempt, at most
+    ``cap`` (an operator may shorten both, e.g. a demo server that should reach its verdict in seconds)."""
+
+    base_seconds: float = BACKOFF_BASE_SECONDS
+    cap_seconds: float = BACKOFF_CAP_SECONDS
+
+
+DEFAULT_RETRY = RetryPolicy()
 # Longer than the LinkedIn adapter's own retries of one call (5 attempts, 20 s timeouts, backoff), so a
 # slow but live worker is not overtaken by a reconciling one.
 CLAIM_SECONDS = 300.0
@@ -161,14 +172,15 @@ def to_failed(pub: Publication, now: datetime, error: str, reason: str) -> Publi
     )
 
 
-def backoff(attempts: int, retry_after: float | None = None) -> timedelta:
+def backoff(attempts: int, retry_after: float | None = None, policy: RetryPolicy = DEFAULT_RETRY) -> timedelta:
     """Delay before attempt ``attempts + 1``: exponential, capped, never shorter than ``retry_after``."""
-    delay = min(BACKOFF_BASE_SECONDS * (2 ** max(attempts - 1, 0)), BACKOFF_CAP_SECONDS)
+    delay = min(policy.base_seconds * (2 ** max(attempts - 1, 0)), policy.cap_seconds)
     return timedelta(seconds=math.ceil(max(delay, retry_after or 0.0)))  # whole seconds, never early
 
 
 def after_transient_failure(
-    pub: Publication, now: datetime, error: str, *, retry_after: float | None, maybe_sent: bool
+    pub: Publication, now: datetime, error: str, *, retry_after: float | None, maybe_sent: bool,
+    policy: RetryPolicy = DEFAULT_RETRY,
 ) -> Publication:
     """A transient error: back to ``scheduled`` after a backoff, or ``failed`` when attempts are spent.
 
@@ -178,7 +190,7 @@ def after_transient_failure(
         if unknown:
             return to_needs_attention(pub, now, error)
         return to_failed(pub, now, error, FailureReason.RETRIES_EXHAUSTED)
-    delay = backoff(pub.attempts, retry_after)
+    delay = backoff(pub.attempts, retry_after, policy)
     return transition(
         pub,
         PublicationState.SCHEDULED,

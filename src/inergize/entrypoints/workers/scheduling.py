@@ -11,6 +11,7 @@ from inergize.application.scheduling.bulk_csv import IMPORT_JOB, run_import
 from inergize.application.scheduling.media import blob_media_reader
 from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher, tick
 from inergize.application.scheduling.queue_settings import end_finished_pauses
+from inergize.domain.scheduling.publication import RetryPolicy
 from inergize.entrypoints.workers.spec import JobSpec, job
 
 
@@ -25,7 +26,8 @@ def publisher(container: Any) -> Publisher:
     return Publisher(uow_factory=deps.uow_factory, clock=deps.clock, gateway=linkedin.gateway,
                      as_member=members, prepare_members=members.prepare, read_media=blob_media_reader(deps.media),
                      concurrency=settings.scheduler_publish_concurrency,
-                     claim_seconds=settings.scheduler_claim_seconds)
+                     claim_seconds=settings.scheduler_claim_seconds,
+                     retry=RetryPolicy(settings.scheduler_retry_base_seconds, settings.scheduler_retry_cap_seconds))
 
 
 @job(PUBLISH_JOB, time_limit=300)  # INERGIZE_SCHEDULER_CLAIM_SECONDS' default: a later tick takes the claim then
@@ -46,7 +48,8 @@ async def claim_due_publications(container: Any) -> None:
     while claimed_total < settings.scheduler_max_claims_per_tick:
         n = await tick(uow_factory=deps.uow_factory, clock=deps.clock,
                        limit=settings.scheduler_claim_batch, batch=settings.scheduler_job_batch,
-                       claim_seconds=settings.scheduler_claim_seconds)
+                       claim_seconds=settings.scheduler_claim_seconds,
+                     retry=RetryPolicy(settings.scheduler_retry_base_seconds, settings.scheduler_retry_cap_seconds))
         claimed_total += n
         if n < settings.scheduler_claim_batch:
             return
