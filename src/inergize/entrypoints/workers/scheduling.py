@@ -48,8 +48,7 @@ async def claim_due_publications(container: Any) -> None:
     while claimed_total < settings.scheduler_max_claims_per_tick:
         n = await tick(uow_factory=deps.uow_factory, clock=deps.clock,
                        limit=settings.scheduler_claim_batch, batch=settings.scheduler_job_batch,
-                       claim_seconds=settings.scheduler_claim_seconds,
-                     retry=RetryPolicy(settings.scheduler_retry_base_seconds, settings.scheduler_retry_cap_seconds))
+                       claim_seconds=settings.scheduler_claim_seconds)
         claimed_total += n
         if n < settings.scheduler_claim_batch:
             return
