@@ -21,6 +21,7 @@ async def test_a_signed_in_read_while_the_database_is_out_of_reach_is_a_503_prob
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver.local") as client:
             r = await client.get("/v1/content", headers={"Authorization": f"Bearer {token}"})
+            document = (await client.get("/schema/openapi.json")).json()
     finally:
         await shutdown(container)
     assert r.status_code == 503
@@ -29,3 +30,7 @@ async def test_a_signed_in_read_while_the_database_is_out_of_reach_is_a_503_prob
     body = r.json()
     assert body["code"] == "storage_unavailable"
     assert body["type"].endswith("/storage_unavailable")
+
+    # the document says so, so a generated client handles it
+    answers = document["paths"]["/v1/content"]["get"]["responses"]
+    assert "application/problem+json" in answers["503"]["content"]

@@ -3089,6 +3089,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     HealthHealth: {
@@ -3206,6 +3215,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AdminLinkedinVersionApiVersion: {
@@ -3304,7 +3322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3360,6 +3378,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3424,6 +3451,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3506,6 +3542,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AdminUsersUserIdDisableDisableUser: {
@@ -3564,6 +3609,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3634,6 +3688,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AdminUsersUserIdTierUserTier: {
@@ -3692,6 +3755,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3787,6 +3859,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3898,7 +3979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4012,7 +4093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4103,7 +4184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4217,7 +4298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4297,7 +4378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4408,7 +4489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4519,7 +4600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4599,7 +4680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4679,7 +4760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4746,6 +4827,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4836,7 +4926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4943,7 +5033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5032,7 +5122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5119,6 +5209,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AuthLoginMfaLoginMfa: {
@@ -5197,6 +5296,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AuthLogoutLogout: {
@@ -5248,6 +5356,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AuthLogoutAllLogoutAll: {
@@ -5293,6 +5410,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5365,6 +5491,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AuthPasswordResetResetPassword: {
@@ -5423,6 +5558,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5517,6 +5661,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AuthRegisterRegister: {
@@ -5577,6 +5730,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5647,6 +5809,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1AuthVerifyEmailResendResendVerification: {
@@ -5707,6 +5878,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5781,6 +5961,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5871,6 +6060,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1CampaignsTasksListTasks: {
@@ -5918,6 +6116,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6019,6 +6226,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1CampaignsCampaignIdGetCampaign: {
@@ -6077,6 +6293,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6147,6 +6372,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1CampaignsCampaignIdPausePauseCampaign: {
@@ -6211,6 +6445,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1CampaignsCampaignIdStartStartCampaign: {
@@ -6269,6 +6512,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6359,6 +6611,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1CampaignsCampaignIdSyncSyncCampaign: {
@@ -6419,6 +6680,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6514,6 +6784,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6618,6 +6897,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ComplianceGetDashboard: {
@@ -6665,6 +6953,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6755,6 +7052,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ComplianceResumeResume: {
@@ -6839,6 +7145,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ComplianceSettingsGetSettings: {
@@ -6886,6 +7201,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6997,6 +7321,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ContentListContent: {
@@ -7069,6 +7402,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7171,6 +7513,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ContentContentIdGetContent: {
@@ -7235,6 +7586,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ContentContentIdDeleteContent: {
@@ -7291,6 +7651,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7413,6 +7782,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ContentContentIdFileContentFile: {
@@ -7492,6 +7870,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7582,6 +7969,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ContentContentIdPagesPageImage: {
@@ -7663,6 +8059,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7763,6 +8168,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ContentContentIdVersionsListVersions: {
@@ -7821,6 +8235,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7918,7 +8341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8038,7 +8461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8145,7 +8568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8252,7 +8675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8357,7 +8780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8482,7 +8905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8607,7 +9030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8727,7 +9150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8834,7 +9257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8954,7 +9377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9064,7 +9487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9173,7 +9596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9296,7 +9719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9403,7 +9826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9510,7 +9933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9617,7 +10040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9735,7 +10158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9853,7 +10276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9909,6 +10332,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -10020,6 +10452,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1MeAuditMyAudit: {
@@ -10088,6 +10529,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -10170,6 +10620,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -10260,6 +10719,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1MeExportExport: {
@@ -10313,6 +10781,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1MeMfaMfaStatus: {
@@ -10360,6 +10837,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -10442,6 +10928,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -10532,6 +11027,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1MeMfaTotpEnrol: {
@@ -10579,6 +11083,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -10669,6 +11182,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1MeMfaTotpQrPngEnrolmentQr: {
@@ -10716,6 +11238,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -10804,6 +11335,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1MeSessionsListSessions: {
@@ -10851,6 +11391,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -10919,6 +11468,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1NotificationPreferencesPreferences: {
@@ -10966,6 +11524,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11067,6 +11634,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1NotificationsListNotifications: {
@@ -11136,6 +11712,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11226,6 +11811,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1NotificationsUnreadCountUnreadCount: {
@@ -11273,6 +11867,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11337,6 +11940,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11448,6 +12060,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ScheduleCalendarCalendar: {
@@ -11522,6 +12143,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ScheduleExportExport: {
@@ -11569,6 +12199,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11664,6 +12303,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ScheduleImportsImportIdGetImport: {
@@ -11722,6 +12370,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11833,6 +12490,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1SchedulePausePause: {
@@ -11880,6 +12546,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11959,6 +12634,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ScheduleRecurringListRecurring: {
@@ -12006,6 +12690,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12114,6 +12807,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ScheduleRecurringSeriesIdStopRecurring: {
@@ -12208,6 +12910,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ScheduleResumeResume: {
@@ -12261,6 +12972,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1ScheduleSettingsGetSettings: {
@@ -12308,6 +13028,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12419,6 +13148,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1SchedulePidGetOne: {
@@ -12477,6 +13215,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12562,6 +13309,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12675,6 +13431,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1SchedulePidConfirmPublishedConfirmPublished: {
@@ -12764,6 +13529,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12865,6 +13639,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1SubscriptionMyTier: {
@@ -12918,6 +13701,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     V1TiersListTiers: {
@@ -12949,6 +13741,15 @@ export interface operations {
                     "RateLimit-Policy"?: string;
                     /** @description Seconds until a retry may succeed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -3,7 +3,8 @@
 A client generated from the document must be able to handle every answer it gets, so every error an
 operation can give is declared, as ``application/problem+json`` with the one :class:`Problem` schema:
 
-- every API route: 429 when an API budget is spent (with ``Retry-After`` and the ``RateLimit`` headers);
+- every API route: 429 when an API budget is spent (with ``Retry-After`` and the ``RateLimit`` headers),
+  and 503 when the database cannot be reached (``storage_unavailable``, with ``Retry-After``);
 - ``opt`` role ``user`` / ``admin``: 401 and 403, and the ``bearer`` security scheme;
 - path parameters: 404; query, header or cookie parameters: 400 and 422; a body: 400, 413 and 422;
 - ``IF_MATCH`` / ``IF_MATCH_OPTIONAL`` (conventions): the ``If-Match`` header, 412 (and 428 when required);
@@ -59,7 +60,7 @@ MEANING = {
     428: "Send If-Match with the ETag you last read, so edits are not lost.",
     429: "An API budget is spent; retry after `Retry-After` seconds.",
     501: "Not available with this configuration or connection.",
-    503: "An outside service (LinkedIn, an AI provider, email) is unavailable; retry later.",
+    503: "The database or an outside service (LinkedIn, an AI provider, email) is unavailable; retry later.",
 }
 
 # What a capability's ports can refuse, for every route that takes its bundle (``linkedin: LinkedInDeps``).
@@ -138,7 +139,7 @@ def error_statuses(handler: HTTPRouteHandler) -> set[int]:
     opt = handler.opt
     statuses: set[int] = set(opt.get("answers", ()))
     if _is_api(handler):
-        statuses.add(429)
+        statuses |= {429, 503}
     if opt.get("auth") in ("user", "admin"):
         statuses |= {401, 403}
     if _path_parameters(handler):
