@@ -38,6 +38,13 @@ class RateBudgetStore(Protocol):
     async def spend(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime,
                     units: int = 1) -> BudgetDecision: ...
 
+    async def spend_all(self, charges: Sequence[tuple[str, Sequence[BudgetWindow]]], *, now: datetime,
+                        units: int = 1) -> list[BudgetDecision]:
+        """Several budgets (key, windows) in one atomic step: every one is charged only if every one has
+        room, else none is. One decision per budget, in order; each says whether *that* budget had room
+        (and its retry), and its remaining after the step."""
+        ...
+
     async def peek(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime,
                    units: int = 1) -> BudgetDecision:
         """What ``spend`` of ``units`` would answer, without charging anything."""

@@ -91,6 +91,31 @@ async def test_several_windows_are_all_or_nothing(budgets: Any) -> None:
     assert not denied.allowed and denied.retry_after == pytest.approx(7 * 86_400 - 20)
 
 
+async def test_several_budgets_are_charged_together_or_not_at_all(budgets: Any) -> None:
+    everyone, mine = bkey(), bkey()
+    wide = BudgetWindow(name="minute", limit=5, seconds=60)
+    week = BudgetWindow(name="week", limit=4, seconds=7 * 86_400, rolling=True)
+    first = await budgets.spend_all([(everyone, [wide]), (mine, [MINUTE, week])], now=at(1), units=2)
+    assert [d.allowed for d in first] == [True, True]
+    assert [d.remaining for d in first] == [{"minute": 3}, {"minute": 1, "week": 2}]
+    assert first[1].limit == {"minute": 3, "week": 4} and first[0].retry_after == 0
+    # the caller's minute has no room: neither budget is charged, and each decision speaks for itself
+    refused = await budgets.spend_all([(everyone, [wide]), (mine, [MINUTE, week])], now=at(2), units=2)
+    assert [d.allowed for d in refused] == [True, False]
+    assert refused[0].retry_after == 0 and refused[1].retry_after == pytest.approx(58)
+    assert [d.remaining for d in refused] == [{"minute": 3}, {"minute": 1, "week": 2}]
+    assert (await budgets.spend(everyone, [wide], now=at(3), units=3)).allowed
+    # now the shared budget is spent: the caller's own room is untouched
+    spent = await budgets.spend_all([(everyone, [wide]), (mine, [MINUTE])], now=at(30.5))
+    assert [d.allowed for d in spent] == [False, True]
+    assert spent[0].retry_after == pytest.approx(29.5)
+    assert (await budgets.spend(mine, [MINUTE], now=at(31))).remaining == {"minute": 0}
+    both = await budgets.spend_all([(everyone, [wide]), (mine, [MINUTE])], now=at(61))
+    assert [d.allowed for d in both] == [True, True]
+    with pytest.raises(ValueError):
+        await budgets.spend_all([(everyone, [wide]), (mine, [MINUTE, MINUTE])], now=at(62))
+
+
 async def test_more_units_than_a_limit_can_never_succeed(budgets: Any) -> None:
     d = await budgets.spend(bkey(), [MINUTE], now=at(0), units=4)
     assert not d.allowed and math.isinf(d.retry_after) and d.remaining == {"minute": 3}

@@ -4,7 +4,9 @@
 -- KEYS: per window in order: a fixed window's counter, or a rolling window's sorted set and its sum.
 -- Sorted-set members are '<units>:<token>' scored by the charge time; the sum key holds their total,
 -- kept in step when expired members are removed, so a check costs O(log n + expired), not O(n).
--- Returns {allowed (0/1), retry_after (string, seconds; 'inf' = never), remaining per window...}.
+-- Returns {allowed (0/1), retry_after (string, seconds; 'inf' = never), remaining per window...,
+-- then per window its own wait ('-' when it had room)}. The windows may belong to several budgets
+-- (several keys' windows checked and charged together: all or nothing).
 local now = tonumber(ARGV[1])
 local units = tonumber(ARGV[2])
 local mode = ARGV[3]
@@ -63,7 +65,9 @@ end
 
 local allowed = 1
 local retry = 0
-for _, w in ipairs(windows) do
+local waits = {}
+for i, w in ipairs(windows) do
+  waits[i] = '-'
   if w.used + units > w.limit then
     allowed = 0
     local wait
@@ -96,6 +100,7 @@ for _, w in ipairs(windows) do
       end
     end
     if wait > retry then retry = wait end
+    waits[i] = wait == math.huge and 'inf' or string.format('%.6f', wait)
   end
 end
 
@@ -120,5 +125,6 @@ end
 local out = {allowed, retry == math.huge and 'inf' or string.format('%.6f', retry)}
 for i, w in ipairs(windows) do
   out[i + 2] = math.max(0, w.limit - w.used - spent)
+  out[n + i + 2] = waits[i]
 end
 return out

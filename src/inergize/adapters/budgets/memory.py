@@ -90,66 +90,82 @@ class InProcessRateBudgets:
                     if state is not None and state[0] == start:
                         state[2] = max(0, state[2] - units)
 
+    async def spend_all(self, charges: Sequence[tuple[str, Sequence[BudgetWindow]]], *, now: datetime,
+                        units: int = 1) -> list[BudgetDecision]:
+        check_units(units)
+        at = now.timestamp()
+        with self._lock:
+            checked = [self._check(key, windows, at, units) for key, windows in charges]
+            spent = units if all(allowed for allowed, _, _ in checked) else 0
+            if spent:
+                for (key, _), (_, _, seen) in zip(charges, checked, strict=True):
+                    self._charge(key, seen, at, units)
+        return [_decision(allowed, retry, seen, spent) for allowed, retry, seen in checked]
+
     def _decide(self, key: str, windows: Sequence[BudgetWindow], now: float, units: int, *,
                 charge: bool) -> BudgetDecision:
+        with self._lock:
+            allowed, retry, seen = self._check(key, windows, now, units)
+            spent = units if allowed and charge else 0
+            if spent:
+                self._charge(key, seen, now, units)
+        return _decision(allowed, retry, seen, spent)
+
+    def _check(self, key: str, windows: Sequence[BudgetWindow], now: float,
+               units: int) -> tuple[bool, float, list[tuple[BudgetWindow, int, Any]]]:
+        """Whether every window of ``key`` has room for ``units``, the wait if not, and per window (the
+        window, units used, where a charge goes). Called under the lock; charges nothing."""
         if len(windows) > 1:
             check_window_names(w.name for w in windows)
-        # per window: (window, units used, where a charge goes); the charge is applied only once every
-        # window has room, so the hot path computes each window's position once
         seen: list[tuple[BudgetWindow, int, Any]] = []
         retry = 0.0
         allowed = True
-        with self._lock:
-            self._decisions += 1
-            if self._decisions % SWEEP_EVERY == 0:
-                self._sweep(now)
-            for w in windows:
-                wkey = (key, w.name, w.seconds)
-                if w.rolling:
-                    log = self._rolling.get(wkey)
-                    if log is not None:
-                        log.prune(now - w.seconds)
-                    n = log.total if log is not None else 0
-                    if n + units > w.limit:
-                        allowed = False
-                        wait = (math.inf if units > w.limit else
-                                rolling_wait(((e[0], int(e[1])) for e in log.entries) if log else (),
-                                             need=n + units - w.limit, seconds=w.seconds, now=now))
-                        retry = max(retry, wait)
-                    seen.append((w, n, log))
+        self._decisions += 1
+        if self._decisions % SWEEP_EVERY == 0:
+            self._sweep(now)
+        for w in windows:
+            wkey = (key, w.name, w.seconds)
+            if w.rolling:
+                log = self._rolling.get(wkey)
+                if log is not None:
+                    log.prune(now - w.seconds)
+                n = log.total if log is not None else 0
+                if n + units > w.limit:
+                    allowed = False
+                    wait = (math.inf if units > w.limit else
+                            rolling_wait(((e[0], int(e[1])) for e in log.entries) if log else (),
+                                         need=n + units - w.limit, seconds=w.seconds, now=now))
+                    retry = max(retry, wait)
+                seen.append((w, n, log))
+            else:
+                # fixed_window_bounds, inlined: this is the hot path of every API rate limit
+                origin = w.anchor.timestamp() if w.anchor is not None else 0.0
+                start = origin + math.floor((now - origin) / w.seconds) * w.seconds
+                end = start + w.seconds
+                state = self._fixed.get(wkey)
+                if state is None or state[0] != start:
+                    n = 0
+                    state = None
                 else:
-                    # fixed_window_bounds, inlined: this is the hot path of every API rate limit
-                    origin = w.anchor.timestamp() if w.anchor is not None else 0.0
-                    start = origin + math.floor((now - origin) / w.seconds) * w.seconds
-                    end = start + w.seconds
-                    state = self._fixed.get(wkey)
-                    if state is None or state[0] != start:
-                        n = 0
-                        state = None
-                    else:
-                        n = int(state[2])
-                    if n + units > w.limit:
-                        allowed = False
-                        retry = max(retry, math.inf if units > w.limit else end - now)
-                    seen.append((w, n, state if state is not None else (start, end)))
-            spent = units if allowed and charge else 0
-            if spent:
-                for w, _, where in seen:
-                    wkey = (key, w.name, w.seconds)
-                    if w.rolling:
-                        if where is None:
-                            where = self._rolling[wkey] = _Log()
-                        where.add(now, units)
-                    elif isinstance(where, list):
-                        where[2] += units
-                    else:
-                        self._fixed[wkey] = [where[0], where[1], units]
-        remaining = {}
-        limits = {}
-        for w, n, _ in seen:
-            remaining[w.name] = max(0, w.limit - n - spent)
-            limits[w.name] = w.limit
-        return BudgetDecision(allowed=allowed, retry_after=retry, remaining=remaining, limit=limits)
+                    n = int(state[2])
+                if n + units > w.limit:
+                    allowed = False
+                    retry = max(retry, math.inf if units > w.limit else end - now)
+                seen.append((w, n, state if state is not None else (start, end)))
+        return allowed, retry, seen
+
+    def _charge(self, key: str, seen: list[tuple[BudgetWindow, int, Any]], now: float, units: int) -> None:
+        """Charge ``units`` to the windows :meth:`_check` saw (under the lock)."""
+        for w, _, where in seen:
+            wkey = (key, w.name, w.seconds)
+            if w.rolling:
+                if where is None:
+                    where = self._rolling[wkey] = _Log()
+                where.add(now, units)
+            elif isinstance(where, list):
+                where[2] += units
+            else:
+                self._fixed[wkey] = [where[0], where[1], units]
 
     def _sweep(self, now: float) -> None:
         """Forget fixed windows that have ended and rolling logs that are empty (memory stays bounded)."""
@@ -159,6 +175,16 @@ class InProcessRateBudgets:
             log.prune(now - k[2])
             if not log.entries:
                 del self._rolling[k]
+
+
+def _decision(allowed: bool, retry: float, seen: list[tuple[BudgetWindow, int, Any]],
+              spent: int) -> BudgetDecision:
+    remaining = {}
+    limits = {}
+    for w, n, _ in seen:
+        remaining[w.name] = max(0, w.limit - n - spent)
+        limits[w.name] = w.limit
+    return BudgetDecision(allowed=allowed, retry_after=retry, remaining=remaining, limit=limits)
 
 
 def _origin(window: BudgetWindow) -> float:

@@ -24,7 +24,8 @@ SCRIPT = (Path(__file__).parent / "budget.lua").read_text()
 
 class RedisRateBudgets:
     """``RateBudgetStore`` on Redis. Keys live under ``prefix`` and carry the budget key in a hash tag
-    (``{key}``), so every window of one budget sits in one Redis Cluster slot."""
+    (``{key}``), so every window of one budget sits in one Redis Cluster slot (``spend_all`` spans
+    several budgets, so it needs one server, as deployed)."""
 
     def __init__(self, client: Any, *, prefix: str) -> None:
         self._client = client
@@ -46,37 +47,61 @@ class RedisRateBudgets:
         check_units(units)
         await self._run("refund", key, windows, now, units)
 
+    async def spend_all(self, charges: Sequence[tuple[str, Sequence[BudgetWindow]]], *, now: datetime,
+                        units: int = 1) -> list[BudgetDecision]:
+        check_units(units)
+        return await self._check("spend", charges, now, units)
+
     async def _run(self, mode: str, key: str, windows: Sequence[BudgetWindow], now: datetime,
                    units: int) -> BudgetDecision:
-        check_window_names(w.name for w in windows)
+        decisions = await self._check(mode, [(key, windows)], now, units)
+        return decisions[0] if decisions else _EMPTY
+
+    async def _check(self, mode: str, charges: Sequence[tuple[str, Sequence[BudgetWindow]]], now: datetime,
+                     units: int) -> list[BudgetDecision]:
+        """One script call for every window of every budget in ``charges`` (all charged or none). Their
+        keys carry different hash tags: a check of several budgets needs them on one Redis server."""
         at = now.timestamp()
-        base = f"{self._prefix}budget:{{{key}}}:"
         keys: list[str] = []
         # a rolling window's member needs a unique name; fixed windows need none (saves a uuid per check)
-        token = uuid.uuid4().hex if any(w.rolling for w in windows) else "-"
-        args: list[Any] = [repr(at), units, mode, token, len(windows)]
-        for w in windows:
-            if w.rolling:
-                keys += [f"{base}{w.name}:r{w.seconds}", f"{base}{w.name}:r{w.seconds}:sum"]
-                args += ["r", w.limit, w.seconds, 0]
-            else:
-                origin = w.anchor.timestamp() if w.anchor is not None else 0.0
-                start, end = fixed_window_bounds(w.seconds, origin, at)
-                keys.append(f"{base}{w.name}:f{w.seconds}:{round(start * 1000)}")
-                args += ["f", w.limit, w.seconds, repr(end)]
+        token = uuid.uuid4().hex if any(w.rolling for _, windows in charges for w in windows) else "-"
+        args: list[Any] = [repr(at), units, mode, token, sum(len(windows) for _, windows in charges)]
+        for key, windows in charges:
+            check_window_names(w.name for w in windows)
+            base = f"{self._prefix}budget:{{{key}}}:"
+            for w in windows:
+                if w.rolling:
+                    keys += [f"{base}{w.name}:r{w.seconds}", f"{base}{w.name}:r{w.seconds}:sum"]
+                    args += ["r", w.limit, w.seconds, 0]
+                else:
+                    origin = w.anchor.timestamp() if w.anchor is not None else 0.0
+                    start, end = fixed_window_bounds(w.seconds, origin, at)
+                    keys.append(f"{base}{w.name}:f{w.seconds}:{round(start * 1000)}")
+                    args += ["f", w.limit, w.seconds, repr(end)]
         reply = await self._call(keys, args)
         if mode == "refund":
-            return _EMPTY
-        retry = reply[1].decode() if isinstance(reply[1], bytes) else str(reply[1])
-        return BudgetDecision(
-            allowed=reply[0] == 1, retry_after=math.inf if retry == "inf" else float(retry),
-            remaining={w.name: int(r) for w, r in zip(windows, reply[2:], strict=True)},
-            limit={w.name: w.limit for w in windows},
-        )
-
+            return []
+        n = args[4]
+        remaining, waits = reply[2:2 + n], [_text(x) for x in reply[2 + n:2 + 2 * n]]
+        decisions = []
+        i = 0
+        for _, windows in charges:
+            own = waits[i:i + len(windows)]
+            refused = [math.inf if x == "inf" else float(x) for x in own if x != "-"]
+            decisions.append(BudgetDecision(
+                allowed=not refused, retry_after=max(refused, default=0.0),
+                remaining={w.name: int(r) for w, r in zip(windows, remaining[i:i + len(windows)], strict=True)},
+                limit={w.name: w.limit for w in windows},
+            ))
+            i += len(windows)
+        return decisions
 
     async def _call(self, keys: list[str], args: list[Any]) -> Any:
         return await self._pipeline.call(keys, args)
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 _EMPTY = BudgetDecision(allowed=True, retry_after=0.0, remaining={}, limit={})

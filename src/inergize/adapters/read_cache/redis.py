@@ -4,7 +4,7 @@ they share a Redis Cluster slot; a read is one script call (generation and entry
 from __future__ import annotations
 
 import math
-import uuid
+import os
 from collections.abc import Collection
 from typing import Any
 
@@ -41,7 +41,8 @@ class RedisReadCache:
 
     async def read(self, scope: str, key: str) -> tuple[str, bytes | None]:
         base = f"{self._prefix}{{{scope}}}:"
-        reply = await self._read.call([base + "g"], [uuid.uuid4().hex, GENERATION_TTL_MS, base + "e:", ":" + key])
+        # a new generation in case the scope has none: as random as a uuid4, without building a UUID
+        reply = await self._read.call([base + "g"], [os.urandom(16).hex(), GENERATION_TTL_MS, base + "e:", ":" + key])
         generation, value = reply
         return (generation.decode() if isinstance(generation, bytes) else str(generation),
                 bytes(value) if value is not None else None)

@@ -122,17 +122,13 @@ async def spend_api_budget(caller: str, *, authenticated: bool, ports: AccountDe
     now = ports.clock.now()
     policy = ports.policy
     limit = policy.api_user_per_minute if authenticated else policy.api_address_per_minute
-    global_windows = _minute(policy.api_global_per_minute)
-    # Two charges one after the other: the in-process store answers at once, and the Redis store sends
-    # the checks of every request in flight on this loop together in one pipeline (see its module).
-    decision = await ports.budgets.spend(GLOBAL_KEY, global_windows, now=now)
-    if not decision.allowed:
+    # Both budgets in one atomic step (one script call on Redis): nothing is charged unless both have room.
+    everyone, mine = await ports.budgets.spend_all(
+        [(GLOBAL_KEY, _minute(policy.api_global_per_minute)), (f"api:{caller}", _minute(limit))], now=now)
+    if not everyone.allowed:
         # The answer speaks of the caller's own budget only: the service-wide count is everyone's traffic,
         # which one caller has no business watching (operators see it in /metrics).
         refused = BudgetDecision(allowed=False, remaining={"minute": 0}, limit={"minute": limit},
-                                 retry_after=decision.retry_after)
+                                 retry_after=everyone.retry_after)
         return _budget(refused, limit, now.timestamp())
-    mine = await ports.budgets.spend(f"api:{caller}", _minute(limit), now=now)
-    if not mine.allowed:
-        await ports.budgets.refund(GLOBAL_KEY, global_windows, now=now)
     return _budget(mine, limit, now.timestamp())
