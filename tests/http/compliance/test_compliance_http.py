@@ -76,3 +76,34 @@ async def test_campaign_lifecycle_and_other_users_see_nothing(client: Any, make_
     cancelled = await client.post(f"/v1/campaigns/{cid}/cancel", headers=user.headers)
     assert cancelled.json()["state"] == "cancelled"
     assert (await client.post(f"/v1/campaigns/{cid}/start", headers=user.headers)).status_code == 409
+
+
+@pytest.mark.usefixtures("publications_settled")
+async def test_a_post_refused_for_a_restriction_shows_the_account_paused(
+    client: Any, container: Any, make_user: Any, clock: Any
+) -> None:
+    """The publish job's restriction signal pauses the account in the same commit as the failed post:
+    the dashboard then says paused, and the user can resume."""
+    from inergize.application.scheduling.publishing import PUBLISH_JOB
+    from inergize.entrypoints.workers.jobs import JOBS
+    from inergize.entrypoints.workers.periodic import PERIODIC
+    from tests.support.linkedin_rest import connect_linkedin
+    from tests.support.scheduling import pending_publish_jobs, publication_of, schedule_ready
+
+    user = await make_user()
+    await connect_linkedin(client, user)
+    r = await client.post("/v1/linkedin/sandbox/misbehave", json={"restricted": True}, headers=user.headers)
+    assert r.status_code == 204, r.text
+    assert (await client.get("/v1/compliance", headers=user.headers)).json()["paused"] is False
+    item = await schedule_ready(container, user, clock, f"Restricted {user.user.id}", minutes=3)
+    (claim,) = [t for t in PERIODIC if t.name == "publications.claim"]
+    clock.set(item.due_at)
+    await claim.fn(container)
+    for job in await pending_publish_jobs(container):
+        await JOBS[PUBLISH_JOB](container, **job)
+    assert (await publication_of(container, user, item.id)).state.value == "failed"
+    board = (await client.get("/v1/compliance", headers=user.headers)).json()
+    assert board["paused"] is True and board["pauseReason"] == "restriction_signal"
+    resumed = await client.post("/v1/compliance/resume", json={"reason": "appeal won", "acknowledgeRisk": True},
+                                headers=user.headers)
+    assert resumed.status_code == 200 and resumed.json()["paused"] is False
