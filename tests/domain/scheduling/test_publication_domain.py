@@ -19,7 +19,7 @@ from inergize.domain.scheduling.publication import (
     TRANSITIONS,
     Publication,
     PublicationState,
-    RetryPolicy,
+    PublishBackoff,
     after_transient_failure,
     backoff,
     reset_for_retry,
@@ -92,7 +92,7 @@ def test_transient_failure_retries_then_fails_and_never_forgets_an_unknown_outco
 def test_a_retry_policy_sets_the_wait_doubling_from_its_base_up_to_its_cap(
     base: float, cap_factor: float, attempts: int, retry_after: float | None
 ) -> None:
-    policy = RetryPolicy(base_seconds=base, cap_seconds=base * cap_factor)
+    policy = PublishBackoff(base_seconds=base, cap_seconds=base * cap_factor)
     after = after_transient_failure(pub(S.PUBLISHING, attempts=attempts), NOW, "timeout",
                                     retry_after=retry_after, maybe_sent=False, policy=policy)
     wait = min(base * 2 ** (attempts - 1), base * cap_factor)

@@ -32,10 +32,10 @@ from inergize.domain.platform.errors import CapabilityUnavailable, InergizeError
 from inergize.domain.scheduling.outcome import Failed, Published, PublishOutcome, Retrying, Unconfirmed, label
 from inergize.domain.scheduling.publication import (
     CLAIM_SECONDS,
-    DEFAULT_RETRY,
+    DEFAULT_BACKOFF,
     Publication,
     PublicationState,
-    RetryPolicy,
+    PublishBackoff,
     after_transient_failure,
     to_failed,
     to_needs_attention,
@@ -95,7 +95,7 @@ class Publisher:
         read_media: MediaReader | None = None,
         concurrency: int = 64,
         claim_seconds: float = CLAIM_SECONDS,
-        retry: RetryPolicy = DEFAULT_RETRY,
+        retry: PublishBackoff = DEFAULT_BACKOFF,
     ) -> None:
         self._uow_factory = uow_factory
         self._clock = clock

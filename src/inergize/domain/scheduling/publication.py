@@ -25,7 +25,7 @@ BACKOFF_BASE_SECONDS = 30.0
 BACKOFF_CAP_SECONDS = 3600.0
 
 
-class RetryPolicy(msgspec.Struct, frozen=True):
+class PublishBackoff(msgspec.Struct, frozen=True):
     """How long a transient failure waits before the next attempt: ``base`` doubled per attempt, at most
     ``cap`` (an operator may shorten both, e.g. a demo server that should reach its verdict in seconds)."""
 
@@ -33,7 +33,7 @@ class RetryPolicy(msgspec.Struct, frozen=True):
     cap_seconds: float = BACKOFF_CAP_SECONDS
 
 
-DEFAULT_RETRY = RetryPolicy()
+DEFAULT_BACKOFF = PublishBackoff()
 # Longer than the LinkedIn adapter's own retries of one call (5 attempts, 20 s timeouts, backoff), so a
 # slow but live worker is not overtaken by a reconciling one.
 CLAIM_SECONDS = 300.0
@@ -172,7 +172,7 @@ def to_failed(pub: Publication, now: datetime, error: str, reason: str) -> Publi
     )
 
 
-def backoff(attempts: int, retry_after: float | None = None, policy: RetryPolicy = DEFAULT_RETRY) -> timedelta:
+def backoff(attempts: int, retry_after: float | None = None, policy: PublishBackoff = DEFAULT_BACKOFF) -> timedelta:
     """Delay before attempt ``attempts + 1``: exponential, capped, never shorter than ``retry_after``."""
     delay = min(policy.base_seconds * (2 ** max(attempts - 1, 0)), policy.cap_seconds)
     return timedelta(seconds=math.ceil(max(delay, retry_after or 0.0)))  # whole seconds, never early
@@ -180,7 +180,7 @@ def backoff(attempts: int, retry_after: float | None = None, policy: RetryPolicy
 
 def after_transient_failure(
     pub: Publication, now: datetime, error: str, *, retry_after: float | None, maybe_sent: bool,
-    policy: RetryPolicy = DEFAULT_RETRY,
+    policy: PublishBackoff = DEFAULT_BACKOFF,
 ) -> Publication:
     """A transient error: back to ``scheduled`` after a backoff, or ``failed`` when attempts are spent.
 

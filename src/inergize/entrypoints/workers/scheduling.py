@@ -11,7 +11,7 @@ from inergize.application.scheduling.bulk_csv import IMPORT_JOB, run_import
 from inergize.application.scheduling.media import blob_media_reader
 from inergize.application.scheduling.publishing import PUBLISH_JOB, Publisher, tick
 from inergize.application.scheduling.queue_settings import end_finished_pauses
-from inergize.domain.scheduling.publication import RetryPolicy
+from inergize.domain.scheduling.publication import PublishBackoff
 from inergize.entrypoints.workers.spec import JobSpec, job
 
 
@@ -27,7 +27,7 @@ def publisher(container: Any) -> Publisher:
                      as_member=members, prepare_members=members.prepare, read_media=blob_media_reader(deps.media),
                      concurrency=settings.scheduler_publish_concurrency,
                      claim_seconds=settings.scheduler_claim_seconds,
-                     retry=RetryPolicy(settings.scheduler_retry_base_seconds, settings.scheduler_retry_cap_seconds))
+                     retry=PublishBackoff(settings.scheduler_retry_base_seconds, settings.scheduler_retry_cap_seconds))
 
 
 @job(PUBLISH_JOB, time_limit=300)  # INERGIZE_SCHEDULER_CLAIM_SECONDS' default: a later tick takes the claim then
