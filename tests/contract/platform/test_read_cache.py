@@ -125,3 +125,34 @@ async def test_no_interleaving_of_readers_and_writes_serves_stale_data(read_cach
             await cache.bump([s])
         _, cached = await cache.read(s, "k")
         assert cached is None or int(cached) == data
+
+
+async def test_reads_made_together_each_get_their_own_scope(read_cache: Any) -> None:
+    """Reads made at once (on Redis one script call for the batch) answer each for its own scope and
+    key, and reads of one scope in the same batch agree on its generation."""
+    scopes = [scope() for _ in range(20)]
+    first = await asyncio.gather(*(read_cache.read(s, "page") for s in scopes for _ in range(2)))
+    generations = [g for g, _ in first]
+    assert generations[0::2] == generations[1::2] and len(set(generations[0::2])) == len(scopes)
+    assert all(value is None for _, value in first)
+    for s, generation in zip(scopes, generations[0::2], strict=True):
+        await read_cache.store(s, generation, "page", s.encode(), ttl_seconds=30)
+    again = await asyncio.gather(*(read_cache.read(s, key) for s in scopes for key in ("page", "other")))
+    assert again[0::2] == [(g, s.encode()) for s, g in zip(scopes, generations[0::2], strict=True)]
+    assert all(value is None for _, value in again[1::2])
+
+
+async def test_redis_reads_made_together_survive_a_script_flush(redis_url: Any) -> None:
+    from inergize.adapters.redis import make_redis_client
+
+    url, prefix = redis_url
+    client = make_redis_client(url)
+    cache = RedisReadCache(client, prefix=prefix)
+    try:
+        s = scope()
+        generation, _ = await cache.read(s, "page")
+        await cache.store(s, generation, "page", b"rows", ttl_seconds=30)
+        await client.script_flush()  # a restart forgets the script
+        assert await asyncio.gather(*(cache.read(s, "page") for _ in range(10))) == [(generation, b"rows")] * 10
+    finally:
+        await client.aclose()

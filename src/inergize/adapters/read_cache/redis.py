@@ -1,5 +1,7 @@
 """The Redis read cache: a scope's generation and its entries under one hash tag (``{scope}``), so
-they share a Redis Cluster slot; a read is one script call (generation and entry in one round trip)."""
+they share a Redis Cluster slot; the reads made while the previous batch is out are one script call
+(each read's generation and entry, in one round trip), so the batch's reads span several scopes' slots:
+one Redis server, as deployed."""
 
 from __future__ import annotations
 
@@ -8,17 +10,24 @@ import os
 from collections.abc import Collection
 from typing import Any
 
-from inergize.adapters.redis.pipelining import PipelinedScript
+from inergize.adapters.redis.pipelining import BatchedScript
 
-# KEYS[1]: the scope's generation key. ARGV: a new generation (used when there is none), its lifetime
-# in ms, the entry key's prefix and suffix (the generation goes between).
+# The reads of a batch in one run; read i has KEYS[i], its scope's generation key, and four ARGV: a new
+# generation (used when there is none), its lifetime in ms, the entry key's prefix and suffix (the
+# generation goes between). One {generation, entry} per read, in order.
 READ = """
-local generation = redis.call('GET', KEYS[1])
-if not generation then
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-  return {ARGV[1], false}
+local out = {}
+for i, key in ipairs(KEYS) do
+  local a = (i - 1) * 4
+  local generation = redis.call('GET', key)
+  if not generation then
+    redis.call('SET', key, ARGV[a + 1], 'PX', ARGV[a + 2])
+    out[i] = {ARGV[a + 1], false}
+  else
+    out[i] = {generation, redis.call('GET', ARGV[a + 3] .. generation .. ARGV[a + 4])}
+  end
 end
-return {generation, redis.call('GET', ARGV[3] .. generation .. ARGV[4])}
+return out
 """
 
 # A generation outlives the entries stored under it; when it expires the scope starts a new one, which
@@ -33,8 +42,8 @@ class RedisReadCache:
     def __init__(self, client: Any, *, prefix: str) -> None:
         self._client = client
         self._prefix = prefix + "read:"
-        # reads made while the previous batch is out go together (the budgets' checks do the same)
-        self._read = PipelinedScript(client, READ)
+        # reads made while the previous batch is out go together, as one script call
+        self._read = BatchedScript(client, READ)
 
     def _generation_key(self, scope: str) -> str:
         return f"{self._prefix}{{{scope}}}:g"
