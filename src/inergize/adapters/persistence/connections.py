@@ -17,12 +17,11 @@ def storage_unavailable() -> StorageUnavailable:
     return StorageUnavailable("The database is unavailable for a moment; retry shortly.")
 
 
-def read_only_options(dialect: str) -> dict[str, Any]:
+def read_only_options() -> dict[str, Any]:
     """Execution options of a read-only unit of work: statement by statement in autocommit, each seeing a
-    committed snapshot, without BEGIN/ROLLBACK round trips (PostgreSQL) or hops to aiosqlite's thread."""
-    if dialect == "sqlite":
-        return {"inergize_read_only": True}  # engine.py skips BEGIN for these; pysqlite is in autocommit
-    return {"inergize_read_only": True, "isolation_level": "AUTOCOMMIT"}
+    committed snapshot, without BEGIN/ROLLBACK round trips (PostgreSQL) or hops to aiosqlite's thread.
+    ``engine.py`` skips BEGIN for these; both drivers keep their connections in autocommit."""
+    return {"inergize_read_only": True}
 
 
 def dropped(exc: BaseException) -> bool:

@@ -34,8 +34,8 @@ def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10, pool_t
     async): a pool of ``pool_size`` plus ``max_overflow`` connections, and statements prepared
     server-side after ``prepare_threshold`` executions on a connection (SQLAlchemy sends the same SQL
     text for a cached statement, so the hot reads are parsed and planned once per connection; -1 never
-    prepares, for PgBouncer); a connection the server closed while it sat in the pool is replaced at
-    checkout."""
+    prepares, for PgBouncer); connections kept in autocommit, transactions begun explicitly; a
+    connection the server closed while it sat in the pool is replaced at checkout."""
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[1] if ":///" in url else ""
         if path and path != ":memory:":
@@ -51,10 +51,25 @@ def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10, pool_t
         return engine
     engine = create_async_engine(
         url, echo=echo, **_kept_pool(pool_size, max_overflow, pool_timeout), pool_recycle=1800,
-        connect_args={"prepare_threshold": None if prepare_threshold < 0 else prepare_threshold},
+        # Connections stay in autocommit for their whole life: a read-only unit of work reads as they
+        # are, without switching autocommit on at checkout and off at checkin; ``_begin_explicitly``
+        # opens every other transaction.
+        connect_args={"prepare_threshold": None if prepare_threshold < 0 else prepare_threshold,
+                      "autocommit": True},
     )
     event.listen(engine.sync_engine, "checkout", _discard_if_dropped)
+    event.listen(engine.sync_engine, "begin", _begin_explicitly)
     return engine
+
+
+def _begin_explicitly(conn: Any) -> None:
+    """BEGIN for a transaction on a connection kept in autocommit (psycopg's COMMIT and ROLLBACK follow
+    the server's transaction state, so they end it as usual); none for a read-only unit of work, whose
+    statements autocommit."""
+    if conn.get_execution_options().get("inergize_read_only"):
+        return
+    if conn.connection.dbapi_connection.autocommit:  # else psycopg begins the transaction itself
+        conn.exec_driver_sql("BEGIN")
 
 
 def _discard_if_dropped(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:

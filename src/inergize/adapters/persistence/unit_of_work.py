@@ -103,9 +103,11 @@ class SqlUnitOfWork:
         if not self._read_only:
             # A read-only one starts no transaction: its statements autocommit.
             try:
-                await conn.begin()
-            except BaseException:
+                await conn.begin()  # BEGIN is sent here (engine.py), so it may meet a dropped connection
+            except BaseException as exc:
                 await conn.close()
+                if dropped(exc):
+                    raise storage_unavailable() from exc
                 raise
         self._conn = conn
         for name, factory in REPOSITORIES.items():
@@ -160,7 +162,7 @@ class SqlUnitOfWorkFactory:
                  on_changes: OnChanges | None = None) -> None:
         self.engine = engine
         # the same pool, its connections handed out with the read-only options already set
-        self._reader = engine.execution_options(**read_only_options(engine.dialect.name))
+        self._reader = engine.execution_options(**read_only_options())
         self._clock = clock
         self.after_commit = after_commit
         self.on_changes = on_changes
