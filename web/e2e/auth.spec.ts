@@ -97,6 +97,8 @@ test("resets a forgotten password from the emailed link and signs in with the ne
   const account = await createVerifiedAccount(request);
   await page.goto("/sign-in/");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: fill the reset page's, not the one still on screen.
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email").fill(account.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("a reset link is on its way")).toBeVisible();
