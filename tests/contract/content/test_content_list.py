@@ -40,6 +40,27 @@ async def test_pages_hold_the_same_items_as_single_reads_newest_first(container:
     assert whole.items == singles and whole.next_cursor is None and len(whole.items) == 5
     assert [(i.created_at, i.id) for i in whole.items] == sorted(((i.created_at, i.id) for i in whole.items),
                                                                  reverse=True)
-    assert all(i.created_at.tzinfo is not None for i in whole.items)
+    assert all(i.created_at.utcoffset() == i.updated_at.utcoffset() == timedelta(0) for i in whole.items)
     assert walked == whole.items
     assert empty.items == [] and empty.next_cursor is None
+
+
+async def test_a_page_read_in_the_unit_of_work_that_wrote_holds_its_writes(container: Any, clock: Any) -> None:
+    """The page's prebuilt read runs on the driver connection the unit of work holds, so inside a write
+    transaction it sees what that transaction wrote and did not commit yet; a rollback leaves nothing."""
+    from inergize.domain.accounts.users import User
+
+    user_id, now = uuid.uuid4(), clock.now()
+    async with container.uow_factory()() as uow:
+        await uow.users.add(User(id=user_id, email=f"w{uuid.uuid4().hex[:10]}@example.com", created_at=now,
+                                 updated_at=now))
+        await uow.commit()
+    item = Content(id=uuid.uuid4(), user_id=user_id, kind=ContentKind.POST, title="Unsaved", body="b",
+                   state=VersionState.DRAFT, data={}, created_at=now, updated_at=now)
+    async with container.uow_factory()() as uow:
+        await uow.content.add(item)
+        assert (await uow.content.list_for_user(user_id, limit=10, cursor=None)).items == [item]
+        await uow.rollback()
+        assert (await uow.content.list_for_user(user_id, limit=10, cursor=None)).items == []
+    async with container.uow_factory()(read_only=True) as uow:
+        assert (await uow.content.list_for_user(user_id, limit=10, cursor=None)).items == []

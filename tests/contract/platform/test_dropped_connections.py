@@ -85,6 +85,34 @@ async def test_a_read_that_meets_a_dropped_connection_runs_again_on_a_fresh_one(
         assert (await _backend(uow))[0] != pid
 
 
+async def test_a_page_of_content_that_meets_a_dropped_connection_is_read_again(postgres: Any) -> None:
+    """The library's page runs on psycopg directly (a prepared statement on a kept cursor), not through
+    SQLAlchemy's statement path, and keeps the same promise: read again on a fresh connection."""
+    from inergize.domain.content.library import Content, ContentKind, VersionState
+
+    factory = postgres.uow_factory()
+    user = _user()
+    item = Content(id=uuid.uuid4(), user_id=user.id, kind=ContentKind.POST, title="Kept", body="b",
+                   state=VersionState.DRAFT, data={}, created_at=user.created_at, updated_at=user.created_at)
+    async with factory() as uow:
+        await uow.users.add(user)
+        await uow.content.add(item)
+        await uow.commit()
+
+    async with factory(read_only=True) as uow:
+        assert (await uow.content.list_for_user(user.id, limit=10, cursor=None)).items == [item]
+        pid, _ = await _backend(uow)
+        _terminate("", pid)
+        assert (await uow.content.list_for_user(user.id, limit=10, cursor=None)).items == [item]
+        assert (await _backend(uow))[0] != pid
+
+    with pytest.raises(StorageUnavailable):  # in a transaction, what it held is gone: no silent retry
+        async with factory() as uow:
+            await uow.content.list_for_user(user.id, limit=10, cursor=None)
+            _terminate("", (await _backend(uow))[0])
+            await uow.content.list_for_user(user.id, limit=10, cursor=None)
+
+
 async def test_a_write_that_meets_a_dropped_connection_is_storage_unavailable_and_the_next_one_succeeds(
         postgres: Any) -> None:
     factory = postgres.uow_factory()

@@ -41,7 +41,10 @@ def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10, pool_t
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
-            url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, module=one_hop_aiosqlite(),
+            url, echo=echo, module=one_hop_aiosqlite(),
+            # check_same_thread off: prebuilt bounded reads run on the event loop's thread (``direct.py``)
+            # while the connection's other statements run on aiosqlite's, never two at once
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
             **_kept_pool(pool_size, max_overflow, pool_timeout),
             # Units of work always end their transaction themselves; a reset on return would be one
             # more hop to aiosqlite's thread per request.
@@ -54,8 +57,10 @@ def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10, pool_t
         # Connections stay in autocommit for their whole life: a read-only unit of work reads as they
         # are, without switching autocommit on at checkout and off at checkin; ``_begin_explicitly``
         # opens every other transaction.
+        # The session's time zone is UTC, so instants the server writes as text (the JSON of a page of
+        # content) are in UTC whatever the server's own setting.
         connect_args={"prepare_threshold": None if prepare_threshold < 0 else prepare_threshold,
-                      "autocommit": True},
+                      "autocommit": True, "options": "-c TimeZone=UTC"},
     )
     event.listen(engine.sync_engine, "checkout", _discard_if_dropped)
     event.listen(engine.sync_engine, "begin", _begin_explicitly)
