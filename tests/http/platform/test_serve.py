@@ -76,3 +76,24 @@ def test_links_in_emails_follow_the_port_serve_was_given(tmp_path: Path) -> None
     finally:
         proc.terminate()
         proc.communicate(timeout=20)
+
+
+def test_a_serving_process_takes_what_start_up_built_out_of_the_collectors_reach(tmp_path: Path) -> None:
+    """The production ASGI factory freezes the start-up heap (``gc.freeze``) once start-up is done, so full
+    collections under traffic walk only what requests create; a process that has not started has not."""
+    code = (
+        "import gc\n"
+        "from litestar.testing import TestClient\n"
+        "from inergize.entrypoints.http.asgi import app\n"
+        "served = app()\n"
+        "before = gc.get_freeze_count()\n"
+        "with TestClient(served) as client:\n"
+        "    assert client.get('/health').status_code == 200\n"
+        "    print(before, gc.get_freeze_count())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INERGIZE_")}
+    env.update(INERGIZE_DATA_DIR=str(tmp_path), INERGIZE_LOG_LEVEL="WARNING")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    before, after = map(int, out.stdout.split()[-2:])
+    assert before == 0 and after > 10_000

@@ -56,7 +56,7 @@ def db_downgrade(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from inergize.entrypoints.http.app import create_app
+    from inergize.entrypoints.http.app import create_app, settle_heap
     from inergize.entrypoints.workers.runtime import background_services
 
     # where it listens is in the settings, so links in emails default to this very address
@@ -74,7 +74,7 @@ def serve(args: argparse.Namespace) -> int:
     container.tokens()  # load or create the key material now: a bad key stops start-up, not a request
     # embedded worker threads (in-process broker) and the tick, stopped before the pools close
     start_background, stop_background = background_services(container, tick=not args.no_tick)
-    app = create_app(container, on_startup=[start_background], on_shutdown=[stop_background, close])
+    app = create_app(container, on_startup=[start_background, settle_heap], on_shutdown=[stop_background, close])
     uvicorn.run(app, host=settings.http_host, port=settings.http_port, log_config=None, access_log=False)
     return 0
 

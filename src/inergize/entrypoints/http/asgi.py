@@ -5,7 +5,7 @@ from __future__ import annotations
 from litestar import Litestar
 
 from inergize.bootstrap import bootstrap, shutdown
-from inergize.entrypoints.http.app import create_app
+from inergize.entrypoints.http.app import create_app, settle_heap
 from inergize.entrypoints.logging import configure_logging
 
 
@@ -17,4 +17,4 @@ def app() -> Litestar:
     async def close() -> None:
         await shutdown(container)
 
-    return create_app(container, on_shutdown=[close])
+    return create_app(container, on_startup=[settle_heap], on_shutdown=[close])
