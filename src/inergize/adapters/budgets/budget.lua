@@ -1,17 +1,13 @@
 -- Check-and-spend against several windows in one atomic step (Redis runs a script alone).
--- ARGV: now, units, mode ('spend' | 'peek' | 'refund'), member token, n, then per window:
+-- One check, ``check(K, A)``:
+-- A: now, units, mode ('spend' | 'peek' | 'refund'), member token, n, then per window:
 --       kind ('f' fixed | 'r' rolling), limit, seconds, window end (fixed; 0 for rolling).
--- KEYS: per window in order: a fixed window's counter, or a rolling window's sorted set and its sum.
+-- K: per window in order: a fixed window's counter, or a rolling window's sorted set and its sum.
 -- Sorted-set members are '<units>:<token>' scored by the charge time; the sum key holds their total,
 -- kept in step when expired members are removed, so a check costs O(log n + expired), not O(n).
 -- Returns {allowed (0/1), retry_after (string, seconds; 'inf' = never), remaining per window...,
 -- then per window its own wait ('-' when it had room)}. The windows may belong to several budgets
 -- (several keys' windows checked and charged together: all or nothing).
-local now = tonumber(ARGV[1])
-local units = tonumber(ARGV[2])
-local mode = ARGV[3]
-local token = ARGV[4]
-local n = tonumber(ARGV[5])
 
 -- Lua hands numbers to Redis with 14 significant digits: pass times as full-precision strings.
 local function num(x)
@@ -22,109 +18,132 @@ local function units_of(member)
   return tonumber(string.match(member, '^(-?%d+):'))
 end
 
-local windows = {}
-local ki, ai = 1, 6
-for i = 1, n do
-  local w = {kind = ARGV[ai], limit = tonumber(ARGV[ai + 1]), seconds = tonumber(ARGV[ai + 2]),
-             wend = tonumber(ARGV[ai + 3])}
-  ai = ai + 4
-  if w.kind == 'f' then
-    w.key = KEYS[ki]
-    ki = ki + 1
-    w.used = tonumber(redis.call('GET', w.key) or '0')
-  else
-    w.key, w.sum = KEYS[ki], KEYS[ki + 1]
-    ki = ki + 2
-    local cutoff = num(now - w.seconds)
-    local old = redis.call('ZRANGEBYSCORE', w.key, '-inf', cutoff)
-    if #old > 0 then
-      local freed = 0
-      for _, m in ipairs(old) do freed = freed + units_of(m) end
-      redis.call('ZREMRANGEBYSCORE', w.key, '-inf', cutoff)
-      redis.call('DECRBY', w.sum, freed)
-    end
-    w.used = tonumber(redis.call('GET', w.sum) or '0')
-  end
-  windows[i] = w
-end
+local function check(K, A)
+  local now = tonumber(A[1])
+  local units = tonumber(A[2])
+  local mode = A[3]
+  local token = A[4]
+  local n = tonumber(A[5])
 
-if mode == 'refund' then
-  for _, w in ipairs(windows) do
+  local windows = {}
+  local ki, ai = 1, 6
+  for i = 1, n do
+    local w = {kind = A[ai], limit = tonumber(A[ai + 1]), seconds = tonumber(A[ai + 2]),
+               wend = tonumber(A[ai + 3])}
+    ai = ai + 4
     if w.kind == 'f' then
-      if w.used > 0 then
-        redis.call('SET', w.key, math.max(0, w.used - units), 'KEEPTTL')
-      end
-    elseif redis.call('EXISTS', w.key) == 1 then
-      -- a negative member at the charge's time: both leave the window at the same moment
-      redis.call('ZADD', w.key, ARGV[1], (-units) .. ':' .. token)
-      redis.call('DECRBY', w.sum, units)
-    end
-  end
-  return {1, '0'}
-end
-
-local allowed = 1
-local retry = 0
-local waits = {}
-for i, w in ipairs(windows) do
-  waits[i] = '-'
-  if w.used + units > w.limit then
-    allowed = 0
-    local wait
-    if units > w.limit then
-      wait = math.huge
-    elseif w.kind == 'f' then
-      wait = w.wend - now
+      w.key = K[ki]
+      ki = ki + 1
+      w.used = tonumber(redis.call('GET', w.key) or '0')
     else
-      -- walk the oldest charges until enough units would have aged out (members sharing a time
-      -- leave together, so the total is compared only when the time changes)
-      local need = w.used + units - w.limit
-      local freed, prev, offset = 0, nil, 0
-      wait = math.huge
-      while wait == math.huge do
-        local batch = redis.call('ZRANGE', w.key, offset, offset + 99, 'WITHSCORES')
-        if #batch == 0 then
-          if prev ~= nil and freed >= need then wait = prev + w.seconds - now end
-          break
+      w.key, w.sum = K[ki], K[ki + 1]
+      ki = ki + 2
+      local cutoff = num(now - w.seconds)
+      local old = redis.call('ZRANGEBYSCORE', w.key, '-inf', cutoff)
+      if #old > 0 then
+        local freed = 0
+        for _, m in ipairs(old) do freed = freed + units_of(m) end
+        redis.call('ZREMRANGEBYSCORE', w.key, '-inf', cutoff)
+        redis.call('DECRBY', w.sum, freed)
+      end
+      w.used = tonumber(redis.call('GET', w.sum) or '0')
+    end
+    windows[i] = w
+  end
+
+  if mode == 'refund' then
+    for _, w in ipairs(windows) do
+      if w.kind == 'f' then
+        if w.used > 0 then
+          redis.call('SET', w.key, math.max(0, w.used - units), 'KEEPTTL')
         end
-        for j = 1, #batch, 2 do
-          local score = tonumber(batch[j + 1])
-          if prev ~= nil and score ~= prev and freed >= need then
-            wait = prev + w.seconds - now
+      elseif redis.call('EXISTS', w.key) == 1 then
+        -- a negative member at the charge's time: both leave the window at the same moment
+        redis.call('ZADD', w.key, A[1], (-units) .. ':' .. token)
+        redis.call('DECRBY', w.sum, units)
+      end
+    end
+    return {1, '0'}
+  end
+
+  local allowed = 1
+  local retry = 0
+  local waits = {}
+  for i, w in ipairs(windows) do
+    waits[i] = '-'
+    if w.used + units > w.limit then
+      allowed = 0
+      local wait
+      if units > w.limit then
+        wait = math.huge
+      elseif w.kind == 'f' then
+        wait = w.wend - now
+      else
+        -- walk the oldest charges until enough units would have aged out (members sharing a time
+        -- leave together, so the total is compared only when the time changes)
+        local need = w.used + units - w.limit
+        local freed, prev, offset = 0, nil, 0
+        wait = math.huge
+        while wait == math.huge do
+          local batch = redis.call('ZRANGE', w.key, offset, offset + 99, 'WITHSCORES')
+          if #batch == 0 then
+            if prev ~= nil and freed >= need then wait = prev + w.seconds - now end
             break
           end
-          freed = freed + units_of(batch[j])
-          prev = score
+          for j = 1, #batch, 2 do
+            local score = tonumber(batch[j + 1])
+            if prev ~= nil and score ~= prev and freed >= need then
+              wait = prev + w.seconds - now
+              break
+            end
+            freed = freed + units_of(batch[j])
+            prev = score
+          end
+          offset = offset + 100
         end
-        offset = offset + 100
+      end
+      if wait > retry then retry = wait end
+      waits[i] = wait == math.huge and 'inf' or string.format('%.6f', wait)
+    end
+  end
+
+  local spent = 0
+  if allowed == 1 and mode == 'spend' then
+    spent = units
+    for _, w in ipairs(windows) do
+      if w.kind == 'f' then
+        redis.call('INCRBY', w.key, units)
+        -- relative to the caller's clock, not Redis's: the window lasts until its end by that clock
+        redis.call('PEXPIRE', w.key, num(math.ceil((w.wend - now) * 1000) + 1000))
+      else
+        redis.call('ZADD', w.key, A[1], units .. ':' .. token)
+        redis.call('INCRBY', w.sum, units)
+        local ttl = math.ceil(w.seconds * 1000) + 1000
+        redis.call('PEXPIRE', w.key, ttl)
+        redis.call('PEXPIRE', w.sum, ttl)
       end
     end
-    if wait > retry then retry = wait end
-    waits[i] = wait == math.huge and 'inf' or string.format('%.6f', wait)
   end
+
+  local out = {allowed, retry == math.huge and 'inf' or string.format('%.6f', retry)}
+  for i, w in ipairs(windows) do
+    out[i + 2] = math.max(0, w.limit - w.used - spent)
+    out[n + i + 2] = waits[i]
+  end
+  return out
 end
 
-local spent = 0
-if allowed == 1 and mode == 'spend' then
-  spent = units
-  for _, w in ipairs(windows) do
-    if w.kind == 'f' then
-      redis.call('INCRBY', w.key, units)
-      -- relative to the caller's clock, not Redis's: the window lasts until its end by that clock
-      redis.call('PEXPIRE', w.key, num(math.ceil((w.wend - now) * 1000) + 1000))
-    else
-      redis.call('ZADD', w.key, ARGV[1], units .. ':' .. token)
-      redis.call('INCRBY', w.sum, units)
-      local ttl = math.ceil(w.seconds * 1000) + 1000
-      redis.call('PEXPIRE', w.key, ttl)
-      redis.call('PEXPIRE', w.sum, ttl)
-    end
-  end
-end
-
-local out = {allowed, retry == math.huge and 'inf' or string.format('%.6f', retry)}
-for i, w in ipairs(windows) do
-  out[i + 2] = math.max(0, w.limit - w.used - spent)
-  out[n + i + 2] = waits[i]
+-- The checks made while the previous batch was out, one after the other in this one run. Per check,
+-- ARGV holds its number of keys, its number of arguments, then its arguments; KEYS holds its keys.
+-- One reply per check, in order.
+local out = {}
+local ki, ai = 1, 1
+while ai <= #ARGV do
+  local nk, na = tonumber(ARGV[ai]), tonumber(ARGV[ai + 1])
+  local K, A = {}, {}
+  for j = 1, nk do K[j] = KEYS[ki + j - 1] end
+  for j = 1, na do A[j] = ARGV[ai + 1 + j] end
+  ki, ai = ki + nk, ai + 2 + na
+  out[#out + 1] = check(K, A)
 end
 return out

@@ -1,10 +1,10 @@
-"""The Redis rate-budget store: one Lua script per check, so a check is one round trip and atomic
-across every window (Redis runs a script alone; no other client sees half of it).
+"""The Redis rate-budget store: a Lua script checks and charges, atomic across every window of a check
+(Redis runs a script alone; no other client sees half of it).
 
-Checks made on one event loop while its previous pipeline is out (a publish job's calls, concurrent API
-requests) go to Redis together in the next pipeline: one write and one read for the batch instead of a
-connection checkout, a write and a read per check. Each script still runs alone; only the transport is
-shared."""
+Checks made on one event loop while its previous batch is out (a publish job's calls, the budgets of
+concurrent API requests) go to Redis together as one script call that runs them one after the other:
+one command to pack and one reply to read for the batch, instead of a command, a reply and a
+connection checkout per check. Each check's answer is what it would have been alone, in that order."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from inergize.adapters.redis.pipelining import PipelinedScript
+from inergize.adapters.redis.pipelining import BatchedScript
 from inergize.domain.platform.rate_budgets import check_units, check_window_names, fixed_window_bounds
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
 
@@ -30,7 +30,7 @@ class RedisRateBudgets:
     def __init__(self, client: Any, *, prefix: str) -> None:
         self._client = client
         self._prefix = prefix
-        self._pipeline = PipelinedScript(client, SCRIPT)
+        self._batch = BatchedScript(client, SCRIPT)
 
     async def spend(self, key: str, windows: Sequence[BudgetWindow], *, now: datetime,
                     units: int = 1) -> BudgetDecision:
@@ -97,7 +97,7 @@ class RedisRateBudgets:
         return decisions
 
     async def _call(self, keys: list[str], args: list[Any]) -> Any:
-        return await self._pipeline.call(keys, args)
+        return await self._batch.call(keys, [len(keys), len(args), *args])
 
 
 def _text(value: Any) -> str:

@@ -1,18 +1,19 @@
 """One Lua script called by many coroutines of one event loop: the calls made while the loop's previous
-pipeline is out go together in the next one (one write and one read for the batch instead of a
-connection checkout, a write and a read per call). Each script still runs alone in Redis; only the
-transport is shared, so no answer changes."""
+batch is out go together in the next one, as one script call that answers each of them in turn (one
+command to pack, one round trip and one reply to read for the batch, instead of a connection checkout,
+a command and a reply per call). A script run is atomic, so each call's answer is what it would have
+been alone, in that order. A batch's keys may carry different hash tags: one Redis server (no Cluster),
+as deployed."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any
 
-from redis.exceptions import NoScriptError
 
-
-class PipelinedScript:
-    """``await script.call(keys, args)``: the script's reply, sent in the loop's next pipeline."""
+class BatchedScript:
+    """``await script.call(keys, args)``: one call's reply. The script receives the batch's calls' keys
+    and arguments one call after another and returns one reply per call, in order."""
 
     def __init__(self, client: Any, source: str) -> None:
         self._client = client
@@ -20,8 +21,8 @@ class PipelinedScript:
         self._lanes: dict[asyncio.AbstractEventLoop, _Lane] = {}
 
     async def call(self, keys: list[str], args: list[Any]) -> Any:
-        """Run the script once. Calls made while this loop's previous pipeline is out wait for it and
-        then go together: one pipeline in flight per loop, no added wait when idle."""
+        """Run the script for one call. Calls made while this loop's previous batch is out wait for it
+        and then go together: one batch in flight per loop, no added wait when idle."""
         loop = asyncio.get_running_loop()
         lane = self._lanes.get(loop)
         if lane is None:
@@ -30,7 +31,7 @@ class PipelinedScript:
         lane.calls.append((keys, args, future))
         if not lane.busy:
             lane.busy = True
-            loop.call_soon(self._send, loop, lane)  # calls made in this same turn join the first pipeline
+            loop.call_soon(self._send, loop, lane)  # calls made in this same turn join the first batch
         return await future
 
     def _send(self, loop: asyncio.AbstractEventLoop, lane: _Lane) -> None:
@@ -41,36 +42,10 @@ class PipelinedScript:
 
     def _sent(self, loop: asyncio.AbstractEventLoop, lane: _Lane, task: asyncio.Task[None]) -> None:
         _RUNNING.discard(task)
-        if lane.calls:  # gathered while the pipeline was out
+        if lane.calls:  # gathered while the batch was out
             self._send(loop, lane)
         else:
             lane.busy = False
-
-    async def _run_batch(self, calls: list[tuple[list[str], list[Any], asyncio.Future[Any]]]) -> None:
-        try:
-            if len(calls) == 1:
-                keys, args, future = calls[0]
-                _settle(future, await self._script(keys=keys, args=args))
-                return
-            pipe = self._client.pipeline(transaction=False)
-            for keys, args, _ in calls:
-                pipe.evalsha(self._script.sha, len(keys), *keys, *args)
-            replies = await pipe.execute(raise_on_error=False)
-            for (keys, args, future), reply in zip(calls, replies, strict=True):
-                if isinstance(reply, NoScriptError):  # Redis forgot the script (restart): load it again
-                    reply = await self._script(keys=keys, args=args)
-                _settle(future, reply)
-        except Exception as exc:  # the connection failed: every call of the batch fails with it
-            for _, _, future in calls:
-                if not future.done():
-                    future.set_exception(exc)
-
-
-class BatchedScript(PipelinedScript):
-    """A script that answers a whole batch in one run: the calls' keys and arguments go in turn as one
-    call (one command to pack and one reply to read for the batch), and the script returns one reply per
-    call, in order. A batch's keys may carry different hash tags: one Redis server (no Cluster), as
-    deployed."""
 
     async def _run_batch(self, calls: list[tuple[list[str], list[Any], asyncio.Future[Any]]]) -> None:
         try:
