@@ -102,12 +102,16 @@ def measure(make_app: Callable[[], Any], env: dict[str, str], path: str, header:
 
                 with Profiler(async_mode="disabled") as profiler:
                     figure = await drive(app, path, header, args.requests, args.in_flight)
-                profile_to.write_text(profiler.output_text(unicode=True, color=False, show_all=False))
+                report.append(profiler.output_text(unicode=True, color=False, show_all=False))
                 return figure
 
         import uvloop
 
-        return uvloop.run(run())
+        report: list[str] = []
+        figure = uvloop.run(run())
+        if profile_to is not None:
+            profile_to.write_text(report[0])
+        return figure
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -135,7 +139,8 @@ def main() -> int:
         if pg_url:
             pg_env = {"INERGIZE_DATA_DIR": str(tmp / "postgres"), "INERGIZE_DATABASE_URL": pg_url}
             if args.redis:
-                pg_env |= {"INERGIZE_REDIS_URL": args.redis, "INERGIZE_REDIS_PREFIX": prefix, "INERGIZE_BROKER": "memory"}
+                pg_env |= {"INERGIZE_REDIS_URL": args.redis, "INERGIZE_REDIS_PREFIX": prefix,
+                           "INERGIZE_BROKER": "memory"}
             setups.append(("postgres", pg_env))
         cases: list[tuple[str, Callable[[], Any], dict[str, str], str, str | None]] = [
             ("constant", constant_list, {}, "/v1/content", None)]

@@ -110,12 +110,21 @@ class SqlUnitOfWork:
                     raise storage_unavailable() from exc
                 raise
         self._conn = conn
-        for name, factory in REPOSITORIES.items():
-            setattr(self, name, factory(conn))
-        for name, tracked in TRACKED_REPOSITORIES.items():
-            setattr(self, name, tracked(conn, self.changed))
         self.jobs = OutboxWriter()
         return self
+
+    def __getattr__(self, name: str) -> Any:
+        """A repository, made on first use and kept for the rest of the unit of work: a read touches one
+        or two of the twenty."""
+        factory = REPOSITORIES.get(name)
+        if factory is not None:
+            repository = factory(self.connection)
+        elif (tracked := TRACKED_REPOSITORIES.get(name)) is not None:
+            repository = tracked(self.connection, self.changed)
+        else:
+            raise AttributeError(name)
+        setattr(self, name, repository)
+        return repository
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                         tb: TracebackType | None) -> None:
@@ -123,6 +132,8 @@ class SqlUnitOfWork:
         self._conn = None
         if conn is None:
             return
+        for name in [n for n in vars(self) if n in REPOSITORIES or n in TRACKED_REPOSITORIES]:
+            delattr(self, name)  # bound to this connection: a later ``async with`` makes its own
         await conn.close()  # rolls back what is still open
         if exc is not None and dropped(exc):
             # The server dropped the connection under this unit of work (a restart, a failover): the
