@@ -65,6 +65,10 @@ test("sets the queue's time slots, pauses and resumes, and schedules a recurring
   const series = page.getByRole("region", { name: "Recurring posts" });
   await series.getByRole("checkbox", { name: /Tip two/ }).check();
   await series.getByRole("checkbox", { name: /Tip one/ }).check();
+  // each picked post shows its place in the series, in the order it was picked
+  await expect(series.getByRole("checkbox", { name: /Tip two.*#1/ })).toBeChecked();
+  await expect(series.getByRole("checkbox", { name: /Tip one.*#2/ })).toBeChecked();
+  await screenshots(page, "queue-series-picked");
   await series.getByRole("button", { name: "Schedule the series" }).click();
   await expect(page.getByText("2 posts scheduled.")).toBeVisible();
   const upcoming = page.getByRole("region", { name: "Coming up" });

@@ -64,8 +64,13 @@ export function RecurringCard({ zone }: { zone: string }) {
                 return (
                   <label key={item.id} className="flex min-h-11 items-center gap-3 text-sm">
                     <input type="checkbox" className="size-5 shrink-0" checked={order >= 0} onChange={() => toggle(item.id)} />
-                    <span className="w-8 shrink-0 font-semibold text-brand-strong">{order >= 0 ? t("order", { number: order + 1 }) : ""}</span>
                     <span className="min-w-0 truncate">{item.title || preview(item.body, 60)}</span>
+                    {order >= 0 ? (
+                      // its place in the series, at the end of the row so the titles line up with their boxes
+                      <span className="ml-auto shrink-0 rounded-full border border-brand bg-brand-soft px-2 py-0.5 text-xs font-semibold text-brand-strong">
+                        {t("order", { number: order + 1 })}
+                      </span>
+                    ) : null}
                   </label>
                 );
               })}
