@@ -22,6 +22,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     locale: "en-GB",
     timezoneId: "Europe/Paris",
+    // The app's reduced-motion rules make transitions instant: axe and screenshots see final colours,
+    // never a button halfway from its disabled grey to its blue (a contrast failure that is not real).
+    reducedMotion: "reduce",
     trace: "off",
     screenshot: "only-on-failure",
     launchOptions: {
