@@ -108,6 +108,6 @@ async def _execute(conn: AsyncConnection, sql: str, parameters: dict[str, Any]) 
     if kept is None or kept[0] is not driver:  # a cursor per driver connection, made once
         kept = raw.info[_CURSOR] = (driver, driver.cursor())
     cursor = kept[1]
-    await cursor.execute(sql, parameters, prepare=True)
+    await cursor.execute(sql, parameters, prepare=True)  # never when preparing is off (threshold -1)
     row = await cursor.fetchone()
     return row[0] if row else None
