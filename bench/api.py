@@ -1,7 +1,7 @@
 """API throughput and latency: InErgize next to a raw ASGI hello-world and a constant Litestar route,
 served the same way, same run.
 
-Serves each app under granian (what ``deploy/`` runs; uvicorn, uvloop + httptools, with --servers), one
+Serves each app under granian (what ``deploy/`` runs; uvicorn with --servers, as ``inergize serve`` runs it), one
 process pinned to one core, and drives it with wrk from another process on the other core. Prints
 requests/s and p50/p95/p99, then the authenticated ``GET /v1/content`` (25 items) uncached and cached, on
 SQLite (embedded: the in-process read cache) and PostgreSQL (production shape: the read cache and
@@ -55,7 +55,8 @@ def pin(cpu: int) -> list[str]:
 
 def server_cmd(server: str, target: str, port: int, factory: bool) -> list[str]:
     if server == "uvicorn":
-        cmd = [str(BIN / "uvicorn"), target, "--port", str(port), "--loop", "uvloop", "--http", "httptools",
+        # as `inergize serve` runs it: the asyncio loop (uvloop leaves a tail of 0.3–0.9 s waits here)
+        cmd = [str(BIN / "uvicorn"), target, "--port", str(port), "--loop", "asyncio", "--http", "httptools",
                "--no-access-log", "--log-level", "warning"]
     else:
         cmd = [str(BIN / "granian"), "--interface", "asgi", "--port", str(port), "--log-level", "warning",
