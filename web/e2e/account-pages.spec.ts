@@ -1,5 +1,5 @@
 import { createAdminAccount, createVerifiedAccount, signInQuickly } from "./support/accounts";
-import { checkPage } from "./support/page-check";
+import { checkPage, expectNoSidewaysScroll } from "./support/page-check";
 import { expect, test } from "./support/test";
 
 // Each page of the account area, as a new member first sees it, at 1280 px and 375 px.
@@ -25,8 +25,7 @@ for (const entry of MEMBER_PAGES) {
     await checkPage(page, entry.name, async () => {
       await expect(page.getByRole("heading", { level: 1, name: entry.heading })).toBeVisible();
       await expect(page.getByText(entry.ready, { exact: true }).first()).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${entry.path} scrolls sideways`).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page, entry.path);
     });
   });
 }

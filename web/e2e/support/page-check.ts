@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 import { expectAccessible } from "./axe";
 import { screenshots, WIDTHS } from "./screenshots";
@@ -17,4 +17,25 @@ export async function checkPage(page: Page, name: string, ready: () => Promise<v
   }
   await page.setViewportSize(before);
   await screenshots(page, name);
+}
+
+/**
+ * "" when the page fits its viewport's width; otherwise by how much it is wider and the elements that
+ * reach furthest right, so a failure names its cause. Polled: a frame right after a resize may still
+ * hold the wider layout, which no person sees.
+ */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const overflow = () =>
+    page.evaluate(() => {
+      const extra = document.documentElement.scrollWidth - window.innerWidth;
+      if (extra <= 0) return "";
+      const widest = [...document.body.querySelectorAll("*")]
+        .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+        .filter(({ right }) => right > window.innerWidth + 1)
+        .sort((a, b) => b.right - a.right)
+        .slice(0, 3)
+        .map(({ el, right }) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (right edge ${Math.round(right)} px)`);
+      return `${extra} px wider than the viewport: ${widest.join(", ")}`;
+    });
+  await expect.poll(overflow, { message: `${what} scrolls sideways` }).toBe("");
 }

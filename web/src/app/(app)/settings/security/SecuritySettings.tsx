@@ -89,7 +89,7 @@ function EmailCard() {
   return (
     <Card title={t("title")} aria-label={t("title")}>
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-        <p className="text-sm text-ink-muted">{t("current", { email: user?.email ?? "" })}</p>
+        <p className="text-sm wrap-anywhere text-ink-muted">{t("current", { email: user?.email ?? "" })}</p>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label={t("new")} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
           <TextField label={t("password")} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
