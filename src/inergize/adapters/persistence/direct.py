@@ -52,11 +52,9 @@ class _Compiled:
                 self.binds.append((name, False, processor(bind.effective_value) if processor else bind.effective_value))
 
     def parameters(self, values: dict[str, Any]) -> Any:
-        out = [
-            (name, (how(values[name]) if how else values[name]) if given else how)
-            for name, given, how in self.binds
-        ]
-        return [value for _, value in out] if self.positional else dict(out)
+        # positional styles repeat a name used twice, so the values are a list in the statement's order
+        out = [(how(values[name]) if how else values[name]) if given else how for name, given, how in self.binds]
+        return out if self.positional else dict(zip((name for name, _, _ in self.binds), out, strict=True))
 
 
 class PrebuiltRead:
@@ -79,8 +77,7 @@ class PrebuiltRead:
         if conn.dialect.name == "postgresql":
             return await _on_psycopg(conn, compiled.sql, parameters)
         raw = await conn.get_raw_connection()
-        # aiosqlite's connection is opened with check_same_thread off (``engine.py``) for this call
-        row = raw.driver_connection._conn.execute(compiled.sql, parameters).fetchone()  # type: ignore[union-attr]
+        row = raw.dbapi_connection.first_row_here(compiled.sql, parameters)  # type: ignore[union-attr]
         return row[0] if row else None
 
 

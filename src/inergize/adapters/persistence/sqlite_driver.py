@@ -98,6 +98,12 @@ class OneHopConnection(AsyncAdapt_aiosqlite_connection):
     def cursor(self, server_side: bool = False) -> Any:
         return super().cursor(server_side=True) if server_side else OneHopCursor(self)
 
+    def first_row_here(self, operation: str, parameters: Any) -> Any:
+        """The statement's first row, run on the calling thread (the event loop's) instead of aiosqlite's:
+        for bounded reads only (``direct.py``); the connection is opened without check_same_thread."""
+        _, rows, _, _ = _run(self._connection._conn, operation, parameters, False)
+        return rows[0] if rows else None
+
     def _in_transaction(self) -> bool:
         # Read on the loop's thread: only this connection's own calls change it, and they are
         # awaited one at a time.
