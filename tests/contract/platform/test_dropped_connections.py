@@ -140,9 +140,15 @@ async def test_a_database_out_of_reach_is_storage_unavailable(tmp_path: Path) ->
 
     container = bootstrap(make_settings(tmp_path, f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/none"))
     try:
-        for read_only in (True, False):
-            with pytest.raises(StorageUnavailable):
-                async with container.uow_factory()(read_only=read_only):
-                    pass
+        with pytest.raises(StorageUnavailable):
+            async with container.uow_factory()():
+                pass
+        # a read-only unit of work checks a connection out at its first statement
+        with pytest.raises(StorageUnavailable):
+            async with container.uow_factory()(read_only=True) as uow:
+                await uow.users.get(uuid.uuid4())
+        with pytest.raises(StorageUnavailable):  # a page read, batched with others
+            async with container.uow_factory()(read_only=True) as uow:
+                await uow.content.list_for_user(uuid.uuid4(), limit=10, cursor=None)
     finally:
         await shutdown(container)

@@ -4,13 +4,17 @@ server dropped (a restart, a failover, a terminated backend) becomes: one retry 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.domain.platform.errors import StorageUnavailable
+
+if TYPE_CHECKING:
+    from inergize.adapters.persistence.direct import BatchedReads
 
 
 def storage_unavailable() -> StorageUnavailable:
@@ -32,12 +36,35 @@ def dropped(exc: BaseException) -> bool:
 class ReadOnlyConnection(AsyncConnection):
     """A read-only unit of work's connection. Its statements autocommit, each on its own snapshot, so a
     statement that met a connection the server had dropped runs once more on a fresh one: retrying it
-    loses nothing a transaction would have held."""
+    loses nothing a transaction would have held.
 
-    __slots__ = ()
+    It checks a connection out of the pool only when a statement needs one: a unit of work whose only
+    read is a prebuilt one hands it to ``batched_reads`` (``direct.py``) and never holds a connection."""
+
+    __slots__ = ("batched_reads",)
+
+    def __init__(self, engine: AsyncEngine, batched_reads: BatchedReads | None = None) -> None:
+        super().__init__(engine)
+        self.batched_reads = batched_reads
+
+    @property
+    def started(self) -> bool:
+        return self.sync_connection is not None
+
+    @property  # type: ignore[misc]
+    def dialect(self) -> Dialect:
+        return self.sync_engine.dialect  # the same before and after the checkout
+
+    async def _checked_out(self) -> None:
+        if self.sync_connection is None:
+            try:
+                await self.start()
+            except (DBAPIError, PoolTimeout) as exc:  # out of reach, or every connection busy past the wait
+                raise storage_unavailable() from exc
 
     async def execute(self, statement: Any, parameters: Any = None, *,
                       execution_options: Any = None) -> Any:
+        await self._checked_out()
         try:
             return await super().execute(statement, parameters, execution_options=execution_options)
         except DBAPIError as exc:
@@ -49,10 +76,39 @@ class ReadOnlyConnection(AsyncConnection):
         except OperationalError as exc:  # the database is still out of reach
             raise storage_unavailable() from exc
 
+    async def exec_driver_sql(self, statement: str, parameters: Any = None,
+                              execution_options: Any = None) -> Any:
+        await self._checked_out()
+        return await super().exec_driver_sql(statement, parameters, execution_options)
 
-async def connect(engine: AsyncEngine, *, read_only: bool) -> AsyncConnection:
-    """A connection for a unit of work; ``StorageUnavailable`` when the database cannot be reached."""
+    async def run_sync(self, fn: Any, *args: Any, **kw: Any) -> Any:
+        await self._checked_out()
+        return await super().run_sync(fn, *args, **kw)
+
+    async def get_raw_connection(self) -> Any:
+        await self._checked_out()
+        return await super().get_raw_connection()
+
+    async def commit(self) -> None:
+        if self.started:
+            await super().commit()
+
+    async def rollback(self) -> None:
+        if self.started:
+            await super().rollback()
+
+    async def close(self) -> None:
+        if self.started:
+            await super().close()
+
+
+async def connect(engine: AsyncEngine, *, read_only: bool,
+                  batched_reads: BatchedReads | None = None) -> AsyncConnection:
+    """A connection for a unit of work; ``StorageUnavailable`` when the database cannot be reached. A
+    read-only one is checked out at its first statement."""
+    if read_only:
+        return ReadOnlyConnection(engine, batched_reads)
     try:
-        return await (ReadOnlyConnection(engine) if read_only else engine.connect())
+        return await engine.connect()
     except (DBAPIError, PoolTimeout) as exc:  # out of reach, or every connection busy past the wait
         raise storage_unavailable() from exc

@@ -1,14 +1,20 @@
-"""Prebuilt reads run straight on the unit of work's driver connection, for the hottest reads (a page of
-the content library on every uncached list).
+"""Prebuilt reads run straight on the driver, for the hottest reads (a page of the content library on
+every uncached list).
 
 SQLAlchemy's statement path (execution context, result proxy, the greenlet hand-over) costs more per
 request than the read itself on PostgreSQL. A ``PrebuiltRead`` compiles its statement once per database
-into the driver's own SQL and bind processors, and runs it on the connection the unit of work already
-holds, so transactions, pooling and the read-only mode are unchanged:
+into the driver's own SQL and bind processors:
 
-- PostgreSQL: psycopg executes it as a server-side prepared statement on a cursor kept with the
-  connection. A read that meets a connection the server dropped runs once more on a fresh one, and a
-  database still out of reach is ``StorageUnavailable``, as every other read (``connections.py``).
+- PostgreSQL, in a unit of work that holds a connection (a write transaction, or a read-only one that
+  already ran a statement): psycopg executes it as a server-side prepared statement on a cursor kept
+  with the connection, so the read sees the transaction's own writes.
+- PostgreSQL, in a read-only unit of work holding no connection yet: the reads that concurrent requests
+  make while the previous batch is out go together (``BatchedReads``), as one prepared statement over the
+  batch's parameters unnested into rows, on one pooled connection: one checkout, one execution and one
+  round trip for the batch, instead of one each per request. Each read still sees every write committed
+  before it was asked for (the batch starts after it), which is all a read-only unit of work promises.
+- A read that meets a connection the server dropped runs once more on a fresh one, and a database still
+  out of reach is ``StorageUnavailable``, as every other read (``connections.py``).
 - SQLite: it runs on the event loop's own thread, without the hand-off to aiosqlite's thread, which on
   a busy core waits for a time slice. Only bounded, indexed reads are prebuilt (a page of at most
   ``MAX_PAGE_SIZE`` + 1 rows by an index); in WAL mode a reader never waits for a writer, so the loop
@@ -17,18 +23,24 @@ holds, so transactions, pooling and the read-only mode are unchanged:
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
 import psycopg
-from sqlalchemy import Select
+from sqlalchemy import ColumnElement, Select, bindparam, literal_column
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.types import TypeEngine
 
-from inergize.adapters.persistence.connections import ReadOnlyConnection, storage_unavailable
+from inergize.adapters.persistence.connections import ReadOnlyConnection, connect, storage_unavailable
 
 _CURSOR = "inergize_prebuilt_cursor"  # (psycopg connection, its cursor), kept in the pool's record
+
+# How a statement's builder names a value given at each run: ``given("user_id", content.c.user_id.type)``.
+Given = Callable[[str, TypeEngine[Any]], ColumnElement[Any]]
+_CALL = "inergize_call"  # the batched statement's row of one call's values
 
 
 class _Compiled:
@@ -57,33 +69,156 @@ class _Compiled:
         return out if self.positional else dict(zip((name for name, _, _ in self.binds), out, strict=True))
 
 
+class _Batched:
+    """A statement for many calls at once, on PostgreSQL: each given value becomes an array of the calls'
+    values, unnested into one row per call, and the statement runs once per row as a subquery of it::
+
+        SELECT inergize_call.n, (<the statement, its values read from inergize_call>)
+        FROM unnest(%(user_id)s::UUID[], %(size)s::INTEGER[]) WITH ORDINALITY AS inergize_call(user_id, size, n)
+    """
+
+    __slots__ = ("inner", "names", "processors", "sql")
+
+    def __init__(self, build: Callable[[str, Given], Select[Any]], dialect: Dialect,
+                 given: list[tuple[str, TypeEngine[Any]]]) -> None:
+        self.inner = _Compiled(build(dialect.name, lambda name, type_: literal_column(f"{_CALL}.{name}", type_)),
+                               dialect)
+        self.names = [name for name, _ in given]
+        self.processors = [type_.dialect_impl(dialect).bind_processor(dialect) for _, type_ in given]
+        arrays = ", ".join(f"%({name})s::{type_.compile(dialect=dialect)}[]" for name, type_ in given)
+        # names and types are the builder's own, never a caller's input
+        self.sql = (f"SELECT {_CALL}.n, ({self.inner.sql}) FROM unnest({arrays}) "  # noqa: S608
+                    f"WITH ORDINALITY AS {_CALL}({', '.join(self.names)}, n)")
+
+    def parameters(self, calls: list[dict[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = self.inner.parameters({})  # the statement's own literals, if any
+        for name, how in zip(self.names, self.processors, strict=True):
+            out[name] = [how(call[name]) for call in calls] if how else [call[name] for call in calls]
+        return out
+
+
 class PrebuiltRead:
     """A read statement returning one value (the first column of its first row, ``None`` for no row),
-    built by ``build(dialect_name)`` once per database and then run on the driver itself."""
+    built by ``build(dialect_name, given)`` once per database and then run on the driver itself.
+    ``given(name, type)`` stands for a value given at each run."""
 
-    def __init__(self, build: Callable[[str], Select[Any]]) -> None:
+    def __init__(self, build: Callable[[str, Given], Select[Any]]) -> None:
         self._build = build
         self._compiled: dict[str, _Compiled] = {}
+        self._batched: dict[str, _Batched] = {}
 
     def _for(self, dialect: Dialect) -> _Compiled:
         compiled = self._compiled.get(dialect.name)
         if compiled is None:
-            compiled = self._compiled[dialect.name] = _Compiled(self._build(dialect.name), dialect)
+            compiled = self._compiled[dialect.name] = _Compiled(
+                self._build(dialect.name, lambda name, type_: bindparam(name, type_=type_)), dialect)
         return compiled
 
+    def batched(self, dialect: Dialect) -> _Batched:
+        batched = self._batched.get(dialect.name)
+        if batched is None:
+            given: list[tuple[str, TypeEngine[Any]]] = []
+
+            def record(name: str, type_: TypeEngine[Any]) -> ColumnElement[Any]:
+                given.append((name, type_))
+                return bindparam(name, type_=type_)
+
+            self._build(dialect.name, record)
+            batched = self._batched[dialect.name] = _Batched(self._build, dialect, given)
+        return batched
+
     async def scalar(self, conn: AsyncConnection, values: dict[str, Any]) -> Any:
+        if isinstance(conn, ReadOnlyConnection) and conn.batched_reads is not None and not conn.started:
+            return await conn.batched_reads.scalar(self, values)
         compiled = self._for(conn.dialect)
         parameters = compiled.parameters(values)
         if conn.dialect.name == "postgresql":
-            return await _on_psycopg(conn, compiled.sql, parameters)
+            return await _on_psycopg(conn, compiled.sql, parameters, _first_value)
         raw = await conn.get_raw_connection()
         row = raw.dbapi_connection.first_row_here(compiled.sql, parameters)  # type: ignore[union-attr]
         return row[0] if row else None
 
 
-async def _on_psycopg(conn: AsyncConnection, sql: str, parameters: dict[str, Any]) -> Any:
+class BatchedReads:
+    """Prebuilt reads of read-only units of work on PostgreSQL, sent in batches: the reads asked for while
+    this loop's previous batch is out wait for it, then go together on one pooled connection (the way
+    ``adapters/redis/pipelining.py`` batches the Redis calls). No added wait when idle: a lone read goes
+    in the next turn of the loop."""
+
+    def __init__(self, reader: AsyncEngine) -> None:
+        self._reader = reader  # the pool's connections with the read-only options (autocommit)
+        self._waiting: list[tuple[PrebuiltRead, dict[str, Any], asyncio.Future[Any]]] = []
+        self._busy = False
+
+    async def scalar(self, read: PrebuiltRead, values: dict[str, Any]) -> Any:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        self._waiting.append((read, values, future))
+        if not self._busy:
+            self._busy = True
+            loop.call_soon(self._send, loop)  # reads asked for in this same turn join the first batch
+        return await future
+
+    def _send(self, loop: asyncio.AbstractEventLoop) -> None:
+        calls, self._waiting = self._waiting, []
+        task = loop.create_task(self._run_batch(calls))
+        _RUNNING.add(task)
+        task.add_done_callback(lambda done: self._sent(loop, done))
+
+    def _sent(self, loop: asyncio.AbstractEventLoop, task: asyncio.Task[None]) -> None:
+        _RUNNING.discard(task)
+        if self._waiting:  # asked for while the batch was out
+            self._send(loop)
+        else:
+            self._busy = False
+
+    async def _run_batch(self, calls: list[tuple[PrebuiltRead, dict[str, Any], asyncio.Future[Any]]]) -> None:
+        groups: dict[PrebuiltRead, list[tuple[dict[str, Any], asyncio.Future[Any]]]] = {}
+        for read, values, future in calls:
+            if not future.done():  # its caller gave up (cancelled) before the batch went
+                groups.setdefault(read, []).append((values, future))
+        if not groups:
+            return
+        try:
+            conn = await connect(self._reader, read_only=True)
+            try:
+                for read, group in groups.items():
+                    batched = read.batched(conn.dialect)
+                    rows = await _on_psycopg(conn, batched.sql, batched.parameters([v for v, _ in group]), _all_rows)
+                    for n, value in rows:
+                        _settle(group[n - 1][1], value)
+                    for _, future in group:  # a call without a row (none: unnest gives one per call)
+                        _settle(future, None)
+            finally:
+                await conn.close()
+        except Exception as exc:  # the database is out of reach: every read of the batch fails with it
+            for group in groups.values():
+                for _, future in group:
+                    if not future.done():
+                        future.set_exception(exc)
+
+
+_RUNNING: set[asyncio.Task[None]] = set()  # a task nobody awaits must be referenced until it ends
+
+
+def _settle(future: asyncio.Future[Any], value: Any) -> None:
+    if not future.done():
+        future.set_result(value)
+
+
+async def _first_value(cursor: Any) -> Any:
+    row = await cursor.fetchone()
+    return row[0] if row else None
+
+
+async def _all_rows(cursor: Any) -> Any:
+    return await cursor.fetchall()
+
+
+async def _on_psycopg(conn: AsyncConnection, sql: str, parameters: dict[str, Any],
+                      fetch: Callable[[Any], Any]) -> Any:
     try:
-        return await _execute(conn, sql, parameters)
+        return await _execute(conn, sql, parameters, fetch)
     except psycopg.OperationalError as exc:
         raw = await conn.get_raw_connection()
         if not raw.driver_connection.closed:  # type: ignore[union-attr]
@@ -93,12 +228,12 @@ async def _on_psycopg(conn: AsyncConnection, sql: str, parameters: dict[str, Any
             raise storage_unavailable() from exc  # a transaction's work is lost with it
     await conn.rollback()  # a read-only unit of work's statements autocommit: nothing is lost
     try:
-        return await _execute(conn, sql, parameters)
+        return await _execute(conn, sql, parameters, fetch)
     except (psycopg.OperationalError, DBAPIError) as exc:  # still out of reach
         raise storage_unavailable() from exc
 
 
-async def _execute(conn: AsyncConnection, sql: str, parameters: dict[str, Any]) -> Any:
+async def _execute(conn: AsyncConnection, sql: str, parameters: dict[str, Any], fetch: Callable[[Any], Any]) -> Any:
     raw = await conn.get_raw_connection()
     driver: Any = raw.driver_connection
     kept = raw.info.get(_CURSOR)
@@ -106,5 +241,4 @@ async def _execute(conn: AsyncConnection, sql: str, parameters: dict[str, Any]) 
         kept = raw.info[_CURSOR] = (driver, driver.cursor())
     cursor = kept[1]
     await cursor.execute(sql, parameters, prepare=True)  # never when preparing is off (threshold -1)
-    row = await cursor.fetchone()
-    return row[0] if row else None
+    return await fetch(cursor)

@@ -12,6 +12,8 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.adapters.persistence.connections import connect, dropped, read_only_options, storage_unavailable
+from inergize.adapters.persistence.direct import BatchedReads
+from inergize.adapters.persistence.engine import is_postgres
 from inergize.adapters.persistence.repositories import ai as ai_repos
 from inergize.adapters.persistence.repositories.audit import SqlAuditLog
 from inergize.adapters.persistence.repositories.campaigns import SqlCampaignRepository
@@ -83,8 +85,10 @@ class OutboxWriter:
 
 class SqlUnitOfWork:
     def __init__(self, engine: AsyncEngine, clock: Clock, *, read_only: bool = False,
-                 after_commit: AfterCommit | None = None, on_changes: OnChanges | None = None) -> None:
+                 after_commit: AfterCommit | None = None, on_changes: OnChanges | None = None,
+                 batched_reads: BatchedReads | None = None) -> None:
         self._engine = engine
+        self._batched_reads = batched_reads
         self._clock = clock
         self._read_only = read_only
         self._after_commit = after_commit
@@ -99,9 +103,10 @@ class SqlUnitOfWork:
         return self._conn
 
     async def __aenter__(self) -> Self:
-        conn = await connect(self._engine, read_only=self._read_only)
+        conn = await connect(self._engine, read_only=self._read_only, batched_reads=self._batched_reads)
         if not self._read_only:
-            # A read-only one starts no transaction: its statements autocommit.
+            # A read-only one starts no transaction (its statements autocommit), and checks a connection
+            # out only when a statement needs one.
             try:
                 await conn.begin()  # BEGIN is sent here (engine.py), so it may meet a dropped connection
             except BaseException as exc:
@@ -174,10 +179,14 @@ class SqlUnitOfWorkFactory:
         self.engine = engine
         # the same pool, its connections handed out with the read-only options already set
         self._reader = engine.execution_options(**read_only_options())
+        # PostgreSQL: the prebuilt reads of read-only units of work go in batches (``direct.py``)
+        self._batched_reads = BatchedReads(self._reader) if is_postgres(engine) else None
         self._clock = clock
         self.after_commit = after_commit
         self.on_changes = on_changes
 
     def __call__(self, *, read_only: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._reader if read_only else self.engine, self._clock, read_only=read_only,
-                             after_commit=self.after_commit, on_changes=self.on_changes)
+        if read_only:
+            return SqlUnitOfWork(self._reader, self._clock, read_only=True, after_commit=self.after_commit,
+                                 on_changes=self.on_changes, batched_reads=self._batched_reads)
+        return SqlUnitOfWork(self.engine, self._clock, after_commit=self.after_commit, on_changes=self.on_changes)

@@ -11,7 +11,6 @@ from sqlalchemy import (
     Select,
     Text,
     and_,
-    bindparam,
     cast,
     delete,
     func,
@@ -23,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from inergize.adapters.persistence.direct import PrebuiltRead
+from inergize.adapters.persistence.direct import Given, PrebuiltRead
 from inergize.adapters.persistence.repositories.pagination import keyset_after, keyset_position
 from inergize.adapters.persistence.repositories.rows import row_where
 from inergize.adapters.persistence.repositories.search import every_word_in
@@ -76,13 +75,13 @@ def page_document(stmt: Select[Any], dialect: str) -> Select[Any]:
 def _plain_page(after_cursor: bool) -> PrebuiltRead:
     """A user's page of content newest first (after a keyset position), as a page document: the read
     behind every uncached library list, so it runs on the driver itself (``direct.py``)."""
-    def build(dialect: str) -> Select[Any]:
+    def build(dialect: str, given: Given) -> Select[Any]:
         c = content.c
-        query = select(content).where(c.user_id == bindparam("user_id", type_=c.user_id.type))
+        query = select(content).where(c.user_id == given("user_id", c.user_id.type))
         if after_cursor:
-            at, key = bindparam("after_at", type_=c.created_at.type), bindparam("after_id", type_=c.id.type)
+            at, key = given("after_at", c.created_at.type), given("after_id", c.id.type)
             query = query.where(or_(c.created_at < at, and_(c.created_at == at, c.id < key)))
-        query = query.order_by(c.created_at.desc(), c.id.desc()).limit(bindparam("size", type_=Integer))
+        query = query.order_by(c.created_at.desc(), c.id.desc()).limit(given("size", Integer()))
         return page_document(query, dialect)
 
     return PrebuiltRead(build)
