@@ -78,7 +78,7 @@ async def test_a_cancelled_page_read_leaves_the_others_of_its_batch_answered(
 async def test_a_page_read_asked_for_after_a_write_committed_holds_it_while_others_read(
         container: Any, clock: Any) -> None:
     """Readers keep batches going; each write is followed by a read that must hold it."""
-    user_id, items = await _user_with_items(container, clock, 1)
+    user_id, _ = await _user_with_items(container, clock, 1)
     busy = [await _user_with_items(container, clock, 3) for _ in range(4)]
     stop = asyncio.Event()
 
