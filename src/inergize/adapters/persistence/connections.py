@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from inergize.domain.platform.errors import StorageUnavailable
 
 if TYPE_CHECKING:
-    from inergize.adapters.persistence.direct import BatchedReads
+    from inergize.adapters.persistence.direct import BatchedReads, LoopThreadReads
 
 
 def storage_unavailable() -> StorageUnavailable:
@@ -39,13 +39,14 @@ class ReadOnlyConnection(AsyncConnection):
     loses nothing a transaction would have held.
 
     It checks a connection out of the pool only when a statement needs one: a unit of work whose only
-    read is a prebuilt one hands it to ``batched_reads`` (``direct.py``) and never holds a connection."""
+    read is a prebuilt one hands it to ``own_reads`` (``direct.py``: batched on PostgreSQL, on the loop's
+    own connection on SQLite) and never holds a pooled connection."""
 
-    __slots__ = ("batched_reads",)
+    __slots__ = ("own_reads",)
 
-    def __init__(self, engine: AsyncEngine, batched_reads: BatchedReads | None = None) -> None:
+    def __init__(self, engine: AsyncEngine, own_reads: BatchedReads | LoopThreadReads | None = None) -> None:
         super().__init__(engine)
-        self.batched_reads = batched_reads
+        self.own_reads = own_reads
 
     @property
     def started(self) -> bool:
@@ -103,11 +104,11 @@ class ReadOnlyConnection(AsyncConnection):
 
 
 async def connect(engine: AsyncEngine, *, read_only: bool,
-                  batched_reads: BatchedReads | None = None) -> AsyncConnection:
+                  own_reads: BatchedReads | LoopThreadReads | None = None) -> AsyncConnection:
     """A connection for a unit of work; ``StorageUnavailable`` when the database cannot be reached. A
     read-only one is checked out at its first statement."""
     if read_only:
-        return ReadOnlyConnection(engine, batched_reads)
+        return ReadOnlyConnection(engine, own_reads)
     try:
         return await engine.connect()
     except (DBAPIError, PoolTimeout) as exc:  # out of reach, or every connection busy past the wait

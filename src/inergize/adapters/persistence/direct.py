@@ -24,11 +24,12 @@ into the driver's own SQL and bind processors:
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 import psycopg
-from sqlalchemy import ColumnElement, Select, bindparam, literal_column
+from sqlalchemy import ColumnElement, Select, bindparam, event, literal_column
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -107,7 +108,7 @@ class PrebuiltRead:
         self._compiled: dict[str, _Compiled] = {}
         self._batched: dict[str, _Batched] = {}
 
-    def _for(self, dialect: Dialect) -> _Compiled:
+    def compiled(self, dialect: Dialect) -> _Compiled:
         compiled = self._compiled.get(dialect.name)
         if compiled is None:
             compiled = self._compiled[dialect.name] = _Compiled(
@@ -128,9 +129,9 @@ class PrebuiltRead:
         return batched
 
     async def scalar(self, conn: AsyncConnection, values: dict[str, Any]) -> Any:
-        if isinstance(conn, ReadOnlyConnection) and conn.batched_reads is not None and not conn.started:
-            return await conn.batched_reads.scalar(self, values)
-        compiled = self._for(conn.dialect)
+        if isinstance(conn, ReadOnlyConnection) and conn.own_reads is not None and not conn.started:
+            return await conn.own_reads.scalar(self, values)
+        compiled = self.compiled(conn.dialect)
         parameters = compiled.parameters(values)
         if conn.dialect.name == "postgresql":
             return await _on_psycopg(conn, compiled.sql, parameters, _first_value)
@@ -196,6 +197,36 @@ class BatchedReads:
                 for _, future in group:
                     if not future.done():
                         future.set_exception(exc)
+
+
+class LoopThreadReads:
+    """Prebuilt reads of read-only units of work on SQLite, on a connection of their own that only the
+    event loop's thread uses: no checkout from the pool, no hand-off to aiosqlite's thread. The connection
+    is query-only and reads in autocommit; in WAL mode each read sees every write committed before it
+    and never waits for a writer. Closed with the engine."""
+
+    def __init__(self, engine: AsyncEngine, path: str, configure: Callable[[sqlite3.Connection], None]) -> None:
+        self._dialect = engine.dialect
+        self._path = path
+        self._configure = configure
+        self._conn: sqlite3.Connection | None = None
+        event.listen(engine.sync_engine, "engine_disposed", lambda _engine: self.close())
+
+    async def scalar(self, read: PrebuiltRead, values: dict[str, Any]) -> Any:
+        conn = self._conn
+        if conn is None:
+            conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+            self._configure(conn)
+            conn.execute("PRAGMA query_only=ON")
+            self._conn = conn
+        compiled = read.compiled(self._dialect)
+        row = conn.execute(compiled.sql, compiled.parameters(values)).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
 
 _RUNNING: set[asyncio.Task[None]] = set()  # a task nobody awaits must be referenced until it ends

@@ -11,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from inergize.adapters.persistence.direct import BatchedReads, LoopThreadReads
 from inergize.adapters.persistence.sqlite_driver import one_hop_aiosqlite
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -96,12 +97,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         # Let SQLAlchemy, not pysqlite, decide when a transaction starts (pysqlite would start it
         # at the first write, leaving earlier reads outside it).
         dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
+        _sqlite_pragmas(dbapi_connection)
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -113,6 +109,27 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
             # Take the write lock up front so a transaction that reads then writes waits for the
             # lock (busy timeout) instead of failing with SQLITE_BUSY at its first write.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_pragmas(dbapi_connection: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def own_reads(engine: AsyncEngine, reader: AsyncEngine) -> BatchedReads | LoopThreadReads | None:
+    """Where the prebuilt reads of read-only units of work go (``direct.py``): batched over ``reader``'s
+    connections on PostgreSQL, on a connection of the loop's own on a SQLite file (closed with
+    ``engine``); an in-memory SQLite database has only the pool's."""
+    if is_postgres(engine):
+        return BatchedReads(reader)
+    path = engine.url.database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return LoopThreadReads(engine, path, _sqlite_pragmas)
 
 
 def is_postgres(engine: AsyncEngine) -> bool:

@@ -12,8 +12,8 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inergize.adapters.persistence.connections import connect, dropped, read_only_options, storage_unavailable
-from inergize.adapters.persistence.direct import BatchedReads
-from inergize.adapters.persistence.engine import is_postgres
+from inergize.adapters.persistence.direct import BatchedReads, LoopThreadReads
+from inergize.adapters.persistence.engine import own_reads
 from inergize.adapters.persistence.repositories import ai as ai_repos
 from inergize.adapters.persistence.repositories.audit import SqlAuditLog
 from inergize.adapters.persistence.repositories.campaigns import SqlCampaignRepository
@@ -86,9 +86,9 @@ class OutboxWriter:
 class SqlUnitOfWork:
     def __init__(self, engine: AsyncEngine, clock: Clock, *, read_only: bool = False,
                  after_commit: AfterCommit | None = None, on_changes: OnChanges | None = None,
-                 batched_reads: BatchedReads | None = None) -> None:
+                 own_reads: BatchedReads | LoopThreadReads | None = None) -> None:
         self._engine = engine
-        self._batched_reads = batched_reads
+        self._own_reads = own_reads
         self._clock = clock
         self._read_only = read_only
         self._after_commit = after_commit
@@ -103,7 +103,7 @@ class SqlUnitOfWork:
         return self._conn
 
     async def __aenter__(self) -> Self:
-        conn = await connect(self._engine, read_only=self._read_only, batched_reads=self._batched_reads)
+        conn = await connect(self._engine, read_only=self._read_only, own_reads=self._own_reads)
         if not self._read_only:
             # A read-only one starts no transaction (its statements autocommit), and checks a connection
             # out only when a statement needs one.
@@ -179,8 +179,9 @@ class SqlUnitOfWorkFactory:
         self.engine = engine
         # the same pool, its connections handed out with the read-only options already set
         self._reader = engine.execution_options(**read_only_options())
-        # PostgreSQL: the prebuilt reads of read-only units of work go in batches (``direct.py``)
-        self._batched_reads = BatchedReads(self._reader) if is_postgres(engine) else None
+        # the prebuilt reads of read-only units of work: in batches on PostgreSQL, on the loop's own
+        # connection on a SQLite file (``direct.py``)
+        self._own_reads = own_reads(engine, self._reader)
         self._clock = clock
         self.after_commit = after_commit
         self.on_changes = on_changes
@@ -188,5 +189,5 @@ class SqlUnitOfWorkFactory:
     def __call__(self, *, read_only: bool = False) -> SqlUnitOfWork:
         if read_only:
             return SqlUnitOfWork(self._reader, self._clock, read_only=True, after_commit=self.after_commit,
-                                 on_changes=self.on_changes, batched_reads=self._batched_reads)
+                                 on_changes=self.on_changes, own_reads=self._own_reads)
         return SqlUnitOfWork(self.engine, self._clock, after_commit=self.after_commit, on_changes=self.on_changes)
