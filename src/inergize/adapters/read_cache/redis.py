@@ -1,7 +1,13 @@
-"""The Redis read cache: a scope's generation and its entries under one hash tag (``{scope}``), so
-they share a Redis Cluster slot; the reads made while the previous batch is out are one script call
-(each read's generation and entry, in one round trip), so the batch's reads span several scopes' slots:
-one Redis server, as deployed."""
+"""The Redis read cache: a scope's generation and its entries under one hash tag (``{scope}``), so they
+share a Redis Cluster slot. An entry is kept with the generation it was computed under in front of it,
+and is served only while that is still the scope's generation; a bump deletes the generation.
+
+A read is a plain ``GET`` of the generation and the entry: the reads made while the previous batch is
+out are one ``MGET`` (``pipelining.BatchedGet``), so the batch's reads span several scopes' slots: one
+Redis server, as deployed. Nothing passes through Lua: a script's reply is copied into Lua and out again,
+which for a cached page of kilobytes cost Redis more than the read itself. Only a scope with no
+generation (new, bumped, or expired) costs a second call, which starts one (``SET NX GET``: concurrent
+readers agree on the winner)."""
 
 from __future__ import annotations
 
@@ -10,29 +16,12 @@ import os
 from collections.abc import Collection
 from typing import Any
 
-from inergize.adapters.redis.pipelining import BatchedScript
-
-# The reads of a batch in one run; read i has KEYS[i], its scope's generation key, and four ARGV: a new
-# generation (used when there is none), its lifetime in ms, the entry key's prefix and suffix (the
-# generation goes between). One {generation, entry} per read, in order.
-READ = """
-local out = {}
-for i, key in ipairs(KEYS) do
-  local a = (i - 1) * 4
-  local generation = redis.call('GET', key)
-  if not generation then
-    redis.call('SET', key, ARGV[a + 1], 'PX', ARGV[a + 2])
-    out[i] = {ARGV[a + 1], false}
-  else
-    out[i] = {generation, redis.call('GET', ARGV[a + 3] .. generation .. ARGV[a + 4])}
-  end
-end
-return out
-"""
+from inergize.adapters.redis.pipelining import BatchedGet
 
 # A generation outlives the entries stored under it; when it expires the scope starts a new one, which
 # only costs a miss.
 GENERATION_TTL_MS = 86_400_000
+_SEPARATOR = b"\n"  # between an entry's generation (hex) and its value
 
 
 class RedisReadCache:
@@ -42,24 +31,27 @@ class RedisReadCache:
     def __init__(self, client: Any, *, prefix: str) -> None:
         self._client = client
         self._prefix = prefix + "read:"
-        # reads made while the previous batch is out go together, as one script call
-        self._read = BatchedScript(client, READ)
+        self._gets = BatchedGet(client)  # reads made while the previous batch is out: one MGET
 
     def _generation_key(self, scope: str) -> str:
         return f"{self._prefix}{{{scope}}}:g"
 
     async def read(self, scope: str, key: str) -> tuple[str, bytes | None]:
         base = f"{self._prefix}{{{scope}}}:"
-        # a new generation in case the scope has none: as random as a uuid4, without building a UUID
-        reply = await self._read.call([base + "g"], [os.urandom(16).hex(), GENERATION_TTL_MS, base + "e:", ":" + key])
-        generation, value = reply
-        return (generation.decode() if isinstance(generation, bytes) else str(generation),
-                bytes(value) if value is not None else None)
+        generation, entry = await self._gets.get([base + "g", base + "e:" + key])
+        if generation is None:
+            # a new generation, as random as a uuid4; if another reader started one first, it wins
+            started = os.urandom(16).hex()
+            earlier = await self._client.set(base + "g", started, nx=True, get=True, px=GENERATION_TTL_MS)
+            return (started if earlier is None else _text(earlier)), None
+        if entry is not None and entry.startswith(generation + _SEPARATOR):
+            return _text(generation), entry[len(generation) + 1:]
+        return _text(generation), None  # none, or computed under a generation since bumped
 
     async def store(self, scope: str, generation: str, key: str, value: bytes, *, ttl_seconds: float) -> None:
         if ttl_seconds <= 0:
             return
-        await self._client.set(f"{self._prefix}{{{scope}}}:e:{generation}:{key}", value,
+        await self._client.set(f"{self._prefix}{{{scope}}}:e:{key}", generation.encode() + _SEPARATOR + value,
                                px=max(1, math.ceil(ttl_seconds * 1000)))
 
     async def bump(self, scopes: Collection[str]) -> None:
@@ -71,3 +63,7 @@ class RedisReadCache:
             for scope in scopes:
                 pipe.delete(self._generation_key(scope))
             await pipe.execute()
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
