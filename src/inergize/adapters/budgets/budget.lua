@@ -1,5 +1,6 @@
 -- Check-and-spend against several windows in one atomic step (Redis runs a script alone).
--- One check, ``check(K, A)``:
+-- One check, ``check(ko, ao)``: its keys are KEYS[ko + 1 ...], its arguments ARGV[ao + 1 ...] (read in
+-- place: copying them into tables of their own cost more than the check):
 -- A: now, units, mode ('spend' | 'peek' | 'refund'), member token, n, then per window:
 --       kind ('f' fixed | 'r' rolling), limit, seconds, window end (fixed; 0 for rolling).
 -- K: per window in order: a fixed window's counter, or a rolling window's sorted set and its sum.
@@ -18,25 +19,25 @@ local function units_of(member)
   return tonumber(string.match(member, '^(-?%d+):'))
 end
 
-local function check(K, A)
-  local now = tonumber(A[1])
-  local units = tonumber(A[2])
-  local mode = A[3]
-  local token = A[4]
-  local n = tonumber(A[5])
+local function check(ko, ao)
+  local now = tonumber(ARGV[ao + 1])
+  local units = tonumber(ARGV[ao + 2])
+  local mode = ARGV[ao + 3]
+  local token = ARGV[ao + 4]
+  local n = tonumber(ARGV[ao + 5])
 
   local windows = {}
   local ki, ai = 1, 6
   for i = 1, n do
-    local w = {kind = A[ai], limit = tonumber(A[ai + 1]), seconds = tonumber(A[ai + 2]),
-               wend = tonumber(A[ai + 3])}
+    local w = {kind = ARGV[ao + ai], limit = tonumber(ARGV[ao + ai + 1]), seconds = tonumber(ARGV[ao + ai + 2]),
+               wend = tonumber(ARGV[ao + ai + 3])}
     ai = ai + 4
     if w.kind == 'f' then
-      w.key = K[ki]
+      w.key = KEYS[ko + ki]
       ki = ki + 1
       w.used = tonumber(redis.call('GET', w.key) or '0')
     else
-      w.key, w.sum = K[ki], K[ki + 1]
+      w.key, w.sum = KEYS[ko + ki], KEYS[ko + ki + 1]
       ki = ki + 2
       local cutoff = num(now - w.seconds)
       local old = redis.call('ZRANGEBYSCORE', w.key, '-inf', cutoff)
@@ -59,7 +60,7 @@ local function check(K, A)
         end
       elseif redis.call('EXISTS', w.key) == 1 then
         -- a negative member at the charge's time: both leave the window at the same moment
-        redis.call('ZADD', w.key, A[1], (-units) .. ':' .. token)
+        redis.call('ZADD', w.key, ARGV[ao + 1], (-units) .. ':' .. token)
         redis.call('DECRBY', w.sum, units)
       end
     end
@@ -112,11 +113,13 @@ local function check(K, A)
     spent = units
     for _, w in ipairs(windows) do
       if w.kind == 'f' then
-        redis.call('INCRBY', w.key, units)
-        -- relative to the caller's clock, not Redis's: the window lasts until its end by that clock
-        redis.call('PEXPIRE', w.key, num(math.ceil((w.wend - now) * 1000) + 1000))
+        if redis.call('INCRBY', w.key, units) == units then
+          -- a new counter: it lasts until the window's end by the caller's clock, not Redis's (whole
+          -- milliseconds, exact as a Lua number)
+          redis.call('PEXPIRE', w.key, math.ceil((w.wend - now) * 1000) + 1000)
+        end
       else
-        redis.call('ZADD', w.key, A[1], units .. ':' .. token)
+        redis.call('ZADD', w.key, ARGV[ao + 1], units .. ':' .. token)
         redis.call('INCRBY', w.sum, units)
         local ttl = math.ceil(w.seconds * 1000) + 1000
         redis.call('PEXPIRE', w.key, ttl)
@@ -137,13 +140,10 @@ end
 -- ARGV holds its number of keys, its number of arguments, then its arguments; KEYS holds its keys.
 -- One reply per check, in order.
 local out = {}
-local ki, ai = 1, 1
-while ai <= #ARGV do
-  local nk, na = tonumber(ARGV[ai]), tonumber(ARGV[ai + 1])
-  local K, A = {}, {}
-  for j = 1, nk do K[j] = KEYS[ki + j - 1] end
-  for j = 1, na do A[j] = ARGV[ai + 1 + j] end
+local ki, ai = 0, 0
+while ai < #ARGV do
+  local nk, na = tonumber(ARGV[ai + 1]), tonumber(ARGV[ai + 2])
+  out[#out + 1] = check(ki, ai + 2)
   ki, ai = ki + nk, ai + 2 + na
-  out[#out + 1] = check(K, A)
 end
 return out
