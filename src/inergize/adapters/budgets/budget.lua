@@ -1,6 +1,7 @@
 -- Check-and-spend against several windows in one atomic step (Redis runs a script alone).
--- One check, ``check(ko, ao)``: its keys are KEYS[ko + 1 ...], its arguments ARGV[ao + 1 ...] (read in
--- place: copying them into tables of their own cost more than the check):
+-- One check, ``check(ko, A)``: its keys are KEYS[ko + 1 ...]; it returns its reply and how many keys it
+-- used. Its arguments arrive as one MessagePack array (packing a dozen arguments one by one cost the
+-- client more than the check costs Redis):
 -- A: now, units, mode ('spend' | 'peek' | 'refund'), member token, n, then per window:
 --       kind ('f' fixed | 'r' rolling), limit, seconds, window end (fixed; 0 for rolling).
 -- K: per window in order: a fixed window's counter, or a rolling window's sorted set and its sum.
@@ -19,18 +20,18 @@ local function units_of(member)
   return tonumber(string.match(member, '^(-?%d+):'))
 end
 
-local function check(ko, ao)
-  local now = tonumber(ARGV[ao + 1])
-  local units = tonumber(ARGV[ao + 2])
-  local mode = ARGV[ao + 3]
-  local token = ARGV[ao + 4]
-  local n = tonumber(ARGV[ao + 5])
+local function check(ko, A)
+  local now = tonumber(A[1])
+  local units = tonumber(A[2])
+  local mode = A[3]
+  local token = A[4]
+  local n = tonumber(A[5])
 
   local windows = {}
   local ki, ai = 1, 6
   for i = 1, n do
-    local w = {kind = ARGV[ao + ai], limit = tonumber(ARGV[ao + ai + 1]), seconds = tonumber(ARGV[ao + ai + 2]),
-               wend = tonumber(ARGV[ao + ai + 3])}
+    local w = {kind = A[ai], limit = tonumber(A[ai + 1]), seconds = tonumber(A[ai + 2]),
+               wend = tonumber(A[ai + 3])}
     ai = ai + 4
     if w.kind == 'f' then
       w.key = KEYS[ko + ki]
@@ -60,11 +61,11 @@ local function check(ko, ao)
         end
       elseif redis.call('EXISTS', w.key) == 1 then
         -- a negative member at the charge's time: both leave the window at the same moment
-        redis.call('ZADD', w.key, ARGV[ao + 1], (-units) .. ':' .. token)
+        redis.call('ZADD', w.key, A[1], (-units) .. ':' .. token)
         redis.call('DECRBY', w.sum, units)
       end
     end
-    return {1, '0'}
+    return {1, '0'}, ki - 1
   end
 
   local allowed = 1
@@ -119,7 +120,7 @@ local function check(ko, ao)
           redis.call('PEXPIRE', w.key, math.ceil((w.wend - now) * 1000) + 1000)
         end
       else
-        redis.call('ZADD', w.key, ARGV[ao + 1], units .. ':' .. token)
+        redis.call('ZADD', w.key, A[1], units .. ':' .. token)
         redis.call('INCRBY', w.sum, units)
         local ttl = math.ceil(w.seconds * 1000) + 1000
         redis.call('PEXPIRE', w.key, ttl)
@@ -133,17 +134,15 @@ local function check(ko, ao)
     out[i + 2] = math.max(0, w.limit - w.used - spent)
     out[n + i + 2] = waits[i]
   end
-  return out
+  return out, ki - 1
 end
 
--- The checks made while the previous batch was out, one after the other in this one run. Per check,
--- ARGV holds its number of keys, its number of arguments, then its arguments; KEYS holds its keys.
--- One reply per check, in order.
-local out = {}
-local ki, ai = 0, 0
-while ai < #ARGV do
-  local nk, na = tonumber(ARGV[ai + 1]), tonumber(ARGV[ai + 2])
-  out[#out + 1] = check(ki, ai + 2)
-  ki, ai = ki + nk, ai + 2 + na
+-- The checks made while the previous batch was out, one after the other in this one run: ARGV holds one
+-- packed check each, KEYS their keys in the same order. One reply per check, in order.
+local out, ko = {}, 0
+for i = 1, #ARGV do
+  local reply, used = check(ko, cmsgpack.unpack(ARGV[i]))
+  out[i] = reply
+  ko = ko + used
 end
 return out

@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from inergize.adapters.redis.pipelining import BatchedScript
 from inergize.domain.platform.rate_budgets import check_units, check_window_names, fixed_window_bounds
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
@@ -97,7 +99,10 @@ class RedisRateBudgets:
         return decisions
 
     async def _call(self, keys: list[str], args: list[Any]) -> Any:
-        return await self._batch.call(keys, [len(keys), len(args), *args])
+        return await self._batch.call(keys, [_pack(args)])  # one argument per check (budget.lua)
+
+
+_pack = msgspec.msgpack.Encoder().encode
 
 
 def _text(value: Any) -> str:
