@@ -23,7 +23,6 @@ into the driver's own SQL and bind processors:
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +34,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.types import TypeEngine
 
+from inergize.adapters.batching import Batched
 from inergize.adapters.persistence.connections import ReadOnlyConnection, connect, storage_unavailable
 
 _CURSOR = "inergize_prebuilt_cursor"  # (psycopg connection, its cursor), kept in the pool's record
@@ -140,63 +140,32 @@ class PrebuiltRead:
         return row[0] if row else None
 
 
-class BatchedReads:
-    """Prebuilt reads of read-only units of work on PostgreSQL, sent in batches: the reads asked for while
-    this loop's previous batch is out wait for it, then go together on one pooled connection (the way
-    ``adapters/redis/pipelining.py`` batches the Redis calls). No added wait when idle: a lone read goes
-    in the next turn of the loop."""
+class BatchedReads(Batched):
+    """Prebuilt reads of read-only units of work on PostgreSQL, sent in batches (``adapters/batching.py``):
+    the reads asked for while this loop's previous batch is out go together, on one pooled connection."""
 
     def __init__(self, reader: AsyncEngine) -> None:
+        super().__init__()
         self._reader = reader  # the pool's connections with the read-only options (autocommit)
-        self._waiting: list[tuple[PrebuiltRead, dict[str, Any], asyncio.Future[Any]]] = []
-        self._busy = False
 
     async def scalar(self, read: PrebuiltRead, values: dict[str, Any]) -> Any:
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[Any] = loop.create_future()
-        self._waiting.append((read, values, future))
-        if not self._busy:
-            self._busy = True
-            loop.call_soon(self._send, loop)  # reads asked for in this same turn join the first batch
-        return await future
+        return await self._call((read, values))
 
-    def _send(self, loop: asyncio.AbstractEventLoop) -> None:
-        calls, self._waiting = self._waiting, []
-        task = loop.create_task(self._run_batch(calls))
-        _RUNNING.add(task)
-        task.add_done_callback(lambda done: self._sent(loop, done))
-
-    def _sent(self, loop: asyncio.AbstractEventLoop, task: asyncio.Task[None]) -> None:
-        _RUNNING.discard(task)
-        if self._waiting:  # asked for while the batch was out
-            self._send(loop)
-        else:
-            self._busy = False
-
-    async def _run_batch(self, calls: list[tuple[PrebuiltRead, dict[str, Any], asyncio.Future[Any]]]) -> None:
-        groups: dict[PrebuiltRead, list[tuple[dict[str, Any], asyncio.Future[Any]]]] = {}
-        for read, values, future in calls:
-            if not future.done():  # its caller gave up (cancelled) before the batch went
-                groups.setdefault(read, []).append((values, future))
-        if not groups:
-            return
+    async def _run_batch(self, calls: list[tuple[PrebuiltRead, dict[str, Any]]]) -> list[Any]:
+        replies: list[Any] = [None] * len(calls)  # unnest gives one row per call
+        groups: dict[PrebuiltRead, list[int]] = {}
+        for i, (read, _) in enumerate(calls):
+            groups.setdefault(read, []).append(i)
+        conn = await connect(self._reader, read_only=True)
         try:
-            conn = await connect(self._reader, read_only=True)
-            try:
-                for read, group in groups.items():
-                    batched = read.batched(conn.dialect)
-                    rows = await _on_psycopg(conn, batched.sql, batched.parameters([v for v, _ in group]), _all_rows)
-                    for n, value in rows:
-                        _settle(group[n - 1][1], value)
-                    for _, future in group:  # a call without a row (none: unnest gives one per call)
-                        _settle(future, None)
-            finally:
-                await conn.close()
-        except Exception as exc:  # the database is out of reach: every read of the batch fails with it
-            for group in groups.values():
-                for _, future in group:
-                    if not future.done():
-                        future.set_exception(exc)
+            for read, members in groups.items():
+                batched = read.batched(conn.dialect)
+                parameters = batched.parameters([calls[i][1] for i in members])
+                for n, value in await _on_psycopg(conn, batched.sql, parameters, _all_rows):
+                    replies[members[n - 1]] = value
+        finally:
+            await conn.close()
+        return replies
 
 
 class LoopThreadReads:
@@ -227,14 +196,6 @@ class LoopThreadReads:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-
-
-_RUNNING: set[asyncio.Task[None]] = set()  # a task nobody awaits must be referenced until it ends
-
-
-def _settle(future: asyncio.Future[Any], value: Any) -> None:
-    if not future.done():
-        future.set_result(value)
 
 
 async def _first_value(cursor: Any) -> Any:
