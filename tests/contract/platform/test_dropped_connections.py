@@ -152,3 +152,41 @@ async def test_a_database_out_of_reach_is_storage_unavailable(tmp_path: Path) ->
                 await uow.content.list_for_user(uuid.uuid4(), limit=10, cursor=None)
     finally:
         await shutdown(container)
+
+
+async def test_a_batch_of_page_reads_that_meets_a_dropped_connection_is_read_again(postgres: Any) -> None:
+    """Page reads of read-only units of work go in batches on a pooled connection checked out for the
+    batch: one the server drops right after the checkout is read again on a fresh one."""
+    from sqlalchemy import event
+
+    from inergize.domain.content.library import Content, ContentKind, VersionState
+
+    factory = postgres.uow_factory()
+    users = [_user() for _ in range(3)]
+    items = {u.id: Content(id=uuid.uuid4(), user_id=u.id, kind=ContentKind.POST, title="Kept", body="b",
+                           state=VersionState.DRAFT, data={}, created_at=u.created_at, updated_at=u.created_at)
+             for u in users}
+    async with factory() as uow:
+        for u in users:
+            await uow.users.add(u)
+            await uow.content.add(items[u.id])
+        await uow.commit()
+
+    dropped: list[int] = []
+
+    def drop_once(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if not dropped:
+            dropped.append(_terminate("", dbapi_connection.driver_connection.info.backend_pid))
+
+    async def page(user_id: uuid.UUID) -> list[Content]:
+        async with factory(read_only=True) as uow:
+            return (await uow.content.list_for_user(user_id, limit=10, cursor=None)).items
+
+    engine = factory.engine.sync_engine
+    event.listen(engine, "checkout", drop_once)
+    try:
+        pages = await asyncio.gather(*(page(u.id) for u in users))
+    finally:
+        event.remove(engine, "checkout", drop_once)
+    assert dropped == [1]
+    assert pages == [[items[u.id]] for u in users]
