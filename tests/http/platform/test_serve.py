@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from inergize.entrypoints.http.app import YOUNG_COLLECTION_EVERY
 from tests.support import services
 from tests.support.serving import first_answer
 from tests.wire.loopback import free_port
@@ -80,20 +81,22 @@ def test_links_in_emails_follow_the_port_serve_was_given(tmp_path: Path) -> None
 
 def test_a_serving_process_takes_what_start_up_built_out_of_the_collectors_reach(tmp_path: Path) -> None:
     """The production ASGI factory freezes the start-up heap (``gc.freeze``) once start-up is done, so full
-    collections under traffic walk only what requests create; a process that has not started has not."""
+    collections under traffic walk only what requests create, and makes young collections rarer; a
+    process that has not started has done neither."""
     code = (
         "import gc\n"
         "from litestar.testing import TestClient\n"
         "from inergize.entrypoints.http.asgi import app\n"
         "served = app()\n"
-        "before = gc.get_freeze_count()\n"
+        "before, young = gc.get_freeze_count(), gc.get_threshold()[0]\n"
         "with TestClient(served) as client:\n"
         "    assert client.get('/health').status_code == 200\n"
-        "    print(before, gc.get_freeze_count())\n"
+        "    print(young, before, gc.get_freeze_count(), gc.get_threshold()[0])\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("INERGIZE_")}
     env.update(INERGIZE_DATA_DIR=str(tmp_path), INERGIZE_LOG_LEVEL="WARNING")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
-    before, after = map(int, out.stdout.split()[-2:])
+    young_before, before, after, young_after = map(int, out.stdout.split()[-4:])
     assert before == 0 and after > 10_000
+    assert young_before == 700 and young_after == YOUNG_COLLECTION_EVERY  # and young collections are rarer
