@@ -189,8 +189,9 @@ class LoopThreadReads:
             conn.execute("PRAGMA query_only=ON")
             self._conn = conn
         compiled = read.compiled(self._dialect)
-        row = conn.execute(compiled.sql, compiled.parameters(values)).fetchone()
-        return row[0] if row else None
+        # read to the end, so the statement's read transaction (its WAL snapshot) ends here
+        rows = conn.execute(compiled.sql, compiled.parameters(values)).fetchall()
+        return rows[0][0] if rows else None
 
     def close(self) -> None:
         if self._conn is not None:
