@@ -62,17 +62,22 @@ class RedisRateBudgets:
     async def _check(self, mode: str, charges: Sequence[tuple[str, Sequence[BudgetWindow]]], now: datetime,
                      units: int) -> list[BudgetDecision]:
         """One script call for every window of every budget in ``charges`` (all charged or none). Their
-        keys carry different hash tags: a check of several budgets needs them on one Redis server."""
+        keys carry different hash tags: a check of several budgets needs them on one Redis server. On
+        every API request, so written for the common case: fixed windows, room in all of them."""
         at = now.timestamp()
         keys: list[str] = []
-        # a rolling window's member needs a unique name; fixed windows need none (saves a uuid per check)
-        token = uuid.uuid4().hex if any(w.rolling for _, windows in charges for w in windows) else "-"
-        args: list[Any] = [repr(at), units, mode, token, sum(len(windows) for _, windows in charges)]
+        # now, units, mode, a token naming a rolling window's member (fixed windows need none), n windows
+        args: list[Any] = [repr(at), units, mode, "-", 0]
+        n = 0
         for key, windows in charges:
-            check_window_names(w.name for w in windows)
+            if len(windows) > 1:
+                check_window_names(w.name for w in windows)
             base = f"{self._prefix}budget:{{{key}}}:"
             for w in windows:
+                n += 1
                 if w.rolling:
+                    if args[3] == "-":
+                        args[3] = uuid.uuid4().hex
                     keys += [f"{base}{w.name}:r{w.seconds}", f"{base}{w.name}:r{w.seconds}:sum"]
                     args += ["r", w.limit, w.seconds, 0]
                 else:
@@ -80,22 +85,23 @@ class RedisRateBudgets:
                     start, end = fixed_window_bounds(w.seconds, origin, at)
                     keys.append(f"{base}{w.name}:f{w.seconds}:{round(start * 1000)}")
                     args += ["f", w.limit, w.seconds, repr(end)]
+        args[4] = n
         reply = await self._call(keys, args)
         if mode == "refund":
             return []
-        n = args[4]
-        remaining, waits = reply[2:2 + n], [_text(x) for x in reply[2 + n:2 + 2 * n]]
+        allowed = reply[0] == 1  # then every window had room: no waits to read
         decisions = []
-        i = 0
+        i = 2
         for _, windows in charges:
-            own = waits[i:i + len(windows)]
-            refused = [math.inf if x == "inf" else float(x) for x in own if x != "-"]
+            count = len(windows)
+            refused = [] if allowed else [
+                math.inf if x == "inf" else float(x) for x in map(_text, reply[i + n:i + n + count]) if x != "-"]
             decisions.append(BudgetDecision(
                 allowed=not refused, retry_after=max(refused, default=0.0),
-                remaining={w.name: int(r) for w, r in zip(windows, remaining[i:i + len(windows)], strict=True)},
+                remaining={w.name: int(r) for w, r in zip(windows, reply[i:i + count], strict=True)},
                 limit={w.name: w.limit for w in windows},
             ))
-            i += len(windows)
+            i += count
         return decisions
 
     async def _call(self, keys: list[str], args: list[Any]) -> Any:
