@@ -10901,6 +10901,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -10994,6 +11003,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -11067,6 +11085,15 @@ export interface operations {
             };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11149,6 +11176,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such resource for you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's state (or its Idempotency-Key is still being answered). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than this API accepts. */
             413: {
                 headers: {
@@ -11222,6 +11267,15 @@ export interface operations {
             };
             /** @description You may not do this (your role, your account's state or whose resource it is). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource for you. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,7 +12,7 @@ from inergize.application.accounts import mfa
 from inergize.domain.accounts.users import Principal
 from inergize.entrypoints.http.auth import USER
 from inergize.entrypoints.http.deps import AccountDeps
-from inergize.entrypoints.http.openapi import files
+from inergize.entrypoints.http.openapi import answers, files
 from inergize.entrypoints.http.routes.accounts.schemas import (
     NO_STORE,
     CodeIn,
@@ -30,7 +30,7 @@ async def mfa_status(accounts: AccountDeps, principal: Principal) -> MfaStatusOu
     return MfaStatusOut(enabled=s.enabled, pending=s.pending, recovery_codes_left=s.recovery_codes_left)
 
 
-@post("/v1/me/mfa/totp", opt=USER, status_code=201)
+@post("/v1/me/mfa/totp", opt=USER | answers(409), status_code=201)
 async def enrol(accounts: AccountDeps, principal: Principal) -> Response[EnrolmentOut]:
     e = await mfa.enrol(principal=principal, ports=accounts)
     return Response(
@@ -42,13 +42,13 @@ async def enrol(accounts: AccountDeps, principal: Principal) -> Response[Enrolme
     )
 
 
-@get("/v1/me/mfa/totp/qr.png", opt=USER | files("image/png"))
+@get("/v1/me/mfa/totp/qr.png", opt=USER | files("image/png") | answers(404))
 async def enrolment_qr(accounts: AccountDeps, principal: Principal) -> Response[bytes]:
     png = await mfa.enrolment_qr(principal=principal, ports=accounts)
     return Response(png, media_type="image/png", headers=NO_STORE)
 
 
-@post("/v1/me/mfa/totp/confirm", opt=USER, status_code=200)
+@post("/v1/me/mfa/totp/confirm", opt=USER | answers(404, 409), status_code=200)
 async def confirm(
     accounts: AccountDeps, request: Request[Any, Any, Any], data: CodeIn, principal: Principal
 ) -> Response[RecoveryCodesOut]:
@@ -58,7 +58,7 @@ async def confirm(
     return Response(RecoveryCodesOut(codes), headers=NO_STORE)
 
 
-@post("/v1/me/mfa/recovery-codes", opt=USER, status_code=200)
+@post("/v1/me/mfa/recovery-codes", opt=USER | answers(409), status_code=200)
 async def regenerate(
     accounts: AccountDeps, request: Request[Any, Any, Any], data: ReauthIn, principal: Principal
 ) -> Response[RecoveryCodesOut]:
@@ -68,7 +68,7 @@ async def regenerate(
     return Response(RecoveryCodesOut(codes), headers=NO_STORE)
 
 
-@post("/v1/me/mfa/disable", opt=USER, status_code=204)
+@post("/v1/me/mfa/disable", opt=USER | answers(409), status_code=204)
 async def disable(accounts: AccountDeps, request: Request[Any, Any, Any], data: ReauthIn, principal: Principal) -> None:
     await mfa.disable(
         data.password,

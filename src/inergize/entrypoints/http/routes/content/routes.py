@@ -8,6 +8,7 @@ from typing import Any
 import msgspec
 from litestar import Request, Response, delete, get, patch, post
 from litestar.params import Parameter
+from litestar.response.base import ASGIResponse
 
 from inergize.application.content import library as uc
 from inergize.application.content import pages as pages_uc
@@ -29,7 +30,7 @@ from inergize.entrypoints.http.routes.content.schemas import (
     VersionListOut,
     VersionOut,
 )
-from inergize.entrypoints.http.schemas import encoded
+from inergize.entrypoints.http.schemas import encoded_answer, encoded_spec
 
 
 def version_out(v: ContentVersion) -> VersionOut:
@@ -68,7 +69,7 @@ async def create_content(request: Request[Any, Any, Any], content: ContentDeps, 
 
 # The hottest read takes its caller from the request (:func:`caller`): with ``principal`` and ``content``
 # both injected, Litestar resolves the two in a task group of their own on every request.
-@get("/v1/content", opt=USER)
+@get("/v1/content", opt=USER, responses={200: encoded_spec(ContentPageOut, "Request fulfilled, document follows")})
 async def list_content(
     request: Request[Any, Any, Any], content: ContentDeps,
     cursor: str | None = None, limit: int | None = Parameter(default=None, ge=1, le=200),
@@ -77,13 +78,13 @@ async def list_content(
     kind: ContentKind | None = None,
     # ``state`` is a name Litestar keeps for the app's state, so the parameter is renamed.
     content_state: VersionState | None = Parameter(query="state", default=None),
-) -> Response[ContentPageOut]:
+) -> ASGIResponse:
     """Your content, newest first, optionally narrowed by words (``q``), ``kind`` and ``state``."""
     only = ContentFilter(text=q.strip() or None if q else None, kind=kind, state=content_state)
     body = await uc.render_content_list(page_json, "json", principal=caller(request), uow_factory=content.uow_factory,
                                         limit=limit, cursor=cursor, only=only, reads=content.reads,
                                         cache_seconds=content.list_cache_seconds)
-    return encoded(body, ContentPageOut)
+    return encoded_answer(body)
 
 
 @get("/v1/content/{content_id:uuid}", opt=USER)
