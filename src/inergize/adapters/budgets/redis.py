@@ -17,6 +17,7 @@ from typing import Any
 
 import msgspec
 
+from inergize.adapters.redis import as_text
 from inergize.adapters.redis.pipelining import BatchedScript
 from inergize.domain.platform.rate_budgets import check_units, check_window_names, fixed_window_bounds
 from inergize.ports.rate_budget import BudgetDecision, BudgetWindow
@@ -95,7 +96,7 @@ class RedisRateBudgets:
         for _, windows in charges:
             count = len(windows)
             refused = [] if allowed else [
-                math.inf if x == "inf" else float(x) for x in map(_text, reply[i + n:i + n + count]) if x != "-"]
+                math.inf if x == "inf" else float(x) for x in map(as_text, reply[i + n:i + n + count]) if x != "-"]
             decisions.append(BudgetDecision(
                 allowed=not refused, retry_after=max(refused, default=0.0),
                 remaining={w.name: int(r) for w, r in zip(windows, reply[i:i + count], strict=True)},
@@ -109,10 +110,6 @@ class RedisRateBudgets:
 
 
 _pack = msgspec.msgpack.Encoder().encode
-
-
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 _EMPTY = BudgetDecision(allowed=True, retry_after=0.0, remaining={}, limit={})

@@ -4,6 +4,7 @@ server dropped (a restart, a failover, a terminated backend) becomes: one retry 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Dialect
@@ -58,10 +59,7 @@ class ReadOnlyConnection(AsyncConnection):
 
     async def _checked_out(self) -> None:
         if self.sync_connection is None:
-            try:
-                await self.start()
-            except (DBAPIError, PoolTimeout) as exc:  # out of reach, or every connection busy past the wait
-                raise storage_unavailable() from exc
+            await _reachable(self.start())
 
     async def execute(self, statement: Any, parameters: Any = None, *,
                       execution_options: Any = None) -> Any:
@@ -109,7 +107,11 @@ async def connect(engine: AsyncEngine, *, read_only: bool,
     read-only one is checked out at its first statement."""
     if read_only:
         return ReadOnlyConnection(engine, own_reads)
+    return await _reachable(engine.connect())
+
+
+async def _reachable(checkout: Awaitable[AsyncConnection]) -> AsyncConnection:
     try:
-        return await engine.connect()
+        return await checkout
     except (DBAPIError, PoolTimeout) as exc:  # out of reach, or every connection busy past the wait
         raise storage_unavailable() from exc

@@ -70,7 +70,7 @@ class _Compiled:
         return out if self.positional else dict(zip((name for name, _, _ in self.binds), out, strict=True))
 
 
-class _Batched:
+class _BatchedStatement:
     """A statement for many calls at once, on PostgreSQL: each given value becomes an array of the calls'
     values, unnested into one row per call, and the statement runs once per row as a subquery of it::
 
@@ -106,7 +106,7 @@ class PrebuiltRead:
     def __init__(self, build: Callable[[str, Given], Select[Any]]) -> None:
         self._build = build
         self._compiled: dict[str, _Compiled] = {}
-        self._batched: dict[str, _Batched] = {}
+        self._batched: dict[str, _BatchedStatement] = {}
 
     def compiled(self, dialect: Dialect) -> _Compiled:
         compiled = self._compiled.get(dialect.name)
@@ -115,7 +115,7 @@ class PrebuiltRead:
                 self._build(dialect.name, lambda name, type_: bindparam(name, type_=type_)), dialect)
         return compiled
 
-    def batched(self, dialect: Dialect) -> _Batched:
+    def batched(self, dialect: Dialect) -> _BatchedStatement:
         batched = self._batched.get(dialect.name)
         if batched is None:
             given: list[tuple[str, TypeEngine[Any]]] = []
@@ -125,7 +125,7 @@ class PrebuiltRead:
                 return bindparam(name, type_=type_)
 
             self._build(dialect.name, record)
-            batched = self._batched[dialect.name] = _Batched(self._build, dialect, given)
+            batched = self._batched[dialect.name] = _BatchedStatement(self._build, dialect, given)
         return batched
 
     async def scalar(self, conn: AsyncConnection, values: dict[str, Any]) -> Any:

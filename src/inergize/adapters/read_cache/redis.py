@@ -16,6 +16,7 @@ import os
 from collections.abc import Collection
 from typing import Any
 
+from inergize.adapters.redis import as_text
 from inergize.adapters.redis.pipelining import BatchedGet
 
 # A generation outlives the entries stored under it; when it expires the scope starts a new one, which
@@ -43,10 +44,10 @@ class RedisReadCache:
             # a new generation, as random as a uuid4; if another reader started one first, it wins
             started = os.urandom(16).hex()
             earlier = await self._client.set(base + "g", started, nx=True, get=True, px=GENERATION_TTL_MS)
-            return (started if earlier is None else _text(earlier)), None
+            return (started if earlier is None else as_text(earlier)), None
         if entry is not None and entry.startswith(generation + _SEPARATOR):
-            return _text(generation), entry[len(generation) + 1:]
-        return _text(generation), None  # none, or computed under a generation since bumped
+            return as_text(generation), entry[len(generation) + 1:]
+        return as_text(generation), None  # none, or computed under a generation since bumped
 
     async def store(self, scope: str, generation: str, key: str, value: bytes, *, ttl_seconds: float) -> None:
         if ttl_seconds <= 0:
@@ -63,7 +64,3 @@ class RedisReadCache:
             for scope in scopes:
                 pipe.delete(self._generation_key(scope))
             await pipe.execute()
-
-
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)

@@ -29,6 +29,11 @@ def make_redis_client(url: str, *, max_connections: int = MAX_CONNECTIONS) -> An
     return aioredis.Redis(connection_pool=pool)
 
 
+def as_text(value: Any) -> str:
+    """A reply as text: the client returns bytes, Lua numbers come back as integers."""
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
 class RedisHealth:
     """``/ready``: Redis answers PING (the cache and the budgets live there)."""
 

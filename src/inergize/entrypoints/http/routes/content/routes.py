@@ -69,7 +69,7 @@ async def create_content(request: Request[Any, Any, Any], content: ContentDeps, 
 
 # The hottest read takes its caller from the request (:func:`caller`): with ``principal`` and ``content``
 # both injected, Litestar resolves the two in a task group of their own on every request.
-@get("/v1/content", opt=USER, responses={200: encoded_spec(ContentPageOut, "Request fulfilled, document follows")})
+@get("/v1/content", opt=USER, responses={200: encoded_spec(ContentPageOut)})
 async def list_content(
     request: Request[Any, Any, Any], content: ContentDeps,
     cursor: str | None = None, limit: int | None = Parameter(default=None, ge=1, le=200),
