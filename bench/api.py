@@ -9,7 +9,7 @@ budgets on Redis), each as a ratio of the constant route measured just before it
 Targets: uncached ≥ 0.15, cached ≥ 0.33, p95 < 200 ms, judged on the medians.
 
     .venv/bin/python bench/api.py [--seconds 3] [--rounds 3] [--servers granian,uvicorn] [--connections 64]
-                                  [--postgres URL] [--redis URL]
+                                  [--postgres URL] [--redis URL] [--only 'Redis GET /v1/content cached']
 """
 
 from __future__ import annotations
@@ -170,6 +170,8 @@ def main() -> int:
                         help="an admin URL; the bench creates and drops a database of its own ('' to skip)")
     parser.add_argument("--redis", default=os.environ.get("INERGIZE_BENCH_REDIS", "redis://127.0.0.1:6379/15"),
                         help="Redis for the PostgreSQL cases' read cache and budgets ('' for in-process)")
+    parser.add_argument("--only", default="",
+                        help="measure only the reads whose name contains this (and the baselines they need)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is not installed (make bench installs it: apt-get install wrk)")
@@ -202,6 +204,8 @@ def main() -> int:
             (tmp / Path(env["INERGIZE_DATA_DIR"]).name).mkdir(exist_ok=True)
             header, _ = asyncio.run(prepare(Path(env["INERGIZE_DATA_DIR"]), {**base, **env}))
             for kind, seconds in (("uncached", "0"), ("cached", "300")):
+                if args.only not in f"{db} GET /v1/content {kind}":
+                    continue
                 reads.append((f"{db} GET /v1/content {kind}", "bench._apps:inergize_app", True, "/v1/content",
                               header, {**env, "INERGIZE_CONTENT_CACHE_SECONDS": seconds}))
         print(f"wrk: 1 thread, {args.connections} connections, {args.seconds}s per case; server on core 0, "
@@ -222,7 +226,7 @@ def main() -> int:
                 print(f"{server:8} {name:48} {r['rps']:9.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['p99']:8.2f} "
                       f"{int(r['non2xx']):8d}{extra}", flush=True)
 
-            for case in baselines:
+            for case in baselines if not args.only else [constant]:
                 line(case[0], measure(case))
             results: dict[str, list[tuple[float, float]]] = {case[0]: [] for case in reads}
             for round_no in range(1, args.rounds + 1):
