@@ -68,6 +68,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     access_cache_seconds: float = 300.0
     content_cache_seconds: float = 300.0
     read_cache_local_seconds: float = 1.0  # in-process entries live at most this (other processes' writes)
+    # with Redis: access states kept in each process too, at most this long (dropped when Redis reports a
+    # change; 0: read from Redis on every request)
+    read_cache_near_seconds: float = 0.5
     # --- secrets (production requires them; embedded mode generates them once into data_dir)
     signing_key: str | None = None  # PEM, Ed25519 private key for access tokens
     encryption_keys: str | None = None  # "kid:base64key,kid2:base64key"; the first encrypts
@@ -242,6 +245,9 @@ def _check(s: Settings) -> None:
     if not 0 < s.read_cache_local_seconds <= 1:
         # a change made by another process (the CLI, a second server without Redis) must show within 1 s
         fail("READ_CACHE_LOCAL_SECONDS", "must be more than 0 and at most 1.")
+    if not 0 <= s.read_cache_near_seconds <= 1:
+        # the bound on a revocation going unseen should Redis's change reports stop unnoticed
+        fail("READ_CACHE_NEAR_SECONDS", "must be at least 0 and at most 1.")
     if not 0 < s.scheduler_retry_base_seconds <= s.scheduler_retry_cap_seconds:
         fail("SCHEDULER_RETRY_BASE_SECONDS", "must be more than 0 and at most SCHEDULER_RETRY_CAP_SECONDS.")
     if s.mode is Mode.PRODUCTION:

@@ -92,3 +92,15 @@ async def implementation(request: pytest.FixtureRequest, *, redis: Callable[[Any
     assert request.param == "redis", request.param
     async with redis_client(request) as (client, prefix):
         yield redis(client, prefix)
+
+
+async def feed_live(near: Any) -> None:
+    """Wait until ``near`` (a NearReadCache) hears Redis's change reports, so its reads are kept near."""
+    import asyncio
+
+    near.watch()
+    for _ in range(250):  # five seconds
+        if near.feed.live:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the change feed did not open")

@@ -194,6 +194,9 @@ async def shutdown(container: Container) -> None:
     engine = container.engine()
     await engine.dispose()
     if container.settings().redis_url:
+        close_feed = getattr(container.read_cache(), "aclose", None)  # the near cache's change feed
+        if close_feed is not None:
+            await close_feed()
         await container.redis_client().aclose()
     if container.settings().linkedin_mode == "rest":  # the REST adapter's HTTP pool
         close = getattr(container.linkedin(), "aclose", None)

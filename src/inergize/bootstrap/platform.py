@@ -25,11 +25,12 @@ from inergize.adapters.jobs import (
 from inergize.adapters.jobs.broker import loop_middleware
 from inergize.adapters.metrics import Metrics
 from inergize.adapters.persistence.engine import make_engine
-from inergize.adapters.read_cache import InProcessReadCache, RedisReadCache
+from inergize.adapters.read_cache import InProcessReadCache, NearReadCache, RedisReadCache
 from inergize.adapters.redis import RedisHealth, make_redis_client
 from inergize.adapters.secrets import SECRETS_FILE, KeyMaterial, parse_encryption_keys, stored_keys
 from inergize.adapters.tokens import JwtTokenService
 from inergize.domain.platform.errors import ConfigurationError
+from inergize.ports.read_cache import ACCESS_SCOPES
 from inergize.settings import Mode, Settings
 
 
@@ -69,9 +70,14 @@ def cache(settings: Settings, client: Callable[[], Any]) -> Any:
 
 def read_cache(settings: Settings, client: Callable[[], Any]) -> Any:
     """Access states and content pages between the writes that bump them: Redis when configured (one
-    cache for every process), else in this process, its entries capped at READ_CACHE_LOCAL_SECONDS."""
+    cache for every process; access states also kept near, in the process, for READ_CACHE_NEAR_SECONDS
+    at most), else in this process, its entries capped at READ_CACHE_LOCAL_SECONDS."""
     if settings.redis_url:
-        return RedisReadCache(client(), prefix=settings.redis_prefix)
+        shared = RedisReadCache(client(), prefix=settings.redis_prefix)
+        if not settings.read_cache_near_seconds:
+            return shared
+        return NearReadCache(shared, client(), near_scopes=[ACCESS_SCOPES], max_entries=settings.cache_max_entries,
+                             max_age_seconds=settings.read_cache_near_seconds)
     return InProcessReadCache(max_entries=settings.cache_max_entries,
                               max_ttl_seconds=settings.read_cache_local_seconds)
 

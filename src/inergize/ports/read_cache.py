@@ -27,9 +27,12 @@ class ReadCache(Protocol):
         ...
 
 
+ACCESS_SCOPES = "access:"  # what every access scope starts with
+
+
 def access_scope(user_id: uuid.UUID) -> str:
     """The scope of a user's access state: status, role, not-before and session revocations."""
-    return f"access:{user_id}"
+    return f"{ACCESS_SCOPES}{user_id}"
 
 
 def content_scope(user_id: uuid.UUID) -> str:

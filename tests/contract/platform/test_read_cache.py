@@ -11,14 +11,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inergize.adapters.read_cache import InProcessReadCache, RedisReadCache
+from inergize.adapters.read_cache import InProcessReadCache, NearReadCache, RedisReadCache
 from tests.fakes.clock import FakeClock
 from tests.fakes.read_cache import FakeReadCache
-from tests.support.services import implementation
+from tests.support.services import feed_live, implementation, redis_client
 
 
-@pytest.fixture(params=["fake", "memory", "redis"])
+@pytest.fixture(params=["fake", "memory", "redis", "near"])
 async def read_cache(request: pytest.FixtureRequest, clock: FakeClock) -> Any:
+    if request.param == "near":  # every scope of these tests kept near; entries outlive no test's sleep
+        async with redis_client(request) as (client, prefix):
+            near = NearReadCache(RedisReadCache(client, prefix=prefix), client, near_scopes=["s-"],
+                                 max_age_seconds=0.1)
+            await feed_live(near)
+            yield near
+            await near.aclose()
+        return
     async with implementation(request, fake=lambda: FakeReadCache(clock),
                               memory=lambda: InProcessReadCache(max_entries=1000, max_ttl_seconds=30),
                               redis=lambda client, prefix: RedisReadCache(client, prefix=prefix)) as cache:

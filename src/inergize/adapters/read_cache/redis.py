@@ -34,6 +34,18 @@ class RedisReadCache:
         self._prefix = prefix + "read:"
         self._gets = BatchedGet(client)  # reads made while the previous batch is out: one MGET
 
+    def key_prefix(self, scope_prefix: str) -> str:
+        """What every key of the scopes starting with ``scope_prefix`` starts with."""
+        return f"{self._prefix}{{{scope_prefix}"
+
+    def scope_of(self, key: bytes) -> str | None:
+        """The scope a key of this cache belongs to (None for any other key)."""
+        text = key.decode()
+        if not text.startswith(self._prefix + "{"):
+            return None
+        scope, brace, _ = text[len(self._prefix) + 1:].partition("}")
+        return scope if brace else None
+
     def _generation_key(self, scope: str) -> str:
         return f"{self._prefix}{{{scope}}}:g"
 

@@ -1,0 +1,165 @@
+"""Redis's word that keys changed: client-side caching's invalidations in broadcast mode.
+
+One connection per event loop asks Redis to report every change, deletion and expiry of a key under
+some prefixes (``CLIENT TRACKING ON REDIRECT <itself> BCAST PREFIX …``, then ``SUBSCRIBE
+__redis__:invalidate``). Redis writes a report out before the reply to the command that made the change,
+so once a later reply of any connection has arrived, the report has too.
+
+The connection is an asyncio protocol of its own rather than a redis-py connection: each report is
+handed to ``on_change`` in the same callback that receives its bytes, before any task of the loop runs
+again. A request that went to Redis for anything after a change was made therefore cannot act on what
+the change undid (``read_cache/near.py`` builds on this)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ssl
+from collections import deque
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import hiredis
+import structlog
+
+log = structlog.get_logger("inergize.redis.tracking")
+
+CHANNEL = b"__redis__:invalidate"
+RETRY_SECONDS = 1.0  # between attempts to (re)open the feed
+HANDSHAKE_SECONDS = 5.0
+
+OnChange = Callable[[Sequence[bytes] | None], None]  # the keys changed; None: any key may have
+
+
+def _command(*args: bytes | str | int) -> bytes:
+    """One command in RESP."""
+    out = [b"*%d\r\n" % len(args)]
+    for arg in args:
+        raw = arg if isinstance(arg, bytes) else str(arg).encode()
+        out.append(b"$%d\r\n%s\r\n" % (len(raw), raw))
+    return b"".join(out)
+
+
+class _Feed(asyncio.Protocol):
+    """The connection: handshake replies go to the futures waiting for them, reports to ``on_change``."""
+
+    def __init__(self, on_change: OnChange) -> None:
+        self._on_change = on_change
+        self._reader = hiredis.Reader()
+        self._replies: deque[asyncio.Future[Any]] = deque()
+        self.transport: asyncio.Transport | None = None
+        self.subscribed = False
+        self.closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+
+    def data_received(self, data: bytes) -> None:
+        self._reader.feed(data)
+        while (reply := self._reader.gets()) is not False:
+            if (self.subscribed and isinstance(reply, list) and len(reply) == 3 and reply[0] == b"message"
+                    and reply[1] == CHANNEL):
+                self._on_change(reply[2])
+            elif self._replies:
+                waiter = self._replies.popleft()
+                if not waiter.done():
+                    waiter.set_result(reply)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        for waiter in self._replies:
+            if not waiter.done():
+                waiter.set_exception(ConnectionError("the Redis change feed was closed"))
+        if not self.closed.done():
+            self.closed.set_result(None)
+
+    async def ask(self, *args: bytes | str | int) -> Any:
+        assert self.transport is not None
+        waiter: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._replies.append(waiter)
+        self.transport.write(_command(*args))
+        reply = await asyncio.wait_for(waiter, HANDSHAKE_SECONDS)
+        if isinstance(reply, hiredis.ReplyError):
+            raise ConnectionError(f"Redis refused {args[0]!r}: {reply}")
+        return reply
+
+
+class ChangeFeed:
+    """Reports of changes to keys under ``prefixes``, for the event loop that :meth:`start`\\ s it.
+
+    ``live`` is True while reports are known to arrive. When the feed opens or is lost, ``on_change(None)``
+    is called: whatever was kept on the strength of the reports must be dropped. A lost feed is opened
+    again every ``RETRY_SECONDS``."""
+
+    def __init__(self, connection_kwargs: dict[str, Any], prefixes: Sequence[str], on_change: OnChange, *,
+                 tls: bool = False) -> None:
+        self._kwargs = connection_kwargs
+        self._prefixes = list(prefixes)
+        self._on_change = on_change
+        self._tls = tls
+        self._task: asyncio.Task[None] | None = None
+        self.live = False
+        self.client_id: int | None = None  # the feed's connection, as CLIENT LIST names it
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="redis-change-feed")
+
+    async def aclose(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _run(self) -> None:
+        while True:
+            feed: _Feed | None = None
+            try:
+                feed = await self._open()
+                self._set_live(True)
+                await feed.closed
+                log.warning("redis_change_feed_lost")
+            except (TimeoutError, OSError, ConnectionError) as exc:
+                log.warning("redis_change_feed_unavailable", error=str(exc))
+            finally:
+                self._set_live(False)
+                if feed is not None and feed.transport is not None:
+                    feed.transport.close()
+            await asyncio.sleep(RETRY_SECONDS)
+
+    def _set_live(self, live: bool) -> None:
+        if live or self.live:
+            self._on_change(None)  # before the feed: unknown; after it: no longer told
+        self.live = live
+
+    async def _open(self) -> _Feed:
+        loop = asyncio.get_running_loop()
+        kw = self._kwargs
+        feed = _Feed(self._on_change)
+        timeout = kw.get("socket_connect_timeout") or HANDSHAKE_SECONDS
+        if kw.get("path"):
+            connecting = loop.create_unix_connection(lambda: feed, kw["path"])
+        else:
+            context = ssl.create_default_context(cafile=kw.get("ssl_ca_certs")) if self._tls else None
+            if context is not None and kw.get("ssl_cert_reqs") in ("none", ssl.CERT_NONE):
+                context.check_hostname = False
+                context.verify_mode = ssl.CERT_NONE
+            connecting = loop.create_connection(lambda: feed, kw.get("host", "localhost"), kw.get("port", 6379),
+                                                ssl=context)
+        await asyncio.wait_for(connecting, timeout)
+        try:
+            if kw.get("password"):
+                await feed.ask("AUTH", *([kw["username"]] if kw.get("username") else []), kw["password"])
+            await feed.ask("CLIENT", "SETNAME", "inergize-change-feed")
+            client_id = self.client_id = await feed.ask("CLIENT", "ID")
+            prefixes: list[bytes | str | int] = []
+            for prefix in self._prefixes:
+                prefixes += ["PREFIX", prefix]
+            await feed.ask("CLIENT", "TRACKING", "ON", "REDIRECT", client_id, "BCAST", *prefixes)
+            feed.subscribed = True  # reports may follow the subscription's reply in the same bytes
+            await feed.ask("SUBSCRIBE", CHANNEL)
+        except BaseException:
+            if feed.transport is not None:
+                feed.transport.close()
+            raise
+        return feed

@@ -1,0 +1,213 @@
+"""The near read cache on real Redis: a value read once is read from the process after, and never once
+Redis has reported a change to its scope; a report that comes while a read is out keeps that read's
+value from being kept; with the change feed down every read goes to Redis."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pytest
+
+from inergize.adapters.read_cache import NearReadCache, RedisReadCache
+from inergize.adapters.redis import make_redis_client
+from tests.support.services import feed_live
+
+
+class CountingReads(RedisReadCache):
+    """The shared Redis cache, counting the reads that reach it; ``during_read`` runs while one is out."""
+
+    def __init__(self, client: Any, *, prefix: str) -> None:
+        super().__init__(client, prefix=prefix)
+        self.reads = 0
+        self.during_read: Any = None
+
+    async def read(self, scope: str, key: str) -> tuple[str, bytes | None]:
+        self.reads += 1
+        answer = await super().read(scope, key)
+        if self.during_read is not None:
+            await self.during_read()
+        return answer
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@asynccontextmanager
+async def process(url: str, prefix: str, clock: Clock | None = None) -> AsyncIterator[tuple[NearReadCache, Any]]:
+    """One API process's read cache: its own Redis client, access scopes kept near (for long enough that
+    only a report can drop them), its feed live."""
+    client = make_redis_client(url)
+    shared = CountingReads(client, prefix=prefix)
+    near = NearReadCache(shared, client, near_scopes=["access:"], max_age_seconds=1,
+                         monotonic=clock or Clock())
+    try:
+        await feed_live(near)
+        yield near, client
+    finally:
+        await near.aclose()
+        await client.aclose()
+
+
+def counted(near: NearReadCache) -> CountingReads:
+    return near._shared  # type: ignore[return-value]
+
+
+async def primed(near: NearReadCache, scope: str, value: bytes = b"active") -> str:
+    """``value`` stored in Redis for ``scope`` and read once, so it is kept near; its generation."""
+    generation, _ = await near.read(scope, "session")
+    await near.store(scope, generation, "session", value, ttl_seconds=300)
+    assert await near.read(scope, "session") == (generation, value)  # read back from Redis: kept near
+    return generation
+
+
+def access() -> str:
+    return f"access:{uuid.uuid4()}"
+
+
+@pytest.fixture
+def redis(redis_url: Any) -> tuple[str, str]:
+    return redis_url  # type: ignore[no-any-return]
+
+
+async def test_a_value_read_once_is_read_from_the_process_after(redis: tuple[str, str]) -> None:
+    async with process(*redis) as (near, _):
+        s = access()
+        generation = await primed(near, s)
+        before = counted(near).reads
+        assert [await near.read(s, "session") for _ in range(5)] == [(generation, b"active")] * 5
+        assert counted(near).reads == before
+        assert len(near) == 1
+
+
+async def test_scopes_not_named_near_are_always_read_from_redis(redis: tuple[str, str]) -> None:
+    async with process(*redis) as (near, _):
+        s = f"content:{uuid.uuid4()}"
+        generation, _ = await near.read(s, "page")
+        await near.store(s, generation, "page", b"rows", ttl_seconds=300)
+        before = counted(near).reads
+        for _ in range(3):
+            assert await near.read(s, "page") == (generation, b"rows")
+        assert counted(near).reads == before + 3
+        assert len(near) == 0
+
+
+async def test_a_bump_in_another_process_is_seen_once_any_later_reply_has_come(redis: tuple[str, str]) -> None:
+    async with process(*redis) as (a, a_client), process(*redis) as (b, _):
+        s = access()
+        generation = await primed(a, s)
+        await b.bump([s])  # a logout through process B
+        await a_client.ping()  # the next request's budget check: any reply from Redis after the bump
+        new_generation, value = await a.read(s, "session")
+        assert value is None and new_generation != generation
+
+
+async def test_a_value_stored_by_another_process_replaces_the_near_one(redis: tuple[str, str]) -> None:
+    async with process(*redis) as (a, a_client), process(*redis) as (b, _):
+        s = access()
+        await primed(a, s)
+        await b.bump([s])
+        generation, _ = await b.read(s, "session")
+        await b.store(s, generation, "session", b"disabled", ttl_seconds=300)
+        await a_client.ping()
+        assert await a.read(s, "session") == (generation, b"disabled")
+
+
+async def test_a_bump_in_this_process_applies_to_the_very_next_read(redis: tuple[str, str]) -> None:
+    async with process(*redis) as (near, _):
+        s = access()
+        await primed(near, s)
+        await near.bump([s])
+        assert (await near.read(s, "session"))[1] is None
+
+
+async def test_a_near_entry_is_served_at_most_its_age(redis: tuple[str, str]) -> None:
+    clock = Clock()
+    async with process(*redis, clock=clock) as (near, _):
+        s = access()
+        await primed(near, s)
+        before = counted(near).reads
+        clock.now += 0.99
+        await near.read(s, "session")
+        assert counted(near).reads == before
+        clock.now += 0.02
+        await near.read(s, "session")
+        assert counted(near).reads == before + 1
+
+
+async def test_a_read_out_while_a_change_is_reported_is_not_kept(redis: tuple[str, str]) -> None:
+    async with process(*redis) as (a, a_client), process(*redis) as (b, _):
+        s = access()
+        generation, _ = await a.read(s, "session")
+        await a.store(s, generation, "session", b"active", ttl_seconds=300)
+
+        async def logout_meanwhile() -> None:  # Redis answered A's read; B's bump is reported before A goes on
+            counted(a).during_read = None
+            await b.bump([s])
+            await a_client.ping()
+
+        counted(a).during_read = logout_meanwhile
+        assert await a.read(s, "session") == (generation, b"active")  # what Redis said when asked
+        assert (await a.read(s, "session"))[1] is None  # not kept near: asked Redis again
+        assert len(a) == 0
+
+
+async def test_with_the_feed_lost_nothing_is_kept_near_until_it_is_back(redis: tuple[str, str]) -> None:
+    async with process(*redis) as (a, a_client), process(*redis) as (b, _):
+        s = access()
+        await primed(a, s)
+        # The feed's connection dies: what B changes now is never reported to A.
+        names = [c for c in await a_client.client_list() if c["name"] == "inergize-change-feed"]
+        assert names
+        await a_client.client_kill_filter(_id=a.feed.client_id)
+        await a_client.ping()
+        for _ in range(50):
+            if not a.feed.live:
+                break
+            await asyncio.sleep(0.01)
+        assert not a.feed.live and len(a) == 0
+        await b.bump([s])
+        generation, value = await a.read(s, "session")
+        assert value is None
+        await a.store(s, generation, "session", b"again", ttl_seconds=300)
+        before = counted(a).reads
+        await a.read(s, "session")
+        await a.read(s, "session")
+        assert counted(a).reads == before + 2  # every read goes to Redis meanwhile
+        await feed_live(a)  # opened again
+        await a.read(s, "session")
+        before = counted(a).reads
+        assert await a.read(s, "session") == (generation, b"again")
+        assert counted(a).reads == before
+
+
+async def test_near_entries_are_bounded(redis: tuple[str, str]) -> None:
+    url, prefix = redis
+    client = make_redis_client(url)
+    near = NearReadCache(RedisReadCache(client, prefix=prefix), client, near_scopes=["access:"],
+                         max_age_seconds=1, max_entries=3)
+    try:
+        await feed_live(near)
+        for _ in range(7):
+            s = access()
+            generation, _ = await near.read(s, "k")
+            await near.store(s, generation, "k", b"v", ttl_seconds=300)
+            await near.read(s, "k")
+            assert 1 <= len(near) <= 3
+    finally:
+        await near.aclose()
+        await client.aclose()
+
+
+def test_a_near_age_beyond_one_second_is_refused() -> None:
+    client = make_redis_client("redis://127.0.0.1:6379/0")
+    with pytest.raises(ValueError, match="at most 1"):
+        NearReadCache(RedisReadCache(client, prefix="x:"), client, near_scopes=["access:"], max_age_seconds=2)
