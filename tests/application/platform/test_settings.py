@@ -36,6 +36,9 @@ def test_values_are_typed_from_the_environment() -> None:
     ({"INERGIZE_SCHEDULER_RETRY_BASE_SECONDS": "0"}, "INERGIZE_SCHEDULER_RETRY_BASE_SECONDS"),
     ({"INERGIZE_SCHEDULER_RETRY_BASE_SECONDS": "60", "INERGIZE_SCHEDULER_RETRY_CAP_SECONDS": "30"},
      "INERGIZE_SCHEDULER_RETRY_BASE_SECONDS"),
+    ({"INERGIZE_READ_CACHE_LOCAL_SECONDS": "5"}, "INERGIZE_READ_CACHE_LOCAL_SECONDS"),
+    ({"INERGIZE_READ_CACHE_NEAR_SECONDS": "1.5"}, "INERGIZE_READ_CACHE_NEAR_SECONDS"),
+    ({"INERGIZE_READ_CACHE_NEAR_SECONDS": "-1"}, "INERGIZE_READ_CACHE_NEAR_SECONDS"),
 ])
 def test_a_bad_variable_is_named(env: dict[str, str], variable: str) -> None:
     with pytest.raises(ConfigurationError) as info:

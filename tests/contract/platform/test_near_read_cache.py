@@ -211,3 +211,18 @@ def test_a_near_age_beyond_one_second_is_refused() -> None:
     client = make_redis_client("redis://127.0.0.1:6379/0")
     with pytest.raises(ValueError, match="at most 1"):
         NearReadCache(RedisReadCache(client, prefix="x:"), client, near_scopes=["access:"], max_age_seconds=2)
+
+
+@pytest.mark.parametrize(("seconds", "kind"), [(None, NearReadCache), (0, RedisReadCache)])
+async def test_with_redis_the_access_states_are_kept_near_unless_turned_off(
+        redis: tuple[str, str], tmp_path: Any, seconds: float | None, kind: type) -> None:
+    from inergize.bootstrap import bootstrap, shutdown
+    from tests.support.settings import make_settings
+
+    url, prefix = redis
+    given = {} if seconds is None else {"read_cache_near_seconds": seconds}
+    container = bootstrap(make_settings(tmp_path, redis_url=url, redis_prefix=prefix, **given))
+    try:
+        assert type(container.read_cache()) is kind
+    finally:
+        await shutdown(container)
