@@ -154,6 +154,10 @@ async def test_api_answers_keep_their_headers_and_gain_nosniff(site: httpx.Async
     assert "content-security-policy" not in r.headers and "x-request-id" in r.headers
     r = await site.get("/v1/nope")
     assert r.headers["x-content-type-options"] == "nosniff"
+    r = await site.post("/sign-in/", json={})  # the router's own 405: no middleware sees it
+    assert r.status_code == 405 and r.headers["x-content-type-options"] == "nosniff"
+    for path in ("/", "/_next/static/chunks/app.js", "/health", "/v1/nope", "/v1/content"):
+        assert (await site.get(path)).headers.get_list("x-content-type-options") == ["nosniff"], path
 
 
 async def test_web_app_files_are_not_charged_to_the_api_budget(tmp_path: Path, export_dir: Path) -> None:

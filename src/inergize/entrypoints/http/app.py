@@ -16,7 +16,7 @@ from inergize.entrypoints.http import web_app
 from inergize.entrypoints.http.auth import PUBLIC, declared_role, provide_principal, role_guard
 from inergize.entrypoints.http.conventions import check_declared_conventions
 from inergize.entrypoints.http.deps import bundle_dependencies
-from inergize.entrypoints.http.middleware import add_nosniff, entry_middleware
+from inergize.entrypoints.http.middleware import entry_middleware
 from inergize.entrypoints.http.openapi import COMPONENTS, declare_answers
 from inergize.entrypoints.http.problems import EXCEPTION_HANDLERS
 from inergize.entrypoints.http.routes.accounts import admin, me, mfa, tiers
@@ -86,7 +86,6 @@ def create_app(container: Any, *, on_startup: list[Any] | None = None, on_shutdo
         before_request=role_guard,  # the declared role, enforced before any handler runs or reads its body
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=middleware,
-        before_send=[add_nosniff],
         state=State({"container": container, "web": web_app.WebSite(settings.effective_web_dir),
                      **(extra_state or {})}),
         request_max_body_size=settings.max_body_bytes,

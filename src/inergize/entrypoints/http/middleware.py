@@ -1,5 +1,5 @@
-"""ASGI middleware: a correlation id on every request, response and log line, the API budgets and one
-access log line, in one layer; ``X-Content-Type-Options: nosniff`` on every answer."""
+"""ASGI middleware: a correlation id on every request, response and log line, the API budgets, one
+access log line and ``X-Content-Type-Options: nosniff`` on every answer, in one layer."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 import structlog
 from litestar.types import ASGIApp, Message, Receive, Send
 
+from inergize.entrypoints.http.problems import ENTERED, NOSNIFF
 from inergize.entrypoints.http.rate_limits import charge, headers_for, refuse
 
 HEADER = b"x-request-id"
@@ -21,7 +22,7 @@ log = structlog.get_logger("inergize.access")
 def entry_middleware(app: ASGIApp) -> ASGIApp:
     """Every HTTP request's way in, as one layer with one send wrapper: its correlation id (bound to the
     log lines and echoed in ``X-Request-ID``), its API budget (``rate_limits.py``: the ``RateLimit``
-    headers, or the 429 without calling the app) and one access log line."""
+    headers, or the 429 without calling the app), ``nosniff`` and one access log line."""
 
     async def middleware(scope: Any, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -39,7 +40,10 @@ def entry_middleware(app: ASGIApp) -> ASGIApp:
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started = time.perf_counter()
         status = 0
-        extra = [(HEADER, request_id.encode())]
+        # Every answer says its Content-Type is to be believed: a browser never guesses a JSON or CSV
+        # answer into a script or a page (what never comes here gets it in problems.py).
+        scope[ENTERED] = True
+        extra = [(HEADER, request_id.encode()), NOSNIFF]
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
@@ -62,17 +66,3 @@ def entry_middleware(app: ASGIApp) -> ASGIApp:
             structlog.contextvars.unbind_contextvars("request_id")
 
     return middleware
-
-
-NOSNIFF = (b"x-content-type-options", b"nosniff")
-
-
-async def add_nosniff(message: Message, scope: Any) -> None:
-    """Every answer, errors included, says its Content-Type is to be believed: a browser never guesses
-    a JSON or CSV answer into a script or a page. (A ``before_send`` hook: it sees what exception
-    handlers send too, which bypasses middleware.)"""
-    if message["type"] == "http.response.start":
-        headers = list(message.get("headers", []))
-        if not any(name.lower() == NOSNIFF[0] for name, _ in headers):
-            headers.append(NOSNIFF)
-            message["headers"] = headers

@@ -13,6 +13,10 @@ from inergize.domain.platform import errors
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "https://inergize.app/problems/"
+# The entry middleware gives every answer it sees ``nosniff`` and marks the scope ENTERED; the router's
+# own 404 and 405 never reach it, so their problems carry the header themselves.
+NOSNIFF = (b"x-content-type-options", b"nosniff")
+ENTERED = "inergize.entered"
 log = structlog.get_logger("inergize.http")
 
 
@@ -104,11 +108,21 @@ def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Respon
     return problem(500, "internal_error", "Internal error", "Something went wrong on our side.", request.url.path)
 
 
+def _nosniff_outside_middleware(handler: Any) -> Any:
+    def handle(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+        answer: Response[Any] = handler(request, exc)
+        if ENTERED not in request.scope:
+            answer.headers["X-Content-Type-Options"] = "nosniff"
+        return answer
+
+    return handle
+
+
 EXCEPTION_HANDLERS: dict[Any, Any] = {
-    errors.InergizeError: handle_inergize_error,
-    ValidationException: handle_validation,
-    HTTPException: handle_http,
-    Exception: handle_unexpected,
+    errors.InergizeError: _nosniff_outside_middleware(handle_inergize_error),
+    ValidationException: _nosniff_outside_middleware(handle_validation),
+    HTTPException: _nosniff_outside_middleware(handle_http),
+    Exception: _nosniff_outside_middleware(handle_unexpected),
 }
 
 __all__ = ["EXCEPTION_HANDLERS", "PROBLEM_MEDIA_TYPE", "MediaType", "Problem", "problem"]

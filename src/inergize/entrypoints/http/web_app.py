@@ -29,8 +29,7 @@ log = structlog.get_logger("inergize.web")
 
 # Paths the API owns: an unknown one is a problem+json 404, never the web app's 404 page.
 API_PREFIXES = ("/v1", "/schema", "/health", "/ready", "/metrics", "/.well-known")
-PAGE_SECURITY = {
-    "X-Content-Type-Options": "nosniff",
+PAGE_SECURITY = {  # and X-Content-Type-Options, which the entry middleware gives every answer
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",
 }
@@ -122,7 +121,7 @@ def _media_type(path: Path) -> str:
 def _asset(rel: str, path: Path) -> Asset:
     body = path.read_bytes()
     media_type = _media_type(path)
-    headers = {"Content-Type": media_type, "X-Content-Type-Options": "nosniff",
+    headers = {"Content-Type": media_type,
                "Cache-Control": IMMUTABLE if rel.startswith(IMMUTABLE_PREFIX) else REVALIDATE,
                "ETag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"'}
     if media_type.startswith("text/html"):
