@@ -5,6 +5,7 @@ value from being kept; with the change feed down every read goes to Redis."""
 from __future__ import annotations
 
 import asyncio
+import socket
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -226,3 +227,22 @@ async def test_with_redis_the_access_states_are_kept_near_unless_turned_off(
         assert type(container.read_cache()) is kind
     finally:
         await shutdown(container)
+
+
+async def test_a_feed_redis_refuses_or_cannot_reach_never_goes_live(redis: tuple[str, str]) -> None:
+    from inergize.adapters.redis.tracking import ChangeFeed
+
+    reports: list[Any] = []
+    refused = ChangeFeed({"host": "127.0.0.1", "port": 6379, "password": "not-configured"}, ["x:"], reports.append)
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    unreachable = ChangeFeed({"host": "127.0.0.1", "port": port}, ["x:"], reports.append)
+    for feed in (refused, unreachable):
+        feed.start()
+    await asyncio.sleep(0.3)
+    try:
+        assert not refused.live and not unreachable.live and reports == []
+    finally:
+        await refused.aclose()
+        await unreachable.aclose()

@@ -25,7 +25,10 @@ import structlog
 log = structlog.get_logger("inergize.redis.tracking")
 
 CHANNEL = b"__redis__:invalidate"
-RETRY_SECONDS = 1.0  # between attempts to (re)open the feed
+# between attempts to (re)open the feed: doubling while they fail (a Redis that refuses CLIENT TRACKING
+# costs a line in the log now and then, not every second)
+RETRY_SECONDS = 1.0
+RETRY_CAP_SECONDS = 60.0
 HANDSHAKE_SECONDS = 5.0
 
 OnChange = Callable[[Sequence[bytes] | None], None]  # the keys changed; None: any key may have
@@ -88,7 +91,7 @@ class ChangeFeed:
 
     ``live`` is True while reports are known to arrive. When the feed opens or is lost, ``on_change(None)``
     is called: whatever was kept on the strength of the reports must be dropped. A lost feed is opened
-    again every ``RETRY_SECONDS``."""
+    again after ``RETRY_SECONDS``, twice as long after each attempt that fails."""
 
     def __init__(self, connection_kwargs: dict[str, Any], prefixes: Sequence[str], on_change: OnChange, *,
                  tls: bool = False) -> None:
@@ -112,20 +115,23 @@ class ChangeFeed:
                 await task
 
     async def _run(self) -> None:
+        wait = RETRY_SECONDS
         while True:
             feed: _Feed | None = None
             try:
                 feed = await self._open()
                 self._set_live(True)
+                wait = RETRY_SECONDS
                 await feed.closed
                 log.warning("redis_change_feed_lost")
             except (TimeoutError, OSError, ConnectionError) as exc:
-                log.warning("redis_change_feed_unavailable", error=str(exc))
+                log.warning("redis_change_feed_unavailable", error=str(exc), retry_seconds=wait)
+                wait = min(wait * 2, RETRY_CAP_SECONDS)
             finally:
                 self._set_live(False)
                 if feed is not None and feed.transport is not None:
                     feed.transport.close()
-            await asyncio.sleep(RETRY_SECONDS)
+            await asyncio.sleep(wait)
 
     def _set_live(self, live: bool) -> None:
         if live or self.live:
