@@ -70,6 +70,12 @@ async def primed(near: NearReadCache, scope: str, value: bytes = b"active") -> s
     return generation
 
 
+def sample(name: str) -> float:
+    from prometheus_client import REGISTRY
+
+    return REGISTRY.get_sample_value(name) or 0.0
+
+
 def access() -> str:
     return f"access:{uuid.uuid4()}"
 
@@ -168,6 +174,7 @@ async def test_with_the_feed_lost_nothing_is_kept_near_until_it_is_back(redis: t
         # The feed's connection dies: what B changes now is never reported to A.
         names = [c for c in await a_client.client_list() if c["name"] == "inergize-change-feed"]
         assert names
+        live, lost = sample("inergize_redis_change_feeds_live"), sample("inergize_redis_change_feeds_lost_total")
         await a_client.client_kill_filter(_id=a.feed.client_id)
         await a_client.ping()
         for _ in range(50):
@@ -175,6 +182,9 @@ async def test_with_the_feed_lost_nothing_is_kept_near_until_it_is_back(redis: t
                 break
             await asyncio.sleep(0.01)
         assert not a.feed.live and len(a) == 0
+        # what /metrics tells operators: one feed fewer, one loss more
+        assert sample("inergize_redis_change_feeds_live") == live - 1
+        assert sample("inergize_redis_change_feeds_lost_total") == lost + 1
         await b.bump([s])
         generation, value = await a.read(s, "session")
         assert value is None

@@ -21,6 +21,7 @@ from typing import Any
 
 import hiredis
 import structlog
+from prometheus_client import Counter, Gauge
 
 log = structlog.get_logger("inergize.redis.tracking")
 
@@ -30,6 +31,11 @@ CHANNEL = b"__redis__:invalidate"
 RETRY_SECONDS = 1.0
 RETRY_CAP_SECONDS = 60.0
 HANDSHAKE_SECONDS = 5.0
+
+FEEDS_LIVE = Gauge("inergize_redis_change_feeds_live",
+                   "Redis change feeds open in this process (at 0, access states are read from Redis every time)")
+FEEDS_LOST = Counter("inergize_redis_change_feeds_lost_total",
+                     "Redis change feeds lost or refused (each is opened again after a wait)")
 
 OnChange = Callable[[Sequence[bytes] | None], None]  # the keys changed; None: any key may have
 
@@ -124,7 +130,9 @@ class ChangeFeed:
                 wait = RETRY_SECONDS
                 await feed.closed
                 log.warning("redis_change_feed_lost")
+                FEEDS_LOST.inc()
             except (TimeoutError, OSError, ConnectionError) as exc:
+                FEEDS_LOST.inc()
                 log.warning("redis_change_feed_unavailable", error=str(exc), retry_seconds=wait)
                 wait = min(wait * 2, RETRY_CAP_SECONDS)
             finally:
@@ -136,6 +144,10 @@ class ChangeFeed:
     def _set_live(self, live: bool) -> None:
         if live or self.live:
             self._on_change(None)  # before the feed: unknown; after it: no longer told
+        if live and not self.live:
+            FEEDS_LIVE.inc()
+        elif self.live and not live:
+            FEEDS_LIVE.dec()
         self.live = live
 
     async def _open(self) -> _Feed:
