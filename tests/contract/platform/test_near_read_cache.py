@@ -5,17 +5,18 @@ value from being kept; with the change feed down every read goes to Redis."""
 from __future__ import annotations
 
 import asyncio
-import socket
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
+import redis.asyncio as aioredis
 
 from inergize.adapters.read_cache import NearReadCache, RedisReadCache
 from inergize.adapters.redis import make_redis_client
 from tests.support.services import feed_live
+from tests.wire.loopback import free_port
 
 
 class CountingReads(RedisReadCache):
@@ -68,6 +69,14 @@ async def primed(near: NearReadCache, scope: str, value: bytes = b"active") -> s
     await near.store(scope, generation, "session", value, ttl_seconds=300)
     assert await near.read(scope, "session") == (generation, value)  # read back from Redis: kept near
     return generation
+
+
+def where(url: str) -> tuple[str, int, int]:
+    """The host, port and database of a redis:// URL."""
+    from urllib.parse import urlparse
+
+    parts = urlparse(url)
+    return parts.hostname or "127.0.0.1", parts.port or 6379, int(parts.path.strip("/") or 0)
 
 
 def sample(name: str) -> float:
@@ -243,16 +252,87 @@ async def test_a_feed_redis_refuses_or_cannot_reach_never_goes_live(redis: tuple
     from inergize.adapters.redis.tracking import ChangeFeed
 
     reports: list[Any] = []
-    refused = ChangeFeed({"host": "127.0.0.1", "port": 6379, "password": "not-configured"}, ["x:"], reports.append)
-    with socket.socket() as s:  # a port nobody listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    unreachable = ChangeFeed({"host": "127.0.0.1", "port": port}, ["x:"], reports.append)
-    for feed in (refused, unreachable):
+    host, port, _ = where(redis[0])
+    clients = [aioredis.Redis(host=host, port=port, password="not-configured"),
+               aioredis.Redis(host="127.0.0.1", port=free_port())]
+    feeds = [ChangeFeed(client, ["x:"], reports.append) for client in clients]
+    for feed in feeds:
         feed.start()
     await asyncio.sleep(0.3)
     try:
-        assert not refused.live and not unreachable.live and reports == []
+        assert [feed.live for feed in feeds] == [False, False] and reports == []
     finally:
-        await refused.aclose()
-        await unreachable.aclose()
+        for feed, client in zip(feeds, clients, strict=True):
+            await feed.aclose()
+            await client.aclose()
+
+
+async def test_the_feed_connects_as_the_client_does_over_tls(redis: tuple[str, str], tmp_path: Any) -> None:
+    """``rediss://``: the feed takes the client's TLS settings (here, the CA it trusts)."""
+    url, prefix = redis
+    host, port, db = where(url)
+    async with tls_in_front_of_redis(tmp_path, host, port) as (tls_port, ca):
+        client = aioredis.Redis(host="localhost", port=tls_port, db=db, ssl=True, ssl_ca_certs=str(ca))
+        near = NearReadCache(RedisReadCache(client, prefix=prefix), client, near_scopes=["access:"],
+                             max_age_seconds=1)
+        plain = make_redis_client(url)
+        try:
+            await feed_live(near)
+            s = access()
+            await primed(near, s)
+            await RedisReadCache(plain, prefix=prefix).bump([s])  # another process, without TLS
+            await client.ping()
+            assert (await near.read(s, "session"))[1] is None
+        finally:
+            await near.aclose()
+            await client.aclose()
+            await plain.aclose()
+
+
+@asynccontextmanager
+async def tls_in_front_of_redis(tmp_path: Any, host: str, port: int) -> AsyncIterator[tuple[int, Any]]:
+    """A TLS endpoint for ``localhost`` that passes its bytes to Redis at ``host:port``, as a managed
+    Redis speaks TLS: its port and the CA file that signed its certificate."""
+    import datetime
+    import ssl
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=1))
+            .not_valid_after(now + datetime.timedelta(hours=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    ca, key_file = tmp_path / "ca.pem", tmp_path / "key.pem"
+    ca.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(ca, key_file)
+
+    async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        r_reader, r_writer = await asyncio.open_connection(host, port)
+        await asyncio.gather(pipe(reader, r_writer), pipe(r_reader, writer))
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0, ssl=context)
+    try:
+        yield server.sockets[0].getsockname()[1], ca
+    finally:
+        server.close()

@@ -37,9 +37,7 @@ class NearReadCache:
         self._count = 0
         # Moves on every report: a value read from Redis is kept only if no report came while it was out.
         self._epoch = 0
-        pool = client.connection_pool
-        self.feed = ChangeFeed(pool.connection_kwargs, [shared.key_prefix(s) for s in self._near], self._changed,
-                               tls=pool.connection_class.__name__ == "SSLConnection")
+        self.feed = ChangeFeed(client, [shared.key_prefix(s) for s in self._near], self._changed)
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def read(self, scope: str, key: str) -> tuple[str, bytes | None]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ssl
 from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -22,6 +21,8 @@ from typing import Any
 import hiredis
 import structlog
 from prometheus_client import Counter, Gauge
+from redis.asyncio.connection import SSLConnection, UnixDomainSocketConnection
+from redis.credentials import UsernamePasswordCredentialProvider
 
 log = structlog.get_logger("inergize.redis.tracking")
 
@@ -99,12 +100,10 @@ class ChangeFeed:
     is called: whatever was kept on the strength of the reports must be dropped. A lost feed is opened
     again after ``RETRY_SECONDS``, twice as long after each attempt that fails."""
 
-    def __init__(self, connection_kwargs: dict[str, Any], prefixes: Sequence[str], on_change: OnChange, *,
-                 tls: bool = False) -> None:
-        self._kwargs = connection_kwargs
+    def __init__(self, client: Any, prefixes: Sequence[str], on_change: OnChange) -> None:
+        self._client = client  # a redis.asyncio client: the feed connects as its connections do
         self._prefixes = list(prefixes)
         self._on_change = on_change
-        self._tls = tls
         self._task: asyncio.Task[None] | None = None
         self.live = False
         self.client_id: int | None = None  # the feed's connection, as CLIENT LIST names it
@@ -152,22 +151,22 @@ class ChangeFeed:
 
     async def _open(self) -> _Feed:
         loop = asyncio.get_running_loop()
-        kw = self._kwargs
         feed = _Feed(self._on_change)
-        timeout = kw.get("socket_connect_timeout") or HANDSHAKE_SECONDS
-        if kw.get("path"):
-            connecting = loop.create_unix_connection(lambda: feed, kw["path"])
+        # The client's own connection settings (host or socket, TLS, credentials), read off a connection
+        # object that is never connected.
+        pool = self._client.connection_pool
+        template = pool.connection_class(**pool.connection_kwargs)
+        if isinstance(template, UnixDomainSocketConnection):
+            connecting = loop.create_unix_connection(lambda: feed, template.path)
         else:
-            context = ssl.create_default_context(cafile=kw.get("ssl_ca_certs")) if self._tls else None
-            if context is not None and kw.get("ssl_cert_reqs") in ("none", ssl.CERT_NONE):
-                context.check_hostname = False
-                context.verify_mode = ssl.CERT_NONE
-            connecting = loop.create_connection(lambda: feed, kw.get("host", "localhost"), kw.get("port", 6379),
-                                                ssl=context)
-        await asyncio.wait_for(connecting, timeout)
+            tls = template.ssl_context.get() if isinstance(template, SSLConnection) else None
+            connecting = loop.create_connection(lambda: feed, template.host, template.port, ssl=tls)
+        await asyncio.wait_for(connecting, template.socket_connect_timeout or HANDSHAKE_SECONDS)
         try:
-            if kw.get("password"):
-                await feed.ask("AUTH", *([kw["username"]] if kw.get("username") else []), kw["password"])
+            if template.credential_provider or template.username or template.password:
+                provider: Any = template.credential_provider or UsernamePasswordCredentialProvider(
+                    template.username, template.password)
+                await feed.ask("AUTH", *await provider.get_credentials_async())
             await feed.ask("CLIENT", "SETNAME", "inergize-change-feed")
             client_id = self.client_id = await feed.ask("CLIENT", "ID")
             prefixes: list[bytes | str | int] = []
