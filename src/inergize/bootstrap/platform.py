@@ -76,7 +76,7 @@ def read_cache(settings: Settings, client: Callable[[], Any]) -> Any:
         shared = RedisReadCache(client(), prefix=settings.redis_prefix)
         if not settings.read_cache_near_seconds:
             return shared
-        return NearReadCache(shared, client(), near_scopes=[ACCESS_SCOPES], max_entries=settings.cache_max_entries,
+        return NearReadCache(shared, near_scopes=[ACCESS_SCOPES], max_scopes=settings.cache_max_entries,
                              max_age_seconds=settings.read_cache_near_seconds)
     return InProcessReadCache(max_entries=settings.cache_max_entries,
                               max_ttl_seconds=settings.read_cache_local_seconds)

@@ -49,7 +49,7 @@ async def process(url: str, prefix: str, clock: Clock | None = None) -> AsyncIte
     only a report can drop them), its feed live."""
     client = make_redis_client(url)
     shared = CountingReads(client, prefix=prefix)
-    near = NearReadCache(shared, client, near_scopes=["access:"], max_age_seconds=1,
+    near = NearReadCache(shared, near_scopes=["access:"], max_age_seconds=1,
                          monotonic=clock or Clock())
     try:
         await feed_live(near)
@@ -212,8 +212,8 @@ async def test_with_the_feed_lost_nothing_is_kept_near_until_it_is_back(redis: t
 async def test_near_entries_are_bounded(redis: tuple[str, str]) -> None:
     url, prefix = redis
     client = make_redis_client(url)
-    near = NearReadCache(RedisReadCache(client, prefix=prefix), client, near_scopes=["access:"],
-                         max_age_seconds=1, max_entries=3)
+    near = NearReadCache(RedisReadCache(client, prefix=prefix), near_scopes=["access:"],
+                         max_age_seconds=1, max_scopes=3)
     try:
         await feed_live(near)
         for _ in range(7):
@@ -230,7 +230,7 @@ async def test_near_entries_are_bounded(redis: tuple[str, str]) -> None:
 def test_a_near_age_beyond_one_second_is_refused() -> None:
     client = make_redis_client("redis://127.0.0.1:6379/0")
     with pytest.raises(ValueError, match="at most 1"):
-        NearReadCache(RedisReadCache(client, prefix="x:"), client, near_scopes=["access:"], max_age_seconds=2)
+        NearReadCache(RedisReadCache(client, prefix="x:"), near_scopes=["access:"], max_age_seconds=2)
 
 
 @pytest.mark.parametrize(("seconds", "kind"), [(None, NearReadCache), (0, RedisReadCache)])
@@ -273,7 +273,7 @@ async def test_the_feed_connects_as_the_client_does_over_tls(redis: tuple[str, s
     host, port, db = where(url)
     async with tls_in_front_of_redis(tmp_path, host, port) as (tls_port, ca):
         client = aioredis.Redis(host="localhost", port=tls_port, db=db, ssl=True, ssl_ca_certs=str(ca))
-        near = NearReadCache(RedisReadCache(client, prefix=prefix), client, near_scopes=["access:"],
+        near = NearReadCache(RedisReadCache(client, prefix=prefix), near_scopes=["access:"],
                              max_age_seconds=1)
         plain = make_redis_client(url)
         try:

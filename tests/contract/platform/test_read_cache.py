@@ -21,7 +21,7 @@ from tests.support.services import feed_live, implementation, redis_client
 async def read_cache(request: pytest.FixtureRequest, clock: FakeClock) -> Any:
     if request.param == "near":  # every scope of these tests kept near; entries outlive no test's sleep
         async with redis_client(request) as (client, prefix):
-            near = NearReadCache(RedisReadCache(client, prefix=prefix), client, near_scopes=["s-"],
+            near = NearReadCache(RedisReadCache(client, prefix=prefix), near_scopes=["s-"],
                                  max_age_seconds=0.1)
             await feed_live(near)
             yield near

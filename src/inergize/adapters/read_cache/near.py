@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Collection, Sequence
-from typing import Any
 
 from inergize.adapters.read_cache.redis import RedisReadCache
 from inergize.adapters.redis.tracking import ChangeFeed
@@ -24,33 +23,32 @@ class NearReadCache:
     """``ReadCache``: ``shared`` (Redis), with the scopes starting with one of ``near_scopes`` kept near
     too, in the event loop that first reads one (reads from any other loop go to Redis)."""
 
-    def __init__(self, shared: RedisReadCache, client: Any, *, near_scopes: Sequence[str], max_age_seconds: float,
-                 max_entries: int = 10_000, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, shared: RedisReadCache, *, near_scopes: Sequence[str], max_age_seconds: float,
+                 max_scopes: int = 10_000, monotonic: Callable[[], float] = time.monotonic) -> None:
         if not 0 < max_age_seconds <= 1:
             raise ValueError("max_age_seconds must be more than 0 and at most 1")
         self._shared = shared
         self._near = tuple(near_scopes)
         self._max_age = max_age_seconds
-        self._max_entries = max_entries
+        self._max_scopes = max_scopes
         self._now = monotonic
         self._entries: dict[str, dict[str, tuple[str, bytes, float]]] = {}  # scope → key → (generation, value, until)
-        self._count = 0
-        # Moves on every report: a value read from Redis is kept only if no report came while it was out.
+        # Moves on every report, and when the feed opens or is lost: a value read from Redis is kept only
+        # if the feed is live and the epoch did not move while the read was out.
         self._epoch = 0
-        self.feed = ChangeFeed(client, [shared.key_prefix(s) for s in self._near], self._changed)
+        self.feed = ChangeFeed(shared.client, [shared.key_prefix(s) for s in self._near], self._changed)
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def read(self, scope: str, key: str) -> tuple[str, bytes | None]:
         if not scope.startswith(self._near) or not self._in_own_loop():
             return await self._shared.read(scope, key)
-        live = self.feed.live
-        if live:
+        if self.feed.live:
             hit = self._entries.get(scope, {}).get(key)
             if hit is not None and hit[2] > self._now():
                 return hit[0], hit[1]
         epoch = self._epoch
         generation, value = await self._shared.read(scope, key)
-        if value is not None and live and self.feed.live and epoch == self._epoch:
+        if value is not None and self.feed.live and epoch == self._epoch:
             self._keep(scope, key, generation, value)
         return generation, value
 
@@ -81,26 +79,22 @@ class NearReadCache:
         return loop is self._loop
 
     def _keep(self, scope: str, key: str, generation: str, value: bytes) -> None:
-        if self._count >= self._max_entries:
-            self._entries.clear()  # rare (more sessions at once than entries): start over
-            self._count = 0
-        entries = self._entries.setdefault(scope, {})
-        self._count += key not in entries
-        entries[key] = (generation, value, self._now() + self._max_age)
+        if scope not in self._entries and len(self._entries) >= self._max_scopes:
+            self._entries.clear()  # rare (more users at once than scopes kept): start over
+        self._entries.setdefault(scope, {})[key] = (generation, value, self._now() + self._max_age)
 
     def _forget(self, scopes: Collection[str]) -> None:
         self._epoch += 1
         for scope in scopes:
-            self._count -= len(self._entries.pop(scope, ()))
+            self._entries.pop(scope, None)
 
     def _changed(self, keys: Sequence[bytes] | None) -> None:
         """The change feed's report (None: any key may have changed)."""
         if keys is None:
             self._epoch += 1
             self._entries.clear()
-            self._count = 0
-            return
-        self._forget([scope for k in keys if (scope := self._shared.scope_of(k)) is not None])
+        else:
+            self._forget([scope for k in keys if (scope := self._shared.scope_of(k)) is not None])
 
     def __len__(self) -> int:
-        return self._count
+        return sum(map(len, self._entries.values()))

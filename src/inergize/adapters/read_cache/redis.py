@@ -30,7 +30,7 @@ class RedisReadCache:
     one is seen by the next read of any other."""
 
     def __init__(self, client: Any, *, prefix: str) -> None:
-        self._client = client
+        self.client = client
         self._prefix = prefix + "read:"
         self._gets = BatchedGet(client)  # reads made while the previous batch is out: one MGET
 
@@ -55,7 +55,7 @@ class RedisReadCache:
         if generation is None:
             # a new generation, as random as a uuid4; if another reader started one first, it wins
             started = os.urandom(16).hex()
-            earlier = await self._client.set(base + "g", started, nx=True, get=True, px=GENERATION_TTL_MS)
+            earlier = await self.client.set(base + "g", started, nx=True, get=True, px=GENERATION_TTL_MS)
             return (started if earlier is None else as_text(earlier)), None
         if entry is not None and entry.startswith(generation + _SEPARATOR):
             return as_text(generation), entry[len(generation) + 1:]
@@ -64,15 +64,15 @@ class RedisReadCache:
     async def store(self, scope: str, generation: str, key: str, value: bytes, *, ttl_seconds: float) -> None:
         if ttl_seconds <= 0:
             return
-        await self._client.set(f"{self._prefix}{{{scope}}}:e:{key}", generation.encode() + _SEPARATOR + value,
+        await self.client.set(f"{self._prefix}{{{scope}}}:e:{key}", generation.encode() + _SEPARATOR + value,
                                px=max(1, math.ceil(ttl_seconds * 1000)))
 
     async def bump(self, scopes: Collection[str]) -> None:
         # Deleting the generation is enough: the next read starts a random new one.
         if len(scopes) == 1:
-            await self._client.delete(self._generation_key(next(iter(scopes))))
+            await self.client.delete(self._generation_key(next(iter(scopes))))
         elif scopes:
-            pipe = self._client.pipeline(transaction=False)
+            pipe = self.client.pipeline(transaction=False)
             for scope in scopes:
                 pipe.delete(self._generation_key(scope))
             await pipe.execute()

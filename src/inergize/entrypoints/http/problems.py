@@ -112,7 +112,7 @@ def _nosniff_outside_middleware(handler: Any) -> Any:
     def handle(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
         answer: Response[Any] = handler(request, exc)
         if ENTERED not in request.scope:
-            answer.headers["X-Content-Type-Options"] = "nosniff"
+            answer.headers[NOSNIFF[0].decode()] = NOSNIFF[1].decode()
         return answer
 
     return handle
